@@ -1,8 +1,8 @@
-"""Configuration: one frozen :class:`Settings` built from defaults, environment, options.
+"""Configuration: one frozen :class:`Settings` from defaults, environment, options.
 
 Environment variables (all optional):
 
-- ``REELGRAPH_HOME``: folder for the default store and caches (default ``./.reelgraph``).
+- ``REELGRAPH_HOME``: folder of the default store and caches (default ``.reelgraph``).
 - ``REELGRAPH_STORE``: the embedded store folder (default ``$REELGRAPH_HOME/store``).
 - ``REELGRAPH_WIKIDATA_ENDPOINT``: an http(s) SPARQL URL or the folder of a local mirror
   made with ``reelgraph wikidata mirror load`` (default: the public query service).
