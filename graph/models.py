@@ -249,3 +249,11 @@ class WikidataFact:
     lang: str | None = None
     label: str | None = None
     qualifiers: tuple[tuple[str, str], ...] = ()
+
+
+@dataclass(frozen=True)
+class IngestFailure:
+    """A file (or row) that could not become a :class:`Review`, and why."""
+
+    source: str
+    reason: str
