@@ -111,6 +111,240 @@ def cli(ctx: click.Context, verbose: bool) -> None:
 # to one never touch another.
 
 
+def progress_printer(label: str) -> Callable[[int, int, str], None] | None:
+    """A progress line on stderr (count, total, rate) when stderr is a terminal."""
+    if not sys.stderr.isatty():
+        return None
+    import time
+
+    started = time.monotonic()
+
+    def show(done: int, total: int, item: str) -> None:
+        rate = done / max(time.monotonic() - started, 1e-6)
+        width = 28
+        filled = int(width * done / max(total, 1))
+        bar = "#" * filled + "-" * (width - filled)
+        end = "\n" if done >= total else ""
+        sys.stderr.write(
+            f"\r{label} [{bar}] {done}/{total} {rate:.1f}/s {item[:30]:<30}{end}"
+        )
+        sys.stderr.flush()
+
+    return show
+
+
+# --- ingest --------------------------------------------------------------------------
+
+
+@cli.command()
+@click.argument("paths", nargs=-1, required=True, type=click.Path(path_type=Path))
+@store_option
+@remote_options
+@offline_option
+@endpoint_option
+@click.option("--text-column", default=None, help="CSV/JSONL column holding the text.")
+@click.option("--validate", is_flag=True, help="Refuse reviews that break the shapes.")
+@click.option("--no-wikidata", is_flag=True, help="Skip Wikidata linking/enrichment.")
+@click.pass_context
+def ingest(
+    ctx: click.Context,
+    paths: tuple[Path, ...],
+    text_column: str | None,
+    validate: bool,
+    no_wikidata: bool,
+    **options: Any,
+) -> None:
+    """Read reviews, extract their facts, link them and store one graph per review.
+
+    PATHS are .txt, .md, .html files (one review each), .csv/.jsonl files (one review
+    per row) or folders of them. Exit status 1 when any input failed; the others are
+    stored all the same.
+
+    Example:
+        reelgraph ingest ../shared/seed/ --store ./kg
+        reelgraph ingest reviews.csv --text-column review_content
+    """
+    from graph.ingest import TableOptions
+    from graph.pipeline import ingest_paths
+    from graph.store import open_store
+
+    settings = settings_from(ctx, **options)
+    if no_wikidata:
+        settings = settings.with_overrides(enrich=False)
+    store = open_store(settings)
+    try:
+        report = ingest_paths(
+            list(paths),
+            store=store,
+            settings=settings,
+            table=TableOptions(text_column=text_column),
+            validate=validate,
+            progress=progress_printer("ingest"),
+        )
+    finally:
+        store.close()
+    _print_ingest_report(report, settings)
+    if not report.ok:
+        sys.exit(1)
+
+
+def _print_ingest_report(report: Any, settings: Settings) -> None:
+    for failure in report.failures:
+        echo_err(f"{failure.source}: {failure.reason}")
+    if report.wikidata_problem:
+        echo_err(f"Wikidata: {report.wikidata_problem}")
+    where = settings.remote_query_endpoint or settings.store
+    click.echo(
+        f"Stored {len(report.stored)} review(s) ({report.triples} triples), "
+        f"{len(report.unchanged)} unchanged, {len(report.failures)} failed, "
+        f"{report.linked} Wikidata link(s), {report.enriched_triples} enrichment "
+        f"triple(s); store: {where}"
+    )
+
+
+# --- extract -------------------------------------------------------------------------
+
+
+@cli.command()
+@click.argument("path", type=click.Path(path_type=Path))
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(["json", "text"]),
+    default="json",
+    help="Output format.",
+)
+@click.option("--text-column", default=None, help="CSV/JSONL column holding the text.")
+@click.option("--link", "do_link", is_flag=True, help="Also link to Wikidata.")
+@offline_option
+@endpoint_option
+@click.pass_context
+def extract(
+    ctx: click.Context,
+    path: Path,
+    fmt: str,
+    text_column: str | None,
+    do_link: bool,
+    **options: Any,
+) -> None:
+    """Print what reelgraph extracts from a review, without touching any store.
+
+    A table (CSV/JSONL) or a folder gives one JSON object per review (JSON Lines).
+
+    Example:
+        reelgraph extract ../shared/seed/les-petites-victoires-alpe-dhuez-2023.txt
+    """
+    import json
+
+    from graph.extract import Extractor
+    from graph.ingest import TableOptions, read_reviews
+    from graph.models import IngestFailure
+
+    settings = settings_from(ctx, **options)
+    extractor = Extractor(settings)
+    client = None
+    if do_link:
+        from graph.wikidata import client_from_settings
+
+        client = client_from_settings(settings)
+    failed = False
+    items = list(read_reviews([path], table=TableOptions(text_column=text_column)))
+    for item in items:
+        if isinstance(item, IngestFailure):
+            echo_err(f"{item.source}: {item.reason}")
+            failed = True
+            continue
+        extraction = extractor.extract(item)
+        if client is not None:
+            from graph.link import link_extraction
+
+            extraction = link_extraction(extraction, client=client)
+        data = extraction.to_json()
+        if fmt == "json":
+            indent = 2 if len(items) == 1 else None
+            click.echo(json.dumps(data, ensure_ascii=False, indent=indent))
+        else:
+            click.echo(_extraction_text(data))
+    if failed:
+        sys.exit(1)
+
+
+def _extraction_text(data: dict[str, Any]) -> str:
+    lines = [f"review: {data['review']}"]
+    for film in data["films"]:
+        lines.append(f"film: {film['title']} ({film['role']})")
+        for key in ("directors", "cast", "festivals", "themes", "places"):
+            if film[key]:
+                lines.append(f"  {key}: {film[key]}")
+        if film["release_date"]:
+            lines.append(f"  release date: {film['release_date']}")
+    return "\n".join(lines)
+
+
+# --- stats ---------------------------------------------------------------------------
+
+
+@cli.command()
+@store_option
+@remote_options
+@click.pass_context
+def stats(ctx: click.Context, **options: Any) -> None:
+    """Count what the store holds: reviews, films, people, festivals, triples.
+
+    Example:
+        reelgraph stats --store ./kg
+    """
+    from graph.pipeline import store_stats
+    from graph.store import open_store
+
+    settings = settings_from(ctx, **options)
+    store = open_store(settings, read_only=True)
+    try:
+        counts = store_stats(store)
+    finally:
+        store.close()
+    width = max(len(k) for k in counts)
+    for key, value in counts.items():
+        click.echo(f"{key:<{width}}  {value:>8}")
+
+
+# --- remove --------------------------------------------------------------------------
+
+
+@cli.command()
+@click.argument("review_ids", nargs=-1, required=True)
+@store_option
+@remote_options
+@click.pass_context
+def remove(ctx: click.Context, review_ids: tuple[str, ...], **options: Any) -> None:
+    """Delete reviews' facts (and Wikidata facts no other review needs).
+
+    REVIEW_IDS are review ids as shown by `reelgraph query reviews` (the file name
+    slug, e.g. les-petites-victoires-alpe-dhuez-2023).
+
+    Example:
+        reelgraph remove les-petites-victoires-alpe-dhuez-2023
+    """
+    from graph.pipeline import remove_review
+    from graph.store import open_store
+
+    settings = settings_from(ctx, **options)
+    store = open_store(settings)
+    missing = []
+    try:
+        for review_id in review_ids:
+            if remove_review(store, review_id, settings=settings):
+                click.echo(f"Removed {review_id}")
+            else:
+                missing.append(review_id)
+    finally:
+        store.close()
+    for review_id in missing:
+        echo_err(f"No review '{review_id}' in the store.")
+    if missing:
+        sys.exit(1)
+
+
 def main() -> None:
     """Entry point: run the group, turning GraphError into a one-line message."""
     verbose = "-v" in sys.argv[1:] or "--verbose" in sys.argv[1:]

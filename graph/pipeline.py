@@ -1,0 +1,297 @@
+"""Pipeline: ingest -> extract -> link -> build -> (validate) -> store -> enrich.
+
+:func:`ingest_paths` runs the whole chain for files and folders and returns an
+:class:`IngestReport`; nothing here prints (the CLI reports). Per review, the store
+update is one transaction that replaces the review's named graph, so:
+
+- re-ingesting an unchanged review changes nothing (its content hash and extractor
+  version match what is stored, and it is skipped);
+- a changed review replaces its own graph and nothing else;
+- a crash mid-batch leaves whole reviews only, and re-running the batch completes it.
+
+Wikidata is optional: when it cannot be reached, the first failure is reported once,
+linking and enrichment are switched off for the rest of the run, and the review's own
+facts are stored; ``reelgraph enrich`` finishes the work later.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from graph.build import (
+    build_review_graph,
+    mint_iri,
+    review_graph_iri,
+    wikidata_graph_iri,
+)
+from graph.errors import GraphError, ValidationError, WikidataError
+from graph.ingest import TableOptions, read_reviews
+from graph.models import Extraction, IngestFailure, Review
+
+if TYPE_CHECKING:
+    from graph.config import Settings
+    from graph.store import GraphStore, Store
+
+log = logging.getLogger(__name__)
+
+Progress = Callable[[int, int, str], None]
+"""``progress(done, total, label)``: called after each review."""
+
+
+@dataclass
+class IngestReport:
+    """What an ingest run did: counts, failures, and Wikidata's state."""
+
+    stored: list[str] = field(default_factory=list)
+    unchanged: list[str] = field(default_factory=list)
+    failures: list[IngestFailure] = field(default_factory=list)
+    triples: int = 0
+    wikidata_problem: str | None = None
+    linked: int = 0
+    enriched_triples: int = 0
+
+    @property
+    def ok(self) -> bool:
+        """True when no input failed."""
+        return not self.failures
+
+
+def _stored_hash(store: Store | GraphStore, graph_iri: str, review: str) -> str | None:
+    result = store.query(
+        "PREFIX rg: <https://w3id.org/reelgraph/ontology#>\n"
+        "SELECT ?h ?v WHERE { GRAPH ?g { ?r rg:contentHash ?h ."
+        " OPTIONAL { ?r rg:extractorVersion ?v } } }",
+        bindings={"g": _named(graph_iri), "r": _named(review)},
+    )
+    for row in result:
+        version = row["v"].value if row["v"] is not None else ""
+        return f"{row['h'].value}|{version}"
+    return None
+
+
+def _named(iri: str) -> Any:
+    from rdflib import URIRef
+
+    return URIRef(iri)
+
+
+class _Wikidata:
+    """Linking and enrichment for one run; switches itself off on the first failure."""
+
+    def __init__(self, settings: Settings) -> None:
+        self.settings = settings
+        self.problem: str | None = None
+        self.client: Any = None
+        self.qids: set[str] = set()
+        if not settings.enrich:
+            self.problem = "Wikidata linking is switched off"
+            return
+        try:
+            from graph.wikidata import client_from_settings
+
+            self.client = client_from_settings(settings)
+        except GraphError as exc:
+            self.problem = str(exc)
+
+    def link(self, extraction: Extraction) -> Extraction:
+        if self.client is None or self.problem:
+            return extraction
+        from graph.link import link_extraction
+
+        try:
+            linked = link_extraction(extraction, client=self.client)
+        except WikidataError as exc:
+            self.problem = f"Wikidata cannot be reached ({exc}); going on without it"
+            return extraction
+        self.qids.update(_qids(linked))
+        return linked
+
+    def enrich(self, store: Store | GraphStore) -> int:
+        if self.client is None or self.problem or not self.qids:
+            return 0
+        from graph.enrich import enrich_items
+
+        try:
+            facts = enrich_items(
+                sorted(self.qids), client=self.client, settings=self.settings
+            )
+        except WikidataError as exc:
+            self.problem = (
+                f"Wikidata enrichment failed ({exc}); run 'reelgraph enrich' later"
+            )
+            return 0
+        return store.add_to_graph(
+            wikidata_graph_iri(base_iri=self.settings.base_iri), facts
+        )
+
+
+def _qids(extraction: Extraction) -> set[str]:
+    found: set[str] = set()
+    for film in extraction.films:
+        found.update(
+            q
+            for q in (
+                film.wikidata,
+                *(d.wikidata for d in film.directors),
+                *(c.wikidata for c in film.cast),
+                *(f.wikidata for f in film.festivals),
+            )
+            if q
+        )
+    return found
+
+
+def ingest_paths(
+    paths: Sequence[str | Path],
+    *,
+    store: Store | GraphStore,
+    settings: Settings,
+    table: TableOptions | None = None,
+    validate: bool = False,
+    progress: Progress | None = None,
+) -> IngestReport:
+    """Ingest files and folders of reviews into ``store``.
+
+    Args:
+        paths: files (.txt .md .html .csv .jsonl) and folders of them.
+        store: an open, writable store.
+        settings: endpoint, base IRI, pipelines.
+        table: which column of a CSV/JSONL holds the text.
+        validate: check each review's graph against the SHACL shapes before storing
+            it; a review that breaks them is refused (reported as a failure).
+        progress: called after each review.
+
+    Returns:
+        What was stored, skipped as unchanged, or failed, and Wikidata's state.
+    """
+    report = IngestReport()
+    reviews: list[Review] = []
+    for item in read_reviews(paths, table=table):
+        if isinstance(item, IngestFailure):
+            report.failures.append(item)
+        else:
+            reviews.append(item)
+    ingest_reviews(
+        reviews,
+        store=store,
+        settings=settings,
+        validate=validate,
+        progress=progress,
+        report=report,
+    )
+    return report
+
+
+def ingest_reviews(
+    reviews: Iterable[Review],
+    *,
+    store: Store | GraphStore,
+    settings: Settings,
+    validate: bool = False,
+    progress: Progress | None = None,
+    report: IngestReport | None = None,
+) -> IngestReport:
+    """Ingest already-read reviews (see :func:`ingest_paths`)."""
+    from graph.extract import Extractor
+
+    report = report or IngestReport()
+    reviews = list(reviews)
+    extractor = Extractor(settings)
+    wikidata = _Wikidata(settings)
+    base = settings.base_iri
+    for done, review in enumerate(reviews, start=1):
+        graph_iri = review_graph_iri(review.id, base_iri=base)
+        review_iri = str(mint_iri("review", review.id, base_iri=base))
+        try:
+            stamp = f"{review.content_hash}|{extractor.version}"
+            if _stored_hash(store, graph_iri, review_iri) == stamp:
+                report.unchanged.append(review.id)
+                continue
+            extraction = wikidata.link(extractor.extract(review))
+            graph = build_review_graph(extraction, base_iri=base)
+            if validate:
+                _validate_or_raise(graph, review)
+            report.triples += store.replace_graph(graph_iri, graph)
+            report.stored.append(review.id)
+            report.linked += len(_qids(extraction))
+        except GraphError as exc:
+            report.failures.append(IngestFailure(review.source, str(exc)))
+        finally:
+            if progress:
+                progress(done, len(reviews), review.id)
+    report.enriched_triples = wikidata.enrich(store)
+    report.wikidata_problem = wikidata.problem
+    return report
+
+
+def _validate_or_raise(graph: Any, review: Review) -> None:
+    from graph.validate import validate_graph
+
+    result = validate_graph(graph)
+    if not result.conforms:
+        raise ValidationError(
+            f"review {review.id} breaks the SHACL shapes and was not stored:\n"
+            f"{result.text()}",
+            report=result,
+        )
+
+
+def remove_review(
+    store: Store | GraphStore, review_id: str, *, settings: Settings
+) -> bool:
+    """Delete one review's facts, and Wikidata facts of items no review links any more.
+
+    Returns ``False`` when the store holds no such review.
+    """
+    graph_iri = review_graph_iri(review_id, base_iri=settings.base_iri)
+    if not store.remove_graph(graph_iri):
+        return False
+    wikidata = wikidata_graph_iri(base_iri=settings.base_iri)
+    store.update(  # type: ignore[union-attr]
+        f"""DELETE {{ GRAPH <{wikidata}> {{ ?q ?p ?o }} }}
+        WHERE {{
+          GRAPH <{wikidata}> {{ ?q ?p ?o }}
+          FILTER(STRSTARTS(STR(?q), "http://www.wikidata.org/entity/Q"))
+          FILTER NOT EXISTS {{
+            GRAPH ?g {{ ?e <http://www.w3.org/2002/07/owl#sameAs> ?q }}
+            FILTER(?g != <{wikidata}>)
+          }}
+        }}"""
+    )
+    return True
+
+
+def store_stats(store: Store | GraphStore) -> dict[str, int]:
+    """Counts a user asks for first: reviews, films, people, festivals, triples."""
+    rg = "https://w3id.org/reelgraph/ontology#"
+    classes = {
+        "reviews": "https://schema.org/Review",
+        "films": "https://schema.org/Movie",
+        "people": "https://schema.org/Person",
+        "cast roles": "https://schema.org/PerformanceRole",
+        "festivals": rg + "Festival",
+        "festival editions": rg + "FestivalEdition",
+        "selections": rg + "Selection",
+        "themes": "http://www.w3.org/2004/02/skos/core#Concept",
+        "places": "https://schema.org/Place",
+        "evidence": rg + "Evidence",
+    }
+    stats: dict[str, int] = {}
+    for name, cls in classes.items():
+        rows = store.query(
+            f"SELECT (COUNT(DISTINCT ?s) AS ?n) WHERE {{ ?s a <{cls}> }}"
+        )
+        stats[name] = int(next(iter(rows))["n"].value)
+    rows = store.query(
+        "SELECT (COUNT(DISTINCT ?s) AS ?n) WHERE "
+        "{ ?s <http://www.w3.org/2002/07/owl#sameAs> ?q }"
+    )
+    stats["linked to Wikidata"] = int(next(iter(rows))["n"].value)
+    rows = store.query("SELECT (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } }")
+    stats["triples"] = int(next(iter(rows))["n"].value)
+    stats["named graphs"] = len(store.named_graphs())
+    return stats
