@@ -494,7 +494,9 @@ def slugify(value: str) -> str:
         'amelie-2001'
     """
     folded = unicodedata.normalize("NFKD", value.casefold())
-    folded = "".join(ch for ch in folded if not unicodedata.combining(ch))
+    folded = unicodedata.normalize(
+        "NFC", "".join(ch for ch in folded if not unicodedata.combining(ch))
+    )
     slug = re.sub(r"[\W_]+", "-", folded).strip("-")
     if not slug:
         slug = "x" + hashlib.sha1(value.encode("utf-8")).hexdigest()[:12]

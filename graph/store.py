@@ -152,7 +152,7 @@ class GraphStore:
                 return cls(ox.Store.read_only(str(folder)), folder, read_only=True)
             folder.mkdir(parents=True, exist_ok=True)
             return cls(ox.Store(str(folder)), folder, read_only=False)
-        except OSError as exc:
+        except (OSError, RuntimeError) as exc:
             text = str(exc)
             if "lock" in text.lower():
                 raise StoreLockedError(

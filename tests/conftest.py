@@ -14,6 +14,8 @@ from pathlib import Path
 
 import pytest
 
+from graph.config import Settings
+
 ROOT = Path(__file__).resolve().parent.parent
 SHARED = ROOT.parent / "shared"
 DATA = Path(__file__).resolve().parent / "data"
@@ -21,11 +23,16 @@ DATA = Path(__file__).resolve().parent / "data"
 
 def pytest_addoption(parser: pytest.Parser) -> None:
     parser.addoption(
-        "--network", action="store_true", default=False, help="run tests that need the internet"
+        "--network",
+        action="store_true",
+        default=False,
+        help="run tests that need the internet",
     )
 
 
-def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
+def pytest_collection_modifyitems(
+    config: pytest.Config, items: list[pytest.Item]
+) -> None:
     if config.getoption("--network"):
         return
     skip = pytest.mark.skip(reason="needs --network")
@@ -38,7 +45,9 @@ def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item
 def shared_dir() -> Path:
     """``../shared`` beside the project (seed review, Wikidata extract, RT reviews)."""
     if not SHARED.is_dir():
-        pytest.fail(f"{SHARED} is missing: CI and developers have it beside the project")
+        pytest.fail(
+            f"{SHARED} is missing: CI and developers have it beside the project"
+        )
     return SHARED
 
 
@@ -48,6 +57,48 @@ def seed_path(shared_dir: Path) -> Path:
 
 
 # --- store / ingest / build / pipeline ----------------------------------------------
+
+
+def offline_settings(home: Path) -> Settings:
+    """Settings for a test: store and caches under ``home``, no Wikidata."""
+    return Settings.from_env().with_overrides(
+        home=home, store=home / "store", cache_dir=home / "cache", enrich=False
+    )
+
+
+@pytest.fixture
+def settings(tmp_path: Path) -> Settings:
+    """Per-test settings with a fresh store folder and Wikidata switched off."""
+    return offline_settings(tmp_path)
+
+
+@pytest.fixture(scope="session")
+def seed_ingested(tmp_path_factory: pytest.TempPathFactory, seed_path: Path):  # type: ignore[no-untyped-def]
+    """The seed review ingested (no Wikidata) into a store: ``(store, settings, report)``."""
+    from graph.pipeline import ingest_paths
+    from graph.store import GraphStore
+
+    home = tmp_path_factory.mktemp("seed")
+    cfg = offline_settings(home)
+    store = GraphStore.open(cfg.store)
+    report = ingest_paths([seed_path], store=store, settings=cfg)
+    yield store, cfg, report
+    store.close()
+
+
+@pytest.fixture(scope="session")
+def samples_ingested(tmp_path_factory: pytest.TempPathFactory):  # type: ignore[no-untyped-def]
+    """The packaged sample reviews ingested (no Wikidata): ``(store, settings, report)``."""
+    from graph.config import SAMPLES_DIR
+    from graph.pipeline import ingest_paths
+    from graph.store import GraphStore
+
+    home = tmp_path_factory.mktemp("samples")
+    cfg = offline_settings(home)
+    store = GraphStore.open(cfg.store)
+    report = ingest_paths(sorted(SAMPLES_DIR.glob("*.txt")), store=store, settings=cfg)
+    yield store, cfg, report
+    store.close()
 
 
 # --- extract ------------------------------------------------------------------------
@@ -126,7 +177,9 @@ class FakeWdqs:
         self.server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
         self.server.daemon_threads = True
         self.url = f"http://127.0.0.1:{self.server.server_address[1]}/sparql"
-        self.thread = threading.Thread(target=self.server.serve_forever, args=(0.05,), daemon=True)
+        self.thread = threading.Thread(
+            target=self.server.serve_forever, args=(0.05,), daemon=True
+        )
 
     def reply(self, *replies: FakeReply) -> None:
         """Queue replies for the next requests."""
@@ -156,9 +209,7 @@ def fake_reply() -> type[FakeReply]:
 
 
 @pytest.fixture(scope="session")
-def wikidata_mirror(
-    shared_dir: Path, tmp_path_factory: pytest.TempPathFactory
-) -> Path:
+def wikidata_mirror(shared_dir: Path, tmp_path_factory: pytest.TempPathFactory) -> Path:
     """``../shared/wikidata/*.nt.gz`` bulk-loaded once per session into a mirror."""
     from graph.mirror import load_mirror
 
@@ -171,6 +222,168 @@ def wikidata_mirror(
 
 
 # --- query / serve ------------------------------------------------------------------
+
+QUERY_FIXTURE_TRIG = """
+@prefix rg: <https://w3id.org/reelgraph/ontology#> .
+@prefix schema: <https://schema.org/> .
+@prefix skos: <http://www.w3.org/2004/02/skos/core#> .
+@prefix owl: <http://www.w3.org/2002/07/owl#> .
+@prefix rdf: <http://www.w3.org/1999/02/22-rdf-syntax-ns#> .
+@prefix rdfs: <http://www.w3.org/2000/01/rdf-schema#> .
+@prefix prov: <http://www.w3.org/ns/prov#> .
+@prefix xsd: <http://www.w3.org/2001/XMLSchema#> .
+@prefix wd: <http://www.wikidata.org/entity/> .
+@prefix wdt: <http://www.wikidata.org/prop/direct/> .
+@prefix id: <https://w3id.org/reelgraph/id/> .
+@prefix g: <https://w3id.org/reelgraph/graph/> .
+
+g:review\\/r1 {
+  id:review\\/r1 a schema:Review ; schema:author id:person\\/ann-critic ;
+    schema:publisher id:organization\\/film-weekly ; schema:datePublished "2023-12-01"^^xsd:date ;
+    schema:headline "Small victories in Brittany" ; rg:verdict rg:positive ;
+    schema:itemReviewed id:film\\/les-petites-victoires-2023 .
+  id:person\\/ann-critic a schema:Person ; schema:name "Ann Critic" .
+  id:organization\\/film-weekly a schema:Organization ; schema:name "Film Weekly" .
+  id:film\\/les-petites-victoires-2023 a schema:Movie ; schema:name "Les Petites Victoires" ;
+    rg:year "2023"^^xsd:gYear ; schema:director id:person\\/melanie-auffret ;
+    schema:actor id:person\\/julia-piaton, id:person\\/michel-blanc ;
+    rg:castRole id:role\\/lpv-piaton, id:role\\/lpv-blanc ;
+    rg:theme id:theme\\/rural-life ; rg:narrativeLocation id:place\\/brittany .
+  id:role\\/lpv-piaton a schema:PerformanceRole ; schema:actor id:person\\/julia-piaton ;
+    schema:characterName "Alice" .
+  id:role\\/lpv-blanc a schema:PerformanceRole ; schema:actor id:person\\/michel-blanc ;
+    schema:characterName "Émile" .
+  id:person\\/melanie-auffret a schema:Person ; schema:name "Mélanie Auffret" .
+  id:person\\/julia-piaton a schema:Person ; schema:name "Julia Piaton" .
+  id:person\\/michel-blanc a schema:Person ; schema:name "Michel Blanc" .
+  id:theme\\/rural-life a skos:Concept ; skos:prefLabel "rural life"@en .
+  id:place\\/brittany a schema:Place ; schema:name "Brittany" ;
+    schema:containedInPlace id:place\\/france .
+  id:place\\/france a schema:Place ; schema:name "France" .
+  id:evidence\\/e1 a rg:Evidence ; rdf:subject id:film\\/les-petites-victoires-2023 ;
+    rdf:predicate schema:director ; rdf:object id:person\\/melanie-auffret ;
+    prov:wasDerivedFrom id:review\\/r1 ;
+    rg:sentence "Les Petites Victoires, directed by Mélanie Auffret, is a delight." ;
+    rg:startOffset 40 ; rg:endOffset 55 ; rg:extractor "director.by@1" ;
+    rg:confidence 0.9 .
+  id:evidence\\/e2 a rg:Evidence ; rdf:subject id:role\\/lpv-piaton ;
+    rdf:predicate schema:characterName ; rdf:object "Alice" ;
+    prov:wasDerivedFrom id:review\\/r1 ;
+    rg:sentence "Julia Piaton (Alice) runs the village school." ;
+    rg:startOffset 100 ; rg:endOffset 112 ; rg:extractor "cast.paren@1" ;
+    rg:confidence 0.95 .
+}
+
+g:review\\/r2 {
+  id:review\\/r2 a schema:Review ; schema:author id:person\\/bob-critic ;
+    schema:publisher id:organization\\/cine-daily ; schema:datePublished "2023-05-28"^^xsd:date ;
+    rg:verdict rg:mixed ;
+    schema:itemReviewed id:film\\/Q900002 ; schema:mentions id:film\\/les-petites-victoires-2023 .
+  id:person\\/bob-critic a schema:Person ; schema:name "Bob Critic" .
+  id:organization\\/cine-daily a schema:Organization ; schema:name "Cine Daily" .
+  id:film\\/Q900002 a schema:Movie ; schema:name "Anatomy of a Fall" ;
+    owl:sameAs wd:Q900002 ;
+    rg:year "2023"^^xsd:gYear ; schema:director id:person\\/Q900010 ;
+    schema:actor id:person\\/Q900020, id:person\\/swann-arlaud ;
+    rg:castRole id:role\\/aotf-hueller, id:role\\/aotf-arlaud ;
+    rg:theme id:theme\\/marriage ; rg:narrativeLocation id:place\\/grenoble .
+  id:role\\/aotf-hueller a schema:PerformanceRole ; schema:actor id:person\\/Q900020 ;
+    schema:characterName "Sandra Voyter" .
+  id:role\\/aotf-arlaud a schema:PerformanceRole ; schema:actor id:person\\/swann-arlaud ;
+    schema:characterName "Vincent" .
+  id:person\\/Q900010 a schema:Person ; schema:name "Justine Triet" ; owl:sameAs wd:Q900010 .
+  id:person\\/Q900020 a schema:Person ; schema:name "Sandra Hüller" ; owl:sameAs wd:Q900020 .
+  id:person\\/swann-arlaud a schema:Person ; schema:name "Swann Arlaud" .
+  id:theme\\/marriage a skos:Concept ; skos:prefLabel "marriage"@en .
+  id:place\\/grenoble a schema:Place ; schema:name "Grenoble" ;
+    schema:containedInPlace id:place\\/france .
+  id:place\\/france a schema:Place ; schema:name "France" .
+  id:festival\\/Q900030 a rg:Festival ; schema:name "Cannes Film Festival" ;
+    owl:sameAs wd:Q900030 .
+  id:edition\\/cannes-2023 a rg:FestivalEdition ; schema:superEvent id:festival\\/Q900030 ;
+    rg:year "2023"^^xsd:gYear ; rg:ordinal 76 ; schema:name "Cannes Film Festival 2023" .
+  id:selection\\/aotf-cannes-2023 a rg:Selection ; rg:selectedFilm id:film\\/Q900002 ;
+    rg:atFestival id:festival\\/Q900030 ; rg:atEdition id:edition\\/cannes-2023 ;
+    rg:section "competition" ; rg:award "Palme d'Or" .
+  id:evidence\\/e3 a rg:Evidence ; rdf:subject id:film\\/Q900002 ;
+    rdf:predicate schema:director ; rdf:object id:person\\/Q900010 ;
+    prov:wasDerivedFrom id:review\\/r2 ;
+    rg:sentence "The Palme d'Or went to Anatomy of a Fall, the fourth feature by Justine Triet." ;
+    rg:startOffset 210 ; rg:endOffset 223 ; rg:extractor "director.feature-by@1" ;
+    rg:confidence 0.85 .
+  id:evidence\\/e4 a rg:Evidence ; rdf:subject id:person\\/Q900010 ;
+    rdf:predicate owl:sameAs ; rdf:object wd:Q900010 ; prov:wasDerivedFrom id:review\\/r2 ;
+    rg:extractor "link@1" ; rg:confidence 0.97 ; rg:reason "label-exact", "occupation-film" .
+}
+
+g:review\\/r3 {
+  id:review\\/r3 a schema:Review ; schema:author id:person\\/ann-critic ;
+    schema:publisher id:organization\\/film-weekly ; rg:verdict rg:positive ;
+    schema:itemReviewed id:film\\/Q900002, id:film\\/Q900003 .
+  id:person\\/ann-critic a schema:Person ; schema:name "Ann Critic" .
+  id:organization\\/film-weekly a schema:Organization ; schema:name "Film Weekly" .
+  id:film\\/Q900002 a schema:Movie ; schema:name "Anatomy of a Fall" ; owl:sameAs wd:Q900002 .
+  id:film\\/Q900003 a schema:Movie ; schema:name "Toni Erdmann" ; owl:sameAs wd:Q900003 ;
+    rg:year "2016"^^xsd:gYear ; schema:director id:person\\/Q900011 ;
+    schema:actor id:person\\/Q900020, id:person\\/peter-simonischek ;
+    rg:castRole id:role\\/te-hueller ; rg:theme id:theme\\/father-and-daughter ;
+    rg:narrativeLocation id:place\\/bucharest .
+  id:role\\/te-hueller a schema:PerformanceRole ; schema:actor id:person\\/Q900020 ;
+    schema:characterName "Ines Conradi" .
+  id:person\\/Q900011 a schema:Person ; schema:name "Maren Ade" ; owl:sameAs wd:Q900011 .
+  id:person\\/Q900020 a schema:Person ; schema:name "Sandra Hüller" ; owl:sameAs wd:Q900020 .
+  id:person\\/peter-simonischek a schema:Person ; schema:name "Peter Simonischek" .
+  id:theme\\/father-and-daughter a skos:Concept ; skos:prefLabel "father and daughter"@en .
+  id:place\\/bucharest a schema:Place ; schema:name "Bucharest" .
+  id:festival\\/Q900030 a rg:Festival ; schema:name "Cannes Film Festival" .
+  id:edition\\/cannes-2016 a rg:FestivalEdition ; schema:superEvent id:festival\\/Q900030 ;
+    rg:year "2016"^^xsd:gYear ; rg:ordinal 69 ; schema:name "Cannes Film Festival 2016" .
+  id:selection\\/te-cannes-2016 a rg:Selection ; rg:selectedFilm id:film\\/Q900003 ;
+    rg:atFestival id:festival\\/Q900030 ; rg:atEdition id:edition\\/cannes-2016 ;
+    rg:section "competition" ; rg:award "FIPRESCI Prize" .
+}
+
+g:wikidata {
+  wd:Q900002 rdfs:label "Anatomy of a Fall"@en ; wdt:P57 wd:Q900010 ;
+    wdt:P577 "2023-05-21T00:00:00Z"^^xsd:dateTime, "2023-08-23T00:00:00Z"^^xsd:dateTime ;
+    wdt:P161 wd:Q900020, wd:Q900021 .
+  wd:Q900003 rdfs:label "Toni Erdmann"@en ; wdt:P57 wd:Q900099 ;
+    wdt:P577 "2015-05-14T00:00:00Z"^^xsd:dateTime ; wdt:P161 wd:Q900020, wd:Q900022 .
+  wd:Q900010 rdfs:label "Justine Triet"@en .
+  wd:Q900020 rdfs:label "Sandra Hüller"@en .
+  wd:Q900021 rdfs:label "Milo Machado Graner"@en .
+  wd:Q900022 rdfs:label "Peter Simonischek"@en .
+  wd:Q900099 rdfs:label "Someone Else"@en .
+}
+"""
+"""A tiny graph in reelgraph's data model: three reviews, Wikidata facts beside."""
+
+
+@pytest.fixture(scope="session")
+def query_store_path(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """An on-disk Oxigraph store holding :data:`QUERY_FIXTURE_TRIG` (closed again)."""
+    from rdflib import Dataset
+
+    from graph.store import GraphStore
+
+    dataset = Dataset()
+    dataset.parse(data=QUERY_FIXTURE_TRIG, format="trig")
+    path = tmp_path_factory.mktemp("query") / "store"
+    with GraphStore.open(path) as store:
+        for graph in dataset.graphs():
+            if len(graph):
+                store.replace_graph(str(graph.identifier), graph)
+    return path
+
+
+@pytest.fixture(scope="session")
+def query_store(query_store_path: Path):  # type: ignore[no-untyped-def]
+    """The fixture store opened read-only (other processes may open it too)."""
+    from graph.store import GraphStore
+
+    store = GraphStore.open(query_store_path, read_only=True)
+    yield store
+    store.close()
 
 
 # --- visualise ----------------------------------------------------------------------
