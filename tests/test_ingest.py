@@ -89,7 +89,8 @@ def test_batch_goes_on_after_a_bad_file(tmp_path: Path) -> None:
 
 def test_html_loses_scripts_and_keeps_metadata() -> None:
     html = """<html lang="fr"><head><title>t</title>
-    <meta name="author" content="Ann Critic"><meta property="og:site_name" content="Le Site">
+    <meta name="author" content="Ann Critic">
+    <meta property="og:site_name" content="Le Site">
     <script>alert("x")</script><style>p{}</style></head>
     <body><nav>Menu</nav><p>Un film &eacute;mouvant &amp; dr&ocirc;le.</p>
     <footer>Leave a comment</footer></body></html>"""
