@@ -388,5 +388,135 @@ def query_store(query_store_path: Path):  # type: ignore[no-untyped-def]
 
 # --- visualise ----------------------------------------------------------------------
 
+VIZ_EVIL_TITLE = '<script>alert(1)</script> & <a href="https://evil.example/">x</a>'
+
+
+def _viz_fixture_graphs() -> dict[str, object]:
+    """Review graphs shaped like graph/build.py output: films, cast, festivals, themes.
+
+    Film "evil" has a title with markup and a director whose name holds a control
+    character, to test escaping and XML export.
+    """
+    from rdflib import RDF, XSD, Graph, Literal, Namespace, URIRef
+    from rdflib.namespace import OWL, PROV, SDO, SKOS
+
+    rg = Namespace("https://w3id.org/reelgraph/ontology#")
+    base = "https://w3id.org/reelgraph/"
+
+    def iri(kind: str, key: str) -> URIRef:
+        return URIRef(f"{base}id/{kind}/{key}")
+
+    films = {
+        "anatomy": ("Q116232425", "Anatomy of a Fall", "2023", "Justine Triet",
+                    [("Sandra Hüller", "Sandra"), ("Swann Arlaud", "Vincent"),
+                     ("Milo Machado Graner", "Daniel")], ["grief", "marriage"]),
+        "perfect": (None, "Perfect Days", "2023", "Wim Wenders",
+                    [("Koji Yakusho", "Hirayama")], ["routine"]),
+        "erdmann": (None, "Toni Erdmann", "2016", "Maren Ade",
+                    [("Sandra Hüller", "Ines"), ("Peter Simonischek", "Winfried")],
+                    ["grief"]),
+        "evil": (None, VIZ_EVIL_TITLE, "2020", "Bad\x07Director",
+                 [("Justine Triet", None)], []),
+    }  # fmt: skip
+    graphs: dict[str, object] = {}
+    for key, (qid, title, year, director, cast, themes) in films.items():
+        g = Graph()
+        review = iri("review", key)
+        film = iri("film", qid or key)
+        g.add((film, RDF.type, SDO.Movie))
+        g.add((film, SDO.name, Literal(title, lang="en")))
+        g.add((film, rg.year, Literal(year, datatype=XSD.gYear)))
+        if qid:
+            g.add((film, OWL.sameAs, URIRef(f"http://www.wikidata.org/entity/{qid}")))
+        g.add((review, RDF.type, SDO.Review))
+        g.add((review, SDO.itemReviewed, film))
+        g.add((review, SDO.headline, Literal(f"Review of {title}")))
+        d = iri("person", director.lower().replace(" ", "-").replace("\x07", ""))
+        g.add((d, RDF.type, SDO.Person))
+        g.add((d, SDO.name, Literal(director)))
+        g.add((film, SDO.director, d))
+        ev = iri("evidence", f"{key}-director")
+        g.add((ev, RDF.type, rg.Evidence))
+        g.add((ev, RDF.subject, film))
+        g.add((ev, RDF.predicate, SDO.director))
+        g.add((ev, RDF.object, d))
+        g.add((ev, PROV.wasDerivedFrom, review))
+        g.add((ev, rg.sentence, Literal(f"{title} is directed by {director}.")))
+        g.add((ev, rg.extractor, Literal("director.by@1")))
+        g.add((ev, rg.confidence, Literal("0.9", datatype=XSD.decimal)))
+        for actor, character in cast:
+            a = iri("person", actor.lower().replace(" ", "-"))
+            g.add((a, RDF.type, SDO.Person))
+            g.add((a, SDO.name, Literal(actor)))
+            g.add((film, SDO.actor, a))
+            role = iri("role", f"{key}-{actor.lower().replace(' ', '-')}")
+            g.add((film, rg.castRole, role))
+            g.add((role, RDF.type, SDO.PerformanceRole))
+            g.add((role, SDO.actor, a))
+            if character:
+                g.add((role, SDO.characterName, Literal(character)))
+        for theme in themes:
+            t = iri("theme", theme)
+            g.add((t, RDF.type, SKOS.Concept))
+            g.add((t, SKOS.prefLabel, Literal(theme, lang="en")))
+            g.add((film, rg.theme, t))
+        graphs[f"{base}graph/review/{key}"] = g
+    # festivals: Cannes 2023 (edition) shows anatomy (Palme d'Or) and perfect days,
+    # Cannes 2016 shows Toni Erdmann, the Berlinale (no edition) shows "evil".
+    g = graphs[f"{base}graph/review/anatomy"]
+    cannes = iri("festival", "Q42369")
+    g.add((cannes, RDF.type, rg.Festival))
+    g.add((cannes, SDO.name, Literal("Cannes Film Festival")))
+    for year, ordinal in (("2023", 76), ("2016", 69)):
+        edition = iri("edition", f"cannes-{year}")
+        g.add((edition, RDF.type, rg.FestivalEdition))
+        g.add((edition, SDO.name, Literal(f"Cannes Film Festival {year}")))
+        g.add((edition, SDO.superEvent, cannes))
+        g.add((edition, rg.year, Literal(year, datatype=XSD.gYear)))
+        g.add((edition, rg.ordinal, Literal(ordinal)))
+    berlin = iri("festival", "berlinale")
+    g.add((berlin, RDF.type, rg.Festival))
+    g.add((berlin, SDO.name, Literal("Berlin International Film Festival")))
+    selections = (
+        ("anatomy", "Q116232425", "cannes-2023", "competition", "Palme d'Or"),
+        ("perfect", "perfect", "cannes-2023", "competition", None),
+        ("erdmann", "erdmann", "cannes-2016", "competition", None),
+        ("evil", "evil", None, None, None),
+    )
+    for key, film_key, edition_key, section, award in selections:
+        sel = iri("selection", key)
+        g.add((sel, RDF.type, rg.Selection))
+        g.add((sel, rg.selectedFilm, iri("film", film_key)))
+        g.add((sel, rg.atFestival, berlin if edition_key is None else cannes))
+        if edition_key:
+            g.add((sel, rg.atEdition, iri("edition", edition_key)))
+        if section:
+            g.add((sel, rg.section, Literal(section)))
+        if award:
+            g.add((sel, rg.award, Literal(award)))
+    grenoble = iri("place", "grenoble")
+    g.add((grenoble, RDF.type, SDO.Place))
+    g.add((grenoble, SDO.name, Literal("Grenoble")))
+    g.add((iri("film", "Q116232425"), rg.narrativeLocation, grenoble))
+    return graphs
+
+
+@pytest.fixture(scope="session")
+def viz_store(tmp_path_factory: pytest.TempPathFactory):  # type: ignore[no-untyped-def]
+    """An on-disk store holding the visualisation fixture graphs (read them only)."""
+    from graph.store import GraphStore
+
+    store = GraphStore.open(tmp_path_factory.mktemp("viz") / "store")
+    for graph_iri, triples in _viz_fixture_graphs().items():
+        store.replace_graph(graph_iri, triples)  # type: ignore[arg-type]
+    yield store
+    store.close()
+
+
+@pytest.fixture(scope="session")
+def viz_evil_title() -> str:
+    """The film title with markup that every output must show as text."""
+    return VIZ_EVIL_TITLE
+
 
 # --- export / validate / remote -----------------------------------------------------

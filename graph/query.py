@@ -1,0 +1,558 @@
+"""Query stage: named SPARQL queries (``queries/*.rq``), run with bound parameters.
+
+Contract:
+
+- :func:`list_queries` reads every ``queries/*.rq`` header (``# title:``,
+  ``# description:``, ``# params:``); :func:`load_query` resolves a name, a path or
+  query text to a :class:`NamedQuery`, listing the available names when it knows none.
+- :func:`run_query` binds parameters *through the engine* (Oxigraph substitutions,
+  SEP-0007), never by pasting text into the query. A value is an IRI when written
+  ``<...>`` or starting with ``http://``/``https://``, otherwise a plain literal.
+  Oxigraph substitutes only variables the query projects; so named queries project
+  their parameters, and CONSTRUCT/ASK queries put their pattern in a sub-SELECT.
+  Optional parameters are tested with ``COALESCE(?p, "") = ""`` rather than
+  ``BOUND(?p)``, which does not see substituted values.
+- Results come back as a :class:`QueryResult` (rows, a boolean or triples, all read
+  from the engine), which :func:`format_result` writes as an aligned table, CSV, TSV,
+  SPARQL Results JSON or XML, Turtle, N-Triples, JSON-LD or RDF/XML.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, Literal
+
+import pyoxigraph as ox
+
+from graph.config import QUERIES_DIR
+from graph.errors import GraphError, QueryError
+from graph.namespaces import PREFIXES
+
+__all__ = [
+    "GRAPH_FORMATS",
+    "SOLUTION_FORMATS",
+    "NamedQuery",
+    "QueryResult",
+    "format_result",
+    "list_queries",
+    "load_query",
+    "parse_value",
+    "run_query",
+]
+
+ResultKind = Literal["select", "ask", "graph"]
+
+_HEADER = re.compile(r"^#\s*(title|description|params|expects)\s*:\s*(.*)$", re.I)
+_CONTINUATION = re.compile(r"^#\s{2,}(\S.*)$")
+_PARAM = re.compile(r"[?$]([A-Za-z_][A-Za-z0-9_]*)")
+_NAME = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
+_POSITION = re.compile(r"at (\d+):(\d+)")
+
+
+@dataclass(frozen=True)
+class NamedQuery:
+    """A SPARQL query with the header that documents it.
+
+    Attributes:
+        name: the file stem (``film-cast``), or ``"query"`` for text given inline.
+        title: one line from ``# title:``.
+        description: from ``# description:`` (continuation lines joined).
+        params: variable names from ``# params:``, without ``?``.
+        path: the ``.rq`` file, or ``None`` for inline text.
+        text: the full query text, header included.
+    """
+
+    name: str
+    title: str
+    description: str
+    params: tuple[str, ...]
+    path: Path | None
+    text: str
+
+
+@dataclass(frozen=True)
+class QueryResult:
+    """What a query returned, read completely from the engine.
+
+    Attributes:
+        kind: ``select``, ``ask`` or ``graph`` (CONSTRUCT and DESCRIBE).
+        variables: the SELECT variables, in order, without ``?``.
+        rows: one tuple of terms (``None`` when unbound) per solution.
+        boolean: the ASK answer.
+        triples: the CONSTRUCT/DESCRIBE triples.
+        truncated: ``True`` when ``max_results`` cut the answer short.
+    """
+
+    kind: ResultKind
+    variables: tuple[str, ...] = ()
+    rows: list[tuple[Any, ...]] = field(default_factory=list)
+    boolean: bool | None = None
+    triples: list[ox.Triple] = field(default_factory=list)
+    truncated: bool = False
+
+    def __len__(self) -> int:
+        if self.kind == "select":
+            return len(self.rows)
+        if self.kind == "graph":
+            return len(self.triples)
+        return 1
+
+
+def parse_header(text: str) -> tuple[str, str, tuple[str, ...]]:
+    """Read ``title``, ``description`` and ``params`` from a query's comment header.
+
+    Example:
+        >>> parse_header("# title: Cast\\n# params: ?film ?year\\nSELECT * {}")
+        ('Cast', '', ('film', 'year'))
+    """
+    fields: dict[str, str] = {}
+    current: str | None = None
+    for line in text.splitlines():
+        stripped = line.strip()
+        if not stripped.startswith("#"):
+            if stripped:
+                break
+            continue
+        match = _HEADER.match(stripped)
+        if match:
+            current = match.group(1).lower()
+            fields[current] = match.group(2).strip()
+            continue
+        more = _CONTINUATION.match(line.rstrip())
+        if more and current:
+            fields[current] = f"{fields[current]} {more.group(1).strip()}".strip()
+        else:
+            current = None
+    params = tuple(dict.fromkeys(_PARAM.findall(fields.get("params", ""))))
+    return fields.get("title", ""), fields.get("description", ""), params
+
+
+def read_query_file(path: str | Path) -> NamedQuery:
+    """One ``.rq`` file as a :class:`NamedQuery`.
+
+    Raises:
+        QueryError: the file cannot be read.
+    """
+    file = Path(path)
+    try:
+        text = file.read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError) as exc:
+        raise QueryError(f"Cannot read the query file {file}: {exc}") from exc
+    title, description, params = parse_header(text)
+    return NamedQuery(file.stem, title or file.stem, description, params, file, text)
+
+
+def list_queries(directory: str | Path | None = None) -> list[NamedQuery]:
+    """Every named query in ``directory`` (default ``queries/``), sorted by name."""
+    folder = Path(directory) if directory is not None else QUERIES_DIR
+    return [read_query_file(p) for p in sorted(folder.glob("*.rq"))]
+
+
+def load_query(
+    name_or_path_or_text: str, *, directory: str | Path | None = None
+) -> NamedQuery:
+    """Resolve a query name (``film-cast``), a ``.rq`` path or SPARQL text.
+
+    Raises:
+        QueryError: an unknown name (the message lists the available ones) or a file
+            that cannot be read.
+
+    Example:
+        >>> load_query("SELECT * WHERE { ?s ?p ?o }").name
+        'query'
+    """
+    value = name_or_path_or_text.strip()
+    if any(ch in value for ch in "{}\n \t"):
+        title, description, params = parse_header(value)
+        if not params:
+            params = ()
+        return NamedQuery("query", title or "query", description, params, None, value)
+    folder = Path(directory) if directory is not None else QUERIES_DIR
+    if value.endswith(".rq") or "/" in value or "\\" in value:
+        path = Path(value)
+        if path.is_file():
+            return read_query_file(path)
+        raise QueryError(f"No query file at {path}: check the path.")
+    candidate = folder / f"{value}.rq"
+    if _NAME.match(value) and candidate.is_file():
+        return read_query_file(candidate)
+    names = ", ".join(q.name for q in list_queries(folder)) or "(none)"
+    raise QueryError(
+        f"Unknown query '{value}'. Available: {names}. "
+        "Run 'reelgraph query --list' for descriptions."
+    )
+
+
+def parse_value(value: str) -> ox.NamedNode | ox.Literal:
+    """A parameter value as a term: IRI for ``<...>`` or http(s) URLs, else a literal.
+
+    Example:
+        >>> parse_value("<https://w3id.org/reelgraph/id/film/x>")
+        <NamedNode value=https://w3id.org/reelgraph/id/film/x>
+        >>> parse_value("Anatomy of a Fall").value
+        'Anatomy of a Fall'
+    """
+    text = value.strip()
+    if text.startswith("<") and text.endswith(">") and len(text) > 2:
+        return _iri(text[1:-1], value)
+    if re.match(r"^https?://\S+$", text):
+        return _iri(text, value)
+    return ox.Literal(value)
+
+
+def _iri(text: str, original: str) -> ox.NamedNode:
+    try:
+        return ox.NamedNode(text)
+    except ValueError as exc:
+        raise QueryError(
+            f"Parameter value {original!r} is not a valid IRI: {exc}. "
+            "Write an IRI as <http://...> or pass plain text for a literal."
+        ) from exc
+
+
+def prepare_bindings(
+    query: NamedQuery, bindings: Mapping[str, str | Any] | None
+) -> dict[str, Any]:
+    """Check parameter names against the query and turn values into terms.
+
+    Strings go through :func:`parse_value`; pyoxigraph terms pass unchanged.
+
+    Raises:
+        QueryError: a named query does not declare the parameter.
+    """
+    out: dict[str, Any] = {}
+    for raw_name, value in (bindings or {}).items():
+        name = raw_name.lstrip("?$")
+        if query.path is not None and name not in query.params:
+            declared = ", ".join(f"?{p}" for p in query.params) or "none"
+            raise QueryError(
+                f"Query '{query.name}' has no parameter ?{name}. "
+                f"Its parameters: {declared}."
+            )
+        out[name] = parse_value(value) if isinstance(value, str) else value
+    return out
+
+
+def run_query(
+    store: Any,
+    query: NamedQuery | str,
+    *,
+    bindings: Mapping[str, str | Any] | None = None,
+    max_results: int | None = None,
+) -> QueryResult:
+    """Run a query on a store (``graph.store`` store or ``pyoxigraph.Store``).
+
+    Args:
+        store: what :func:`graph.store.open_store` returned, or a pyoxigraph Store.
+        query: a :class:`NamedQuery`, or a name, path or text for :func:`load_query`.
+        bindings: parameter name -> value (string, parsed by :func:`parse_value`, or
+            a pyoxigraph term); bound through the engine.
+        max_results: keep at most this many rows/triples (``truncated`` tells).
+
+    Raises:
+        QueryError: syntax errors (with line and column), unknown parameters, or a
+            failure while evaluating.
+    """
+    named = query if isinstance(query, NamedQuery) else load_query(query)
+    terms = prepare_bindings(named, bindings)
+    try:
+        raw = _execute(store, named.text, terms)
+        return _collect(raw, max_results)
+    except QueryError as exc:
+        raise QueryError(_explain(named, str(exc))) from exc
+    except SyntaxError as exc:
+        raise QueryError(_explain(named, f"SPARQL syntax error: {exc}")) from exc
+    except GraphError:
+        raise
+    except (OSError, RuntimeError, ValueError, TypeError) as exc:
+        raise QueryError(_explain(named, f"query failed: {exc}")) from exc
+
+
+def _execute(store: Any, text: str, terms: dict[str, Any]) -> Any:
+    if isinstance(store, ox.Store):
+        subs = {ox.Variable(k): v for k, v in terms.items()} or None
+        return store.query(text, use_default_graph_as_union=True, substitutions=subs)
+    return store.query(text, bindings=terms or None)
+
+
+def _collect(raw: Any, max_results: int | None) -> QueryResult:
+    if isinstance(raw, ox.QueryBoolean | bool):
+        return QueryResult("ask", boolean=bool(raw))
+    limit = max_results if max_results is not None else -1
+    if isinstance(raw, ox.QuerySolutions):
+        variables = tuple(v.value for v in raw.variables)
+        rows: list[tuple[Any, ...]] = []
+        for solution in raw:
+            if len(rows) == limit:
+                return QueryResult("select", variables, rows, truncated=True)
+            rows.append(tuple(solution[i] for i in range(len(variables))))
+        return QueryResult("select", variables, rows)
+    triples: list[ox.Triple] = []
+    for triple in raw:
+        if len(triples) == limit:
+            return QueryResult("graph", triples=triples, truncated=True)
+        triples.append(triple)
+    return QueryResult("graph", triples=triples)
+
+
+def error_position(message: str) -> tuple[int, int] | None:
+    """(line, column) of a SPARQL syntax error message, when it names one.
+
+    Example:
+        >>> error_position("error at 2:9: expected one of LATERAL")
+        (2, 9)
+    """
+    match = _POSITION.search(message)
+    return (int(match.group(1)), int(match.group(2))) if match else None
+
+
+def _explain(query: NamedQuery, message: str) -> str:
+    where = f"query '{query.name}'" + (f" ({query.path})" if query.path else "")
+    position = error_position(message)
+    if position:
+        line, column = position
+        lines = query.text.splitlines()
+        shown = lines[line - 1] if 0 < line <= len(lines) else ""
+        pointer = " " * max(column - 1, 0) + "^"
+        return (
+            f"Syntax error in {where} at line {line}, column {column}: {message}\n"
+            f"  {shown}\n  {pointer}"
+        )
+    if "SELECT projection" in message:
+        return (
+            f"Cannot bind a parameter in {where}: {message}. A parameter must be a "
+            "variable the query projects; for CONSTRUCT or ASK, put the pattern in a "
+            "sub-SELECT that projects it."
+        )
+    return f"In {where}: {message}"
+
+
+def format_result(
+    result: QueryResult,
+    fmt: str | None = None,
+    *,
+    prefixes: Mapping[str, str] | None = None,
+) -> str:
+    """Write a result as text in ``fmt``.
+
+    SELECT: ``table`` (default), ``csv``, ``tsv``, ``json``, ``xml``. ASK: ``table``
+    (``true``/``false``), ``json``, ``xml``. CONSTRUCT/DESCRIBE: ``turtle`` (default),
+    ``ntriples``, ``jsonld``, ``rdfxml``.
+
+    Raises:
+        QueryError: the format does not fit the result kind (lists the valid ones).
+    """
+    names = prefixes if prefixes is not None else PREFIXES
+    if result.kind == "graph":
+        return format_graph(result.triples, fmt or "turtle", prefixes=names)
+    return format_solutions(
+        result.variables,
+        result.rows,
+        fmt or "table",
+        boolean=result.boolean if result.kind == "ask" else None,
+        prefixes=names,
+    )
+
+
+def describe_queries(queries: Iterable[NamedQuery]) -> list[tuple[str, str, str]]:
+    """(name, params, title + description) rows for ``reelgraph query --list``."""
+    return [
+        (
+            q.name,
+            " ".join(f"?{p}" for p in q.params),
+            f"{q.title}. {q.description}".strip(),
+        )
+        for q in queries
+    ]
+
+
+# --- formats ---------------------------------------------------------------------
+
+SOLUTION_FORMATS: dict[str, str] = {
+    "table": "text/plain",
+    "csv": "text/csv",
+    "tsv": "text/tab-separated-values",
+    "json": "application/sparql-results+json",
+    "xml": "application/sparql-results+xml",
+}
+"""SELECT/ASK formats and their media types."""
+
+GRAPH_FORMATS: dict[str, ox.RdfFormat] = {
+    "turtle": ox.RdfFormat.TURTLE,
+    "ntriples": ox.RdfFormat.N_TRIPLES,
+    "jsonld": ox.RdfFormat.JSON_LD,
+    "rdfxml": ox.RdfFormat.RDF_XML,
+}
+"""CONSTRUCT/DESCRIBE formats."""
+
+_RESULTS_NS = "http://www.w3.org/2005/sparql-results#"
+
+
+def format_graph(
+    triples: Iterable[ox.Triple], fmt: str, *, prefixes: Mapping[str, str]
+) -> str:
+    """Triples as Turtle, N-Triples, JSON-LD or RDF/XML (Oxigraph's writers)."""
+    rdf_format = GRAPH_FORMATS.get(fmt)
+    if rdf_format is None:
+        raise QueryError(
+            f"Format '{fmt}' does not fit a CONSTRUCT/DESCRIBE result. "
+            f"Choose one of: {', '.join(GRAPH_FORMATS)}."
+        )
+    if rdf_format == ox.RdfFormat.N_TRIPLES:
+        lines = sorted(f"{t.subject} {t.predicate} {t.object} ." for t in triples)
+        return "".join(f"{line}\n" for line in lines)
+    data = ox.serialize(triples, format=rdf_format, prefixes=dict(prefixes))
+    return data.decode("utf-8") if data else ""
+
+
+def format_solutions(
+    variables: tuple[str, ...],
+    rows: list[tuple[Any, ...]],
+    fmt: str,
+    *,
+    boolean: bool | None = None,
+    prefixes: Mapping[str, str],
+) -> str:
+    """Solutions (or an ASK answer when ``boolean`` is set) in a results format."""
+    if fmt not in SOLUTION_FORMATS:
+        raise QueryError(
+            f"Format '{fmt}' does not fit a SELECT/ASK result. "
+            f"Choose one of: {', '.join(SOLUTION_FORMATS)}."
+        )
+    if fmt == "json":
+        return _to_json(variables, rows, boolean)
+    if fmt == "xml":
+        return _to_xml(variables, rows, boolean)
+    if boolean is not None:
+        return "true\n" if boolean else "false\n"
+    if fmt == "csv":
+        return _to_csv(variables, rows)
+    if fmt == "tsv":
+        header = "\t".join(f"?{v}" for v in variables)
+        body = ["\t".join("" if t is None else str(t) for t in row) for row in rows]
+        return "".join(f"{line}\n" for line in [header, *body])
+    return _to_table(variables, rows, prefixes)
+
+
+def _json_term(term: Any) -> dict[str, str]:
+    if isinstance(term, ox.NamedNode):
+        return {"type": "uri", "value": term.value}
+    if isinstance(term, ox.BlankNode):
+        return {"type": "bnode", "value": term.value}
+    if isinstance(term, ox.Literal):
+        out = {"type": "literal", "value": term.value}
+        if term.language:
+            out["xml:lang"] = term.language
+        elif term.datatype.value != "http://www.w3.org/2001/XMLSchema#string":
+            out["datatype"] = term.datatype.value
+        return out
+    return {"type": "triple", "value": str(term)}
+
+
+def _to_json(
+    variables: tuple[str, ...], rows: list[tuple[Any, ...]], boolean: bool | None
+) -> str:
+    import json
+
+    if boolean is not None:
+        return json.dumps({"head": {}, "boolean": boolean}) + "\n"
+    bindings = [
+        {v: _json_term(t) for v, t in zip(variables, row, strict=True) if t is not None}
+        for row in rows
+    ]
+    doc = {"head": {"vars": list(variables)}, "results": {"bindings": bindings}}
+    return json.dumps(doc, ensure_ascii=False) + "\n"
+
+
+def _xml_text(text: str) -> str:
+    from xml.sax.saxutils import escape
+
+    # XML 1.0 cannot carry most control characters: drop them rather than break it.
+    clean = re.sub(r"[\x00-\x08\x0b\x0c\x0e-\x1f]", "", text)
+    return escape(clean, {'"': "&quot;"})
+
+
+def _to_xml(
+    variables: tuple[str, ...], rows: list[tuple[Any, ...]], boolean: bool | None
+) -> str:
+    out = ['<?xml version="1.0"?>', f'<sparql xmlns="{_RESULTS_NS}">', "<head>"]
+    out += [f'<variable name="{v}"/>' for v in variables]
+    out.append("</head>")
+    if boolean is not None:
+        out.append(f"<boolean>{'true' if boolean else 'false'}</boolean>")
+    else:
+        out.append("<results>")
+        for row in rows:
+            out.append("<result>")
+            for name, term in zip(variables, row, strict=True):
+                if term is not None:
+                    out.append(f'<binding name="{name}">{_xml_term(term)}</binding>')
+            out.append("</result>")
+        out.append("</results>")
+    out.append("</sparql>")
+    return "\n".join(out) + "\n"
+
+
+def _xml_term(term: Any) -> str:
+    if isinstance(term, ox.NamedNode):
+        return f"<uri>{_xml_text(term.value)}</uri>"
+    if isinstance(term, ox.BlankNode):
+        return f"<bnode>{_xml_text(term.value)}</bnode>"
+    if isinstance(term, ox.Literal):
+        value = _xml_text(term.value)
+        if term.language:
+            return f'<literal xml:lang="{_xml_text(term.language)}">{value}</literal>'
+        datatype = term.datatype.value
+        if datatype == "http://www.w3.org/2001/XMLSchema#string":
+            return f"<literal>{value}</literal>"
+        return f'<literal datatype="{_xml_text(datatype)}">{value}</literal>'
+    return f"<literal>{_xml_text(str(term))}</literal>"
+
+
+def _to_csv(variables: tuple[str, ...], rows: list[tuple[Any, ...]]) -> str:
+    import csv
+    import io
+
+    buffer = io.StringIO()
+    writer = csv.writer(buffer, lineterminator="\r\n")
+    writer.writerow(variables)
+    for row in rows:
+        writer.writerow(["" if t is None else _plain(t) for t in row])
+    return buffer.getvalue()
+
+
+def _plain(term: Any) -> str:
+    if isinstance(term, ox.BlankNode):
+        return f"_:{term.value}"
+    return str(term.value) if hasattr(term, "value") else str(term)
+
+
+def _short(term: Any, prefixes: Mapping[str, str]) -> str:
+    if term is None:
+        return ""
+    if isinstance(term, ox.NamedNode):
+        for prefix, namespace in prefixes.items():
+            if term.value.startswith(namespace) and len(term.value) > len(namespace):
+                return f"{prefix}:{term.value[len(namespace) :]}"
+        return f"<{term.value}>"
+    return _plain(term)
+
+
+def _to_table(
+    variables: tuple[str, ...],
+    rows: list[tuple[Any, ...]],
+    prefixes: Mapping[str, str],
+) -> str:
+    cells = [[_short(t, prefixes).replace("\n", " ") for t in row] for row in rows]
+    widths = [len(v) for v in variables]
+    for row in cells:
+        widths = [max(w, len(c)) for w, c in zip(widths, row, strict=True)]
+    lines = ["  ".join(v.ljust(w) for v, w in zip(variables, widths, strict=True))]
+    lines.append("  ".join("-" * w for w in widths))
+    for row in cells:
+        lines.append("  ".join(c.ljust(w) for c, w in zip(row, widths, strict=True)))
+    lines.append(f"({len(rows)} row{'s' if len(rows) != 1 else ''})")
+    return "\n".join(line.rstrip() for line in lines) + "\n"
