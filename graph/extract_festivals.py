@@ -1,0 +1,208 @@
+"""Extract stage, festivals: festival, edition (year, ordinal), section and award.
+
+Contract: :func:`find_festivals` finds festival mentions in the normalised text with
+the gazetteer of :mod:`graph.extract_gazetteer` (canonical names and aliases) plus a
+generic "<Name> (International) Film Festival" pattern, reads the edition from the
+mention ("Cannes 2023", "TIFF '24", "the 76th Cannes", "this year's Berlinale" with
+the review date) or from the headline, the section and the prize from the sentence,
+and merges the mentions of one festival. Cinemas and brands named after festivals
+("Tribeca Cinemas", "Sundance Institute") are not festivals.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from functools import lru_cache
+
+from graph.extract_gazetteer import AWARDS, FESTIVALS, SECTIONS
+from graph.extract_text import UP, TextIndex, fold
+from graph.models import Evidence, FestivalMention
+
+_NOT_FESTIVAL_AFTER = re.compile(
+    r"^\s*(?:Cinemas?|Theat(?:er|re)s?|Palace|Lions|Institute|Kid|Channel|Labs?|"
+    r"Beach|Wall|Film Center|Film Centre|Studios?|Hotel|Airport|Film Society|Square|"
+    r"Market|Film School|Film Festival's cinema)\b"
+)
+_ORDINAL = (
+    r"(?:(?:the\s+)?(\d{1,3})(?:st|nd|rd|th|e|ème|è)\s+(?:edition\s+of\s+(?:the\s+)?)?)"
+)
+_YEAR_BEFORE = r"(?:((?:19|20)\d\d)\s+(?:edition\s+of\s+(?:the\s+)?)?)"
+_RELATIVE = r"(?:(this|last|next)\s+year's\s+)"
+_YEAR_AFTER = r"(?:\s*(?:'(\d\d)\b|((?:19|20)\d\d)\b))"
+_WIN = re.compile(
+    r"\b(?:won|wins|win|winner|winning|awarded|took home|takes home|received|receives|"
+    r"picked up|scooped|earned|claimed|-winning|prize-winning|lauréate?|remporté)\b",
+    re.I,
+)
+
+
+@dataclass
+class _Hit:
+    canonical: str
+    start: int
+    end: int
+    year: int | None
+    ordinal: int | None
+    sentence: str
+    evidence: list[Evidence] = field(default_factory=list)
+
+
+@lru_cache(maxsize=1)
+def _patterns() -> tuple[re.Pattern[str], dict[str, tuple[str, bool]], re.Pattern[str]]:
+    alias_map: dict[str, tuple[str, bool]] = {}
+    for canonical, strong, weak in FESTIVALS:
+        for alias in strong:
+            alias_map[alias] = (canonical, True)
+        for alias in weak:
+            alias_map[alias] = (canonical, False)
+    names = sorted(alias_map, key=len, reverse=True)
+    body = "|".join(re.escape(n) for n in names)
+    pattern = re.compile(
+        rf"(?<![\w-]){_RELATIVE}?{_ORDINAL}?{_YEAR_BEFORE}?(?:the\s+)?({body})(?![\w-])"
+        rf"{_YEAR_AFTER}?"
+    )
+    generic = re.compile(
+        rf"(?<![\w-]){_RELATIVE}?{_ORDINAL}?{_YEAR_BEFORE}?(?:the\s+)?"
+        rf"((?:[{UP}][\w'-]+\s+(?:(?:de|du|of|d')\s*)?){{1,5}}(?:International\s+)?"
+        rf"(?:Film|Movie|Cinema|Comedy|Documentary|Animation|Animated|Short Film|"
+        rf"Horror|Fantastic|Queer|Jewish|Women's)?\s*(?:Film\s+)?Festival)(?![\w-])"
+        rf"{_YEAR_AFTER}?"
+    )
+    return pattern, alias_map, generic
+
+
+def _year(m: re.Match[str], context_year: int | None) -> int | None:
+    relative, _ordinal, before, _name, short, after = m.groups()
+    if after:
+        return int(after)
+    if before:
+        return int(before)
+    if short:
+        return 2000 + int(short) if int(short) < 50 else 1900 + int(short)
+    if relative and context_year:
+        return context_year + {"this": 0, "last": -1, "next": 1}[relative.lower()]
+    return None
+
+
+def _section(sentence: str) -> str | None:
+    low = sentence.lower()
+    for phrase, label in SECTIONS:
+        if phrase[:1].isupper():
+            if re.search(rf"(?<!\w){re.escape(phrase)}(?!\w)", sentence):
+                return label
+        elif re.search(rf"(?<!\w){re.escape(phrase)}(?!\w)", low):
+            if label == "competition" and phrase == "competition":
+                # bare "competition" only next to a selection verb
+                if not re.search(
+                    r"\b(?:in|for|selected|screened|presented|premiered|"
+                    r"played|vying)\b[^.]{0,30}\bcompetition",
+                    low,
+                ):
+                    continue
+            return label
+    return None
+
+
+def _award(sentence: str) -> str | None:
+    if not _WIN.search(sentence):
+        return None
+    low = fold(sentence)
+    for award in AWARDS:
+        if fold(award) in low:
+            return award
+    return None
+
+
+def find_festivals(
+    text: str,
+    index: TextIndex,
+    *,
+    context_year: int | None = None,
+    headline_span: tuple[int, int] | None = None,
+) -> list[FestivalMention]:
+    """Festival mentions of the normalised ``text``, one per festival, merged.
+
+    Args:
+        text: the normalised review text.
+        index: sentence lookup for evidence.
+        context_year: the review's year (for "this year's Cannes").
+        headline_span: offsets of the headline (its edition year applies to the body).
+    """
+    pattern, alias_map, generic = _patterns()
+    hits: list[_Hit] = []
+    taken: list[tuple[int, int]] = []
+    for m in pattern.finditer(text):
+        name = m.group(4)
+        canonical, strong = alias_map[name]
+        if _NOT_FESTIVAL_AFTER.match(text[m.end(4) :]):
+            continue
+        year = _year(m, context_year)
+        ordinal = int(m.group(2)) if m.group(2) else None
+        sentence = index.sentence_at(m.start(4)).text
+        if not strong and year is None and ordinal is None:
+            following = text[m.end(4) : m.end(4) + 20]
+            if not re.match(r"\s+(?:International\s+)?(?:Film\s+)?Festival", following):
+                continue
+        hits.append(_Hit(canonical, m.start(4), m.end(4), year, ordinal, sentence))
+        taken.append((m.start(4), m.end(4)))
+    for m in generic.finditer(text):
+        a, b = m.start(4), m.end(4)
+        if any(a < t_end and t_start < b for t_start, t_end in taken):
+            continue
+        name = re.sub(r"\s+", " ", m.group(4)).strip()
+        if _NOT_FESTIVAL_AFTER.match(text[b:]) or fold(name).startswith(("the ", "a ")):
+            continue
+        ordinal = int(m.group(2)) if m.group(2) else None
+        hits.append(
+            _Hit(name, a, b, _year(m, context_year), ordinal, index.sentence_at(a).text)
+        )
+    return _merge(hits, index, headline_span)
+
+
+def _merge(
+    hits: list[_Hit], index: TextIndex, headline_span: tuple[int, int] | None
+) -> list[FestivalMention]:
+    by_name: dict[str, list[_Hit]] = {}
+    for hit in hits:
+        by_name.setdefault(hit.canonical, []).append(hit)
+    out: list[FestivalMention] = []
+    for canonical, group in by_name.items():
+        in_headline = [
+            h for h in group
+            if headline_span and headline_span[0] <= h.start < headline_span[1] and h.year
+        ]  # fmt: skip
+        years = [h.year for h in in_headline] or [h.year for h in group if h.year]
+        ordinals = [h.ordinal for h in group if h.ordinal]
+        section = next((s for h in group if (s := _section(h.sentence))), None)
+        award = next((a for h in group if (a := _award(h.sentence))), None)
+        evidence = tuple(
+            index.evidence(h.start, h.end, "festival.gazetteer", 0.9 if h.year else 0.8)
+            for h in group[:3]
+        )
+        out.append(
+            FestivalMention(
+                name=canonical,
+                year=years[0] if years else None,
+                ordinal=ordinals[0] if ordinals else None,
+                section=section,
+                award=award,
+                evidence=evidence,
+            )
+        )
+    return out
+
+
+def canonical_festival(name: str) -> str:
+    """The canonical festival name of an alias (or the name itself), for scoring.
+
+    Example:
+        >>> canonical_festival("Berlinale")
+        'Berlin International Film Festival'
+    """
+    _pattern, alias_map, _generic = _patterns()
+    key = fold(name)
+    for alias, (canonical, _strong) in alias_map.items():
+        if fold(alias) == key or fold(canonical) == key:
+            return canonical
+    return name

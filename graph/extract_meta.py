@@ -1,0 +1,295 @@
+"""Extract stage, film context and review meta: release date, themes, places, verdict.
+
+Contract: pure functions over the normalised text. :func:`find_release_date` resolves
+"released in theaters on March 1" with the year from the context (the year in the
+sentence, else the headline/festival year, else the review date). :func:`find_themes`
+returns short noun phrases after theme cues ("explores X", "a film about X", "symbol of
+X") plus specific social subjects ("illiteracy"). :func:`find_places` returns narrative
+settings ("set in X", "the village of X") with the region that contains them, never
+the festival city. :func:`find_verdict` votes with a small sentiment lexicon and ratings.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from graph.extract_gazetteer import REGIONS, THEME_HEADS, THEME_NOUNS
+from graph.extract_text import ANY_NAME, MONTHS, NAME_WORD, TextIndex, fold
+from graph.models import Evidence, Place, ReleaseDate, Theme
+
+_MONTH = "|".join(sorted(MONTHS, key=len, reverse=True))
+
+
+@lru_cache(maxsize=1)
+def _rules() -> dict[str, re.Pattern[str]]:
+    cue = (
+        r"(?:released|release|releases|out|opens?|opening|arrives?|arriving|hits?|"
+        r"lands?|in (?:theaters|theatres|cinemas)|sortie|sort|en salles?|"
+        r"distributed|screens? nationwide)"
+    )
+    date = (
+        rf"(?:({_MONTH})\.?\s+(\d{{1,2}})(?:st|nd|rd|th)?|(\d{{1,2}})(?:st|nd|rd|th|er)?"
+        rf"\s+(?:of\s+)?({_MONTH}))(?:,?\s+((?:19|20)\d\d))?"
+    )
+    return {
+        "release": re.compile(rf"\b{cue}\b[^.\n]{{0,50}}?\b{date}\b", re.I),
+        "theme_cue": re.compile(
+            r"\b(?:explores?|exploring|tackles?|tackling|addresses|examines|deals with|"
+            r"confronts|probes|questions|denounces|evokes|reflects on|meditation on|"
+            r"reflection on|portrait of|(?:film|movie|story|documentary|comedy|drama|"
+            r"fable|tale) about|themes? of|symbol of|the issue of|the question of|"
+            r"the subject of|parable (?:of|about)|grapples with|focus(?:es)? on)\s+"
+            r"(?:the |a |an |our |their |his |her |its )?([a-z][a-z' -]{2,80})"
+        ),
+        "theme_noun": re.compile(
+            r"\b(?:the |a |his |her |their |its )?((?:[a-z-]+ ){0,1}?(?:"
+            + "|".join(sorted(THEME_NOUNS, key=len, reverse=True))
+            + r"))\b",
+            re.I,
+        ),
+        "theme_head": re.compile(
+            rf"\b(?:the )?((?:{'|'.join(THEME_HEADS)}) of (?:the |a |an |her |his |their |"
+            r"its |our )?(?:[a-z-]+ ){0,2}?(?:school|village|town|factory|mine|hospital|"
+            r"farm|community|world|family|church|business|shop|post office|station|"
+            r"countryside|region|industry|culture|tradition|way of life|marriage|"
+            r"friendship|childhood|innocence))\b"
+        ),
+        "place_cue": re.compile(
+            rf"\b(?:set in|takes place in|unfolds in|located in|(?:takes|took|transports)"
+            rf" (?:us |the viewer )?(?:this time |back )?to|lives? in|living in|grew up in|"
+            rf"returns? to|moves? to|located)\s+(?:the\s+)?(?:(?:small|little|tiny|remote|"
+            rf"sleepy|isolated|coastal|mountain|rural|fictional|fictitious)\s+)*"
+            rf"(?:(?:village|town|city|hamlet|island|region|suburb|province|county|"
+            rf"commune|district|neighbou?rhood)\s+of\s+)?({ANY_NAME})"
+        ),
+        "place_noun": re.compile(
+            r"\b(?:village|town|city|hamlet|island|province|county|commune|"
+            rf"neighbou?rhood)\s+of\s+({ANY_NAME})"
+        ),
+        "place_in": re.compile(
+            rf"({NAME_WORD}),?\s+(?:a\s+(?:\w+\s+)?(?:village|town|city|"
+            rf"hamlet)\s+)?in\s+({ANY_NAME})"
+        ),
+    }
+
+
+_POSITIVE = frozenset(
+    """tender sensitive endearing luminous tasty moving touching beautiful beautifully
+    brilliant brilliantly superb masterful masterpiece remarkable wonderful delightful
+    charming funny hilarious gripping powerful stunning excellent great fine lovely
+    engaging compelling poignant heartfelt witty elegant graceful magnificent
+    outstanding terrific exhilarating fascinating impressive accomplished assured
+    sublime triumph gem favourite favorite favorites favourites recommend recommended
+    enjoyable entertaining fresh smart clever warm empathy optimism joyful joy must-see
+    success successful unique captivating radiant subtle nuanced rich""".split()
+)
+_NEGATIVE = frozenset(
+    """boring dull tedious bland flat clumsy mess messy disappointing disappointment
+    forgettable weak tiresome lifeless predictable cliched clichéd overlong
+    pretentious shallow sloppy awful terrible bad worst waste failure fails failed
+    misfire incoherent laughable unfunny lazy unconvincing hollow lacks lacking
+    mediocre sentimental cutesy grating tiring overwrought contrived inert""".split()
+)
+_NEGATION = re.compile(r"\b(?:not|never|no|hardly|without|n't|nothing)\b")
+
+
+def find_release_date(
+    text: str, index: TextIndex, *, context_year: int | None
+) -> ReleaseDate | None:
+    """The first release date statement, completed with ``context_year`` if needed."""
+    for m in _rules()["release"].finditer(text):
+        month_name = (m.group(1) or m.group(4)).lower()
+        day = int(m.group(2) or m.group(3))
+        year = int(m.group(5)) if m.group(5) else context_year
+        month = MONTHS.get(month_name)
+        if month is None or not 1 <= day <= 31:
+            continue
+        date = (
+            f"{year:04d}-{month:02d}-{day:02d}" if year else f"--{month:02d}-{day:02d}"
+        )
+        if not year:
+            continue
+        return ReleaseDate(
+            date, (index.evidence(m.start(), m.end(), "release.cue", 0.85),)
+        )
+    return None
+
+
+_THEME_STOP = re.compile(
+    r"\s(?:in|with|through|that|which|who|where|when|while|by|as|and how|but|for|"
+    r"from|to|into|at|on|is|are|was|were|has|have|than|so|because|without|via)\s.*$"
+)
+_LEAD_STRIP = re.compile(
+    r"^(?:the|a|an|our|their|his|her|its|this|these|such|both|all|some|"
+    r"endearing|profound|quiet|subtle|thorny|timely|complex|difficult|painful)\s+"
+)
+_POSSESSIVE = re.compile(r"\b(?:her|his|their|its|our|my|your)\b")
+
+
+def _theme_label(phrase: str) -> str | None:
+    phrase = " " + phrase.lower().strip() + " "
+    phrase = _THEME_STOP.sub("", phrase).strip(" ,;:-'")
+    phrase = re.split(r"[,;:()\"]", phrase)[0].strip()
+    while _LEAD_STRIP.match(phrase):
+        phrase = _LEAD_STRIP.sub("", phrase, count=1)
+    phrase = _POSSESSIVE.sub("the", phrase)
+    words = phrase.split()
+    if not 1 <= len(words) <= 6 or words[-1] in {"of", "the", "a", "and"}:
+        return None
+    if words[0] in {"it", "this", "that", "what", "how", "why", "who", "them", "us"}:
+        return None
+    return phrase
+
+
+def find_themes(text: str, index: TextIndex) -> list[Theme]:
+    """Themes of the film, most specific phrase first, without near-duplicates."""
+    rules = _rules()
+    found: list[tuple[str, int, int, str, float]] = []
+    for m in rules["theme_cue"].finditer(text):
+        label = _theme_label(m.group(1))
+        if label:
+            found.append((label, m.start(1), m.start(1) + len(label), "theme.cue", 0.7))
+    for m in rules["theme_head"].finditer(text):
+        label = _theme_label(m.group(1))
+        if label:
+            found.append((label, m.start(1), m.end(1), "theme.head", 0.7))
+    for m in rules["theme_noun"].finditer(text):
+        noun = m.group(1).lower().split()[-1]
+        found.append((noun, m.end(1) - len(noun), m.end(1), "theme.lexicon", 0.75))
+    themes: dict[str, Theme] = {}
+    for label, start, end, rule, conf in found:
+        key = fold(label)
+        if any(_covers(fold(other), key) for other in themes if other != key):
+            continue  # a longer phrase already says it ("rural desertification")
+        for other in [o for o in themes if _covers(key, fold(o)) and o != key]:
+            del themes[other]
+        ev = index.evidence(start, end, rule, conf)
+        prior = themes.get(label)
+        themes[label] = Theme(
+            label, evidence=((prior.evidence if prior else ()) + (ev,))[:3]
+        )
+    return list(themes.values())
+
+
+def _covers(longer: str, shorter: str) -> bool:
+    """True when every content word of ``shorter`` is in ``longer`` (and it is longer)."""
+    small = {w for w in shorter.split() if w not in {"the", "a", "an", "of"}}
+    big = set(longer.split())
+    return len(longer) > len(shorter) and bool(small) and small <= big
+
+
+def find_places(
+    text: str,
+    index: TextIndex,
+    *,
+    entities: tuple[tuple[int, int, str], ...] = (),
+    exclude: frozenset[str] = frozenset(),
+) -> list[Place]:
+    """Narrative places with the region that contains them ("Kerguen" in "Brittany")."""
+    rules = _rules()
+    found: dict[str, tuple[int, int, str]] = {}
+    for name in ("place_cue", "place_noun"):
+        for m in rules[name].finditer(text):
+            place = m.group(1)
+            if fold(place) in exclude or fold(place.split()[0]) in {
+                "her",
+                "his",
+                "the",
+            }:
+                continue
+            found.setdefault(
+                place, (m.start(1), m.end(1), f"place.{name.split('_')[1]}")
+            )
+    places: list[Place] = []
+    for place, (start, end, rule) in found.items():
+        within = _container(text, index, place, start, entities, exclude)
+        ev = index.evidence(start, end, rule, 0.75)
+        places.append(
+            Place(place, within=within[0] if within else None, evidence=(ev,))
+        )
+        if within and within[0] not in found:
+            w_ev = index.evidence(
+                within[1], within[1] + len(within[0]), "place.within", 0.6
+            )
+            places.append(Place(within[0], evidence=(w_ev,)))
+    seen: set[str] = set()
+    return [p for p in places if not (fold(p.name) in seen or seen.add(fold(p.name)))]
+
+
+def _container(
+    text: str,
+    index: TextIndex,
+    place: str,
+    start: int,
+    entities: tuple[tuple[int, int, str], ...],
+    exclude: frozenset[str],
+) -> tuple[str, int] | None:
+    """The region named near ``place``: "X, a village in Y", else the nearest known
+    region in the same or the two previous sentences."""
+    for m in _rules()["place_in"].finditer(
+        text, max(0, start - 5), start + len(place) + 60
+    ):
+        if m.group(1) == place and fold(m.group(2)) not in exclude:
+            return m.group(2), m.start(2)
+    i = index.sentence_index(start)
+    lo = index.sentences[max(0, i - 2)].start
+    window = text[lo:start]
+    best: tuple[str, int] | None = None
+    gpe = {
+        text[a:b]
+        for a, b, label in entities
+        if label in {"GPE", "LOC"} and lo <= a < start
+    }
+    for m in re.finditer(rf"{ANY_NAME}", window):
+        for cand in (m.group(0), m.group(0).split()[-1]):
+            if (
+                cand != place
+                and (cand in REGIONS or cand in gpe)
+                and fold(cand) not in exclude
+            ):
+                best = (cand, lo + m.start() + m.group(0).find(cand))
+                break
+    return best
+
+
+def find_verdict(
+    text: str, index: TextIndex
+) -> tuple[str | None, tuple[Evidence, ...]]:
+    """``positive``/``negative``/``mixed`` from ratings or a lexicon vote, with evidence."""
+    rating = re.search(r"\b(\d(?:\.\d)?)\s*(?:/|out of)\s*(5|10)\b|(★+)(☆*)", text)
+    if rating:
+        if rating.group(3):
+            score = len(rating.group(3)) / (len(rating.group(3)) + len(rating.group(4)))
+        else:
+            score = float(rating.group(1)) / float(rating.group(2))
+        verdict = (
+            "positive" if score >= 0.6 else "negative" if score < 0.45 else "mixed"
+        )
+        return verdict, (
+            index.evidence(rating.start(), rating.end(), "verdict.rating", 0.9),
+        )
+    pos = neg = 0
+    strongest: tuple[int, int] | None = None
+    for m in re.finditer(r"[a-zA-Z'-]+", text):
+        word = m.group(0).lower()
+        if word not in _POSITIVE and word not in _NEGATIVE:
+            continue
+        negated = bool(
+            _NEGATION.search(text[max(0, m.start() - 25) : m.start()].lower())
+        )
+        positive = (word in _POSITIVE) != negated
+        pos, neg = (pos + 1, neg) if positive else (pos, neg + 1)
+        strongest = strongest or (m.start(), m.end())
+    if pos == neg == 0 or strongest is None:
+        return None, ()
+    if pos >= 2 * max(neg, 1) or (neg == 0 and pos > 0):
+        verdict = "positive"
+    elif neg >= 2 * max(pos, 1) or (pos == 0 and neg > 0):
+        verdict = "negative"
+    else:
+        verdict = "mixed"
+    conf = min(0.9, 0.5 + 0.05 * abs(pos - neg))
+    return verdict, (
+        index.evidence(strongest[0], strongest[1], "verdict.lexicon", conf),
+    )

@@ -1,0 +1,474 @@
+"""Extract stage, people: directors, cast members and the characters they play.
+
+Contract: :func:`find_people` runs the director and cast rules over the normalised
+review text and returns :class:`PersonFact` records (name as written, character when
+stated, the match offsets, the rule and its confidence). Names are not yet resolved:
+:func:`resolve_people` maps surname-only mentions to the full name used elsewhere in
+the review, merges duplicates and drops contradictions (a name that is the critic, a
+festival, a place or a character is never cast or crew).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass, replace
+from functools import lru_cache
+
+from graph.extract_text import (
+    ANY_NAME,
+    FULL_NAME,
+    NAME_LIST,
+    NAME_WORD,
+    STOPWORDS,
+    TextIndex,
+    fold,
+    split_list,
+)
+
+
+@dataclass(frozen=True)
+class PersonFact:
+    """One director or cast statement found by a rule."""
+
+    role: str  # "director" | "cast"
+    name: str
+    start: int
+    end: int
+    rule: str
+    confidence: float
+    character: str | None = None
+    title_hint: str | None = None
+
+
+_FILM_NOUN = (
+    r"(?:film|movie|feature|documentary|debut|picture|follow-up|opus|comedy|drama|"
+    r"thriller|fable|feel[- ]good movie|work)s?"
+)
+_NOT_DIRECTOR_BEFORE = re.compile(
+    r"(?:casting|festival|artistic|art|music|musical|executive|managing|programme|"
+    r"program|programming|general|creative|marketing|assistant|second-unit|the festival's)"
+    r"\s+$",
+    re.I,
+)
+
+
+@lru_cache(maxsize=1)
+def _rules() -> dict[str, re.Pattern[str]]:
+    """Compiled patterns (compiled on first use, never at import)."""
+    film_noun = _FILM_NOUN
+    return {
+        "director.by": re.compile(
+            r"\b(?:(?:co-)?directed|helmed|réalisée?|mise en scène|written and directed|"
+            rf"directed and written)\s+(?:by|par)\s+({ANY_NAME}(?:\s+(?:and|et|&)\s+"
+            rf"{ANY_NAME})?)"
+        ),
+        "director.title": re.compile(
+            r"\b(?:[Dd]irector|[Ff]ilmmaker|[Ff]ilm-maker|[Hh]elmer|[Aa]uteur|"
+            r"[Rr]éalisatrice|[Rr]éalisateur|[Cc]inéaste|[Ww]riter-director|"
+            rf"[Cc]o-director)s?,?\s+({FULL_NAME})"
+        ),
+        "director.apposition": re.compile(
+            rf"({FULL_NAME}),\s+(?:the|its|a|an)\s+(?:[\w-]+\s+){{0,2}}?"
+            r"(?:director|filmmaker|film-maker|réalisatrice|réalisateur)\b(?!\s+of\s+photo)"
+        ),
+        "director.possessive": re.compile(
+            rf"({ANY_NAME})'s?\s+(?:(?:[a-z][\w-]*|\d+)\s+){{0,3}}?{film_noun}\b"
+        ),
+        "director.hyphen": re.compile(rf"({FULL_NAME})-directed\b"),
+        "director.verb": re.compile(
+            rf"(?:^|(?<=[.!?\n\"]\s)|(?<=\n))({FULL_NAME})\s+(?:(?:once again|here|"
+            r"again|now|therefore|also|brilliantly|deftly|skilfully|beautifully)\s+)?"
+            r"(?:explores|directs|develops|delivers|crafts|signs|films|returns|tackles|"
+            r"paints|offers|makes|shoots|depicts|chronicles|examines|stages|captures|"
+            r"imagines|adapts|orchestrates|revisits|tells|explore|brings)\b",
+            re.M,
+        ),
+        "director.count": re.compile(
+            rf"\b(?:[Ii]n|[Aa]fter|[Ww]ith)\s+(?:just\s+|only\s+)?(?:two|three|four|five|"
+            rf"\d)\s+(?:films|features|movies),\s+({FULL_NAME})"
+        ),
+        "cast.starring": re.compile(
+            r"\b(?:[Ss]tarring|[Cc]o-starring|[Ss]tars|[Ff]eaturing|[Aa]vec|"
+            r"[Tt]he cast (?:includes|including|of)|[Cc]ast members?)\s+"
+            rf"({NAME_LIST})"
+        ),
+        "cast.with": re.compile(rf"\b(?:[Ww]ith|[Aa]longside)\s+({NAME_LIST})"),
+        "cast.plays": re.compile(
+            rf"({FULL_NAME})\s+(?:(?:also|once again|here|again)\s+)?(?:stars|co-stars|"
+            r"plays|played|portrays|embodies|incarnates|interprets|is cast)\b"
+            rf"(?:\s+as)?(?:\s+the role of)?(?:\s+(?:the\s+)?({ANY_NAME}))?"
+        ),
+        "cast.played_by": re.compile(
+            rf"(?:({ANY_NAME})\s*(?:,|\()\s*)?(?:who is\s+|is\s+)?(?:played|portrayed|"
+            r"embodied|incarnated|interpreted|voiced|incarnée?|interprétée?|jouée?)"
+            rf"\s+(?:by|par)\s+({FULL_NAME})"
+        ),
+        "cast.as": re.compile(
+            rf"(?<![Ss]uch )\b({FULL_NAME})\s+as\s+(?:the\s+)?({NAME_WORD}(?: {NAME_WORD})?)"
+        ),
+        "cast.as_first": re.compile(rf"\bAs\s+({ANY_NAME}),\s+({FULL_NAME})"),
+        "paren": re.compile(r"\(([^()\n]{1,240})\)"),
+    }
+
+
+_CAST_CUE = re.compile(
+    r"\b(?:cast|casting|actors?|actress(?:es)?|performers?|performances?|ensemble|"
+    r"starring|stars?|co-stars?|roles?|plays|played|playing|troupe|comédiens?|"
+    r"acteurs?|actrices?|interprètes?)\b",
+    re.I,
+)
+_MAIN_ROLES = re.compile(
+    r"^[,]?\s+(?:in\s+the\s+(?:main|lead|leading|title|central|starring|principal|"
+    r"key)\s+roles?|as\s|dans\s+les\s+rôles)",
+    re.I,
+)
+_FILM_WORD = re.compile(rf"\b{_FILM_NOUN}\b", re.I)
+_YEAR = re.compile(r"\b(?:19|20)\d\d\b")
+
+
+def trim_name(name: str) -> str:
+    """Drop leading/trailing stop words ("Then Julia Piaton" -> "Julia Piaton")."""
+    words = name.split()
+    while words and words[0].casefold().strip(".") in STOPWORDS:
+        words.pop(0)
+    while words and words[-1].casefold().strip(".") in STOPWORDS:
+        words.pop()
+    return " ".join(words)
+
+
+def _full(name: str) -> str | None:
+    trimmed = trim_name(name)
+    return trimmed if len(trimmed.split()) >= 2 else None
+
+
+def _single(name: str) -> str | None:
+    trimmed = trim_name(name)
+    return trimmed or None
+
+
+def _directors(text: str, index: TextIndex) -> list[PersonFact]:
+    rules = _rules()
+    out: list[PersonFact] = []
+    for m in rules["director.by"].finditer(text):
+        for name in split_list(m.group(1)):
+            clean = _single(name)
+            if clean:
+                at = m.start(1) + m.group(1).find(name)
+                out.append(
+                    PersonFact(
+                        "director", clean, at, at + len(name), "director.by", 0.95
+                    )
+                )
+    for m in rules["director.title"].finditer(text):
+        if _NOT_DIRECTOR_BEFORE.search(text[max(0, m.start() - 30) : m.start()]):
+            continue
+        clean = _full(m.group(1))
+        if clean:
+            out.append(
+                PersonFact(
+                    "director", clean, m.start(1), m.end(1), "director.title", 0.9
+                )
+            )
+    for m in rules["director.apposition"].finditer(text):
+        clean = _full(m.group(1))
+        if clean:
+            out.append(
+                PersonFact(
+                    "director", clean, m.start(1), m.end(1), "director.apposition", 0.85
+                )
+            )
+    for m in rules["director.possessive"].finditer(text):
+        clean = _single(m.group(1))
+        if clean and not re.search(r"\b(?:performance|role|character)s?\b", m.group(0)):
+            out.append(
+                PersonFact(
+                    "director", clean, m.start(1), m.end(1), "director.possessive", 0.7
+                )
+            )
+    for m in rules["director.hyphen"].finditer(text):
+        clean = _full(m.group(1))
+        if clean:
+            out.append(
+                PersonFact(
+                    "director", clean, m.start(1), m.end(1), "director.hyphen", 0.9
+                )
+            )
+    for m in rules["director.verb"].finditer(text):
+        clean = _full(m.group(1))
+        if clean and _FILM_WORD.search(index.sentence_at(m.start(1)).text):
+            out.append(
+                PersonFact(
+                    "director", clean, m.start(1), m.end(1), "director.verb", 0.6
+                )
+            )
+    for m in rules["director.count"].finditer(text):
+        clean = _full(m.group(1))
+        if clean:
+            out.append(
+                PersonFact(
+                    "director", clean, m.start(1), m.end(1), "director.count", 0.65
+                )
+            )
+    return out
+
+
+def _list_facts(
+    m: re.Match[str], group: int, rule: str, conf: float
+) -> list[PersonFact]:
+    facts = []
+    chunk = m.group(group)
+    pos = 0
+    for name in split_list(chunk):
+        at = chunk.find(name, pos)
+        pos = at + len(name)
+        clean = _full(name)
+        if clean:
+            start = m.start(group) + at
+            facts.append(
+                PersonFact("cast", clean, start, start + len(name), rule, conf)
+            )
+    return facts
+
+
+def _cast(text: str, index: TextIndex) -> list[PersonFact]:
+    rules = _rules()
+    out: list[PersonFact] = []
+    for m in rules["cast.starring"].finditer(text):
+        conf = 0.75 if m.group(0).lower().startswith("featuring") else 0.9
+        out.extend(_list_facts(m, 1, "cast.starring", conf))
+    for m in rules["cast.with"].finditer(text):
+        after = text[m.end(1) : m.end(1) + 60]
+        sentence = index.sentence_at(m.start()).text
+        if _MAIN_ROLES.search(after):
+            out.extend(_list_facts(m, 1, "cast.with", 0.9))
+        elif _CAST_CUE.search(sentence):
+            out.extend(_list_facts(m, 1, "cast.with", 0.7))
+    for m in rules["cast.plays"].finditer(text):
+        clean = _full(m.group(1))
+        if clean:
+            char = _single(m.group(2)) if m.group(2) else None
+            out.append(
+                PersonFact("cast", clean, m.start(1), m.end(1), "cast.plays", 0.9, char)
+            )
+    for m in rules["cast.played_by"].finditer(text):
+        clean = _full(m.group(2))
+        if clean:
+            char = _single(m.group(1)) if m.group(1) else None
+            out.append(
+                PersonFact(
+                    "cast", clean, m.start(2), m.end(2), "cast.played_by", 0.9, char
+                )
+            )
+    for m in rules["cast.as"].finditer(text):
+        clean, char = _full(m.group(1)), _single(m.group(2))
+        if clean and char:
+            out.append(
+                PersonFact("cast", clean, m.start(1), m.end(1), "cast.as", 0.8, char)
+            )
+    for m in rules["cast.as_first"].finditer(text):
+        clean, char = _full(m.group(2)), _single(m.group(1))
+        if clean and char:
+            out.append(
+                PersonFact("cast", clean, m.start(2), m.end(2), "cast.as", 0.8, char)
+            )
+    out.extend(_parentheses(text, index))
+    return out
+
+
+def _name_before(text: str, end: int) -> tuple[str, int] | None:
+    """The name (one to four words) that ends right before ``end`` (spaces allowed)."""
+    window = text[max(0, end - 80) : end]
+    m = re.search(rf"({ANY_NAME})\s*$", window)
+    if not m:
+        return None
+    name = trim_name(m.group(1))
+    if not name:
+        return None
+    return name, end - len(window) + m.start(1) + m.group(1).find(name)
+
+
+def _character_lookback(text: str, sent_start: int, end: int) -> tuple[str, int] | None:
+    """The nearest single capitalised word (a first name) before ``end`` in its sentence."""
+    window_start = max(sent_start, end - 90)
+    window = text[window_start:end]
+    best = None
+    for m in re.finditer(rf"(?<![\w'-])({NAME_WORD})(?![\w-]|\s+{NAME_WORD})", window):
+        word = m.group(1)
+        if word.casefold() in STOPWORDS or "." in word:
+            continue
+        before = window[: m.start()].rstrip()
+        if (
+            not before
+            and window_start == sent_start
+            and not re.match(r"\s*(?:,|'s\b)", window[m.end() :])
+        ):
+            continue  # a sentence-initial capital is a name only before "," or "'s"
+        if re.search(rf"{NAME_WORD}\s*$", before):
+            continue  # tail of a longer name
+        best = (word, window_start + m.start(1))
+    return best
+
+
+def _parentheses(text: str, index: TextIndex) -> list[PersonFact]:
+    out: list[PersonFact] = []
+    for m in _rules()["paren"].finditer(text):
+        inner = m.group(1)
+        if _YEAR.search(inner):
+            continue  # "(Title, Director, 2023)" and "(2023)" belong to the film rules
+        items = [
+            p.strip()
+            for p in re.split(r"\s*,\s*|\s+(?:and|&|et)\s+(?:even\s+)?", inner)
+        ]
+        items = [
+            re.sub(r"^(?:and|even|also|played by|as)\s+", "", p) for p in items if p
+        ]
+        names = []
+        for item in items:
+            if re.fullmatch(ANY_NAME, item) and trim_name(item) == item:
+                names.append(item)
+            else:
+                break
+        rest = items[len(names) :]
+        if not names or len(rest) > 1 or (rest and rest[0][:1].isupper()):
+            continue
+        sentence = index.sentence_at(m.start())
+        full = [n for n in names if len(n.split()) >= 2]
+        if len(names) >= 2:
+            if len(full) == len(names) and _CAST_CUE.search(sentence.text):
+                for name in names:
+                    at = m.start(1) + inner.find(name)
+                    out.append(
+                        PersonFact(
+                            "cast", name, at, at + len(name), "cast.paren_list", 0.85
+                        )
+                    )
+            continue
+        name = names[0]
+        at = m.start(1) + inner.find(name)
+        before = _name_before(text, m.start())
+        prev_word = text[max(0, m.start() - 20) : m.start()].split()[-1:] or [""]
+        if prev_word[0].lower().strip(",") in {
+            "director",
+            "filmmaker",
+            "by",
+            "réalisatrice",
+        }:
+            continue
+        if len(name.split()) >= 2:
+            if before and len(before[0].split()) == 1:
+                out.append(
+                    PersonFact(
+                        "cast", name, at, at + len(name), "cast.paren", 0.85, before[0]
+                    )
+                )
+            elif before:
+                # "Full Name (Full Name)": decided later from the other rules' evidence.
+                out.append(
+                    PersonFact(
+                        "cast",
+                        name,
+                        at,
+                        at + len(name),
+                        "cast.paren_ambiguous",
+                        0.6,
+                        before[0],
+                    )
+                )
+            else:
+                look = _character_lookback(text, sentence.start, m.start())
+                char = look[0] if look else None
+                out.append(
+                    PersonFact(
+                        "cast",
+                        name,
+                        at,
+                        at + len(name),
+                        "cast.paren_lookback",
+                        0.7,
+                        char,
+                    )
+                )
+        elif before and len(before[0].split()) >= 2:
+            out.append(
+                PersonFact(
+                    "cast",
+                    before[0],
+                    before[1],
+                    before[1] + len(before[0]),
+                    "cast.paren_character",
+                    0.8,
+                    name,
+                )
+            )
+    return out
+
+
+def find_people(text: str, index: TextIndex) -> list[PersonFact]:
+    """All director and cast statements of the normalised ``text``."""
+    return _directors(text, index) + _cast(text, index)
+
+
+def resolve_people(
+    facts: Iterable[PersonFact],
+    *,
+    known_full: Iterable[str] = (),
+    not_people: Iterable[str] = (),
+) -> list[PersonFact]:
+    """Resolve surnames, drop non-people, settle cast-vs-director conflicts.
+
+    Args:
+        facts: the rule output.
+        known_full: full names seen elsewhere (e.g. NER persons), for surname lookup.
+        not_people: folded names that are never cast or crew (critic, festivals,
+            places, film titles).
+    """
+    facts = list(facts)
+    banned = {fold(n) for n in not_people}
+    full_names = {fold(f.name): f.name for f in facts if len(f.name.split()) >= 2}
+    for name in known_full:
+        if len(name.split()) >= 2:
+            full_names.setdefault(fold(name), name)
+
+    def resolve(name: str) -> str:
+        if len(name.split()) >= 2:
+            return full_names.get(fold(name), name)
+        key = fold(name)
+        hits = {v for k, v in full_names.items() if k.split()[-1] == key}
+        if len(hits) != 1:
+            hits = {v for k, v in full_names.items() if k.split()[0] == key}
+        return hits.pop() if len(hits) == 1 else name
+
+    resolved = [replace(f, name=resolve(f.name)) for f in facts]
+    resolved = [f for f in resolved if fold(f.name) not in banned]
+    characters = {fold(f.character) for f in resolved if f.character}
+    actors = {
+        fold(f.name)
+        for f in resolved
+        if f.role == "cast" and f.rule != "cast.paren_ambiguous"
+    }
+    out: list[PersonFact] = []
+    for f in resolved:
+        if fold(f.name) in characters and fold(f.name) not in actors:
+            continue
+        if (
+            f.rule == "cast.paren_ambiguous"
+            and f.character
+            and fold(f.character) in actors
+        ):
+            # "Actor (Character)": the name outside the parentheses is the actor.
+            f = replace(f, name=f.character, character=f.name, rule="cast.paren")
+        if f.character and fold(f.character) in banned:
+            f = replace(f, character=None)
+        out.append(f)
+    best_director = {fold(f.name): f.confidence for f in out if f.role == "director"}
+    best_cast = {fold(f.name): f.confidence for f in out if f.role == "cast"}
+    kept = []
+    for f in out:
+        key = fold(f.name)
+        if f.role == "director" and best_cast.get(key, 0) >= f.confidence:
+            continue
+        if f.role == "cast" and best_director.get(key, 0) > f.confidence:
+            continue
+        kept.append(f)
+    return kept
