@@ -101,7 +101,7 @@ def _rdf_format(path: Path) -> object:
 
 def _open_input(path: Path) -> IO[bytes]:
     if path.name.lower().endswith(".gz"):
-        return gzip.open(path, "rb")
+        return gzip.open(path, "rb")  # type: ignore[return-value]
     return path.open("rb")
 
 
@@ -237,7 +237,8 @@ class Mirror:
             raise WikidataError(
                 f"Mirror {self.path}: only SELECT queries are supported."
             )
-        return bytes(result.serialize(format=ox.QueryResultsFormat.JSON))
+        body = result.serialize(format=ox.QueryResultsFormat.JSON)
+        return bytes(body or b"")
 
     def lookup_labels(self, keys: Iterable[str]) -> dict[str, list[str]]:
         """Exact labels in the mirror for each normalised key (missing keys omitted)."""

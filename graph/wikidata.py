@@ -211,8 +211,8 @@ class WikidataClient:
             return wait
         if exc.status is not None and exc.status in _NO_RETRY:
             return None
-        base = min(self.max_backoff, self.backoff * 2 ** (attempt - 1))
-        return base + self._rng.uniform(0, base / 2)
+        base = float(min(self.max_backoff, self.backoff * 2 ** (attempt - 1)))
+        return base + float(self._rng.uniform(0, base / 2))
 
     def _http_once(self, query: str) -> tuple[bytes, str]:
         from SPARQLWrapper import JSON, POST, URLENCODED, SPARQLWrapper

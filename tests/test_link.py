@@ -1,0 +1,196 @@
+"""Tests of graph.link: candidates, type constraints, joint context, abstention."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from graph.link import link_extraction, link_extractions, resolve_surname
+from graph.mirror import load_mirror
+from graph.models import (
+    CastMember,
+    Extraction,
+    FestivalMention,
+    FilmMention,
+    Person,
+    Review,
+    ReviewMeta,
+)
+from graph.wikidata import WikidataClient
+
+FIXTURE = """\
+@prefix wd: <http://www.wikidata.org/entity/> .
+@prefix wdt: <http://www.wikidata.org/prop/direct/> .
+@prefix rdfs: <http://www.w3.org/2000/01/rdf-schema#> .
+@prefix skos: <http://www.w3.org/2004/02/skos/core#> .
+@prefix xsd: <http://www.w3.org/2001/XMLSchema#> .
+wd:Q901 rdfs:label "Victory"@en ; wdt:P31 wd:Q11424 ; wdt:P57 wd:Q910 ;
+    wdt:P161 wd:Q912 ; wdt:P577 "1981-07-30T00:00:00Z"^^xsd:dateTime .
+wd:Q902 rdfs:label "Victory"@en ; wdt:P31 wd:Q24862 ; wdt:P57 wd:Q911 ;
+    wdt:P577 "1996-01-01T00:00:00Z"^^xsd:dateTime .
+wd:Q24862 wdt:P279 wd:Q11424 .
+wd:Q903 rdfs:label "Victory"@en ; wdt:P31 wd:Q7725634 .
+wd:Q904 rdfs:label "Amélie"@en ; wdt:P31 wd:Q11424 ;
+    wdt:P577 "2001-04-25T00:00:00Z"^^xsd:dateTime .
+wd:Q905 rdfs:label "The Piano"@en ; wdt:P31 wd:Q11424 .
+wd:Q910 rdfs:label "John Huston"@en ; wdt:P31 wd:Q5 .
+wd:Q911 rdfs:label "Mark Peploe"@en .
+wd:Q912 rdfs:label "Michael Caine"@en ; skos:altLabel "Maurice Micklewhite"@en .
+wd:Q920 rdfs:label "Sylvester Stallone"@en ; wdt:P31 wd:Q215380 .
+wd:Q42369 rdfs:label "Cannes Film Festival"@en ; wdt:P31 wd:Q220505 .
+wd:Q939 rdfs:label "Cannes"@en ; wdt:P31 wd:Q484170 .
+"""
+
+
+@pytest.fixture(scope="module")
+def client(tmp_path_factory: pytest.TempPathFactory) -> WikidataClient:
+    root = tmp_path_factory.mktemp("link-mirror")
+    source = root / "fixture.ttl"
+    source.write_text(FIXTURE, encoding="utf-8")
+    load_mirror([source], mirror=root / "mirror")
+    return WikidataClient(str(root / "mirror"), cache_dir=None)
+
+
+def review(*films: FilmMention, date: str | None = None) -> Extraction:
+    text = "A review."
+    return Extraction(
+        review=Review(id="r1", text=text, source="test", content_hash="h", date=date),
+        meta=ReviewMeta(date=date),
+        films=films,
+    )
+
+
+def test_same_title_without_context_abstains(client: WikidataClient) -> None:
+    film = link_extraction(review(FilmMention("Victory")), client=client).films[0]
+    assert film.wikidata is None
+    assert film.link is not None and film.link.reasons[0] == "ambiguous"
+
+
+def test_year_decides_between_same_titles(client: WikidataClient) -> None:
+    film = link_extraction(review(FilmMention("Victory", year=1981)), client=client)
+    assert film.films[0].wikidata == "Q901"
+    assert "year-match" in film.films[0].link.reasons  # type: ignore[union-attr]
+
+
+def test_subclass_of_film_counts_as_film(client: WikidataClient) -> None:
+    film = FilmMention("Victory", year=1995)
+    assert link_extraction(review(film), client=client).films[0].wikidata == "Q902"
+
+
+def test_director_links_film_and_person_jointly(client: WikidataClient) -> None:
+    film = FilmMention(
+        "Victory",
+        directors=(Person("John Huston"),),
+        cast=(
+            CastMember("Caine", character="Captain Colby"),
+            CastMember("Michael Caine"),
+        ),
+    )
+    linked = link_extraction(review(film), client=client).films[0]
+    assert linked.wikidata == "Q901"
+    assert "director-of-film" in linked.link.reasons  # type: ignore[union-attr]
+    assert linked.directors[0].wikidata == "Q910"
+    assert [c.wikidata for c in linked.cast] == ["Q912", "Q912"]
+    assert "surname-resolved" in linked.cast[0].link.reasons  # type: ignore[union-attr]
+    assert "cast-of-film" in linked.cast[1].link.reasons  # type: ignore[union-attr]
+
+
+def test_stated_year_far_from_every_candidate_abstains(client: WikidataClient) -> None:
+    film = FilmMention("Victory", year=2023)
+    assert link_extraction(review(film), client=client).films[0].wikidata is None
+
+
+def test_film_released_after_review_is_rejected(client: WikidataClient) -> None:
+    film = FilmMention("Amelie")
+    linked = link_extraction(review(film, date="1990-05-01"), client=client)
+    assert linked.films[0].wikidata is None
+    assert link_extraction(review(film), client=client).films[0].wikidata == "Q904"
+
+
+def test_accent_case_and_article_insensitive(client: WikidataClient) -> None:
+    linked = link_extraction(
+        review(FilmMention("AMELIE"), FilmMention("the piano")), client=client
+    )
+    assert [f.wikidata for f in linked.films] == ["Q904", "Q905"]
+    assert linked.films[0].link.reasons[0] == "label-normalised"  # type: ignore[union-attr]
+    assert linked.films[1].link.reasons[0] == "label-normalised"  # type: ignore[union-attr]
+
+
+def test_article_only_match_needs_context(client: WikidataClient) -> None:
+    linked = link_extraction(review(FilmMention("Piano")), client=client).films[0]
+    assert linked.wikidata is None
+    assert linked.link.reasons[:2] == ("below-threshold", "label-article")  # type: ignore[union-attr]
+
+
+def test_non_film_item_is_never_a_film(client: WikidataClient) -> None:
+    linked = link_extraction(review(FilmMention("Victory", year=1981)), client=client)
+    assert linked.films[0].wikidata != "Q903"
+
+
+def test_person_must_be_human_or_credited(client: WikidataClient) -> None:
+    film = FilmMention("Amélie", cast=(CastMember("Sylvester Stallone"),))
+    linked = link_extraction(review(film), client=client).films[0]
+    assert linked.cast[0].wikidata is None
+    assert linked.cast[0].link.reasons == ("no-candidate",)  # type: ignore[union-attr]
+
+
+def test_unknown_person_stays_unlinked(client: WikidataClient) -> None:
+    film = FilmMention("Amélie", directors=(Person("Mélanie Auffret"),))
+    assert (
+        link_extraction(review(film), client=client).films[0].directors[0].wikidata
+        is None
+    )
+
+
+def test_festival_is_the_film_festival_not_the_city(client: WikidataClient) -> None:
+    film = FilmMention("Amélie", festivals=(FestivalMention("Cannes", year=2001),))
+    linked = link_extraction(review(film), client=client).films[0]
+    assert linked.festivals[0].wikidata == "Q42369"
+
+
+def test_queries_grow_with_batches_not_reviews(tmp_path: Path, client) -> None:
+    fresh = WikidataClient(client.endpoint, cache_dir=tmp_path / "cache", batch_size=50)
+    many = [
+        review(FilmMention("Victory", year=1981, directors=(Person("John Huston"),)))
+        for _ in range(40)
+    ]
+    linked = link_extractions(many, client=fresh)
+    assert {x.films[0].wikidata for x in linked} == {"Q901"}
+    assert fresh.stats.requests == 4
+    warm = WikidataClient(client.endpoint, cache_dir=tmp_path / "cache", batch_size=50)
+    link_extractions(many, client=warm)
+    assert (warm.stats.requests, warm.stats.cache_hits) == (0, 4)
+
+
+def test_resolve_surname_needs_a_single_fit() -> None:
+    assert resolve_surname("Huston", {"John Huston"}) == "John Huston"
+    assert resolve_surname("Huston", {"John Huston", "Anjelica Huston"}) == "Huston"
+
+
+@pytest.mark.slow
+def test_seed_review_links_michel_blanc_only(
+    wikidata_mirror: Path, tmp_path: Path
+) -> None:
+    seed_film = FilmMention(
+        "Les Petites Victoires",
+        year=2023,
+        directors=(Person("Mélanie Auffret"),),
+        cast=(
+            CastMember("Julia Piaton", character="Alice"),
+            CastMember("Michel Blanc", character="Emile"),
+        ),
+        festivals=(
+            FestivalMention(
+                "Alpe d'Huez International Comedy Film Festival", year=2023
+            ),
+        ),
+    )
+    mirror = WikidataClient(str(wikidata_mirror), cache_dir=tmp_path)
+    linked = link_extraction(review(seed_film, date="2023-01-20"), client=mirror).films[
+        0
+    ]
+    assert linked.wikidata is None
+    assert linked.directors[0].wikidata is None
+    assert [c.wikidata for c in linked.cast] == [None, "Q1398256"]
+    assert linked.festivals[0].wikidata is None
