@@ -281,6 +281,59 @@ def _extraction_text(data: dict[str, Any]) -> str:
     return "\n".join(lines)
 
 
+# --- demo ----------------------------------------------------------------------------
+
+
+@cli.command()
+@store_option
+@offline_option
+@endpoint_option
+@click.option(
+    "--out-dir",
+    type=click.Path(file_okay=False, path_type=Path),
+    default=Path("exports"),
+    show_default=True,
+    help="Folder for the Turtle, JSON-LD and HTML files.",
+)
+@click.pass_context
+def demo(ctx: click.Context, out_dir: Path, **options: Any) -> None:
+    """Build a graph from the sample reviews shipped with reelgraph and show it.
+
+    Ingests the samples, writes exports/graph.ttl, exports/graph.jsonld and
+    exports/network.html, runs three named queries and prints their answers. Works
+    offline; set REELGRAPH_WIKIDATA_ENDPOINT to a local mirror to see linking.
+
+    Example:
+        reelgraph demo
+        reelgraph demo --store /tmp/kg --out-dir /tmp/kg-exports
+    """
+    from graph.demo import run_demo
+
+    settings = settings_from(ctx, **options)
+    report = run_demo(settings, out_dir=out_dir, progress=progress_printer("demo"))
+    ingest = report.ingest
+    click.echo(
+        f"Ingested {len(ingest.stored)} sample review(s) "
+        f"({len(ingest.unchanged)} unchanged) into {report.store}: "
+        + ", ".join(f"{v} {k}" for k, v in report.stats.items() if v)
+    )
+    if ingest.wikidata_problem:
+        click.echo(f"Wikidata: {ingest.wikidata_problem.splitlines()[0]}")
+    for failure in ingest.failures:
+        echo_err(f"{failure.source}: {failure.reason}")
+    for name, title, table in report.answers:
+        click.echo(f"\n== {title} (reelgraph query {name})\n{table}")
+    click.echo("\nWrote:")
+    for path in report.files:
+        click.echo(f"  {path}")
+    click.echo(
+        "Next: open the HTML network in a browser, run 'reelgraph query --list', "
+        "or 'reelgraph serve' for the SPARQL endpoint and web UI."
+    )
+    if not ingest.ok:
+        sys.exit(1)
+
+
 # --- stats ---------------------------------------------------------------------------
 
 
@@ -494,6 +547,128 @@ def serve(
         workers=workers,
     )
     run_server(settings, serve_options, ready=lambda url: echo_err(f"Serving {url}"))
+
+
+# --- viz -----------------------------------------------------------------------------
+
+# graph.visualise.VIEWS, spelled out so that --help does not import networkx
+# (tests/test_visualise.py checks that both lists agree).
+VIZ_VIEWS = (
+    "films-people",
+    "co-cast",
+    "director-actor",
+    "festivals",
+    "themes",
+    "places",
+)
+
+
+@cli.command()
+@store_option
+@remote_options
+@click.option(
+    "--out",
+    "out",
+    required=True,
+    type=click.Path(dir_okay=False, path_type=Path),
+    help="File to write (.html, .graphml or .gexf).",
+)
+@click.option(
+    "--view",
+    type=click.Choice(VIZ_VIEWS),
+    default="films-people",
+    show_default=True,
+    help="Which network to draw.",
+)
+@click.option(
+    "--focus", default=None, help="Ego network around this label, IRI or QID."
+)
+@click.option("--depth", type=click.IntRange(min=0), default=1, show_default=True)
+@click.option("--festival", default=None, help="Only films shown at this festival.")
+@click.option("--year", default=None, help="Only films of this year.")
+@click.option(
+    "--role", type=click.Choice(["director", "actor"]), default=None, help="Credits."
+)
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(["html", "graphml", "gexf"]),
+    default=None,
+    help="Output format (default: from the --out extension, else html).",
+)
+@click.option(
+    "--size-by",
+    type=click.Choice(["degree", "betweenness"]),
+    default="degree",
+    show_default=True,
+)
+@click.option(
+    "--physics/--no-physics",
+    default=None,
+    help="Live physics (default: on up to 300 nodes, off above).",
+)
+@click.option("--title", default=None, help="Page title (default: the view's name).")
+@click.pass_context
+def viz(
+    ctx: click.Context,
+    out: Path,
+    view: str,
+    focus: str | None,
+    depth: int,
+    festival: str | None,
+    year: str | None,
+    role: str | None,
+    fmt: str | None,
+    size_by: str,
+    physics: bool | None,
+    title: str | None,
+    **options: Any,
+) -> None:
+    """Draw a network of the store as an offline HTML page, GraphML or GEXF.
+
+    The page needs no internet: scripts and styles are inline. Above 20,000 nodes it
+    shows the 5,000 best-connected ones and says so; GraphML/GEXF keep everything.
+
+    Example:
+        reelgraph viz --out exports/network.html
+        reelgraph viz --view co-cast --focus "Sandra Hüller" --depth 2 --out cast.html
+        reelgraph viz --view festivals --festival Cannes --year 2023 --out cannes.gexf
+    """
+    from graph.store import open_store
+    from graph.visualise import HARD_CAP, build_network, render_html, write_network
+
+    chosen = fmt or {".graphml": "graphml", ".gexf": "gexf"}.get(
+        out.suffix.lower(), "html"
+    )
+    settings = settings_from(ctx, **options)
+    store = open_store(settings, read_only=True)
+    try:
+        network = build_network(
+            store,
+            view=view,
+            focus=focus,
+            depth=depth,
+            festival=festival,
+            year=year,
+            role=role,
+        )
+    finally:
+        store.close()
+    if chosen == "html":
+        heading = title or f"reelgraph: {view}" + (f" around {focus}" if focus else "")
+        render_html(network, out, title=heading, physics=physics, size_by=size_by)
+        if len(network) > HARD_CAP:
+            echo_err(
+                f"{len(network):,} nodes is more than a page can draw: the page shows "
+                "the best-connected ones. Narrow with --focus/--festival/--year or use "
+                "--format graphml."
+            )
+    else:
+        write_network(network, out, fmt=chosen)
+    echo_err(
+        f"Wrote {out} ({chosen}, {len(network):,} nodes, "
+        f"{network.number_of_edges():,} edges)"
+    )
 
 
 def main() -> None:
