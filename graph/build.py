@@ -55,21 +55,27 @@ ENTITIES_GRAPH = "graph/entities"
 _QID = re.compile(r"^Q[1-9][0-9]*$")
 
 
-def mint_iri(kind: str, key: str, *, base_iri: str = DEFAULT_BASE_IRI) -> URIRef:
+def mint_iri(
+    kind: str, key: str, *more: str, base_iri: str = DEFAULT_BASE_IRI
+) -> URIRef:
     """The IRI of an entity of ``kind`` whose key is ``key`` (a QID or a name).
 
     A QID is kept as it is; anything else is slugified, so the same name always gives
-    the same IRI.
+    the same IRI. Nodes that tie entities together (a cast role, a selection) take
+    several key parts, joined by ``--``: slugs never contain ``--``, so such composite
+    keys stay unambiguous.
 
     Example:
         >>> str(mint_iri("film", "Les Petites Victoires"))
         'https://w3id.org/reelgraph/id/film/les-petites-victoires'
         >>> str(mint_iri("person", "Q1398256"))
         'https://w3id.org/reelgraph/id/person/Q1398256'
+        >>> str(mint_iri("role", "les-petites-victoires", "Julia Piaton", "Alice"))
+        'https://w3id.org/reelgraph/id/role/les-petites-victoires--julia-piaton--alice'
     """
     if kind not in KINDS:
         raise ValueError(f"unknown IRI kind {kind!r}; use one of {sorted(KINDS)}")
-    local = key if _QID.match(key) else slugify(key)
+    local = "--".join(p if _QID.match(p) else slugify(p) for p in (key, *more))
     return URIRef(f"{base_iri}id/{kind}/{local}")
 
 
@@ -103,8 +109,8 @@ class _Builder:
             self.g.bind(prefix, ns)
         self.review = self.iri("review", extraction.review.id)
 
-    def iri(self, kind: str, key: str) -> URIRef:
-        return mint_iri(kind, key, base_iri=self.base)
+    def iri(self, kind: str, key: str, *more: str) -> URIRef:
+        return mint_iri(kind, key, *more, base_iri=self.base)
 
     def add(self, s: Node, p: Node, o: Node, evidence: Iterable[Evidence] = ()) -> None:
         self.g.add((s, p, o))
@@ -198,7 +204,7 @@ class _Builder:
         film_key = str(film).rsplit("/", 1)[-1]
         actor_key = str(actor).rsplit("/", 1)[-1]
         character = member.character or ""
-        role = self.iri("role", f"{film_key}--{actor_key}--{slugify(character or 'x')}")
+        role = self.iri("role", film_key, actor_key, character or "x")
         g = self.g
         g.add((film, RG.castRole, role))
         g.add((role, RDF.type, SCHEMA.PerformanceRole))
@@ -238,7 +244,7 @@ class _Builder:
                 )
         at = edition if edition is not None else festival
         at_key = str(at).rsplit("/", 1)[-1]
-        selection = self.iri("selection", f"{film_key}--{at_key}")
+        selection = self.iri("selection", film_key, at_key)
         g.add((selection, RDF.type, RG.Selection))
         self.add(selection, RG.selectedFilm, film, mention.evidence)
         g.add((selection, RG.atFestival, festival))

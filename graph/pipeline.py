@@ -63,7 +63,7 @@ class IngestReport:
 def _stored_hash(store: Store | GraphStore, graph_iri: str, review: str) -> str | None:
     result = store.query(
         "PREFIX rg: <https://w3id.org/reelgraph/ontology#>\n"
-        "SELECT ?h ?v WHERE { GRAPH ?g { ?r rg:contentHash ?h ."
+        "SELECT ?g ?r ?h ?v WHERE { GRAPH ?g { ?r rg:contentHash ?h ."
         " OPTIONAL { ?r rg:extractorVersion ?v } } }",
         bindings={"g": _named(graph_iri), "r": _named(review)},
     )
