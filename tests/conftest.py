@@ -519,4 +519,249 @@ def viz_evil_title() -> str:
     return VIZ_EVIL_TITLE
 
 
+@pytest.fixture(scope="session")
+def viz_film_network():  # type: ignore[no-untyped-def]
+    """A factory of synthetic films-people graphs: ``make(films, seed=1)``.
+
+    Each film has a director and 4 actors drawn from a pool, so people recur across
+    films the way real casts do.
+    """
+    import random
+
+    import networkx as nx
+
+    def make(films: int, *, seed: int = 1) -> nx.Graph:
+        rng = random.Random(seed)
+        pool = max(films, 10)
+        graph = nx.Graph()
+        for f in range(films):
+            film = f"https://w3id.org/reelgraph/id/film/f{f}"
+            graph.add_node(film, label=f"Film {f}", kind="film", iri=film)
+            director = (
+                f"https://w3id.org/reelgraph/id/person/d{rng.randrange(pool // 3)}"
+            )
+            graph.add_node(director, label=f"Director {director[-4:]}", kind="director")
+            graph.add_edge(director, film, relation="directed", label="directed")
+            for a in rng.sample(range(pool), 4):
+                actor = f"https://w3id.org/reelgraph/id/person/a{a}"
+                graph.add_node(actor, label=f"Actor {a}", kind="actor")
+                graph.add_edge(
+                    actor, film, relation="acted in", label=f"acted in (as Role {a})"
+                )
+        return graph
+
+    return make
+
+
+VIZ_CHROMIUM_ARGS = [
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+]
+
+
+@pytest.fixture(scope="session")
+def viz_browser():  # type: ignore[no-untyped-def]
+    """Debian's headless Chromium driven by Playwright (one per session)."""
+    from playwright.sync_api import sync_playwright
+
+    chromium = Path("/usr/bin/chromium")
+    if not chromium.exists():
+        pytest.fail("/usr/bin/chromium is missing: apt-get install chromium")
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(
+            executable_path=str(chromium), args=VIZ_CHROMIUM_ARGS
+        )
+        yield browser
+        browser.close()
+
+
 # --- export / validate / remote -----------------------------------------------------
+
+
+@dataclass(frozen=True)
+class SparqlServer:
+    """A real SPARQL 1.1 server started for the tests, on 127.0.0.1 only."""
+
+    name: str
+    query_url: str
+    update_url: str
+    log: Path
+
+
+def _free_port() -> int:
+    import socket
+
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return int(sock.getsockname()[1])
+
+
+def _wait_for_sparql(url: str, proc: object, log: Path, *, seconds: float) -> None:
+    """Poll ``url`` with an ASK query until the server answers (or give up)."""
+    import subprocess
+    import time
+    import urllib.error
+    import urllib.request
+
+    assert isinstance(proc, subprocess.Popen)
+    deadline = time.monotonic() + seconds
+    probe = url + "?" + urllib.parse.urlencode({"query": "ASK { ?s ?p ?o }"})
+    while time.monotonic() < deadline:
+        if proc.poll() is not None:
+            pytest.fail(
+                f"server exited with {proc.returncode}: {log.read_text()[-2000:]}"
+            )
+        try:
+            with urllib.request.urlopen(probe, timeout=2) as response:
+                if response.status == 200:
+                    return
+        except (urllib.error.URLError, OSError):
+            time.sleep(0.2)
+    proc.kill()
+    pytest.fail(
+        f"server at {url} did not answer in {seconds} s: {log.read_text()[-2000:]}"
+    )
+
+
+def _stop(proc: object) -> None:
+    import subprocess
+
+    assert isinstance(proc, subprocess.Popen)
+    proc.terminate()
+    try:
+        proc.wait(timeout=20)
+    except subprocess.TimeoutExpired:
+        proc.kill()
+        proc.wait(timeout=10)
+
+
+@pytest.fixture(scope="session")
+def oxigraph_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[SparqlServer]:
+    """``oxigraph serve`` on a free loopback port, with its own on-disk store.
+
+    The default graph is the union of the named graphs, as in the embedded store.
+    """
+    import shutil
+    import subprocess
+    import sys
+
+    exe = shutil.which("oxigraph") or str(Path(sys.executable).parent / "oxigraph")
+    if not Path(exe).exists():
+        pytest.fail("the oxigraph server is missing: pip install oxigraph")
+    folder = tmp_path_factory.mktemp("oxigraph-server")
+    port = _free_port()
+    log = folder / "server.log"
+    with log.open("wb") as out:
+        proc = subprocess.Popen(
+            [
+                exe,
+                "serve",
+                "--location",
+                str(folder / "data"),
+                "--bind",
+                f"127.0.0.1:{port}",
+                "--union-default-graph",
+            ],
+            stdout=out,
+            stderr=subprocess.STDOUT,
+        )
+    base = f"http://127.0.0.1:{port}"
+    _wait_for_sparql(f"{base}/query", proc, log, seconds=30)
+    yield SparqlServer("oxigraph", f"{base}/query", f"{base}/update", log)
+    _stop(proc)
+
+
+VIRTUOSO = Path("/usr/bin/virtuoso-t")
+_VIRTUOSO_INI = """[Database]
+DatabaseFile = {d}/virtuoso.db
+ErrorLogFile = {d}/virtuoso.log
+LockFile = {d}/virtuoso.lck
+TransactionFile = {d}/virtuoso.trx
+xa_persistent_file = {d}/virtuoso.pxa
+ErrorLogLevel = 7
+FileExtend = 200
+MaxCheckpointRemap = 2000
+Striping = 0
+TempStorage = TempDatabase
+
+[TempDatabase]
+DatabaseFile = {d}/virtuoso-temp.db
+TransactionFile = {d}/virtuoso-temp.trx
+MaxCheckpointRemap = 2000
+Striping = 0
+
+[Parameters]
+ServerPort = 127.0.0.1:{sql}
+DisableUnixSocket = 1
+CheckpointInterval = 60
+NumberOfBuffers = 10000
+MaxDirtyBuffers = 6000
+MaxQueryMem = 200M
+ThreadsPerQuery = 2
+DirsAllowed = ., {d}
+CaseMode = 2
+
+[HTTPServer]
+ServerPort = 127.0.0.1:{http}
+ServerRoot = {d}
+ServerThreads = 4
+MaxClientConnections = 4
+EnabledDavVSP = 0
+HTTPProxyEnabled = 0
+Charset = UTF-8
+
+[SPARQL]
+ResultSetMaxRows = 1000000
+MaxQueryCostEstimationTime = 0
+MaxQueryExecutionTime = 120
+"""
+
+
+@pytest.fixture(scope="session")
+def virtuoso_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[SparqlServer]:
+    """Virtuoso 7 (Debian ``virtuoso-opensource``) with its own database and ini.
+
+    Skipped where Virtuoso is not installed. Anonymous SPARQL updates are granted on
+    this throw-away database only.
+    """
+    import subprocess
+
+    if not VIRTUOSO.exists():
+        pytest.skip("Virtuoso is not installed (apt install virtuoso-opensource)")
+    folder = tmp_path_factory.mktemp("virtuoso")
+    sql, http = _free_port(), _free_port()
+    ini = folder / "virtuoso.ini"
+    ini.write_text(_VIRTUOSO_INI.format(d=folder, sql=sql, http=http))
+    log = folder / "virtuoso.log"
+    with (folder / "stdout.log").open("wb") as out:
+        proc = subprocess.Popen(
+            [str(VIRTUOSO), "+foreground", "+configfile", str(ini)],
+            cwd=folder,
+            stdout=out,
+            stderr=subprocess.STDOUT,
+        )
+    base = f"http://127.0.0.1:{http}"
+    _wait_for_sparql(f"{base}/sparql", proc, folder / "stdout.log", seconds=120)
+    grant = subprocess.run(
+        [
+            "isql-vt",
+            f"127.0.0.1:{sql}",
+            "dba",
+            "dba",
+            'exec=GRANT SPARQL_UPDATE TO "SPARQL"; '
+            "DB.DBA.RDF_DEFAULT_USER_PERMS_SET ('nobody', 7);",
+        ],
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
+    if grant.returncode != 0:
+        _stop(proc)
+        pytest.fail(f"granting SPARQL_UPDATE failed: {grant.stdout} {grant.stderr}")
+    yield SparqlServer("virtuoso", f"{base}/sparql", f"{base}/sparql", log)
+    _stop(proc)
