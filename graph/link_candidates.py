@@ -213,14 +213,14 @@ def _fetch_facts(
     qids: Sequence[str], *, client: WikidataClient
 ) -> dict[str, ItemFacts]:
     facts = {q: ItemFacts(q) for q in qids}
-    props = " ".join(f"wdt:{p}" for p in FACT_PROPS)
+    in_props = ", ".join(f"wdt:{p}" for p in FACT_PROPS)
     types = " ".join(f"wd:{t}" for t in TYPES)
     for chunk in _chunks(qids, client.batch_size):
         values = _values(chunk)
         rows = client.select(
             f"{_PREFIXES}SELECT ?item ?p ?v WHERE {{\n"
-            f"  VALUES ?item {{ {values} }}\n  VALUES ?p {{ {props} }}\n"
-            "  ?item ?p ?v .\n}"
+            f"  VALUES ?item {{ {values} }}\n"
+            f"  ?item ?p ?v .\n  FILTER(?p IN ({in_props}))\n}}"
         )
         for row in rows:
             _add_fact(facts, row)
