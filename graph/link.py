@@ -166,8 +166,14 @@ def score_film(
     names: dict[str, str],
     *,
     review_year: int | None,
+    review_people: frozenset[str] = frozenset(),
 ) -> list[Scored]:
-    """Score the film candidates of one film mention (best first)."""
+    """Score the film candidates of one film mention (best first).
+
+    ``review_people`` are the candidate items of every person named anywhere in the
+    review: one of them credited on the film is context even when the extractor did
+    not attach that person to this film.
+    """
     found: dict[str, Candidate] = {}
     for title in filter(None, (film.title, film.original_title)):
         for cand in cands.candidates(names.get(title, title)):
@@ -201,11 +207,18 @@ def score_film(
         if shared_cast:
             score += min(0.3, 0.15 * shared_cast)
             reasons.append("cast-of-film")
+        elsewhere = review_people - director_qids - cast_qids
+        if not (director_qids | cast_qids) & (facts.directors | facts.cast) and (
+            elsewhere & (facts.directors | facts.cast)
+        ):
+            score, reasons = score + 0.2, [*reasons, "person-of-review"]
         titles = {fold_label(t) for t in facts.titles}
         if film.original_title and fold_label(film.original_title) in titles:
             score, reasons = score + 0.1, [*reasons, "original-title"]
         scored.append(Scored(cand.qid, score, tuple(reasons)))
-    return _with_sole_bonus(_rank(scored), 0.2)
+    # a one-word title alone ("Roxanne") is too weak to link without context
+    single_word = len(fold_label(film.title).split()) < 2
+    return _with_sole_bonus(_rank(scored), 0.1 if single_word else 0.2)
 
 
 def _with_sole_bonus(ranked: list[Scored], bonus: float) -> list[Scored]:
@@ -286,10 +299,17 @@ def decide(ranked: list[Scored], kind: str) -> Link:
 def _link_one(extraction: Extraction, cands: CandidateSet) -> Extraction:
     names = lookup_names(extraction)
     review_year = _review_year(extraction)
+    people = [d.name for f in extraction.films for d in f.directors] + [
+        c.actor for f in extraction.films for c in f.cast
+    ]
+    review_people = frozenset(_person_qids([names[p] for p in people], cands))
     films = []
     for film in extraction.films:
         film_link = decide(
-            score_film(film, cands, names, review_year=review_year), "film"
+            score_film(
+                film, cands, names, review_year=review_year, review_people=review_people
+            ),
+            "film",
         )
         film_facts = cands.facts_of(film_link.qid) if film_link.qid else None
         directors = tuple(

@@ -102,7 +102,7 @@ def test_stated_year_far_from_every_candidate_abstains(client: WikidataClient) -
 
 
 def test_film_released_after_review_is_rejected(client: WikidataClient) -> None:
-    film = FilmMention("Amelie")
+    film = FilmMention("Amelie", year=2001)
     linked = link_extraction(review(film, date="1990-05-01"), client=client)
     assert linked.films[0].wikidata is None
     assert link_extraction(review(film), client=client).films[0].wikidata == "Q904"
@@ -110,11 +110,27 @@ def test_film_released_after_review_is_rejected(client: WikidataClient) -> None:
 
 def test_accent_case_and_article_insensitive(client: WikidataClient) -> None:
     linked = link_extraction(
-        review(FilmMention("AMELIE"), FilmMention("the piano")), client=client
+        review(FilmMention("AMELIE", year=2001), FilmMention("the piano")),
+        client=client,
     )
     assert [f.wikidata for f in linked.films] == ["Q904", "Q905"]
     assert linked.films[0].link.reasons[0] == "label-normalised"  # type: ignore[union-attr]
     assert linked.films[1].link.reasons[0] == "label-normalised"  # type: ignore[union-attr]
+
+
+def test_one_word_title_alone_abstains(client: WikidataClient) -> None:
+    linked = link_extraction(review(FilmMention("Amélie")), client=client).films[0]
+    assert linked.wikidata is None
+    assert linked.link.reasons[0] == "below-threshold"  # type: ignore[union-attr]
+
+
+def test_person_elsewhere_in_review_is_context(client: WikidataClient) -> None:
+    about = FilmMention("A Documentary", cast=(CastMember("Michael Caine"),))
+    linked = link_extraction(
+        review(about, FilmMention("Victory", role="mentioned")), client=client
+    )
+    assert linked.films[1].wikidata == "Q901"
+    assert "person-of-review" in linked.films[1].link.reasons  # type: ignore[union-attr]
 
 
 def test_article_only_match_needs_context(client: WikidataClient) -> None:
@@ -194,3 +210,34 @@ def test_seed_review_links_michel_blanc_only(
     assert linked.directors[0].wikidata is None
     assert [c.wikidata for c in linked.cast] == [None, "Q1398256"]
     assert linked.festivals[0].wikidata is None
+
+
+def test_explain_reads_link_evidence_from_store(
+    client: WikidataClient, tmp_path: Path
+) -> None:
+    from click.testing import CliRunner
+
+    from graph.build import build_review_graph, review_graph_iri
+    from graph.cli import cli
+    from graph.link_explain import explain_entity
+    from graph.store import GraphStore
+
+    film = FilmMention("Victory", year=1981, directors=(Person("John Huston"),))
+    linked = link_extraction(review(film), client=client)
+    with GraphStore.open(tmp_path / "kg") as store:
+        store.replace_graph(review_graph_iri("r1"), build_review_graph(linked))
+        by_name = explain_entity(store, "john huston")
+        by_qid = explain_entity(store, "Q901")
+    assert [(e.name, e.qid) for e in by_name] == [("John Huston", "Q910")]
+    assert "director-of-film" in by_name[0].reasons
+    assert by_name[0].review and by_name[0].review.endswith("/review/r1")
+    assert by_qid[0].reasons == tuple(sorted(linked.films[0].link.reasons))  # type: ignore[union-attr]
+    result = CliRunner().invoke(
+        cli, ["explain", "Q910", "--store", str(tmp_path / "kg")]
+    )
+    assert result.exit_code == 0, result.output
+    assert "wd:Q910" in result.output and "director-of-film" in result.output
+    missing = CliRunner().invoke(
+        cli, ["explain", "Nobody", "--store", str(tmp_path / "kg")]
+    )
+    assert missing.exit_code == 1

@@ -112,3 +112,19 @@ def test_shared_mirror_has_seed_person(wikidata_mirror: Path) -> None:
     assert mirror.lookup_labels({"michel blanc"}) == {"michel blanc": ["Michel Blanc"]}
     manifest = json.loads((wikidata_mirror / "reelgraph-mirror.json").read_text())
     assert manifest["triples"] == 1_943_014
+
+
+def test_cli_mirror_load(tmp_path: Path) -> None:
+    from click.testing import CliRunner
+
+    from graph.cli import cli
+
+    source = tmp_path / "small.ttl"
+    source.write_text(SMALL_TTL, encoding="utf-8")
+    result = CliRunner().invoke(
+        cli,
+        ["wikidata", "mirror", "load", str(source), "--mirror", str(tmp_path / "m")],
+    )
+    assert result.exit_code == 0, result.output
+    assert "5 triples, 3 labels indexed" in result.output
+    assert is_mirror(tmp_path / "m")
