@@ -252,7 +252,33 @@ def serialize_quads(quads: Iterable[ox.Quad], fmt: str | Format) -> bytes:
         out = ox.serialize(rows, format=form.rdf, prefixes=prefixes)
     except (ValueError, TypeError, OSError) as exc:
         raise ExportError(f"Cannot write {form.name}: {exc}") from exc
-    return out or b""
+    return _sorted_header(out or b"", form.name)
+
+
+_XMLNS = re.compile(rb'\s+xmlns:[A-Za-z_][\w.-]*="[^"]*"')
+
+
+def _sorted_header(data: bytes, fmt: str) -> bytes:
+    """Prefix declarations in name order (the writer emits them in hash order); for
+    RDF/XML also carriage returns as character references."""
+    if fmt in ("turtle", "trig"):
+        lines = data.split(b"\n")
+        count = 0
+        while count < len(lines) and lines[count].startswith(b"@prefix "):
+            count += 1
+        return b"\n".join(sorted(lines[:count]) + lines[count:])
+    if fmt == "rdfxml":
+        # XML parsers turn a raw carriage return into a newline: keep it as a reference.
+        data = data.replace(b"\r", b"&#13;")
+        start = data.find(b"<rdf:RDF")
+        end = data.find(b">", start)
+        if start < 0 or end < 0:
+            return data
+        tag = data[start:end]
+        names = sorted(m.group(0).strip() for m in _XMLNS.finditer(tag))
+        rest = _XMLNS.sub(b"", tag)
+        return data[:start] + rest + b"".join(b" " + n for n in names) + data[end:]
+    return data
 
 
 def _check_xml_predicates(rows: list[Any]) -> None:

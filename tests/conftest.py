@@ -386,6 +386,27 @@ def query_store(query_store_path: Path):  # type: ignore[no-untyped-def]
     store.close()
 
 
+@pytest.fixture(scope="session")
+def query_server(query_store_path: Path):  # type: ignore[no-untyped-def]
+    """A running ``reelgraph serve`` on the fixture store (free port, in a thread).
+
+    Yields the server; its base URL is ``server.url``. Limits are small so that the
+    timeout and truncation rules show: 4 s per query, 50 results.
+    """
+    import threading
+
+    from graph.config import Settings
+    from graph.serve import ServeOptions, start_server, stop_server
+
+    settings = Settings.from_env().with_overrides(store=query_store_path)
+    options = ServeOptions(port=0, timeout=4.0, max_results=50, workers=2)
+    server = start_server(settings, options)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    yield server
+    stop_server(server)
+
+
 # --- visualise ----------------------------------------------------------------------
 
 VIZ_EVIL_TITLE = '<script>alert(1)</script> & <a href="https://evil.example/">x</a>'
@@ -765,3 +786,142 @@ def virtuoso_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Sparql
         pytest.fail(f"granting SPARQL_UPDATE failed: {grant.stdout} {grant.stderr}")
     yield SparqlServer("virtuoso", f"{base}/sparql", f"{base}/sparql", log)
     _stop(proc)
+
+
+def _export_sample_extractions() -> list[object]:
+    """Two reviews sharing a film and a director; every field the build writes."""
+    from graph.models import (
+        CastMember,
+        Evidence,
+        Extraction,
+        FestivalMention,
+        FilmMention,
+        Link,
+        Person,
+        Place,
+        ReleaseDate,
+        Review,
+        ReviewMeta,
+        Theme,
+    )
+
+    text = "Anatomy of a Fall (Justine Triet) won the Palme d'Or. Sandra Hüller plays Sandra."
+    ev = (Evidence(text, 0, 17, "test.rule@1", 0.875),)
+    film = FilmMention(
+        title="Anatomy of a Fall",
+        original_title="Anatomie d'une chute",
+        year=2023,
+        wikidata="Q116905995",
+        link=Link("Q116905995", 0.93, ("label-exact", "director-of-film")),
+        directors=(Person("Justine Triet", wikidata="Q3189954", evidence=ev),),
+        cast=(
+            CastMember("Sandra Hüller", "Sandra", wikidata="Q94882", evidence=ev),
+            CastMember("Milo Machado Graner", "Daniel", evidence=ev),
+        ),
+        festivals=(
+            FestivalMention(
+                "Cannes Film Festival",
+                2023,
+                76,
+                "competition",
+                "Palme d'Or",
+                wikidata="Q42369",
+                evidence=ev,
+            ),
+        ),
+        release_date=ReleaseDate("2023-08-23", ev),
+        themes=(Theme("grief", wikidata="Q176773", evidence=ev),),
+        places=(Place("Grenoble", within="France", wikidata="Q1289", evidence=ev),),
+        evidence=ev,
+    )
+    first = Extraction(
+        Review(
+            id="anatomy-guardian",
+            text=text,
+            source="anatomy.txt",
+            content_hash="a" * 64,
+            language="en",
+            url="https://example.org/reviews/anatomy",
+        ),
+        ReviewMeta(
+            critic="Ann Critic",
+            publication="The Daily",
+            date="2023-08-20",
+            language="en",
+            verdict="positive",
+            verdict_evidence=ev,
+        ),
+        (film, FilmMention(title="Toni Erdmann", role="mentioned", evidence=ev)),
+        extractor_version="test@1",
+    )
+    second = Extraction(
+        Review(
+            id='anatomy-blog "quoted"',
+            text=text,
+            source="blog.txt",
+            content_hash="b" * 64,
+            language="fr",
+        ),
+        ReviewMeta(critic="Bo Blogger", verdict="mixed", verdict_evidence=ev),
+        (
+            FilmMention(
+                title="Anatomie d'une chute",
+                year=2023,
+                wikidata="Q116905995",
+                directors=(Person("Justine Triet", wikidata="Q3189954"),),
+                themes=(Theme("justice", evidence=ev),),
+                evidence=ev,
+            ),
+        ),
+        extractor_version="test@1",
+    )
+    return [first, second]
+
+
+@pytest.fixture(scope="session")
+def sample_graphs() -> list[tuple[str, object]]:
+    """``(graph IRI, rdflib.Graph)`` of each sample review, from the real build."""
+    from graph.build import build_review_graph, review_graph_iri
+
+    return [
+        (review_graph_iri(x.review.id), build_review_graph(x))
+        for x in _export_sample_extractions()
+    ]
+
+
+@pytest.fixture(scope="session")
+def sample_wikidata_graph() -> object:
+    """A tiny Wikidata graph: it already knows the film's director, nothing else."""
+    from rdflib import Graph, Literal
+    from rdflib.namespace import RDFS
+
+    from graph.namespaces import WD, WDT
+
+    g = Graph()
+    g.add((WD.Q116905995, WDT.P57, WD.Q3189954))
+    g.add((WD.Q116905995, RDFS.label, Literal("Anatomy of a Fall", lang="en")))
+    return g
+
+
+@pytest.fixture(scope="session")
+def load_sample(
+    sample_graphs: list[tuple[str, object]], sample_wikidata_graph: object
+) -> object:
+    """A function writing the sample reviews and Wikidata graph into a store."""
+    from graph.build import wikidata_graph_iri
+
+    def load(store: object) -> object:
+        for iri, g in sample_graphs:
+            store.replace_graph(iri, g)  # type: ignore[attr-defined]
+        store.replace_graph(wikidata_graph_iri(), sample_wikidata_graph)  # type: ignore[attr-defined]
+        return store
+
+    return load
+
+
+@pytest.fixture
+def sample_store(load_sample: object) -> object:
+    """An in-memory embedded store holding the sample reviews and Wikidata graph."""
+    from graph.store import GraphStore
+
+    return load_sample(GraphStore.open(None))  # type: ignore[operator]
