@@ -105,7 +105,12 @@ class _Wikidata:
         try:
             linked = link_extraction(extraction, client=self.client)
         except WikidataError as exc:
-            self.problem = f"Wikidata cannot be reached ({exc}); going on without it"
+            log.debug("linking failed: %s", exc)
+            self.problem = (
+                f"cannot reach {self.settings.wikidata_endpoint}; going on without "
+                "linking (point REELGRAPH_WIKIDATA_ENDPOINT at a mirror, or run "
+                "'reelgraph enrich' later)"
+            )
             return extraction
         self.qids.update(_qids(linked))
         return linked
@@ -120,9 +125,8 @@ class _Wikidata:
                 sorted(self.qids), client=self.client, settings=self.settings
             )
         except WikidataError as exc:
-            self.problem = (
-                f"Wikidata enrichment failed ({exc}); run 'reelgraph enrich' later"
-            )
+            log.debug("enrichment failed: %s", exc)
+            self.problem = "enrichment failed; run 'reelgraph enrich' later"
             return 0
         return store.add_to_graph(
             wikidata_graph_iri(base_iri=self.settings.base_iri), facts

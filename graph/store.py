@@ -25,6 +25,7 @@ from rdflib import Graph as RdfGraph
 from rdflib.term import Node
 
 from graph.errors import StoreError, StoreLockedError
+from graph.namespaces import PREFIXES
 
 if TYPE_CHECKING:
     from graph.config import Settings
@@ -195,6 +196,9 @@ class GraphStore:
     ) -> Any:
         """Run a SPARQL query; ``bindings`` go through the engine (SEP-0007).
 
+        The project's prefixes (``rg:``, ``schema:``, ``wd:``...) are predeclared, so
+        ad-hoc queries may use them without PREFIX lines.
+
         Returns pyoxigraph's result: solutions, triples or a boolean.
 
         Raises:
@@ -207,6 +211,7 @@ class GraphStore:
                 sparql,
                 use_default_graph_as_union=union,
                 substitutions=_bindings(bindings),
+                prefixes=PREFIXES,
             )
         except SyntaxError as exc:
             raise QueryError(f"SPARQL syntax error: {exc}") from exc
