@@ -98,6 +98,8 @@ def _short(node: Node | None) -> str:
     if node is None:
         return ""
     if isinstance(node, Literal):
+        if node.datatype is not None:
+            return f"{Literal(str(node)).n3()}^^{_short(node.datatype)}"
         return node.n3()
     if isinstance(node, BNode):
         return f"_:{node}"
