@@ -116,7 +116,8 @@ def _year_in(text: str | None) -> int | None:
 
 def _critic_from_text(text: str) -> str | None:
     m = re.search(
-        rf"(?m)^\s*(?:[Bb]y|[Rr]eviewed by|[Pp]ar)\s+({FULL_NAME})\s*$", text[:3000]
+        rf"(?m)^\s*(?:[Bb]y|[Rr]eviewed by|[Pp]ar)\s+({FULL_NAME})\s*(?:$|,)",
+        text[:3000],
     )
     if not m:
         m = re.search(
@@ -148,27 +149,22 @@ def assemble(review: Review, parsed: Parsed) -> Extraction:
     if context_year is None:
         context_year = next((f.year for f in festivals if f.year), None)
     raw_people = find_people(text, index) + _headline_people(text, head)
+    persons = [text[a:b] for a, b, label in parsed.entities if label == "PERSON"]
+    multi = frozenset(fold(p) for p in persons if len(p.split()) >= 2)
     titles = find_titles(
-        text, headline=head, known_title=review.title, people=raw_people
+        text, headline=head, known_title=review.title, people=raw_people, persons=multi
     )
     for t in titles:
         if t.director:
+            rule = "director." + t.rule.split(".")[-1]
             raw_people.append(
-                PersonFact(
-                    "director",
-                    t.director,
-                    t.start,
-                    t.end,
-                    "director.paren_triple",
-                    0.9,
-                    title_hint=t.title,
-                )
-            )
+                PersonFact("director", t.director, t.start, t.end, rule, 0.85,
+                           title_hint=t.title)
+            )  # fmt: skip
     not_people = {a for _c, strong, weak in FESTIVALS for a in strong + weak}
     not_people |= {f.name for f in festivals} | {t.title for t in titles} | REGIONS
     if critic:
         not_people.add(critic)
-    persons = [text[a:b] for a, b, label in parsed.entities if label == "PERSON"]
     people = resolve_people(raw_people, known_full=persons, not_people=not_people)
     films = _films(text, titles, people)
     if not films:
@@ -340,6 +336,13 @@ def _attach(
             cast[id(film)][key] = CastMember(
                 fact.name, character=character, evidence=evs
             )
+    main_directors = directors[id(main)]
+    for film in films:
+        own = [f for f in film.facts if f.rule == "film.mentioned_own"]
+        if not film.subject and own and not directors[id(film)]:
+            ev = index.evidence(own[0].start, own[0].end, "director.previous_film", 0.6)
+            for key, person in main_directors.items():
+                directors[id(film)][key] = Person(person.name, evidence=(ev,))
     out = []
     for film in films:
         subject = film.subject

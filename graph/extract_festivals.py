@@ -15,7 +15,7 @@ import re
 from dataclasses import dataclass, field
 from functools import lru_cache
 
-from graph.extract_gazetteer import AWARDS, FESTIVALS, SECTIONS
+from graph.extract_gazetteer import AWARDS, FESTIVALS, ORDINAL_BASE, SECTIONS
 from graph.extract_text import UP, TextIndex, fold
 from graph.models import Evidence, FestivalMention
 
@@ -29,7 +29,7 @@ _ORDINAL = (
 )
 _YEAR_BEFORE = r"(?:((?:19|20)\d\d)\s+(?:edition\s+of\s+(?:the\s+)?)?)"
 _RELATIVE = r"(?:(this|last|next)\s+year's\s+)"
-_YEAR_AFTER = r"(?:\s*(?:'(\d\d)\b|((?:19|20)\d\d)\b))"
+_YEAR_AFTER = r"(?:\s*(?:'(\d\d)\b|(?:in\s+|,\s*|\(\s*)?((?:19|20)\d\d)\b))"
 _WIN = re.compile(
     r"\b(?:won|wins|win|winner|winning|awarded|took home|takes home|received|receives|"
     r"picked up|scooped|earned|claimed|-winning|prize-winning|lauréate?|remporté)\b",
@@ -139,6 +139,9 @@ def find_festivals(
             continue
         year = _year(m, context_year)
         ordinal = int(m.group(2)) if m.group(2) else None
+        if year is None and ordinal and canonical in ORDINAL_BASE:
+            guess = ORDINAL_BASE[canonical] + ordinal
+            year = guess if 2015 <= guess <= 2035 else None
         sentence = index.sentence_at(m.start(4)).text
         if not strong and year is None and ordinal is None:
             following = text[m.end(4) : m.end(4) + 20]

@@ -42,7 +42,8 @@ _FESTIVAL_PREFIX = (
 def _rules() -> dict[str, re.Pattern[str]]:
     return {
         "headline.festival": re.compile(
-            rf"^(?:{_FESTIVAL_PREFIX})\s*[:|-]\s*\"?({TITLE_RUN})\"?\s*(?:[,:|\[(]|-\s|$)"
+            rf"^(?:{_FESTIVAL_PREFIX})\s*[:|-]\s*\"?({TITLE_RUN})\"?\s*(?:[,:|\[(]|-\s|$|"
+            r"(?:[Rr]eview|[Cc]ritique)\b)"
         ),
         "headline.review_first": re.compile(
             rf"^(?:[Ff]ilm\s+)?(?:[Rr]eview|REVIEW|[Cc]ritique|[Cc]ritic's [Pp]ick)\s*[:|-]\s*"
@@ -54,7 +55,11 @@ def _rules() -> dict[str, re.Pattern[str]]:
         ),
         "headline.quoted": re.compile(r"^[^\"\n]{0,40}?\"([^\"\n]{2,80})\""),
         "headline.year": re.compile(rf"^\"?({TITLE_RUN})\"?\s*\(((?:19|20)\d\d)\)"),
-        "headline.colon": re.compile(rf"^\"?({TITLE_RUN})\"?\s*[:|]\s+\S"),
+        "headline.colon": re.compile(
+            rf"^\"?({TITLE_RUN})\"?\s*(?:\([^()]+\)\s*)?[:|]\s+\S"
+        ),
+        "headline.possessive": re.compile(rf"({ANY_NAME})'s?\s+\"?({TITLE_RUN})\"?"),
+        "headline.run": re.compile(rf"\"?({TITLE_RUN})\"?"),
         "quoted": re.compile(r"\"([^\"\n]{2,80})\""),
         "paren_triple": re.compile(
             rf"(?:\"([^\"\n]{{2,80}})\"|({TITLE_RUN}))\s*\(\s*({ANY_NAME})\s*,\s*"
@@ -69,12 +74,25 @@ def _rules() -> dict[str, re.Pattern[str]]:
         "title_paren": re.compile(
             rf"(?:\"([^\"\n]{{2,80}})\"|({TITLE_RUN}))\s*\(([^()\n]{{2,80}})\)"
         ),
-        "mentioned": re.compile(
+        "mentioned_own": re.compile(
             r"\b(?:(?:\w+|\d+)\s+years?\s+(?:later|after)|after|since|following|"
             r"(?:previous|earlier|last|first|debut|prior)\s+(?:film|feature|movie|"
-            r"documentary|work)s?,?|(?:like|unlike|reminiscent of|recalls|echoes of|"
-            r"remake of|sequel to|the director of|the maker of))\s+"
+            r"documentary|work)s?,?|ans après)\s+"
             rf"(?:her |his |their |the )?\"?({TITLE_RUN})\"?"
+        ),
+        "mentioned_other": re.compile(
+            r"\b(?:like|unlike|reminiscent of|recalls|echoes of|remake of|sequel to|"
+            rf"the director of|the maker of|over)\s+\"?({TITLE_RUN})\"?"
+        ),
+        "appositive": re.compile(
+            rf"(?:\"([^\"\n]{{2,80}})\"|({TITLE_RUN})),\s+({ANY_NAME})'s?\s+"
+            r"(?:[a-z][\w-]*\s+){0,3}?(?:film|feature|movie|portrait|documentary|debut|"
+            r"comedy|drama|thriller|western|musical|fable|follow-up)\b"
+        ),
+        "by": re.compile(
+            rf"(?:\"([^\"\n]{{2,80}})\"|({TITLE_RUN})),?\s+(?:the\s+)?(?:[a-z][\w-]*\s+)"
+            r"{0,2}?(?:film|feature|movie|documentary|debut)\s+(?:by|from|de)\s+"
+            rf"({ANY_NAME})"
         ),
         "possessive": re.compile(rf"({ANY_NAME})'s?\s+\"?({TITLE_RUN})\"?"),
     }
@@ -114,34 +132,64 @@ def _clean(title: str) -> str:
     return title.strip().strip("\"'").strip().rstrip(",;:")
 
 
-def _headline_titles(headline: str, offset: int) -> list[TitleFact]:
+def _fact(m: re.Match[str], g: int, rule: str, conf: float, **kw: object) -> TitleFact:
+    title = _clean(m.group(g))
+    lead = m.group(g).find(title)
+    start = m.start(g) + max(lead, 0)
+    return TitleFact(title, start, start + len(title), rule, conf, **kw)  # type: ignore[arg-type]
+
+
+def _headline_titles(
+    headline: str, offset: int, body: str, persons: frozenset[str]
+) -> list[TitleFact]:
+    """The film a headline names; weak patterns need the title to recur in the body."""
     rules = _rules()
+    low_body = body.casefold()
     order = ("headline.festival", "headline.review_first", "headline.title_first",
-             "headline.year", "headline.quoted", "headline.colon")  # fmt: skip
+             "headline.year", "headline.quoted", "headline.possessive",
+             "headline.colon")  # fmt: skip
     for name in order:
         m = rules[name].search(headline)
         if not m:
             continue
-        title = _clean(m.group(1))
-        if (
-            not title
-            or not looks_like_title(title)
-            or re.fullmatch(r"(?:19|20)\d\d", title)
+        g = 2 if name == "headline.possessive" else 1
+        title = _clean(m.group(g))
+        if not looks_like_title(title) or re.fullmatch(r"(?:19|20)\d\d", title):
+            continue
+        if fold(title) in persons or fold(title) in _FESTIVAL_WORDS:
+            continue
+        if name in {"headline.possessive", "headline.colon"} and (
+            low_body.count(title.casefold()) < 1
         ):
             continue
         year = int(m.group(2)) if name == "headline.year" else None
-        return [
-            TitleFact(
-                title,
-                offset + m.start(1),
-                offset + m.end(1),
-                name,
-                0.95,
-                "subject",
-                year,
-            )
-        ]
+        director = trim_name(m.group(1)) if name == "headline.possessive" else None
+        if director and len(director.split()) < 2:
+            director = None
+        return [_fact(m, g, name, 0.95, role="subject", year=year, director=director)]
+    # Fallback: the longest capitalised run of the headline that recurs in the body.
+    best: re.Match[str] | None = None
+    for m in rules["headline.run"].finditer(headline):
+        title = _clean(m.group(1))
+        if (
+            len(title) > 2
+            and looks_like_title(title)
+            and is_name_like(title.split()[0])
+            and fold(title) not in persons
+            and fold(title) not in _FESTIVAL_WORDS
+            and not re.search(r"\d{4}", title)
+            and low_body.count(title.casefold()) >= 1
+            and (best is None or len(title) > len(_clean(best.group(1))))
+        ):
+            best = m
+    if best is not None:
+        return [_fact(best, 1, "headline.recurring", 0.8, role="subject")]
     return []
+
+
+_FESTIVAL_WORDS = frozenset(
+    {"cannes", "berlinale", "venice", "sundance", "tiff", "review"}
+)
 
 
 def find_titles(
@@ -150,106 +198,77 @@ def find_titles(
     headline: tuple[str, int] | None,
     known_title: str | None,
     people: list[PersonFact],
+    persons: frozenset[str] = frozenset(),
 ) -> list[TitleFact]:
-    """Every title statement of the normalised ``text`` (see module docstring)."""
+    """Every title statement of the normalised ``text`` (see module docstring).
+
+    Args:
+        text: the normalised review text.
+        headline: the headline and its offset, if any.
+        known_title: the title the input gives (CSV/JSONL column), if any.
+        people: person facts (a person or character is never a title).
+        persons: folded multi-word PERSON entities from NER.
+    """
     rules = _rules()
     out: list[TitleFact] = []
     if known_title:
-        at = text.find(known_title)
+        at = max(text.find(known_title), 0)
         out.append(
-            TitleFact(
-                known_title,
-                max(at, 0),
-                max(at, 0) + len(known_title),
-                "input.title",
-                1.0,
-            )
+            TitleFact(known_title, at, at + len(known_title), "input.title", 1.0)
         )
     if headline:
-        out.extend(_headline_titles(normalise_headline(headline[0]), headline[1]))
+        line, at = headline
+        body = text[at + len(line) :]
+        out.extend(_headline_titles(normalise_headline(line), at, body, persons))
+
+    def ok(title: str) -> bool:
+        return looks_like_title(title) and not _is_person(title, people)
+
     for m in rules["paren_triple"].finditer(text):
-        title = _clean(m.group(1) or m.group(2))
-        if looks_like_title(title):
-            g = 1 if m.group(1) else 2
-            out.append(
-                TitleFact(
-                    title,
-                    m.start(g),
-                    m.end(g),
-                    "film.paren_triple",
-                    0.9,
-                    year=int(m.group(4)),
-                    director=trim_name(m.group(3)),
-                )
-            )
+        g = 1 if m.group(1) else 2
+        if ok(_clean(m.group(g))):
+            out.append(_fact(m, g, "film.paren_triple", 0.9, year=int(m.group(4)),
+                             director=trim_name(m.group(3))))  # fmt: skip
     for m in rules["inner_triple"].finditer(text):
-        title = _clean(m.group(1))
-        if looks_like_title(title) and len(m.group(2).split()) >= 2:
-            out.append(
-                TitleFact(
-                    title,
-                    m.start(1),
-                    m.end(1),
-                    "film.paren_triple",
-                    0.9,
-                    year=int(m.group(3)),
-                    director=trim_name(m.group(2)),
-                )
-            )
+        if ok(_clean(m.group(1))) and len(m.group(2).split()) >= 2:
+            out.append(_fact(m, 1, "film.paren_triple", 0.9, year=int(m.group(3)),
+                             director=trim_name(m.group(2))))  # fmt: skip
     for m in rules["title_year"].finditer(text):
         g = 1 if m.group(1) else 2
-        title = _clean(m.group(g))
-        if looks_like_title(title) and not _is_person(title, people):
-            out.append(
-                TitleFact(
-                    title,
-                    m.start(g),
-                    m.end(g),
-                    "film.title_year",
-                    0.8,
-                    "unknown",
-                    int(m.group(3)),
-                )
-            )
+        if ok(_clean(m.group(g))) and fold(_clean(m.group(g))) not in persons:
+            out.append(_fact(m, g, "film.title_year", 0.8, role="unknown",
+                             year=int(m.group(3))))  # fmt: skip
     for m in rules["quoted"].finditer(text):
         title = _clean(m.group(1))
-        if looks_like_title(title) and not re.search(r"[.!?]\s", title):
-            out.append(
-                TitleFact(title, m.start(1), m.end(1), "film.quoted", 0.6, "unknown")
-            )
-    for m in rules["mentioned"].finditer(text):
-        title = _clean(m.group(1))
-        if (
-            looks_like_title(title)
-            and is_name_like(title.split()[0])
-            and not _is_person(title, people)
-        ):
-            out.append(
-                TitleFact(
-                    title, m.start(1), m.end(1), "film.mentioned", 0.6, "mentioned"
+        if ok(title) and not re.search(r"[.!?]\s", title):
+            out.append(_fact(m, 1, "film.quoted", 0.6, role="unknown"))
+    for rule in ("mentioned_own", "mentioned_other"):
+        for m in rules[rule].finditer(text):
+            title = _clean(m.group(1))
+            if (
+                ok(title)
+                and is_name_like(title.split()[0])
+                and fold(title) not in persons
+                and not re.search(r"\s(?:and|et|&)\s", title)
+            ):
+                out.append(_fact(m, 1, f"film.{rule}", 0.6, role="mentioned"))
+    for rule in ("appositive", "by"):
+        for m in rules[rule].finditer(text):
+            g = 1 if m.group(1) else 2
+            name = trim_name(m.group(3))
+            title = _clean(m.group(g))
+            if ok(title) and name and is_name_like(title.split()[0]):
+                out.append(
+                    _fact(m, g, f"film.{rule}", 0.75, role="unknown", director=name)
                 )
-            )
     directors = {fold(p.name) for p in people if p.role == "director"}
     for m in rules["possessive"].finditer(text):
         if fold(trim_name(m.group(1))) not in directors:
             continue
         title = _clean(m.group(2))
-        if (
-            looks_like_title(title)
-            and not _is_person(title, people)
-            and is_name_like(title.split()[0])
-        ):
-            out.append(
-                TitleFact(
-                    title,
-                    m.start(2),
-                    m.end(2),
-                    "film.possessive",
-                    0.65,
-                    "unknown",
-                    director=trim_name(m.group(1)),
-                )
-            )
+        if ok(title) and is_name_like(title.split()[0]):
+            out.append(_fact(m, 2, "film.possessive", 0.65, role="unknown",
+                             director=trim_name(m.group(1))))  # fmt: skip
     return _original_titles(text, out, people)
 
 

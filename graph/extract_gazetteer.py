@@ -98,6 +98,17 @@ FESTIVALS: tuple[tuple[str, tuple[str, ...], tuple[str, ...]], ...] = (
     ("Raindance Film Festival", ("Raindance Film Festival", "Raindance"), ()),
 )  # fmt: skip
 
+#: year = base + ordinal for recent editions of annual festivals (checked for 2015+).
+ORDINAL_BASE: dict[str, int] = {
+    "Cannes Film Festival": 1947,
+    "Berlin International Film Festival": 1950,
+    "Venice Film Festival": 1943,
+    "Locarno Film Festival": 1947,
+    "Toronto International Film Festival": 1975,
+    "Karlovy Vary International Film Festival": 1966,
+    "San Sebastián International Film Festival": 1952,
+}
+
 #: Section names (as written in reviews) -> the label we store.
 SECTIONS: tuple[tuple[str, str], ...] = (
     ("out of competition", "out of competition"),

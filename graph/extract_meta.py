@@ -37,7 +37,7 @@ def _rules() -> dict[str, re.Pattern[str]]:
         "theme_cue": re.compile(
             r"\b(?:explores?|exploring|tackles?|tackling|addresses|examines|deals with|"
             r"confronts|probes|questions|denounces|evokes|reflects on|meditation on|"
-            r"reflection on|portrait of|(?:film|movie|story|documentary|comedy|drama|"
+            r"reflection on|(?:film|movie|story|documentary|comedy|drama|"
             r"fable|tale) about|themes? of|symbol of|the issue of|the question of|"
             r"the subject of|parable (?:of|about)|grapples with|focus(?:es)? on)\s+"
             r"(?:the |a |an |our |their |his |her |its )?([a-z][a-z' -]{2,80})"

@@ -95,9 +95,13 @@ def _rules() -> dict[str, re.Pattern[str]]:
         ),
         "cast.with": re.compile(rf"\b(?:[Ww]ith|[Aa]longside)\s+({NAME_LIST})"),
         "cast.plays": re.compile(
-            rf"({FULL_NAME})\s+(?:(?:also|once again|here|again)\s+)?(?:stars|co-stars|"
-            r"plays|played|portrays|embodies|incarnates|interprets|is cast)\b"
-            rf"(?:\s+as)?(?:\s+the role of)?(?:\s+(?:the\s+)?({ANY_NAME}))?"
+            rf"({FULL_NAME})(?:,\s+(?:who|qui))?\s+(?:(?:also|once again|here|again)\s+)?"
+            r"(?:stars|co-stars|plays|played|portrays|embodies|incarnates|interprets|"
+            r"is cast|incarne|joue|campe|interprète)\b"
+            r"(?:\s+as)?(?:\s+the role of)?(?:\s+(?:the|la|le))?(?:\s+(?:young|old|older|"
+            r"younger|elderly|teenage|adult|grown-up|real|titular|legendary|eponymous|"
+            r"enigmatic|mysterious|reclusive|troubled|jeune|vieux|vieille))?"
+            rf"(?:\s+({ANY_NAME}))?"
         ),
         "cast.played_by": re.compile(
             rf"(?:({ANY_NAME})\s*(?:,|\()\s*)?(?:who is\s+|is\s+)?(?:played|portrayed|"
@@ -106,6 +110,9 @@ def _rules() -> dict[str, re.Pattern[str]]:
         ),
         "cast.as": re.compile(
             rf"(?<![Ss]uch )\b({FULL_NAME})\s+as\s+(?:the\s+)?({NAME_WORD}(?: {NAME_WORD})?)"
+        ),
+        "cast.is": re.compile(
+            rf"\b({FULL_NAME})\s+(?:is|est)\s+({NAME_WORD}(?: {NAME_WORD})?)(?=\s*[,;.])"
         ),
         "cast.as_first": re.compile(rf"\bAs\s+({ANY_NAME}),\s+({FULL_NAME})"),
         "paren": re.compile(r"\(([^()\n]{1,240})\)"),
@@ -251,6 +258,16 @@ def _cast(text: str, index: TextIndex) -> list[PersonFact]:
             out.append(
                 PersonFact("cast", clean, m.start(1), m.end(1), "cast.plays", 0.9, char)
             )
+    for m in rules["cast.is"].finditer(text):
+        clean, char = _full(m.group(1)), _single(m.group(2))
+        if (
+            clean
+            and char
+            and _CAST_CUE.search(index.sentence_at(m.start()).text + " plays")
+        ):
+            out.append(
+                PersonFact("cast", clean, m.start(1), m.end(1), "cast.is", 0.65, char)
+            )
     for m in rules["cast.played_by"].finditer(text):
         clean = _full(m.group(2))
         if clean:
@@ -306,6 +323,8 @@ def _character_lookback(text: str, sent_start: int, end: int) -> tuple[str, int]
             continue  # a sentence-initial capital is a name only before "," or "'s"
         if re.search(rf"{NAME_WORD}\s*$", before):
             continue  # tail of a longer name
+        if re.search(r"\b(?:of|in|at|from|to|into|near|de|à)\s*$", before):
+            continue  # "the Republic of Zubrowka": a place, not a character
         best = (word, window_start + m.start(1))
     return best
 
@@ -323,6 +342,11 @@ def _parentheses(text: str, index: TextIndex) -> list[PersonFact]:
         items = [
             re.sub(r"^(?:and|even|also|played by|as)\s+", "", p) for p in items if p
         ]
+        if items and not re.fullmatch(ANY_NAME, items[-1]):
+            # "Tilda Swinton under a mountain of make-up": keep the leading name
+            lead = re.match(rf"({FULL_NAME})\s+[a-z]", items[-1])
+            if lead and len(items) == 1:
+                items = [lead.group(1), "described"]
         names = []
         for item in items:
             if re.fullmatch(ANY_NAME, item) and trim_name(item) == item:
@@ -447,15 +471,15 @@ def resolve_people(
         for f in resolved
         if f.role == "cast" and f.rule != "cast.paren_ambiguous"
     }
+    # "Full Name (Full Name)" follows the order the review uses elsewhere.
+    outside = sum(f.rule == "cast.paren_character" for f in resolved)
+    inside = sum(f.rule in {"cast.paren", "cast.paren_lookback"} for f in resolved)
     out: list[PersonFact] = []
     for f in resolved:
         if fold(f.name) in characters and fold(f.name) not in actors:
             continue
-        if (
-            f.rule == "cast.paren_ambiguous"
-            and f.character
-            and fold(f.character) in actors
-        ):
+        flip = outside > inside or bool(f.character and fold(f.character) in actors)
+        if f.rule == "cast.paren_ambiguous" and f.character and flip:
             # "Actor (Character)": the name outside the parentheses is the actor.
             f = replace(f, name=f.character, character=f.name, rule="cast.paren")
         if f.character and fold(f.character) in banned:

@@ -1,0 +1,220 @@
+"""Extraction rules on ``spacy.blank("en")`` (fast): cast, directors, festivals, dates."""
+
+from __future__ import annotations
+
+import hashlib
+from pathlib import Path
+
+import pytest
+
+from graph.config import Settings
+from graph.errors import ExtractionError, MissingDependency
+from graph.extract import Extractor, assemble, extract_many
+from graph.extract_nlp import MAX_CHARS, chunk_bounds, load_pipeline, parse_docs
+from graph.models import Extraction, Review
+
+
+@pytest.fixture(scope="module")
+def blank_nlp():  # type: ignore[no-untyped-def]
+    spacy = pytest.importorskip("spacy")
+    nlp = spacy.blank("en")
+    nlp.add_pipe("sentencizer")
+    return nlp
+
+
+@pytest.fixture(scope="module")
+def blank_settings(tmp_path_factory: pytest.TempPathFactory, blank_nlp) -> Settings:  # type: ignore[no-untyped-def]
+    folder = tmp_path_factory.mktemp("blank-en")
+    blank_nlp.to_disk(folder)
+    home = tmp_path_factory.mktemp("home")
+    return Settings(
+        home=home, store=home / "store", cache_dir=home / "cache",
+        wikidata_endpoint="http://127.0.0.1:9/sparql", spacy_en=str(folder),
+        spacy_fr=str(folder),
+    )  # fmt: skip
+
+
+def review(text: str, **extra: str) -> Review:
+    return Review(
+        id="t", text=text, source="test",
+        content_hash=hashlib.sha256(text.encode()).hexdigest(), language="en", **extra,
+    )  # fmt: skip
+
+
+def run(nlp, text: str, **extra: str) -> Extraction:  # type: ignore[no-untyped-def]
+    r = review(text, **extra)
+    return assemble(r, parse_docs(nlp, [r.text], "en")[0])
+
+
+def subject(x: Extraction):  # type: ignore[no-untyped-def]
+    films = [f for f in x.films if f.role == "subject"]
+    assert films, x.to_json()
+    return films[0]
+
+
+def cast_of(x: Extraction) -> dict[str, str | None]:
+    return {c.actor: c.character for c in subject(x).cast}
+
+
+def test_character_in_parentheses_after_actor(blank_nlp) -> None:  # type: ignore[no-untyped-def]
+    x = run(blank_nlp, "Past Lives review\n\nGreta Lee (Nora) and Teo Yoo (Hae Sung) shine.")
+    assert cast_of(x) == {"Greta Lee": "Nora", "Teo Yoo": "Hae Sung"}
+
+
+def test_actor_in_parentheses_after_character(blank_nlp) -> None:  # type: ignore[no-untyped-def]
+    x = run(blank_nlp, "Aftersun review\n\nSophie (Frankie Corio) is on holiday with Calum.")
+    assert cast_of(x) == {"Frankie Corio": "Sophie"}
+
+
+def test_played_by_and_as(blank_nlp) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "Anatomy of a Fall review\n\nSandra, played by Sandra Hüller, is a novelist. "
+        "Swann Arlaud as Vincent is her lawyer."
+    )
+    assert cast_of(run(blank_nlp, text)) == {"Sandra Hüller": "Sandra", "Swann Arlaud": "Vincent"}
+
+
+def test_starring_list_and_stars_as(blank_nlp) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "Oppenheimer review\n\nThe film, starring Cillian Murphy, Emily Blunt and "
+        "Matt Damon, is long. Robert Downey Jr. stars as Lewis Strauss."
+    )
+    cast = cast_of(run(blank_nlp, text))
+    assert {"Cillian Murphy", "Emily Blunt", "Matt Damon"} <= set(cast)
+    assert cast.get("Robert Downey Jr.") == "Lewis Strauss"
+
+
+def test_directed_by_and_surname_resolution(blank_nlp) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "Anatomy of a Fall review\n\nAnatomy of a Fall, directed by Justine Triet, "
+        "is a courtroom drama. Triet's film never settles."
+    )
+    film = subject(run(blank_nlp, text))
+    assert [d.name for d in film.directors] == ["Justine Triet"]
+    assert film.directors[0].evidence[0].extractor == "director.by@1"
+
+
+def test_paren_triple_gives_film_director_year(blank_nlp) -> None:  # type: ignore[no-untyped-def]
+    text = "Two films stood out (Fallen Leaves, Aki Kaurismäki, 2023) this week."
+    x = run(blank_nlp, text)
+    film = subject(x)
+    assert (film.title, film.year) == ("Fallen Leaves", 2023)
+    assert [d.name for d in film.directors] == ["Aki Kaurismäki"]
+
+
+def test_critic_is_not_cast(blank_nlp) -> None:  # type: ignore[no-untyped-def]
+    text = "Past Lives review\n\nStarring Greta Lee. Our critic Anna Smith (Anna Smith) liked it."
+    x = run(blank_nlp, text, critic="Anna Smith")
+    assert "Anna Smith" not in cast_of(x)
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "year"),
+    [
+        pytest.param("Cannes 2023: Perfect Days review\n\nA quiet film.",
+                     "Cannes Film Festival", 2023, id="headline"),
+        pytest.param("May December review\n\nIt played at the 76th Cannes Film Festival "
+                     "in 2023.", "Cannes Film Festival", 2023, id="ordinal-and-year"),
+        pytest.param("Dune review\n\nSeen at TIFF '24 last night.",
+                     "Toronto International Film Festival", 2024, id="short-year"),
+        pytest.param("Dune review\n\nIt premiered at Venice 2021.",
+                     "Venice Film Festival", 2021, id="weak-alias-with-year"),
+    ],
+)  # fmt: skip
+def test_festival_edition_year(blank_nlp, text: str, name: str, year: int) -> None:  # type: ignore[no-untyped-def]
+    fests = {(f.name, f.year) for f in subject(run(blank_nlp, text)).festivals}
+    assert (name, year) in fests
+
+
+def test_this_years_festival_uses_review_date(blank_nlp) -> None:  # type: ignore[no-untyped-def]
+    x = run(blank_nlp, "Dune review\n\nIt played at this year's Berlinale.", date="2024-02-20")
+    assert [(f.name, f.year) for f in subject(x).festivals] == [
+        ("Berlin International Film Festival", 2024)
+    ]
+
+
+def test_cinema_named_after_festival_is_not_a_festival(blank_nlp) -> None:  # type: ignore[no-untyped-def]
+    x = run(blank_nlp, "Dune review\n\nI saw it at the Tribeca Cinemas on Varick Street.")
+    assert subject(x).festivals == ()
+
+
+def test_city_alone_is_not_a_festival(blank_nlp) -> None:  # type: ignore[no-untyped-def]
+    x = run(blank_nlp, "Dune review\n\nThe couple moves to Venice and then Toronto.")
+    assert subject(x).festivals == ()
+
+
+def test_section_and_award(blank_nlp) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "Cannes 2023: Anatomy of a Fall review\n\nAnatomy of a Fall, in competition, "
+        "won the Palme d'Or at Cannes."
+    )
+    fest = subject(run(blank_nlp, text)).festivals[0]
+    assert (fest.section, fest.award) == ("competition", "Palme d'Or")
+
+
+def test_release_date_year_from_headline(blank_nlp) -> None:  # type: ignore[no-untyped-def]
+    x = run(blank_nlp, "Berlinale 2024: Dune review\n\nIt is released in theaters on March 1.")
+    date = subject(x).release_date
+    assert date is not None and date.date == "2024-03-01"
+
+
+def test_evidence_offsets_point_into_the_text(blank_nlp) -> None:  # type: ignore[no-untyped-def]
+    text = "Aftersun review\n\nSophie (Frankie Corio) is on holiday.\u2019 \U0001f3ac"
+    x = run(blank_nlp, text)
+    ev = subject(x).cast[0].evidence[0]
+    assert text[ev.start : ev.end] == "Frankie Corio"
+    assert "Frankie Corio" in ev.sentence and ev.extractor.endswith("@1")
+
+
+def test_empty_text_gives_empty_valid_extraction(blank_settings: Settings) -> None:
+    x = Extractor(blank_settings).extract(review("   \n "))
+    assert x.films == () and x.to_json()["films"] == []
+
+
+def test_text_without_a_film_is_empty_not_an_error(blank_nlp) -> None:  # type: ignore[no-untyped-def]
+    x = run(blank_nlp, "it was ok i guess, went with my sister \U0001f37f\U0001f37f и всё.")
+    assert x.films == ()
+
+
+def test_huge_text_is_refused_with_sizes(blank_settings: Settings) -> None:
+    with pytest.raises(ExtractionError, match="2,000,000"):
+        Extractor(blank_settings).extract(review("a " * (MAX_CHARS // 2 + 1)))
+
+
+def test_million_character_token_is_handled(blank_settings: Settings) -> None:
+    text = "Aftersun review\n\nSophie (Frankie Corio) smiles. " + "x" * 1_000_000 + " The end."
+    x = Extractor(blank_settings).extract(review(text))
+    assert cast_of(x) == {"Frankie Corio": "Sophie"}
+
+
+def test_chunks_are_bounded_and_cover_the_text() -> None:
+    text = ("A sentence here. " * 3000) + "z" * 50_000
+    bounds = chunk_bounds(text, limit=20_000)
+    assert all(b - a <= 20_000 for a, b in bounds)
+    assert bounds[0][0] == 0 and bounds[-1][1] == len(text)
+    assert all(x[1] == y[0] for x, y in zip(bounds, bounds[1:], strict=False))
+
+
+def test_missing_pipeline_names_the_package() -> None:
+    with pytest.raises(MissingDependency, match="pip install no_such_pipeline_xx"):
+        load_pipeline("no_such_pipeline_xx")
+
+
+def test_extract_many_keeps_order_with_two_workers(blank_settings: Settings) -> None:
+    texts = [f"Film Number {i} review\n\nStarring Anna Maria{i} Smith." for i in range(40)]
+    reviews = [review(t).__class__(**{**review(t).__dict__, "id": f"r{i}"}) for i, t in enumerate(texts)]
+    got = list(extract_many(reviews, settings=blank_settings, workers=2))
+    assert [x.review.id for x in got] == [f"r{i}" for i in range(40)]
+
+
+def test_extract_many_two_workers_equal_one(blank_settings: Settings) -> None:
+    texts = [f"Aftersun review\n\nSophie (Frankie Corio{i}) smiles." for i in range(20)]
+    reviews = [review(t) for t in texts]
+    one = [x.to_json() for x in extract_many(reviews, settings=blank_settings, workers=1)]
+    two = [x.to_json() for x in extract_many(reviews, settings=blank_settings, workers=2)]
+    assert one == two
+
+
+def test_pipeline_folder_path_is_accepted(blank_settings: Settings) -> None:
+    assert Path(blank_settings.spacy_en).is_dir()
+    assert Extractor(blank_settings).pipeline("en").pipe_names == ["sentencizer"]
