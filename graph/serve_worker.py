@@ -15,7 +15,6 @@ import logging
 import multiprocessing
 import queue
 import threading
-import time
 from dataclasses import dataclass, field
 from multiprocessing.connection import Connection
 from pathlib import Path
@@ -27,6 +26,10 @@ from graph.errors import GraphError, QueryError
 log = logging.getLogger(__name__)
 
 __all__ = ["Job", "Reply", "WorkerPool", "answer_job"]
+
+_STARTUP = (
+    60.0  # seconds a fresh worker may take to import (not part of a query's time)
+)
 
 
 @dataclass(frozen=True)
@@ -88,10 +91,12 @@ def _store_stamp(settings: Settings) -> int | None:
 
 def _worker_main(settings: Settings, conn: Connection) -> None:
     """Worker loop: open the store read-only, answer jobs until the pipe closes."""
+    import graph.serve_pages  # noqa: F401  (import before saying ready)
     from graph.store import open_store
 
     store: Any = None
     stamp: int | None = None
+    conn.send("ready")
     while True:
         try:
             job = conn.recv()
@@ -120,6 +125,13 @@ class _Worker:
         )
         self.process.start()
         child.close()
+        self.ready = False
+
+    def wait_ready(self, timeout: float) -> bool:
+        """Wait for the worker's start-up message (imports take a moment)."""
+        if not self.ready and self.conn.poll(timeout):
+            self.ready = self.conn.recv() == "ready"
+        return self.ready
 
     def stop(self) -> None:
         self.process.kill()
@@ -161,15 +173,16 @@ class WorkerPool:
 
     def run(self, job: Job, *, timeout: float) -> Reply:
         """Run ``job`` on an idle worker; 503 when none frees up or time runs out."""
-        started = time.monotonic()
         try:
             worker = self._idle.get(timeout=timeout)
         except queue.Empty:
             return _plain(503, "All query workers are busy: try again shortly.")
-        remaining = max(timeout - (time.monotonic() - started), 0.01)
         try:
+            if not worker.wait_ready(_STARTUP):
+                self._replace(worker)
+                return _plain(503, "A query worker did not start; try again.")
             worker.conn.send(job)
-            if worker.conn.poll(remaining):
+            if worker.conn.poll(timeout):
                 reply: Reply = worker.conn.recv()
                 self._idle.put(worker)
                 return reply

@@ -360,6 +360,12 @@ g:wikidata {
 
 
 @pytest.fixture(scope="session")
+def query_fixture_trig() -> str:
+    """The TriG text of the query fixture store (for other engines in tests)."""
+    return QUERY_FIXTURE_TRIG
+
+
+@pytest.fixture(scope="session")
 def query_store_path(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """An on-disk Oxigraph store holding :data:`QUERY_FIXTURE_TRIG` (closed again)."""
     from rdflib import Dataset
