@@ -38,7 +38,7 @@ SELECT ?item ?prop ?value ?character ?url WHERE {
   GRAPH ?g2 { ?o owl:sameAs ?value }
   FILTER NOT EXISTS { GRAPH ?gw { ?item ?wdt ?value } }
   OPTIONAL { GRAPH ?g { ?film rg:castRole ?role . ?role schema:actor ?o ;
-                          schema:characterName ?character } FILTER(?p = schema:actor) }
+                          schema:characterName ?character } }
   OPTIONAL { GRAPH ?g { ?review a schema:Review ; schema:url ?url } }
   %FILTER%
 }"""
@@ -85,7 +85,10 @@ def quickstatements(store: Any, *, graph: str | None = None) -> list[str]:
         item, value = _qid(row["item"]), _qid(row["value"])
         if not item or not value:
             continue
-        extra = row["character"].value if row["character"] else ""
+        # Only cast statements take the character qualifier (Virtuoso mishandles a
+        # FILTER inside the OPTIONAL, so the check is made here).
+        cast = row["prop"].value == "P161" and row["character"] is not None
+        extra = row["character"].value if cast else ""
         url = row["url"].value if row["url"] else ""
         key = (item, row["prop"].value, value)
         best[key] = min(best.get(key, (extra, url)), (extra, url))

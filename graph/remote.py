@@ -169,9 +169,12 @@ class RemoteStore:
     # --- HTTP ---------------------------------------------------------------------
 
     def _client(self, endpoint: str, accept: str) -> Any:
-        from SPARQLWrapper import POST, SPARQLWrapper
+        from SPARQLWrapper import JSON, POST, TURTLE, SPARQLWrapper
 
         client = SPARQLWrapper(endpoint, updateEndpoint=self.update_endpoint)
+        # SPARQLWrapper also sends format=/output= parameters from the return format;
+        # they must agree with Accept or Virtuoso answers 406.
+        client.setReturnFormat(TURTLE if "turtle" in accept else JSON)
         client.agent = user_agent()
         client.setTimeout(int(max(1, self.timeout)))
         client.setMethod(POST)
@@ -266,7 +269,7 @@ class RemoteStore:
             text, update=False, accept="application/n-triples, text/turtle;q=0.9"
         )
         try:
-            return list(ox.parse(raw, format=ox.RdfFormat.TURTLE))
+            return [q.triple for q in ox.parse(raw, format=ox.RdfFormat.TURTLE)]
         except (SyntaxError, ValueError) as exc:
             raise QueryError(
                 f"The server at {self.query_endpoint} sent RDF that "
@@ -339,6 +342,13 @@ class RemoteStore:
 
     # --- writing ------------------------------------------------------------------
 
+    def _check_writable(self) -> None:
+        if self.update_endpoint is None:
+            raise StoreError(
+                f"The remote store at {self.query_endpoint} has no update endpoint: "
+                "pass --update-endpoint to write to it."
+            )
+
     def update(self, sparql_update: str) -> None:
         """Run a SPARQL 1.1 Update on the server (internal use, never user input)."""
         self._send(sparql_update, update=True, accept="*/*")
@@ -350,6 +360,7 @@ class RemoteStore:
         """
         from graph.store import to_ox
 
+        self._check_writable()
         graph = ox.NamedNode(graph_iri)
         lines = sorted({f"{to_ox(s)} {to_ox(p)} {to_ox(o)} ." for s, p, o in triples})
         has_bnodes = any("_:" in line for line in lines)
@@ -381,6 +392,7 @@ class RemoteStore:
 
     def remove_graph(self, graph_iri: str) -> bool:
         """Delete one named graph; ``False`` when it held nothing."""
+        self._check_writable()
         graph = ox.NamedNode(graph_iri)
         existed = bool(self.query(f"ASK {{ GRAPH {graph} {{ ?s ?p ?o }} }}"))
         if existed:
