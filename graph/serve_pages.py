@@ -315,6 +315,7 @@ def render_entity_page(
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <title>{esc(label)} · reelgraph</title>
+<link rel="icon" href="data:,">
 <link rel="stylesheet" href="/assets/style.css">
 <link rel="stylesheet" href="/assets/vis-network.css">
 <link rel="alternate" type="text/turtle" href="{esc(path)}?format=turtle">

@@ -25,7 +25,7 @@
     if (!term) return document.createTextNode("");
     if (term.type === "uri") {
       const path = ReelGraph.localPath(term.value, state.base);
-      if (path) return el("a", { href: path, class: "local", title: term.value }, shorten(term.value));
+      if (path) return el("a", { href: path, class: "local", title: term.value }, path.slice(4));
       return el("a", { href: term.value, class: "external", rel: "noopener noreferrer", title: term.value },
         shorten(term.value));
     }

@@ -10,6 +10,7 @@ const ReelGraph = (() => {
     "http://www.w3.org/2004/02/skos/core#prefLabel",
   ]);
   const TYPE = "http://www.w3.org/1999/02/22-rdf-syntax-ns#type";
+  const CHARACTER = "https://schema.org/characterName";
   const COLOURS = {
     Movie: "#3056d3", Person: "#d9480f", Review: "#2b8a3e", Festival: "#ae3ec9",
     FestivalEdition: "#be4bdb", Selection: "#cc5de8", Place: "#0c8599",
@@ -62,6 +63,7 @@ const ReelGraph = (() => {
     const types = new Map();
     for (const [s, p, o] of triples) {
       if (NAME.has(p.value) && o.type === "literal" && !names.has(s.value)) names.set(s.value, o.value);
+      if (p.value === CHARACTER && o.type === "literal") names.set(s.value, `as ${o.value}`);
       if (p.value === TYPE && o.type === "uri") types.set(s.value, localName(o.value));
     }
     const nodes = new Map();
