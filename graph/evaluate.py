@@ -107,7 +107,12 @@ class EvalReport:
                 for f in self.fields
             },
             "misses": [
-                {"id": m.review_id, "field": m.field, "missing": m.missing, "extra": m.extra}
+                {
+                    "id": m.review_id,
+                    "field": m.field,
+                    "missing": m.missing,
+                    "extra": m.extra,
+                }
                 for m in self.misses
             ],
         }
@@ -134,11 +139,20 @@ def _items(data: dict[str, Any], name: str) -> list[Any]:
     films = _subjects(data.get("films") or [])
     if name == "films_about":
         return [
-            frozenset(k for k in (_title_key(f.get("title")), _title_key(f.get("original_title"))) if k)
+            frozenset(
+                k
+                for k in (
+                    _title_key(f.get("title")),
+                    _title_key(f.get("original_title")),
+                )
+                if k
+            )
             for f in films
         ]
     if name == "directors":
-        return sorted({fold(d["name"]) for f in films for d in f.get("directors") or []})
+        return sorted(
+            {fold(d["name"]) for f in films for d in f.get("directors") or []}
+        )
     if name == "cast":
         return sorted({fold(c["actor"]) for f in films for c in f.get("cast") or []})
     if name == "pairs":
@@ -177,7 +191,9 @@ def _match(name: str) -> Callable[[Any, Any], bool]:
     return lambda g, p: g == p
 
 
-def score_pair(gold: dict[str, Any], predicted: dict[str, Any], name: str) -> tuple[int, list[Any], list[Any]]:
+def score_pair(
+    gold: dict[str, Any], predicted: dict[str, Any], name: str
+) -> tuple[int, list[Any], list[Any]]:
     """Greedy one-to-one matching: ``(tp, missing gold items, extra predicted items)``."""
     gold_items, pred_items = _items(gold, name), _items(predicted, name)
     match = _match(name)
@@ -233,7 +249,9 @@ def read_gold(path: str | Path) -> list[tuple[Review, dict[str, Any]]]:
     return out
 
 
-def score_reviews(pairs: Iterable[tuple[str, dict[str, Any], dict[str, Any]]]) -> EvalReport:
+def score_reviews(
+    pairs: Iterable[tuple[str, dict[str, Any], dict[str, Any]]],
+) -> EvalReport:
     """Score ``(review id, gold, predicted)`` triples (both in the extract JSON shape)."""
     counts = {n: [0, 0, 0] for n in CORE_FIELDS + EXTRA_FIELDS}
     misses: list[Miss] = []
@@ -246,7 +264,14 @@ def score_reviews(pairs: Iterable[tuple[str, dict[str, Any], dict[str, Any]]]) -
             counts[name][1] += len(extra)
             counts[name][2] += len(missing)
             if missing or extra:
-                misses.append(Miss(review_id, name, tuple(map(_show, missing)), tuple(map(_show, extra))))
+                misses.append(
+                    Miss(
+                        review_id,
+                        name,
+                        tuple(map(_show, missing)),
+                        tuple(map(_show, extra)),
+                    )
+                )
     fields = tuple(
         FieldScore(n, *counts[n]) for n in CORE_FIELDS + EXTRA_FIELDS
         if n in CORE_FIELDS or counts[n][0] + counts[n][2] > 0
@@ -275,5 +300,6 @@ def evaluate_gold(path: str | Path, *, extractor: Extractor) -> EvalReport:
     rows = read_gold(path)
     extractions = extractor.extract_batch([review for review, _gold in rows])
     return score_reviews(
-        (review.id, gold, x.to_json()) for (review, gold), x in zip(rows, extractions, strict=True)
+        (review.id, gold, x.to_json())
+        for (review, gold), x in zip(rows, extractions, strict=True)
     )

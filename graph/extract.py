@@ -223,9 +223,11 @@ class _Film:
         self.original_title: str | None = None
         self.year = fact.year
         self.facts: list[TitleFact] = [fact]
-        self.subject = fact.rule in {"input.title", "film.paren_triple"} or (
-            fact.rule.startswith("headline.")
-        )
+        self.subject = fact.rule in {
+            "input.title",
+            "film.paren_triple",
+            "film.list_line",
+        } or (fact.rule.startswith("headline."))
         self.mentioned = fact.role == "mentioned"
 
     def add(self, fact: TitleFact) -> None:

@@ -15,7 +15,14 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from graph.extract_people import PersonFact, trim_name
-from graph.extract_text import ANY_NAME, STOPWORDS, TITLE_RUN, fold, is_name_like
+from graph.extract_text import (
+    ANY_NAME,
+    FULL_NAME,
+    STOPWORDS,
+    TITLE_RUN,
+    fold,
+    is_name_like,
+)
 
 
 @dataclass(frozen=True)
@@ -84,6 +91,19 @@ def _rules() -> dict[str, re.Pattern[str]]:
             r"\b(?:like|unlike|reminiscent of|recalls|echoes of|remake of|sequel to|"
             rf"the director of|the maker of|over)\s+\"?({TITLE_RUN})\"?"
         ),
+        "list_line": re.compile(
+            rf"(?m)^[^:\n]{{2,40}}:\s+\"?({TITLE_RUN})\"?,\s+({FULL_NAME})\.(?:\s|$)"
+        ),
+        "award_line": re.compile(
+            rf"(?m)^[^:\n]{{2,40}}:\s+{FULL_NAME}\s+for\s+\"?({TITLE_RUN})\"?"
+        ),
+        "line_title_year": re.compile(
+            rf"(?m)^\"?({TITLE_RUN})\"?\s*\(((?:19|20)\d\d)\)\s*$"
+        ),
+        "comma_by": re.compile(
+            rf"(?:^|(?<=[.!?\n]\s)|(?<=\n))\"?({TITLE_RUN})\"?,\s+(?:by|de|from)\s+"
+            rf"({FULL_NAME}),"
+        ),
         "appositive": re.compile(
             rf"(?:\"([^\"\n]{{2,80}})\"|({TITLE_RUN})),\s+({ANY_NAME})'s?\s+"
             r"(?:[a-z][\w-]*\s+){0,3}?(?:film|feature|movie|portrait|documentary|debut|"
@@ -139,51 +159,99 @@ def _fact(m: re.Match[str], g: int, rule: str, conf: float, **kw: object) -> Tit
     return TitleFact(title, start, start + len(title), rule, conf, **kw)  # type: ignore[arg-type]
 
 
+_PREFIX = re.compile(
+    r"^(?:[^:\n]{2,60}?(?:(?:19|20)\d\d|'\d\d)[^:\n]{0,12}?|(?:[Ff]ilm\s+)?(?:[Rr]eview|"
+    r"REVIEW|[Cc]ritique|[Cc]ritic's [Pp]ick))\s*:\s*"
+)
+_TERMINATOR = re.compile(r"^\s*(?:$|[,:|\[(]|-\s|[Rr]eview\b|[Cc]ritique\b|\s[a-z])")
+
+
+def _recurs(title: str, body: str) -> bool:
+    return title.casefold() in body
+
+
+def _headline_candidates(rest: str) -> list[tuple[str, str, str | None]]:
+    """(title, rule, director) candidates of a headline without its festival prefix."""
+    rules = _rules()
+    out: list[tuple[str, str, str | None]] = []
+    for m in rules["headline.possessive"].finditer(rest):
+        director = trim_name(m.group(1))
+        out.append((_clean(m.group(2)), "headline.possessive",
+                    director if len(director.split()) >= 2 else None))  # fmt: skip
+    m = re.search(rf"\bwith\s+\"?({TITLE_RUN})\"?\s*$", rest)
+    if m:
+        out.append((_clean(m.group(1)), "headline.with", None))
+    m = re.match(r"^(.{2,60}?)\s*\(((?:19|20)\d\d)\)", rest)
+    if m:
+        out.append((_clean(m.group(1)), "headline.year", None))
+    m = re.match(r"^([^:\n]{2,60}?)\s+:\s", rest)  # French "Titre : accroche"
+    if m:
+        out.append((_clean(m.group(1).split(",")[0]), "headline.colon", None))
+    m = re.match(rf"^\"?({TITLE_RUN})\"?", rest)
+    if m and _TERMINATOR.match(rest[m.end() :]):
+        title = _clean(m.group(1))
+        for part in re.split(r"\s+and\s+", title):
+            out.append((part, "headline.title", None))
+    return out
+
+
 def _headline_titles(
     headline: str, offset: int, body: str, persons: frozenset[str]
 ) -> list[TitleFact]:
-    """The film a headline names; weak patterns need the title to recur in the body."""
-    rules = _rules()
+    """The films a headline names; each must recur in the body unless it is the
+    whole headline or marked as reviewed ("Title review", "Title (2023)")."""
     low_body = body.casefold()
-    order = ("headline.festival", "headline.review_first", "headline.title_first",
-             "headline.year", "headline.quoted", "headline.possessive",
-             "headline.colon")  # fmt: skip
-    for name in order:
-        m = rules[name].search(headline)
-        if not m:
-            continue
-        g = 2 if name == "headline.possessive" else 1
-        title = _clean(m.group(g))
-        if not looks_like_title(title) or re.fullmatch(r"(?:19|20)\d\d", title):
+    prefix = _PREFIX.match(headline)
+    start = prefix.end() if prefix else 0
+    rest = headline[start:]
+    found: list[TitleFact] = []
+    for title, rule, director in _headline_candidates(rest):
+        title = re.sub(rf"\s+(?:of|by|de)\s+{FULL_NAME}$", "", title)
+        if not title or re.fullmatch(r"(?:19|20)\d\d", title):
             continue
         if fold(title) in persons or fold(title) in _FESTIVAL_WORDS:
             continue
-        if name in {"headline.possessive", "headline.colon"} and (
-            low_body.count(title.casefold()) < 1
+        marked = rule in {"headline.year"} or re.search(
+            r"(?:[Rr]eview|[Cc]ritique)\b", rest[len(title) : len(title) + 12]
+        )
+        if not (_recurs(title, low_body) or marked or title == rest.strip()):
+            continue
+        if (
+            rule != "headline.colon"
+            and rule != "headline.year"
+            and not looks_like_title(title)
         ):
             continue
-        year = int(m.group(2)) if name == "headline.year" else None
-        director = trim_name(m.group(1)) if name == "headline.possessive" else None
-        if director and len(director.split()) < 2:
-            director = None
-        return [_fact(m, g, name, 0.95, role="subject", year=year, director=director)]
-    # Fallback: the longest capitalised run of the headline that recurs in the body.
-    best: re.Match[str] | None = None
-    for m in rules["headline.run"].finditer(headline):
-        title = _clean(m.group(1))
-        if (
-            len(title) > 2
-            and looks_like_title(title)
-            and is_name_like(title.split()[0])
-            and fold(title) not in persons
-            and fold(title) not in _FESTIVAL_WORDS
-            and not re.search(r"\d{4}", title)
-            and low_body.count(title.casefold()) >= 1
-            and (best is None or len(title) > len(_clean(best.group(1))))
-        ):
-            best = m
+        if any(fold(f.title) == fold(title) for f in found):
+            continue
+        at = offset + start + max(rest.find(title), 0)
+        found.append(TitleFact(title, at, at + len(title), rule, 0.95, "subject",
+                               director=director))  # fmt: skip
+        if rule != "headline.title":
+            break
+    if found:
+        return found
+    # Fallback: the longest capitalised run (or its tail) recurring in the body.
+    best: tuple[str, int] | None = None
+    for m in _rules()["headline.run"].finditer(headline):
+        words = _clean(m.group(1)).split()
+        for i in range(len(words)):
+            title = " ".join(words[i:])
+            if (
+                len(title) > 2
+                and looks_like_title(title)
+                and is_name_like(words[i])
+                and fold(title) not in persons
+                and fold(title) not in _FESTIVAL_WORDS
+                and not re.search(r"\d{4}", title)
+                and _recurs(title, low_body)
+                and (best is None or len(title) > len(best[0]))
+            ):
+                best = (title, m.start(1) + m.group(1).find(title))
+                break
     if best is not None:
-        return [_fact(best, 1, "headline.recurring", 0.8, role="subject")]
+        at = offset + best[1]
+        return [TitleFact(best[0], at, at + len(best[0]), "headline.recurring", 0.8)]
     return []
 
 
@@ -252,6 +320,22 @@ def find_titles(
                 and not re.search(r"\s(?:and|et|&)\s", title)
             ):
                 out.append(_fact(m, 1, f"film.{rule}", 0.6, role="mentioned"))
+    for m in rules["list_line"].finditer(text):
+        if ok(_clean(m.group(1))):
+            out.append(
+                _fact(m, 1, "film.list_line", 0.85, director=trim_name(m.group(2)))
+            )
+    for m in rules["award_line"].finditer(text):
+        if ok(_clean(m.group(1))):
+            out.append(_fact(m, 1, "film.list_line", 0.8))
+    for m in rules["line_title_year"].finditer(text):
+        if ok(_clean(m.group(1))):
+            out.append(_fact(m, 1, "film.list_line", 0.85, year=int(m.group(2))))
+    for m in rules["comma_by"].finditer(text):
+        if ok(_clean(m.group(1))):
+            out.append(
+                _fact(m, 1, "film.list_line", 0.85, director=trim_name(m.group(2)))
+            )
     for rule in ("appositive", "by"):
         for m in rules[rule].finditer(text):
             g = 1 if m.group(1) else 2

@@ -65,7 +65,7 @@ NAME_LIST = (
     rf"(?:,?[ ]+(?:and|&|et)[ ]+(?:even[ ]+|also[ ]+)?{FULL_NAME})?"
 )
 _TITLE_SMALL = (
-    r"(?:of|the|and|a|an|in|on|at|to|for|with|from|by|or|de|la|le|les|du|des|el|"
+    r"(?:of|the|and|a|an|in|on|at|to|for|with|from|by|or|as|de|la|le|les|du|des|el|"
     r"los|las|il|lo|der|die|das|und|et|en|y|e|di|da)"
 )
 _TITLE_WORD = rf"(?:[{UP}0-9]{_LETTER}*(?:['.:-]{_LETTER}+)*|{NAME_WORD})"

@@ -57,12 +57,16 @@ def cast_of(x: Extraction) -> dict[str, str | None]:
 
 
 def test_character_in_parentheses_after_actor(blank_nlp) -> None:  # type: ignore[no-untyped-def]
-    x = run(blank_nlp, "Past Lives review\n\nGreta Lee (Nora) and Teo Yoo (Hae Sung) shine.")
+    x = run(
+        blank_nlp, "Past Lives review\n\nGreta Lee (Nora) and Teo Yoo (Hae Sung) shine."
+    )
     assert cast_of(x) == {"Greta Lee": "Nora", "Teo Yoo": "Hae Sung"}
 
 
 def test_actor_in_parentheses_after_character(blank_nlp) -> None:  # type: ignore[no-untyped-def]
-    x = run(blank_nlp, "Aftersun review\n\nSophie (Frankie Corio) is on holiday with Calum.")
+    x = run(
+        blank_nlp, "Aftersun review\n\nSophie (Frankie Corio) is on holiday with Calum."
+    )
     assert cast_of(x) == {"Frankie Corio": "Sophie"}
 
 
@@ -71,7 +75,10 @@ def test_played_by_and_as(blank_nlp) -> None:  # type: ignore[no-untyped-def]
         "Anatomy of a Fall review\n\nSandra, played by Sandra Hüller, is a novelist. "
         "Swann Arlaud as Vincent is her lawyer."
     )
-    assert cast_of(run(blank_nlp, text)) == {"Sandra Hüller": "Sandra", "Swann Arlaud": "Vincent"}
+    assert cast_of(run(blank_nlp, text)) == {
+        "Sandra Hüller": "Sandra",
+        "Swann Arlaud": "Vincent",
+    }
 
 
 def test_starring_list_and_stars_as(blank_nlp) -> None:  # type: ignore[no-untyped-def]
@@ -127,14 +134,20 @@ def test_festival_edition_year(blank_nlp, text: str, name: str, year: int) -> No
 
 
 def test_this_years_festival_uses_review_date(blank_nlp) -> None:  # type: ignore[no-untyped-def]
-    x = run(blank_nlp, "Dune review\n\nIt played at this year's Berlinale.", date="2024-02-20")
+    x = run(
+        blank_nlp,
+        "Dune review\n\nIt played at this year's Berlinale.",
+        date="2024-02-20",
+    )
     assert [(f.name, f.year) for f in subject(x).festivals] == [
         ("Berlin International Film Festival", 2024)
     ]
 
 
 def test_cinema_named_after_festival_is_not_a_festival(blank_nlp) -> None:  # type: ignore[no-untyped-def]
-    x = run(blank_nlp, "Dune review\n\nI saw it at the Tribeca Cinemas on Varick Street.")
+    x = run(
+        blank_nlp, "Dune review\n\nI saw it at the Tribeca Cinemas on Varick Street."
+    )
     assert subject(x).festivals == ()
 
 
@@ -153,7 +166,10 @@ def test_section_and_award(blank_nlp) -> None:  # type: ignore[no-untyped-def]
 
 
 def test_release_date_year_from_headline(blank_nlp) -> None:  # type: ignore[no-untyped-def]
-    x = run(blank_nlp, "Berlinale 2024: Dune review\n\nIt is released in theaters on March 1.")
+    x = run(
+        blank_nlp,
+        "Berlinale 2024: Dune review\n\nIt is released in theaters on March 1.",
+    )
     date = subject(x).release_date
     assert date is not None and date.date == "2024-03-01"
 
@@ -172,7 +188,9 @@ def test_empty_text_gives_empty_valid_extraction(blank_settings: Settings) -> No
 
 
 def test_text_without_a_film_is_empty_not_an_error(blank_nlp) -> None:  # type: ignore[no-untyped-def]
-    x = run(blank_nlp, "it was ok i guess, went with my sister \U0001f37f\U0001f37f и всё.")
+    x = run(
+        blank_nlp, "it was ok i guess, went with my sister \U0001f37f\U0001f37f и всё."
+    )
     assert x.films == ()
 
 
@@ -182,7 +200,11 @@ def test_huge_text_is_refused_with_sizes(blank_settings: Settings) -> None:
 
 
 def test_million_character_token_is_handled(blank_settings: Settings) -> None:
-    text = "Aftersun review\n\nSophie (Frankie Corio) smiles. " + "x" * 1_000_000 + " The end."
+    text = (
+        "Aftersun review\n\nSophie (Frankie Corio) smiles. "
+        + "x" * 1_000_000
+        + " The end."
+    )
     x = Extractor(blank_settings).extract(review(text))
     assert cast_of(x) == {"Frankie Corio": "Sophie"}
 
@@ -201,8 +223,13 @@ def test_missing_pipeline_names_the_package() -> None:
 
 
 def test_extract_many_keeps_order_with_two_workers(blank_settings: Settings) -> None:
-    texts = [f"Film Number {i} review\n\nStarring Anna Maria{i} Smith." for i in range(40)]
-    reviews = [review(t).__class__(**{**review(t).__dict__, "id": f"r{i}"}) for i, t in enumerate(texts)]
+    texts = [
+        f"Film Number {i} review\n\nStarring Anna Maria{i} Smith." for i in range(40)
+    ]
+    reviews = [
+        review(t).__class__(**{**review(t).__dict__, "id": f"r{i}"})
+        for i, t in enumerate(texts)
+    ]
     got = list(extract_many(reviews, settings=blank_settings, workers=2))
     assert [x.review.id for x in got] == [f"r{i}" for i in range(40)]
 
@@ -210,8 +237,12 @@ def test_extract_many_keeps_order_with_two_workers(blank_settings: Settings) -> 
 def test_extract_many_two_workers_equal_one(blank_settings: Settings) -> None:
     texts = [f"Aftersun review\n\nSophie (Frankie Corio{i}) smiles." for i in range(20)]
     reviews = [review(t) for t in texts]
-    one = [x.to_json() for x in extract_many(reviews, settings=blank_settings, workers=1)]
-    two = [x.to_json() for x in extract_many(reviews, settings=blank_settings, workers=2)]
+    one = [
+        x.to_json() for x in extract_many(reviews, settings=blank_settings, workers=1)
+    ]
+    two = [
+        x.to_json() for x in extract_many(reviews, settings=blank_settings, workers=2)
+    ]
     assert one == two
 
 

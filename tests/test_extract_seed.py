@@ -84,7 +84,9 @@ def test_verdict_positive(seed: Extraction) -> None:
     assert seed.meta.verdict == "positive"
 
 
-def test_every_fact_has_evidence_in_the_text(seed: Extraction, film: FilmMention) -> None:
+def test_every_fact_has_evidence_in_the_text(
+    seed: Extraction, film: FilmMention
+) -> None:
     text = seed.review.text
     facts = [*film.directors, *film.cast, *film.festivals, *film.themes, *film.places]
     for fact in facts:
