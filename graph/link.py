@@ -51,6 +51,7 @@ MATCH_SCORE = {
     "alias-article": 0.2,
 }
 SOLE_MATCHES = frozenset({"label-exact", "label-normalised", "alias-exact"})
+_PAREN = re.compile(r"^(.+?)\s*\(([^()]+)\)\s*$")
 _YEAR = re.compile(r"\b(1[89]\d\d|20\d\d)\b")
 
 
@@ -105,9 +106,7 @@ def lookup_names(extraction: Extraction) -> dict[str, str]:
     titles: list[str] = []
     festivals: list[str] = []
     for film in extraction.films:
-        titles.append(film.title)
-        if film.original_title:
-            titles.append(film.original_title)
+        titles += title_forms(film)
         people += [d.name for d in film.directors] + [c.actor for c in film.cast]
         festivals += [f.name for f in film.festivals]
     full = {p for p in people if len(p.split()) > 1}
@@ -119,6 +118,22 @@ def lookup_names(extraction: Extraction) -> dict[str, str]:
         if "festival" not in fest.casefold():
             names[f"festival:{fest}"] = f"{fest} Film Festival"
     return names
+
+
+def title_forms(film: FilmMention) -> list[str]:
+    """The titles to look up for a film: as written, original, and split parentheses.
+
+    Example:
+        >>> title_forms(FilmMention("12 Angry Men (Twelve Angry Men)"))
+        ['12 Angry Men (Twelve Angry Men)', '12 Angry Men', 'Twelve Angry Men']
+    """
+    forms = [film.title]
+    if film.original_title:
+        forms.append(film.original_title)
+    match = _PAREN.match(film.title)
+    if match and not match.group(2).strip().isdigit():
+        forms += [match.group(1).strip(), match.group(2).strip()]
+    return list(dict.fromkeys(f for f in forms if f))
 
 
 def resolve_surname(name: str, full_names: set[str]) -> str:
@@ -175,7 +190,7 @@ def score_film(
     not attach that person to this film.
     """
     found: dict[str, Candidate] = {}
-    for title in filter(None, (film.title, film.original_title)):
+    for title in title_forms(film):
         for cand in cands.candidates(names.get(title, title)):
             old = found.get(cand.qid)
             if old is None or MATCH_SCORE[cand.match] > MATCH_SCORE[old.match]:

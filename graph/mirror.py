@@ -31,7 +31,9 @@ STORE_DIR = "oxigraph"
 LABEL_INDEX = "labels.sqlite"
 
 _ARTICLES = frozenset(
-    "the a an le la les l un une des el los las il lo gli i der die das ein eine".split()
+    (
+        "the a an le la les l un une des el los las il lo gli i der die das ein eine"
+    ).split()
 )
 _PUNCT = re.compile(r"[^\w\s]|_", re.UNICODE)
 _SPACE = re.compile(r"\s+")
@@ -47,10 +49,14 @@ def fold_label(text: str) -> str:
     Example:
         >>> fold_label("Amélie  (film)")
         'amelie film'
+        >>> fold_label("10,000 B.C.")
+        '10 000 bc'
     """
     decomposed = unicodedata.normalize("NFKD", text.replace("’", "'"))
     stripped = "".join(c for c in decomposed if not unicodedata.combining(c))
-    spaced = _PUNCT.sub(" ", stripped.casefold().replace("&", " and "))
+    # periods vanish ("B.C." = "BC"), other punctuation separates words
+    folded = stripped.casefold().replace("&", " and ").replace(".", "")
+    spaced = _PUNCT.sub(" ", folded)
     return _SPACE.sub(" ", spaced).strip()
 
 
