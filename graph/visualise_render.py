@@ -116,7 +116,7 @@ def render_html(
             "Narrow it with --focus, --festival, --year or --role, or export it with "
             "--format graphml or gexf for Gephi."
         )
-        log.warning("%s", notice)
+        log.info("%s", notice)
     live = physics if physics is not None else len(graph) <= physics_threshold
     data = _network_data(graph, live=live, size_by=size_by, seed=seed)
     stats = (

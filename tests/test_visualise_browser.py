@@ -30,7 +30,7 @@ class PageWatch:
 
     def open(self, path: Path) -> None:
         self.page.goto(path.resolve().as_uri())
-        self.page.wait_for_function("window.reelgraph && window.reelgraph.ready")
+        self.page.wait_for_function("() => window.reelgraph && window.reelgraph.ready")
 
     def outside_requests(self) -> list[str]:
         local = ("file://", "http://127.0.0.1", "data:", "about:")
