@@ -122,6 +122,10 @@ def _title_key(title: str | None) -> str:
     return re.sub(r"[^\w ]", "", fold(title or "")).strip()
 
 
+def _name(name: str) -> str:
+    return fold(name).replace(".", "").strip()
+
+
 def _content(label: str) -> set[str]:
     return {w for w in re.findall(r"\w+", fold(label)) if w not in _STOP}
 
@@ -157,7 +161,7 @@ def _items(data: dict[str, Any], name: str) -> list[Any]:
         return sorted({fold(c["actor"]) for f in films for c in f.get("cast") or []})
     if name == "pairs":
         return sorted(
-            {(fold(c["actor"]), fold(c["character"])) for f in films
+            {(_name(c["actor"]), _name(c["character"])) for f in films
              for c in f.get("cast") or [] if c.get("character")}
         )  # fmt: skip
     if name == "festival_year":

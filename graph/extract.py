@@ -165,7 +165,10 @@ def assemble(review: Review, parsed: Parsed) -> Extraction:
     not_people |= {f.name for f in festivals} | {t.title for t in titles} | REGIONS
     if critic:
         not_people.add(critic)
-    people = resolve_people(raw_people, known_full=persons, not_people=not_people)
+    subject_titles = [t.title for t in titles if t.role == "subject"]
+    raw_people += _possessive_of_titles(text, subject_titles)
+    known = persons + [m.group(0) for m in re.finditer(FULL_NAME, text)]
+    people = resolve_people(raw_people, known_full=known, not_people=not_people)
     films = _films(text, titles, people)
     if not films:
         warnings = ("no film title found",) if people else ()
@@ -191,6 +194,28 @@ def _meta(base: ReviewMeta, verdict: str | None, evidence: tuple) -> ReviewMeta:
         language=base.language, verdict=verdict, url=base.url,  # type: ignore[arg-type]
         verdict_evidence=evidence,
     )  # fmt: skip
+
+
+def _possessive_of_titles(text: str, titles: list[str]) -> list[PersonFact]:
+    """ "Justine Triet's Anatomy of a Fall" where the title is a reviewed film."""
+    out = []
+    for title in {t for t in titles if len(t) > 2}:
+        pattern = rf"({FULL_NAME})'s?\s+\"?{re.escape(title)}\b"
+        for m in re.finditer(pattern, text):
+            name = trim_name(m.group(1))
+            if len(name.split()) >= 2:
+                out.append(
+                    PersonFact(
+                        "director",
+                        name,
+                        m.start(1),
+                        m.start(1) + len(name),
+                        "director.possessive_title",
+                        0.85,
+                        title_hint=title,
+                    )
+                )
+    return out
 
 
 def _headline_people(text: str, head: tuple[str, int] | None) -> list[PersonFact]:

@@ -139,7 +139,7 @@ def trim_name(name: str) -> str:
     words = name.split()
     while words and words[0].casefold().strip(".") in STOPWORDS:
         words.pop(0)
-    while words and words[-1].casefold().strip(".") in STOPWORDS:
+    while words and words[-1].casefold().strip(".") in STOPWORDS and len(words[-1]) > 2:
         words.pop()
     return " ".join(words)
 

@@ -50,7 +50,7 @@ UP = (
 )
 _LETTER = r"[^\W\d_]"
 #: One capitalised name word: "Piaton", "O'Brien", "Marie-Pierre", "DiCaprio".
-NAME_WORD = rf"(?:[{UP}]{_LETTER}*(?:'[{UP}]{_LETTER}+)?(?:-[{UP}]{_LETTER}+)*|[{UP}]\.(?:[{UP}]\.)*)"
+NAME_WORD = rf"(?:[{UP}]{_LETTER}*(?:'[{UP}]{_LETTER}+)?(?:-[{UP}]{_LETTER}+|-[a-z]{{1,4}}\b)*|[{UP}]\.(?:[{UP}]\.)*)"
 _PARTICLE = (
     r"(?:de|da|del|della|di|du|des|van|von|der|den|ter|dos|das|bin|ben|al|el|le|la)"
 )
