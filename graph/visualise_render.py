@@ -41,8 +41,8 @@ KIND_STYLES: dict[str, tuple[str, str, str]] = {
     "director": ("#3b5bdb", "diamond", "director"),
     "actor": ("#2b8a3e", "dot", "actor"),
     "person": ("#9c36b5", "diamond", "director and actor"),
-    "festival": ("#f08c00", "star", "festival"),
-    "edition": ("#e67700", "triangle", "festival edition"),
+    "festival": ("#c2255c", "star", "festival"),
+    "edition": ("#f06595", "triangle", "festival edition"),
     "theme": ("#0c8599", "hexagon", "theme"),
     "place": ("#8d6e63", "triangleDown", "place"),
     "other": ("#868e96", "dot", "other"),
@@ -51,8 +51,8 @@ RELATION_COLOURS: dict[str, str] = {
     "directed": "#748ffc",
     "acted in": "#8ce99a",
     "co-starred": "#69db7c",
-    "edition of": "#ffc078",
-    "selected": "#ffd8a8",
+    "edition of": "#faa2c1",
+    "selected": "#ffc078",
     "won": "#f59f00",
     "theme": "#66d9e8",
     "set in": "#bcaaa4",
@@ -117,6 +117,11 @@ def render_html(
             "--format graphml or gexf for Gephi."
         )
         log.info("%s", notice)
+    if not graph:
+        notice = (
+            "Nothing to draw: this view has no nodes. Loosen the filters, or ingest "
+            "reviews first (reelgraph ingest PATH)."
+        )
     live = physics if physics is not None else len(graph) <= physics_threshold
     data = _network_data(graph, live=live, size_by=size_by, seed=seed)
     stats = (

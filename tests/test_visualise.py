@@ -284,8 +284,10 @@ def test_summary_keeps_highest_degree_nodes(viz_film_network: Any) -> None:
 
 
 def test_empty_graph_renders(tmp_path: Path) -> None:
-    data = page_data(render_html(nx.Graph(), tmp_path / "empty.html"))
+    out = render_html(nx.Graph(), tmp_path / "empty.html")
+    data = page_data(out)
     assert data["nodes"] == [] and data["edges"] == []
+    assert "Nothing to draw: this view has no nodes." in out.read_text(encoding="utf-8")
 
 
 def test_failed_write_leaves_no_temporary_file(viz_store: Any, tmp_path: Path) -> None:
