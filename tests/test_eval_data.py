@@ -23,6 +23,7 @@ ROOT = Path(__file__).resolve().parent.parent
 EVAL = ROOT / "tests" / "data" / "eval"
 SAMPLES = ROOT / "graph" / "samples"
 GOLD_FILES = ("dev.jsonl", "holdout.jsonl")
+SAMPLE_GOLD = "samples.jsonl"
 
 FESTIVALS = {
     "Alpe d'Huez International Comedy Film Festival",
@@ -156,9 +157,11 @@ def check_gold_shape(gold: dict[str, Any], where: str) -> None:
 
 
 RECORDS = all_records()
+SAMPLE_RECORDS = load_records(SAMPLE_GOLD)
+EVERY_RECORD = RECORDS + SAMPLE_RECORDS
 
 
-@pytest.mark.parametrize("name", GOLD_FILES)
+@pytest.mark.parametrize("name", (*GOLD_FILES, SAMPLE_GOLD))
 def test_gold_file_has_one_record_per_line(name: str) -> None:
     lines = (EVAL / name).read_text(encoding="utf-8").splitlines()
     assert lines and all(line.strip() for line in lines), f"{name} has blank lines"
@@ -166,19 +169,19 @@ def test_gold_file_has_one_record_per_line(name: str) -> None:
 
 
 def test_ids_are_unique_across_dev_and_holdout() -> None:
-    ids = [r["id"] for r in RECORDS]
+    ids = [r["id"] for r in EVERY_RECORD]
     duplicates = sorted({i for i in ids if ids.count(i) > 1})
     assert not duplicates, f"duplicate ids: {duplicates}"
 
 
-@pytest.mark.parametrize("record", [pytest.param(r, id=r["id"]) for r in RECORDS])
+@pytest.mark.parametrize("record", [pytest.param(r, id=r["id"]) for r in EVERY_RECORD])
 def test_record_has_the_extract_json_shape(record: dict[str, Any]) -> None:
     assert {"id", "text", "gold"} <= set(record)
     assert isinstance(record["text"], str) and record["text"].strip()
     check_gold_shape(record["gold"], record["id"])
 
 
-@pytest.mark.parametrize("record", [pytest.param(r, id=r["id"]) for r in RECORDS])
+@pytest.mark.parametrize("record", [pytest.param(r, id=r["id"]) for r in EVERY_RECORD])
 def test_every_gold_name_occurs_in_its_text(record: dict[str, Any]) -> None:
     text = normalise(record["text"])
     missing = [
@@ -187,7 +190,7 @@ def test_every_gold_name_occurs_in_its_text(record: dict[str, Any]) -> None:
     assert not missing, f"{record['id']}: not in text: {missing}"
 
 
-@pytest.mark.parametrize("record", [pytest.param(r, id=r["id"]) for r in RECORDS])
+@pytest.mark.parametrize("record", [pytest.param(r, id=r["id"]) for r in EVERY_RECORD])
 def test_review_metadata_occurs_in_its_text(record: dict[str, Any]) -> None:
     review = record["gold"]["review"]
     text = normalise(record["text"])
@@ -321,3 +324,14 @@ def test_name_check_accepts_shared_surnames_only() -> None:
     assert occurs("muriel coulin", text)
     assert not occurs("vincent coulin", text)
     assert not occurs("sandra huller", normalise("Sandra Voyter and Hüller"))
+
+
+def test_sample_gold_covers_every_sample_with_its_current_text() -> None:
+    by_source = {r["source"]: r["text"] for r in SAMPLE_RECORDS}
+    assert sorted(by_source) == [f"graph/samples/{p.name}" for p in SAMPLE_FILES]
+    stale = [
+        source
+        for source, text in by_source.items()
+        if (ROOT / source).read_text(encoding="utf-8") != text
+    ]
+    assert not stale, f"sample text changed, update samples.jsonl: {stale}"
