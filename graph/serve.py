@@ -390,9 +390,9 @@ def start_server(settings: Settings, options: ServeOptions) -> Server:
 
     The caller runs ``serve_forever()`` and, at the end, :func:`stop_server`.
     """
-    from graph.store import open_store
+    from graph.serve_worker import open_read_only
 
-    open_store(settings, read_only=True).close()  # fail now, not on every request
+    open_read_only(settings).close()  # fail now, not on every request
     pool = WorkerPool(settings, size=options.workers)
     try:
         return Server(settings, options, pool)

@@ -15,6 +15,7 @@ import logging
 import multiprocessing
 import queue
 import threading
+import time
 from dataclasses import dataclass, field
 from multiprocessing.connection import Connection
 from pathlib import Path
@@ -25,7 +26,7 @@ from graph.errors import GraphError, QueryError
 
 log = logging.getLogger(__name__)
 
-__all__ = ["Job", "Reply", "WorkerPool", "answer_job"]
+__all__ = ["Job", "Reply", "WorkerPool", "answer_job", "open_read_only"]
 
 _STARTUP = (
     60.0  # seconds a fresh worker may take to import (not part of a query's time)
@@ -89,10 +90,24 @@ def _store_stamp(settings: Settings) -> int | None:
         return None
 
 
+def open_read_only(settings: Settings, *, attempts: int = 5) -> Any:
+    """Open the store read-only, retrying briefly: a writer compacting at that moment
+    can delete a file the opener just listed (RocksDB then reports corruption)."""
+    from graph.store import open_store
+
+    for attempt in range(attempts):
+        try:
+            return open_store(settings, read_only=True)
+        except GraphError:
+            if attempt == attempts - 1:
+                raise
+            time.sleep(0.05 * (attempt + 1))
+    raise AssertionError("unreachable")
+
+
 def _worker_main(settings: Settings, conn: Connection) -> None:
     """Worker loop: open the store read-only, answer jobs until the pipe closes."""
     import graph.serve_pages  # noqa: F401  (import before saying ready)
-    from graph.store import open_store
 
     store: Any = None
     stamp: int | None = None
@@ -108,7 +123,7 @@ def _worker_main(settings: Settings, conn: Connection) -> None:
                 # A writer added files since we opened: reopen to see its commits.
                 if store is not None:
                     store.close()
-                store = open_store(settings, read_only=True)
+                store = open_read_only(settings)
                 stamp = current
             reply = answer_job(store, job, settings)
         except GraphError as exc:

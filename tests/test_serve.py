@@ -9,6 +9,7 @@ from __future__ import annotations
 import json
 import os
 import re
+import sys
 import time
 import urllib.error
 import urllib.parse
@@ -450,3 +451,65 @@ def test_escapes_hostile_text_on_entity_pages() -> None:
         path="/id/film/x",
     )
     assert "<script>alert" not in page and "&lt;script&gt;alert(1)" in page
+
+
+# --- the command and a store that changes -------------------------------------------
+
+
+def test_reelgraph_serve_command_serves_until_stopped(query_store_path: Any) -> None:
+    import signal
+    import subprocess
+
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "graph", "serve", "--store", str(query_store_path),
+         "--port", "0", "--workers", "1"],
+        stderr=subprocess.PIPE,
+        text=True,
+    )  # fmt: skip
+    try:
+        assert proc.stderr is not None
+        line = proc.stderr.readline()
+        assert line.startswith("Serving http://127.0.0.1:"), line
+        url = line.split()[1]
+        ask = urllib.parse.urlencode({"query": "ASK { ?s ?p ?o }"})
+        with urllib.request.urlopen(f"{url}sparql?{ask}", timeout=60) as response:
+            assert json.loads(response.read())["boolean"] is True
+    finally:
+        proc.send_signal(signal.SIGINT)
+        proc.wait(timeout=30)
+    assert proc.returncode is not None
+
+
+def test_commits_made_while_serving_become_visible(tmp_path: Any) -> None:
+    import threading
+
+    from rdflib import Graph as RdfGraph
+    from rdflib import Literal
+
+    from graph.config import Settings
+    from graph.serve import ServeOptions, start_server, stop_server
+    from graph.store import GraphStore
+
+    path = tmp_path / "store"
+    film = URIRef("https://w3id.org/reelgraph/id/film/x")
+    name = URIRef("https://schema.org/name")
+    first = RdfGraph()
+    first.add((film, name, Literal("Before")))
+    writer = GraphStore.open(path)
+    writer.replace_graph("https://w3id.org/reelgraph/graph/review/x", first)
+    writer.ox.flush()
+    settings = Settings.from_env().with_overrides(store=path)
+    server = start_server(settings, ServeOptions(port=0, workers=1))
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    query = query_path(f"SELECT ?n WHERE {{ <{film}> <{name}> ?n }}")
+    headers = {"Accept": "text/csv"}
+    try:
+        assert request(server, query, headers=headers)[2].split() == [b"n", b"Before"]
+        second = RdfGraph()
+        second.add((film, name, Literal("After")))
+        writer.replace_graph("https://w3id.org/reelgraph/graph/review/x", second)
+        writer.ox.flush()
+        assert request(server, query, headers=headers)[2].split() == [b"n", b"After"]
+    finally:
+        stop_server(server)
+        writer.close()
