@@ -10,6 +10,8 @@ from typing import Any
 import networkx as nx
 import pytest
 from click.testing import CliRunner
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from graph.cli import VIZ_VIEWS, cli
 from graph.errors import ExportError, QueryError
@@ -359,3 +361,20 @@ def test_cli_viz_reports_unknown_focus(viz_store: Any, tmp_path: Path) -> None:
     assert result.exit_code != 0
     assert isinstance(result.exception, QueryError)
     assert not (tmp_path / "x.html").exists()
+
+
+@settings(max_examples=25, deadline=None)
+@given(label=st.text(min_size=1, max_size=40).map(lambda t: f"<{t}</script>"))
+def test_any_label_stays_inside_the_data_block(
+    label: str, tmp_path_factory: Any
+) -> None:
+    graph = nx.Graph()
+    graph.add_edge("https://example.org/a", "https://example.org/b", label=label)
+    graph.nodes["https://example.org/a"].update(label=label, kind="film")
+    out = render_html(graph, tmp_path_factory.mktemp("prop") / "p.html", title=label)
+    text = out.read_text(encoding="utf-8")
+    assert text.lower().count("</script") == 3
+    data = page_data(out)
+    node = next(n for n in data["nodes"] if n["title"].startswith(label))
+    assert node["title"].splitlines()[0] == label.splitlines()[0]
+    assert data["edges"][0]["title"].startswith(label.splitlines()[0])
