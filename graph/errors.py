@@ -30,6 +30,8 @@ class WikidataError(GraphError):
     Attributes:
         status: the HTTP status, or ``None`` for resets, timeouts and bad bodies.
         retry_after: seconds the server asked us to wait, when it said so.
+        retryable: ``False`` when trying again cannot help (the host name does not
+            resolve: no network, or a typo in the endpoint).
     """
 
     def __init__(
@@ -38,10 +40,12 @@ class WikidataError(GraphError):
         *,
         status: int | None = None,
         retry_after: float | None = None,
+        retryable: bool = True,
     ) -> None:
         super().__init__(message)
         self.status = status
         self.retry_after = retry_after
+        self.retryable = retryable
 
 
 class OfflineCacheMiss(WikidataError):

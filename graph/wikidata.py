@@ -21,6 +21,7 @@ import json
 import logging
 import os
 import random
+import socket
 import threading
 import time
 import urllib.error
@@ -200,7 +201,7 @@ class WikidataClient:
 
     def _retry_wait(self, exc: WikidataError, attempt: int) -> float | None:
         """Seconds to wait before the next attempt, or ``None`` to give up."""
-        if attempt >= self.max_attempts:
+        if attempt >= self.max_attempts or not exc.retryable:
             return None
         if exc.status == 429:
             wait = (
@@ -249,9 +250,11 @@ class WikidataClient:
             ConnectionError,
             TimeoutError,
         ) as exc:
+            unresolved = isinstance(getattr(exc, "reason", None), socket.gaierror)
             raise WikidataError(
                 f"{where}: no answer ({type(exc).__name__}: {exc}). Check the endpoint "
-                f"or try again later."
+                f"or try again later.",
+                retryable=not unresolved,
             ) from exc
         return body, content_type
 
