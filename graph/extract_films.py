@@ -174,13 +174,18 @@ def _headline_candidates(rest: str) -> list[tuple[str, str, str | None]]:
     """(title, rule, director) candidates of a headline without its festival prefix."""
     rules = _rules()
     out: list[tuple[str, str, str | None]] = []
-    for m in rules["headline.possessive"].finditer(rest):
-        director = trim_name(m.group(1))
-        out.append((_clean(m.group(2)), "headline.possessive",
-                    director if len(director.split()) >= 2 else None))  # fmt: skip
     m = re.search(rf"\bwith\s+\"?({TITLE_RUN})\"?\s*$", rest)
     if m:
         out.append((_clean(m.group(1)), "headline.with", None))
+    for m in rules["headline.possessive"].finditer(rest):
+        director = trim_name(m.group(1))
+        title = _clean(m.group(2))
+        if len(director.split()) < 2 and (
+            director.casefold() in _NOT_OWNERS or _AWARD_WORDS.search(title)
+        ):
+            continue
+        out.append((title, "headline.possessive",
+                    director if len(director.split()) >= 2 else None))  # fmt: skip
     m = re.match(r"^(.{2,60}?)\s*\(((?:19|20)\d\d)\)", rest)
     if m:
         out.append((_clean(m.group(1)), "headline.year", None))
@@ -209,12 +214,19 @@ def _headline_titles(
         title = re.sub(rf"\s+(?:of|by|de)\s+{FULL_NAME}$", "", title)
         if not title or re.fullmatch(r"(?:19|20)\d\d", title):
             continue
-        if fold(title) in persons or fold(title) in _FESTIVAL_WORDS:
+        if fold(title) in _FESTIVAL_WORDS or (
+            rule == "headline.title" and fold(title) in persons
+        ):
+            continue
+        if rule == "headline.title" and _AWARD_WORDS.search(title):
             continue
         marked = rule in {"headline.year"} or re.search(
             r"(?:[Rr]eview|[Cc]ritique)\b", rest[len(title) : len(title) + 12]
         )
-        if not (_recurs(title, low_body) or marked or title == rest.strip()):
+        echoed = rule == "headline.title" and any(
+            len(w) >= 5 and w.casefold() in low_body for w in title.split()[1:]
+        )
+        if not (_recurs(title, low_body) or marked or echoed or title == rest.strip()):
             continue
         if (
             rule != "headline.colon"
@@ -255,6 +267,12 @@ def _headline_titles(
     return []
 
 
+_NOT_OWNERS = frozenset(
+    "people people's critics audience children women men world year today".split()
+)
+_AWARD_WORDS = re.compile(
+    r"\b(?:Award|Prize|Palme|Lion|Bear|Leopard|Shell|Globe|Oscar)s?\b"
+)
 _FESTIVAL_WORDS = frozenset(
     {"cannes", "berlinale", "venice", "sundance", "tiff", "review"}
 )
@@ -287,10 +305,18 @@ def find_titles(
     if headline:
         line, at = headline
         body = text[at + len(line) :]
-        out.extend(_headline_titles(normalise_headline(line), at, body, persons))
+        named = frozenset(fold(p.name) for p in people)
+        out.extend(_headline_titles(normalise_headline(line), at, body, named))
+        body_start = at + len(line)
+    else:
+        body_start = 0
 
     def ok(title: str) -> bool:
-        return looks_like_title(title) and not _is_person(title, people)
+        return (
+            looks_like_title(title)
+            and not _is_person(title, people)
+            and not re.search(r"\b(?:Festival|Fest|Berlinale)\b", title)
+        )
 
     for m in rules["paren_triple"].finditer(text):
         g = 1 if m.group(1) else 2
@@ -320,18 +346,18 @@ def find_titles(
                 and not re.search(r"\s(?:and|et|&)\s", title)
             ):
                 out.append(_fact(m, 1, f"film.{rule}", 0.6, role="mentioned"))
-    for m in rules["list_line"].finditer(text):
+    for m in rules["list_line"].finditer(text, body_start):
         if ok(_clean(m.group(1))):
             out.append(
                 _fact(m, 1, "film.list_line", 0.85, director=trim_name(m.group(2)))
             )
-    for m in rules["award_line"].finditer(text):
+    for m in rules["award_line"].finditer(text, body_start):
         if ok(_clean(m.group(1))):
             out.append(_fact(m, 1, "film.list_line", 0.8))
-    for m in rules["line_title_year"].finditer(text):
+    for m in rules["line_title_year"].finditer(text, body_start):
         if ok(_clean(m.group(1))):
             out.append(_fact(m, 1, "film.list_line", 0.85, year=int(m.group(2))))
-    for m in rules["comma_by"].finditer(text):
+    for m in rules["comma_by"].finditer(text, body_start):
         if ok(_clean(m.group(1))):
             out.append(
                 _fact(m, 1, "film.list_line", 0.85, director=trim_name(m.group(2)))
