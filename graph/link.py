@@ -40,7 +40,7 @@ from graph.models import (
 )
 from graph.wikidata import WikidataClient
 
-THRESHOLDS = {"film": 0.6, "person": 0.6, "festival": 0.7}
+THRESHOLDS = {"film": 0.6, "person": 0.6, "festival": 0.65}
 MARGIN = 0.15
 MATCH_SCORE = {
     "label-exact": 0.45,
@@ -218,6 +218,8 @@ def score_film(
             score, reasons = score - 0.5, [*reasons, "released-after-review"]
         if director_qids & facts.directors:
             score, reasons = score + 0.35, [*reasons, "director-of-film"]
+        elif director_qids and facts.directors:
+            score, reasons = score - 0.3, [*reasons, "director-mismatch"]
         shared_cast = len(cast_qids & facts.cast)
         if shared_cast:
             score += min(0.3, 0.15 * shared_cast)
@@ -306,7 +308,7 @@ def decide(ranked: list[Scored], kind: str) -> Link:
     confidence = round(max(0.0, min(1.0, best.score)), 3)
     if len(ranked) > 1 and best.score - ranked[1].score < MARGIN:
         return Link(None, confidence, ("ambiguous", *best.reasons))
-    if best.score < THRESHOLDS[kind]:
+    if round(best.score, 6) < THRESHOLDS[kind]:
         return Link(None, confidence, ("below-threshold", *best.reasons))
     return Link(best.qid, confidence, best.reasons)
 

@@ -61,17 +61,19 @@ def fold_label(text: str) -> str:
 
 
 def normalise_label(text: str) -> str:
-    """The label index key: :func:`fold_label` without leading or trailing articles.
+    """The label index key: :func:`fold_label` without one leading article.
 
     Example:
         >>> normalise_label("The Intouchables")
         'intouchables'
         >>> normalise_label("L'Écume des jours")
         'ecume des jours'
+        >>> normalise_label("La La Land")
+        'la land'
     """
     words = fold_label(text).split()
-    while len(words) > 1 and words[0] in _ARTICLES:
-        words = words[1:]
+    if len(words) > 1 and words[0] in _ARTICLES:
+        words = words[1:]  # one article only: "La La Land" is not "Land"
     return " ".join(words)
 
 

@@ -241,3 +241,66 @@ def test_explain_reads_link_evidence_from_store(
         cli, ["explain", "Nobody", "--store", str(tmp_path / "kg")]
     )
     assert missing.exit_code == 1
+
+
+def test_conflicting_context_abstains(client: WikidataClient) -> None:
+    film = FilmMention("Victory", year=1981, directors=(Person("Mark Peploe"),))
+    linked = link_extraction(review(film), client=client).films[0]
+    assert linked.wikidata is None
+    assert linked.directors[0].wikidata == "Q911"  # credited director, unique label
+
+
+def _gold_extraction(row: dict) -> Extraction:
+    films = tuple(
+        FilmMention(
+            f["title"],
+            role=f["role"],
+            original_title=f["original_title"],
+            year=f["year"],
+            directors=tuple(Person(d["name"]) for d in f["directors"]),
+            cast=tuple(CastMember(c["actor"]) for c in f["cast"]),
+            festivals=tuple(
+                FestivalMention(x["name"], year=x["year"]) for x in f["festivals"]
+            ),
+        )
+        for f in row["films"]
+    )
+    rev = Review(
+        id=row["id"], text="", source="gold", content_hash="h", date=row["date"]
+    )
+    return Extraction(review=rev, meta=ReviewMeta(date=row["date"]), films=films)
+
+
+@pytest.mark.slow
+def test_linking_gold_precision_and_recall(wikidata_mirror: Path) -> None:
+    import json
+
+    path = Path(__file__).parent / "data" / "linking_gold.jsonl"
+    rows = [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines()]
+    mirror = WikidataClient(str(wikidata_mirror), cache_dir=None)
+    linked = link_extractions([_gold_extraction(r) for r in rows], client=mirror)
+    tp = fp = fn = absent = absent_unlinked = 0
+    for row, x in zip(rows, linked, strict=True):
+        for gf, f in zip(row["films"], x.films, strict=True):
+            pairs = [(gf["wikidata"], f.wikidata)]
+            pairs += [
+                (g["wikidata"], d.wikidata)
+                for g, d in zip(gf["directors"], f.directors, strict=True)
+            ]
+            pairs += [
+                (g["wikidata"], c.wikidata)
+                for g, c in zip(gf["cast"], f.cast, strict=True)
+            ]
+            pairs += [
+                (g["wikidata"], e.wikidata)
+                for g, e in zip(gf["festivals"], f.festivals, strict=True)
+            ]
+            for gold, got in pairs:
+                absent += gold is None
+                absent_unlinked += gold is None and got is None
+                tp += gold is not None and got == gold
+                fp += got is not None and got != gold
+                fn += gold is not None and got != gold
+    assert tp / (tp + fp) >= 0.95, (tp, fp)
+    assert tp / (tp + fn) >= 0.90, (tp, fn)
+    assert absent_unlinked / absent >= 0.95, (absent_unlinked, absent)
