@@ -304,3 +304,67 @@ def test_linking_gold_precision_and_recall(wikidata_mirror: Path) -> None:
     assert tp / (tp + fp) >= 0.95, (tp, fp)
     assert tp / (tp + fn) >= 0.90, (tp, fn)
     assert absent_unlinked / absent >= 0.95, (absent_unlinked, absent)
+
+
+def test_queries_never_use_the_label_service(client: WikidataClient) -> None:
+    sent: list[str] = []
+    recording = WikidataClient(client.endpoint, cache_dir=None)
+    original = recording.select
+
+    def record(query: str) -> list:
+        sent.append(query)
+        return original(query)
+
+    recording.select = record  # type: ignore[method-assign]
+    film = FilmMention("Victory", directors=(Person("John Huston"),))
+    link_extraction(review(film), client=recording)
+    assert sent and all("SERVICE" not in q and "wikibase:label" not in q for q in sent)
+    assert all("VALUES" in q for q in sent)
+
+
+@pytest.mark.server
+def test_served_mirror_over_http_links_the_same(
+    client: WikidataClient, tmp_path: Path
+) -> None:
+    import socket
+    import subprocess
+    import time
+    import urllib.request
+
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        port = probe.getsockname()[1]
+    location = Path(client.endpoint) / "oxigraph"
+    server = subprocess.Popen(
+        [
+            "oxigraph",
+            "serve-read-only",
+            "--location",
+            str(location),
+            "--bind",
+            f"127.0.0.1:{port}",
+        ],
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
+    url = f"http://127.0.0.1:{port}/query"
+    try:
+        for _ in range(100):
+            try:
+                urllib.request.urlopen(f"http://127.0.0.1:{port}/", timeout=1)
+                break
+            except OSError:
+                time.sleep(0.1)
+        http = WikidataClient(url, cache_dir=tmp_path / "cache")
+        film = FilmMention(
+            "Victory",
+            directors=(Person("John Huston"),),
+            cast=(CastMember("Michael Caine"),),
+        )
+        over_http = link_extraction(review(film), client=http).films[0]
+        in_process = link_extraction(review(film), client=client).films[0]
+        assert over_http == in_process
+        assert over_http.wikidata == "Q901" and http.stats.requests == 4
+    finally:
+        server.terminate()
+        server.wait(timeout=10)
