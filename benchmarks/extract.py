@@ -97,21 +97,25 @@ def time_extract(settings: Settings, reviews: list[Review], workers: int) -> flo
     return time.perf_counter() - start
 
 
+def _key(name: str) -> str:
+    return "".join(ch for ch in fold(name) if ch not in ". ")
+
+
 def weak_label_precision(reviews: list[Review], rows: list[dict[str, str]]) -> str:
     settings = Settings.from_env()
     hits = {"director": [0, 0], "actor": [0, 0]}
     for x, row in zip(extract_many(reviews, settings=settings), rows, strict=True):
-        directors = {fold(n) for n in (row.get("movie_directors") or "").split(",")}
-        actors = {fold(n) for n in (row.get("movie_actors") or "").split(",")}
+        directors = {_key(n) for n in (row.get("movie_directors") or "").split(",")}
+        actors = {_key(n) for n in (row.get("movie_actors") or "").split(",")}
         for film in x.films:
             if film.role != "subject":
                 continue
             for d in film.directors:
                 hits["director"][1] += 1
-                hits["director"][0] += fold(d.name) in directors
+                hits["director"][0] += _key(d.name) in directors
             for c in film.cast:
                 hits["actor"][1] += 1
-                hits["actor"][0] += fold(c.actor) in actors
+                hits["actor"][0] += _key(c.actor) in actors
     parts = []
     for kind, (good, total) in hits.items():
         share = good / total if total else 0.0

@@ -167,7 +167,8 @@ def assemble(review: Review, parsed: Parsed) -> Extraction:
         not_people.add(critic)
     subject_titles = [t.title for t in titles if t.role == "subject"]
     raw_people += _possessive_of_titles(text, subject_titles)
-    known = persons + [m.group(0) for m in re.finditer(FULL_NAME, text)]
+    known = [trim_name(n) for n in persons]
+    known += [trim_name(m.group(0)) for m in re.finditer(FULL_NAME, text)]
     people = resolve_people(raw_people, known_full=known, not_people=not_people)
     films = _films(text, titles, people)
     if not films:

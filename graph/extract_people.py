@@ -134,6 +134,11 @@ _FILM_WORD = re.compile(rf"\b{_FILM_NOUN}\b", re.I)
 _YEAR = re.compile(r"\b(?:19|20)\d\d\b")
 
 
+_WEAK_SINGLE = frozenset(
+    {"director.possessive", "director.verb", "cast.paren_lookback"}
+)
+
+
 def trim_name(name: str) -> str:
     """Drop leading/trailing stop words ("Then Julia Piaton" -> "Julia Piaton")."""
     words = name.split()
@@ -245,6 +250,8 @@ def _cast(text: str, index: TextIndex) -> list[PersonFact]:
         conf = 0.75 if m.group(0).lower().startswith("featuring") else 0.9
         out.extend(_list_facts(m, 1, "cast.starring", conf))
     for m in rules["cast.with"].finditer(text):
+        if text.startswith("'", m.end(1)):
+            continue  # "with Nicole Holofcener's films": an owner, not a cast list
         after = text[m.end(1) : m.end(1) + 60]
         sentence = index.sentence_at(m.start()).text
         if _MAIN_ROLES.search(after):
@@ -260,11 +267,7 @@ def _cast(text: str, index: TextIndex) -> list[PersonFact]:
             )
     for m in rules["cast.is"].finditer(text):
         clean, char = _full(m.group(1)), _single(m.group(2))
-        if (
-            clean
-            and char
-            and _CAST_CUE.search(index.sentence_at(m.start()).text + " plays")
-        ):
+        if clean and char and _CAST_CUE.search(index.sentence_at(m.start()).text):
             out.append(
                 PersonFact("cast", clean, m.start(1), m.end(1), "cast.is", 0.65, char)
             )
@@ -464,6 +467,11 @@ def resolve_people(
         return hits.pop() if len(hits) == 1 else name
 
     resolved = [replace(f, name=resolve(f.name)) for f in facts]
+    # an unresolved surname from a weak rule ("Lumet's film") names nobody precisely
+    resolved = [
+        f for f in resolved
+        if len(f.name.split()) >= 2 or f.rule not in _WEAK_SINGLE
+    ]  # fmt: skip
     resolved = [f for f in resolved if fold(f.name) not in banned]
     characters = {fold(f.character) for f in resolved if f.character}
     actors = {

@@ -50,7 +50,10 @@ UP = (
 )
 _LETTER = r"[^\W\d_]"
 #: One capitalised name word: "Piaton", "O'Brien", "Marie-Pierre", "DiCaprio".
-NAME_WORD = rf"(?:[{UP}]{_LETTER}*(?:'[{UP}]{_LETTER}+)?(?:-[{UP}]{_LETTER}+|-[a-z]{{1,4}}\b)*|[{UP}]\.(?:[{UP}]\.)*)"
+NAME_WORD = (
+    rf"(?:[{UP}]\.(?:[ ]?[{UP}]\.)*|[{UP}]{_LETTER}*(?:'[{UP}]{_LETTER}+)?"
+    rf"(?:-[{UP}]{_LETTER}+|-[a-z]{{1,4}}\b)*)"
+)
 _PARTICLE = (
     r"(?:de|da|del|della|di|du|des|van|von|der|den|ter|dos|das|bin|ben|al|el|le|la)"
 )
@@ -86,6 +89,7 @@ STOPWORDS = frozenset(
     saturday sunday january february march april may june july august september
     october november december spoiler spoilers verdict rating read leave comment
     comments share published updated posted photo credit le la les un une des du
+    like unlike about despite without within
     de et en dans pour avec sur par""".split()
 )
 
