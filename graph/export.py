@@ -52,14 +52,16 @@ __all__ = [
     "resolve_format",
     "resolve_graph",
     "serialize_quads",
-    "store_quads",
+    "count_statements",
+    "quad_statements",
+    "render",
+    "store_statements",
     "to_jsonld",
     "write_atomic",
 ]
 
 RDF_TYPE = "http://www.w3.org/1999/02/22-rdf-syntax-ns#type"
 XSD_STRING = "http://www.w3.org/2001/XMLSchema#string"
-RDF_LANGSTRING = "http://www.w3.org/1999/02/22-rdf-syntax-ns#langString"
 
 
 @dataclass(frozen=True)
@@ -194,46 +196,106 @@ def clean_text(value: str) -> str:
     return _BAD_CHARS.sub("\ufffd", value)
 
 
-def _clean_term(term: Any) -> Any:
-    if isinstance(term, ox.Literal) and _BAD_CHARS.search(term.value):
-        if term.language:
-            return ox.Literal(clean_text(term.value), language=term.language)
-        return ox.Literal(clean_text(term.value), datatype=term.datatype)
-    return term
+# The characters above as N-Triples escapes them (pyoxigraph's canonical form): a run
+# of backslashes, then the escape. An even run is escaped backslashes, not an escape.
+_ESCAPED_BAD = re.compile(rb"\\+(?:u00(?:0[0-8BCEFbcef]|1[0-9A-Fa-f])|uFFF[EFef]|[bf])")
+_ESCAPE_HINTS = (b"\\u00", b"\\uFFF", b"\\b", b"\\f")
 
 
-def store_quads(store: Any, graph: str | None = None) -> list[ox.Quad]:
-    """Every quad of ``store`` (embedded or remote), or of one named graph.
+def _replace_escape(match: re.Match[bytes]) -> bytes:
+    text = match.group(0)
+    slashes = len(text) - len(text.lstrip(b"\\"))
+    return text if slashes % 2 == 0 else text[: slashes - 1] + b"\\uFFFD"
+
+
+def _clean_ntriples(data: bytes) -> bytes:
+    """Serialised N-Triples with the XML-forbidden characters replaced by U+FFFD."""
+    if not any(hint in data for hint in _ESCAPE_HINTS):
+        return data
+    return _ESCAPED_BAD.sub(_replace_escape, data)
+
+
+Statements = list[tuple[bytes, list[bytes]]]
+"""Per graph (its N-Triples name, ``b""`` for the default graph, sorted), the sorted,
+unique, cleaned N-Triples lines of its statements."""
+
+
+def _statements(chunks: dict[bytes, bytes]) -> Statements:
+    return [
+        (name, sorted(set(_clean_ntriples(chunks[name]).splitlines())))
+        for name in sorted(chunks)
+    ]
+
+
+def store_statements(store: Any, graph: str | None = None) -> Statements:
+    """The statements of ``store`` (embedded or remote), or of one named graph.
+
+    The embedded store dumps each graph with Oxigraph's own writer; sorting and
+    cleaning then work on bytes, which keeps the export near the writer's speed.
 
     Raises:
         ExportError: ``graph`` is not a graph of the store (names the ones that are).
     """
-    if graph is not None and graph not in set(store.named_graphs()):
-        known = store.named_graphs()
-        shown = ", ".join(known[:5]) + (" ..." if len(known) > 5 else "")
+    names = store.named_graphs()
+    if graph is not None and graph not in set(names):
+        shown = ", ".join(names[:5]) + (" ..." if len(names) > 5 else "")
         raise ExportError(
             f"No graph {graph} in the store. Pass a review id, 'wikidata', "
             f"'entities' or one of: {shown or '(the store is empty)'}."
         )
-    return list(store.quads(graph))
+    embedded = getattr(store, "ox", None)
+    if embedded is None:
+        return quad_statements(store.quads(graph))
+    nt = ox.RdfFormat.N_TRIPLES
+    chunks = {
+        f"<{name}>".encode(): embedded.dump(format=nt, from_graph=ox.NamedNode(name))
+        for name in ([graph] if graph else names)
+    }
+    default = b"" if graph else embedded.dump(format=nt, from_graph=ox.DefaultGraph())
+    if default:
+        chunks[b""] = default
+    return _statements(chunks)
 
 
-def _sorted_statements(quads: Iterable[ox.Quad], *, keep_graphs: bool) -> list[Any]:
-    """Cleaned, de-duplicated, sorted triples (``keep_graphs=False``) or quads."""
-    rows: dict[tuple[str, str, bool, str, str], Any] = {}
-    for q in quads:
-        s, p, o = q.subject, q.predicate, _clean_term(q.object)
-        g = str(q.graph_name) if keep_graphs else ""
-        key = (g, str(s), p.value != RDF_TYPE, str(p), str(o))
-        if key not in rows:
-            rows[key] = (
-                ox.Quad(s, p, o, q.graph_name) if keep_graphs else ox.Triple(s, p, o)
-            )
-    return [rows[k] for k in sorted(rows)]
+def quad_statements(quads: Iterable[ox.Quad]) -> Statements:
+    """:data:`Statements` of pyoxigraph quads (from a remote store or a query)."""
+    groups: dict[bytes, list[ox.Triple]] = {}
+    for quad in quads:
+        graph = quad.graph_name
+        key = b"" if isinstance(graph, ox.DefaultGraph) else str(graph).encode()
+        groups.setdefault(key, []).append(quad.triple)
+    nt = ox.RdfFormat.N_TRIPLES
+    return _statements(
+        {
+            key: ox.serialize(triples, format=nt) or b""
+            for key, triples in groups.items()
+        }
+    )
 
 
-def serialize_quads(quads: Iterable[ox.Quad], fmt: str | Format) -> bytes:
-    """Serialise quads in ``fmt`` (an RDF format of :data:`FORMATS`), deterministically.
+def _ntriples(statements: Statements) -> bytes:
+    lines = sorted({line for _, group in statements for line in group})
+    return b"".join(line + b"\n" for line in lines)
+
+
+def _nquads(statements: Statements) -> bytes:
+    return b"".join(
+        (line[:-1] + name + b" .\n") if name else (line + b"\n")
+        for name, group in statements
+        for line in group
+    )
+
+
+def count_statements(statements: Statements, fmt: str | Format) -> int:
+    """How many triples (triple formats: the union) or quads ``fmt`` writes."""
+    form = fmt if isinstance(fmt, Format) else resolve_format(fmt)
+    if form.quads:
+        return sum(len(group) for _, group in statements)
+    return len({line for _, group in statements for line in group})
+
+
+def render(statements: Statements, fmt: str | Format) -> bytes:
+    """Serialise :data:`Statements` in ``fmt`` (an RDF format of :data:`FORMATS`).
 
     Raises:
         ExportError: the data cannot be written in that format (e.g. an RDF/XML
@@ -242,9 +304,21 @@ def serialize_quads(quads: Iterable[ox.Quad], fmt: str | Format) -> bytes:
     form = fmt if isinstance(fmt, Format) else resolve_format(fmt)
     if form.name == "wikidata-qs":
         raise ValueError("QuickStatements are made from a store: use export_store")
-    rows = _sorted_statements(quads, keep_graphs=form.quads)
+    if form.name == "ntriples":
+        return _ntriples(statements)
+    if form.name == "nquads":
+        return _nquads(statements)
     if form.name == "jsonld":
-        return to_jsonld(rows)
+        return to_jsonld(
+            list(ox.parse(_nquads(statements), format=ox.RdfFormat.N_QUADS))
+        )
+    if form.quads:
+        rows: list[Any] = list(
+            ox.parse(_nquads(statements), format=ox.RdfFormat.N_QUADS)
+        )
+    else:
+        parsed = ox.parse(_ntriples(statements), format=ox.RdfFormat.N_TRIPLES)
+        rows = [quad.triple for quad in parsed]
     if form.name == "rdfxml":
         _check_xml_predicates(rows)
     prefixes = dict(sorted(PREFIXES.items()))
@@ -253,6 +327,11 @@ def serialize_quads(quads: Iterable[ox.Quad], fmt: str | Format) -> bytes:
     except (ValueError, TypeError, OSError) as exc:
         raise ExportError(f"Cannot write {form.name}: {exc}") from exc
     return _sorted_header(out or b"", form.name)
+
+
+def serialize_quads(quads: Iterable[ox.Quad], fmt: str | Format) -> bytes:
+    """Serialise pyoxigraph quads in ``fmt``, sorted and cleaned like an export."""
+    return render(quad_statements(quads), fmt)
 
 
 _XMLNS = re.compile(rb'\s+xmlns:[A-Za-z_][\w.-]*="[^"]*"')
@@ -356,9 +435,9 @@ def export_store(
         data = "".join(line + "\n" for line in lines).encode("utf-8")
         count = len(lines)
     else:
-        quads = store_quads(store, graph)
-        data = serialize_quads(quads, form)
-        count = len(quads)
+        statements = store_statements(store, graph)
+        data = render(statements, form)
+        count = count_statements(statements, form)
     if out is None or str(out) == "-":
         return ExportResult(form.name, count, None, data)
     write_atomic(out, lambda fh: fh.write(data))
