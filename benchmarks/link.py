@@ -386,6 +386,14 @@ def main() -> None:
             return entity_count(linked)
 
         rows.append(timed_run(f"link, batched x{args.batch} cold", cold, run_cold))
+        whole = client("whole")
+        rows.append(
+            timed_run(
+                "link, all reviews at once cold",
+                whole,
+                lambda: entity_count(link_extractions(xs, client=whole)),
+            )
+        )
         warm = client("batched")
         rows.append(
             timed_run("link, batched warm", warm, lambda: entity_count(batched(warm)))

@@ -86,9 +86,11 @@ def enrich_items(
         qids: ``Q...`` ids (invalid ones are ignored).
         client: the Wikidata client (batch size, cache, offline).
         settings: for the base IRI of the provenance statement.
-        properties: the ``P...`` ids to fetch (default :data:`DEFAULT_PROPERTIES`).
+        properties: the ``P...`` ids to fetch (default: ``settings.extra
+            ["wikidata_properties"]``, else :data:`DEFAULT_PROPERTIES`).
         depth: 1 fetches the items' own facts; 2 also the people (``P57``, ``P58``,
-            ``P161``) of the items, with the person properties, and so on.
+            ``P161``) of the items, with the person properties, and so on
+            (default: ``settings.extra["wikidata_depth"]``, else 1).
 
     Returns:
         The facts, labels of items and values, and provenance.
@@ -96,7 +98,7 @@ def enrich_items(
     Raises:
         WikidataError: a query failed; nothing partial is returned.
     """
-    props = tuple(properties) if properties is not None else DEFAULT_PROPERTIES
+    props, depth = _configured(settings, properties, depth)
     graph = Graph()
     graph.bind("wd", WD)
     graph.bind("wdt", WDT)
@@ -122,6 +124,28 @@ def enrich_items(
     _fetch_labels(graph, client=client)
     _add_provenance(graph, sorted(done), client=client, settings=settings)
     return graph
+
+
+def _configured(
+    settings: Settings, properties: Sequence[str] | None, depth: int
+) -> tuple[tuple[str, ...], int]:
+    """Property list and depth: arguments first, then ``settings.extra``, then defaults.
+
+    ``settings.extra["wikidata_properties"]`` is a comma-separated list of ``P...`` ids
+    and ``settings.extra["wikidata_depth"]`` an integer.
+    """
+    if properties is None and settings.extra.get("wikidata_properties"):
+        properties = [
+            p.strip() for p in settings.extra["wikidata_properties"].split(",")
+        ]
+    if properties is not None:
+        bad = [p for p in properties if not (p.startswith("P") and p[1:].isdigit())]
+        if bad:
+            raise ValueError(f"Not Wikidata property ids: {bad}; use e.g. P57,P577.")
+    extra_depth = settings.extra.get("wikidata_depth")
+    if depth == 1 and extra_depth and extra_depth.isdigit():
+        depth = int(extra_depth)
+    return (tuple(properties) if properties is not None else DEFAULT_PROPERTIES), depth
 
 
 def _fetch_facts(

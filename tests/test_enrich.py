@@ -89,6 +89,15 @@ def test_property_list_is_configurable(settings: Settings) -> None:
     assert set(g.predicates(WD.Q1, None)) == {WDT.P577, RDFS.label}
 
 
+def test_property_list_and_depth_from_settings(settings: Settings) -> None:
+    configured = settings.with_overrides(
+        extra={"wikidata_properties": "P57, P569", "wikidata_depth": "2"}
+    )
+    g = enrich_items(["Q1"], client=client_for(settings), settings=configured)
+    assert set(g.predicates(WD.Q1, None)) == {WDT.P57, RDFS.label}
+    assert (WD.Q2, WDT.P569, None) in g
+
+
 def test_cast_character_roles_from_statements(settings: Settings) -> None:
     g = enrich_items(["Q1"], client=client_for(settings), settings=settings)
     statement = URIRef("http://www.wikidata.org/entity/statement/S1")
