@@ -32,7 +32,14 @@ from graph.extract_nlp import (
     parse_docs,
 )
 from graph.extract_people import PersonFact, find_people, resolve_people, trim_name
-from graph.extract_text import FULL_NAME, RULES_VERSION, TextIndex, fold, normalise_text
+from graph.extract_text import (
+    FULL_NAME,
+    MONTHS,
+    RULES_VERSION,
+    TextIndex,
+    fold,
+    normalise_text,
+)
 from graph.models import (
     CastMember,
     Extraction,
@@ -126,11 +133,27 @@ def _critic_from_text(text: str) -> str | None:
     return trim_name(m.group(1)) if m else None
 
 
+def _date_from_text(text: str) -> str | None:
+    """The first full date of the review's opening lines (a byline), as ISO."""
+    head = normalise_text(text[:600])
+    months = "|".join(sorted(MONTHS, key=len, reverse=True))
+    m = re.search(rf"\b(\d{{1,2}})(?:er)?\s+({months})\s+((?:19|20)\d\d)\b", head, re.I)
+    if m:
+        day, month, year = int(m.group(1)), MONTHS[m.group(2).lower()], int(m.group(3))
+    else:
+        m = re.search(rf"\b({months})\s+(\d{{1,2}}),?\s+((?:19|20)\d\d)\b", head, re.I)
+        if not m:
+            return None
+        day, month, year = int(m.group(2)), MONTHS[m.group(1).lower()], int(m.group(3))
+    return f"{year:04d}-{month:02d}-{day:02d}" if 1 <= day <= 31 else None
+
+
 def assemble(review: Review, parsed: Parsed) -> Extraction:
     """Run the film-domain rules on a parsed review and build its Extraction."""
     critic = review.critic or _critic_from_text(review.text)
+    review_date = review.date or _date_from_text(review.text)
     meta_base = ReviewMeta(
-        critic=critic, publication=review.publication, date=review.date,
+        critic=critic, publication=review.publication, date=review_date,
         language=parsed.language, url=review.url,
     )  # fmt: skip
     if not review.text.strip():
@@ -139,11 +162,11 @@ def assemble(review: Review, parsed: Parsed) -> Extraction:
     index = TextIndex(text, list(parsed.sentences))
     head = headline_of(text, review.headline)
     head_span = (head[1], head[1] + len(head[0])) if head else None
-    context_year = _year_in(head[0] if head else None) or _year_in(review.date)
+    context_year = _year_in(head[0] if head else None) or _year_in(review_date)
     festivals = find_festivals(
         text,
         index,
-        context_year=_year_in(review.date) or context_year,
+        context_year=_year_in(review_date) or context_year,
         headline_span=head_span,
     )
     if context_year is None:
@@ -225,7 +248,19 @@ def _headline_people(text: str, head: tuple[str, int] | None) -> list[PersonFact
         return []
     line, at = head
     out = []
-    m = re.search(rf"\bby\s+({FULL_NAME})", normalise_text(line))
+    clean = normalise_text(line)
+    for m in re.finditer(
+        rf"(?:^|[:,]\s+)({FULL_NAME})(?:'s?\s+[a-z]|\s+(?!is\b|was\b)[a-z]+s?\b)", clean
+    ):
+        name = trim_name(m.group(1))
+        title_first = m.start(1) > 0 and not re.match(
+            r"^[^:]{0,60}?(?:19|20)\d\d\s*:\s*$", clean[: m.start(1)]
+        )
+        possessive = clean[m.end(1) : m.end(1) + 1] == "'"
+        if len(name.split()) >= 2 and (title_first or possessive):
+            out.append(PersonFact("director", name, at + m.start(1), at + m.end(1),
+                                  "director.headline", 0.6))  # fmt: skip
+    m = re.search(rf"\bby\s+({FULL_NAME})", clean)
     if m:
         name = trim_name(m.group(1))
         if len(name.split()) >= 2:

@@ -29,7 +29,16 @@ _ORDINAL = (
 )
 _YEAR_BEFORE = r"(?:((?:19|20)\d\d)\s+(?:edition\s+of\s+(?:the\s+)?)?)"
 _RELATIVE = r"(?:(this|last|next)\s+year's\s+)"
-_YEAR_AFTER = r"(?:\s*(?:'(\d\d)\b|(?:in\s+|,\s*|\(\s*)?((?:19|20)\d\d)\b))"
+_MONTHS = (
+    r"(?:January|February|March|April|May|June|July|August|September|October|"
+    r"November|December)"
+)
+_YEAR_AFTER = (
+    rf"(?:\s*(?:'(\d\d)\b|(?:in\s+(?:{_MONTHS}\s+)?|,\s*|\(\s*)?((?:19|20)\d\d)\b))"
+)
+_RECENT_AFTER = re.compile(
+    rf"^\s+(?:(?:last|this|earlier this)\s+(?:month|week|year)|in\s+{_MONTHS}\b)"
+)
 _WIN = re.compile(
     r"\b(?:won|wins|win|winner|winning|awarded|took home|takes home|received|receives|"
     r"picked up|scooped|earned|claimed|-winning|prize-winning|lauréate?|remporté)\b",
@@ -138,6 +147,12 @@ def find_festivals(
         if _NOT_FESTIVAL_AFTER.match(text[m.end(4) :]):
             continue
         year = _year(m, context_year)
+        if (
+            year is None
+            and context_year
+            and _RECENT_AFTER.match(text[m.end(4) : m.end(4) + 30])
+        ):
+            year = context_year
         ordinal = int(m.group(2)) if m.group(2) else None
         if year is None and ordinal and canonical in ORDINAL_BASE:
             guess = ORDINAL_BASE[canonical] + ordinal

@@ -106,7 +106,7 @@ def _rules() -> dict[str, re.Pattern[str]]:
         ),
         "appositive": re.compile(
             rf"(?:\"([^\"\n]{{2,80}})\"|({TITLE_RUN})),\s+({ANY_NAME})'s?\s+"
-            r"(?:[a-z][\w-]*\s+){0,3}?(?:film|feature|movie|portrait|documentary|debut|"
+            r"(?:[\w-]+\s+){0,4}?(?:film|feature|movie|portrait|documentary|debut|"
             r"comedy|drama|thriller|western|musical|fable|follow-up)\b"
         ),
         "by": re.compile(
@@ -211,7 +211,17 @@ def _headline_titles(
     rest = headline[start:]
     found: list[TitleFact] = []
     for title, rule, director in _headline_candidates(rest):
-        title = re.sub(rf"\s+(?:of|by|de)\s+{FULL_NAME}$", "", title)
+        owner = re.search(rf"\s+(?:of|by|de)\s+({FULL_NAME})$", title)
+        if owner:
+            title, director = title[: owner.start()], owner.group(1)
+        words = title.split()
+        while (
+            rule in {"headline.title", "headline.colon"}
+            and len(words) > 1
+            and (words[0].casefold() in _HEAD_LEAD)
+        ):
+            words.pop(0)
+        title = " ".join(words)
         if not title or re.fullmatch(r"(?:19|20)\d\d", title):
             continue
         if fold(title) in _FESTIVAL_WORDS or (
@@ -220,11 +230,11 @@ def _headline_titles(
             continue
         if rule == "headline.title" and _AWARD_WORDS.search(title):
             continue
-        marked = rule in {"headline.year"} or re.search(
+        marked = rule in {"headline.year", "headline.colon"} or re.search(
             r"(?:[Rr]eview|[Cc]ritique)\b", rest[len(title) : len(title) + 12]
         )
         echoed = rule == "headline.title" and any(
-            len(w) >= 5 and w.casefold() in low_body for w in title.split()[1:]
+            len(w) >= 5 and w.casefold() in low_body for w in title.split()
         )
         if not (_recurs(title, low_body) or marked or echoed or title == rest.strip()):
             continue
@@ -267,6 +277,9 @@ def _headline_titles(
     return []
 
 
+_HEAD_LEAD = frozenset(
+    "why how what when where watching rewatching revisiting remembering reviewing".split()
+)
 _NOT_OWNERS = frozenset(
     "people people's critics audience children women men world year today".split()
 )

@@ -75,13 +75,19 @@ def _rules() -> dict[str, re.Pattern[str]]:
         "director.possessive": re.compile(
             rf"({ANY_NAME})'s?\s+(?:(?:[a-z][\w-]*|\d+)\s+){{0,3}}?{film_noun}\b"
         ),
+        "director.award": re.compile(
+            rf"({FULL_NAME})\s+(?:won|took|takes|wins|received|picked up)\s+(?:the\s+)?"
+            r"(?:award|prize)\s+for\s+best\s+director"
+        ),
         "director.hyphen": re.compile(rf"({FULL_NAME})-directed\b"),
         "director.verb": re.compile(
             rf"(?:^|(?<=[.!?\n\"]\s)|(?<=\n))({FULL_NAME})\s+(?:(?:once again|here|"
             r"again|now|therefore|also|brilliantly|deftly|skilfully|beautifully)\s+)?"
             r"(?:explores|directs|develops|delivers|crafts|signs|films|returns|tackles|"
             r"paints|offers|makes|shoots|depicts|chronicles|examines|stages|captures|"
-            r"imagines|adapts|orchestrates|revisits|tells|explore|brings)\b",
+            r"imagines|adapts|orchestrates|revisits|tells|explore|brings|directed|"
+            r"adapted|filmed|shot|crafted|wrote and directed|revient|signe|filme|"
+            r"réalise|présente)\b",
             re.M,
         ),
         "director.count": re.compile(
@@ -196,6 +202,14 @@ def _directors(text: str, index: TextIndex) -> list[PersonFact]:
             out.append(
                 PersonFact(
                     "director", clean, m.start(1), m.end(1), "director.possessive", 0.7
+                )
+            )
+    for m in rules["director.award"].finditer(text):
+        clean = _full(m.group(1))
+        if clean:
+            out.append(
+                PersonFact(
+                    "director", clean, m.start(1), m.end(1), "director.award", 0.85
                 )
             )
     for m in rules["director.hyphen"].finditer(text):
