@@ -369,7 +369,7 @@ def _check_xml_predicates(rows: list[Any]) -> None:
             )
 
 
-def write_atomic(path: str | Path, write: Callable[[IO[bytes]], None]) -> None:
+def write_atomic(path: str | Path, write: Callable[[IO[bytes]], object]) -> None:
     """Write a file through ``write(fh)`` so that it appears whole or not at all.
 
     The bytes go to a temporary file in the same folder, are flushed to disk, and the

@@ -230,3 +230,89 @@ def test_same_ingest_embedded_and_remote_exports_match(
                 == export_store(embedded, None, fmt=fmt).data
             ), fmt
     wipe(remote)
+
+
+def test_removing_reviews_matches_the_embedded_store(
+    remote: RemoteStore, sample_store: GraphStore, load_sample: Any
+) -> None:
+    from graph.config import Settings
+    from graph.pipeline import remove_review
+
+    settings = Settings.from_env()
+    load_sample(remote)
+    for review in ("anatomy-guardian", 'anatomy-blog "quoted"'):
+        assert remove_review(remote, review, settings=settings) is True
+        assert remove_review(sample_store, review, settings=settings) is True
+        non_empty = [
+            g for g in sample_store.named_graphs() if any(sample_store.quads(g))
+        ]
+        assert remote.named_graphs() == non_empty
+        assert (
+            export_store(remote, None, fmt="nquads").data
+            == export_store(sample_store, None, fmt="nquads").data
+        )
+    assert remove_review(remote, "anatomy-guardian", settings=settings) is False
+    assert remote.named_graphs() == []  # no review links the film: enrichment gone
+
+
+CRASHING_WRITER = """
+import sys
+from rdflib import Graph, Literal, URIRef
+from graph.remote import RemoteStore
+
+query, update, iri = sys.argv[1:4]
+g = Graph()
+for i in range(3000):
+    g.add((URIRef(f"https://w3id.org/reelgraph/id/film/f{i}"),
+           URIRef("https://schema.org/name"), Literal(f"Film {i} new")))
+RemoteStore(query, update, batch_size=10).replace_graph(iri, g)
+"""
+
+
+@pytest.mark.parametrize("name", [pytest.param("oxigraph", marks=pytest.mark.server)])
+def test_killed_writer_leaves_the_old_graph_and_a_rerun_completes(
+    request: pytest.FixtureRequest, name: str
+) -> None:
+    import subprocess
+    import sys
+
+    server = request.getfixturevalue(f"{name}_server")
+    store = RemoteStore(server.query_url, server.update_url, timeout=30)
+    wipe(store)
+    iri = PREFIX + "review/crash"
+    old = small_graph(5, " old")
+    store.replace_graph(iri, old)
+    staging = f"ASK {{ GRAPH <{iri}{STAGING_SUFFIX}> {{ ?s ?p ?o }} }}"
+    writer = subprocess.Popen(
+        [
+            sys.executable,
+            "-c",
+            CRASHING_WRITER,
+            server.query_url,
+            server.update_url,
+            iri,
+        ]
+    )
+    # Kill -9 the writer as soon as its batches are landing (or once it is done).
+    while writer.poll() is None and not bool(store.query(staging)):
+        pass
+    writer.kill()
+    writer.wait(timeout=30)
+    seen = store.graph_triples(iri)
+    assert len(seen) in (5, 3000)  # the whole old graph or the whole new one
+    new = Graph()
+    for i in range(3000):
+        new.add(
+            (
+                URIRef(f"https://w3id.org/reelgraph/id/film/f{i}"),
+                URIRef("https://schema.org/name"),
+                Literal(f"Film {i} new"),
+            )
+        )
+    if len(seen) == 5:
+        assert isomorphic(seen, old)
+    store.batch_size = 500
+    assert store.replace_graph(iri, new) == 3000  # the re-run completes it
+    assert isomorphic(store.graph_triples(iri), new)
+    assert store.named_graphs() == [iri]
+    wipe(store)
