@@ -105,6 +105,8 @@ class Counts:
 
 
 def score(counts: Counts, gold: str | None, got: str | None) -> None:
+    if gold == "?":  # gold could not be verified by hand: not counted
+        return
     if gold is None:
         counts.absent += 1
         counts.absent_unlinked += got is None
@@ -273,9 +275,10 @@ def dev_accuracy(client: WikidataClient) -> list[str]:
     rows = [json.loads(line) for line in path.read_text().splitlines() if line.strip()]
     extractions = [extraction_from_gold(r) for r in rows]
     for row, x in zip(rows, link_extractions(extractions, client=client), strict=True):
+        source = "dev" if row.get("source", "").endswith("dev.jsonl") else "samples"
         for kind, gold, got in row_pairs(row, x):
-            score(counts.setdefault(kind, Counts()), gold, got)
-    return [c.line(f"dev {k}") for k, c in sorted(counts.items())]
+            score(counts.setdefault(f"{source} {kind}", Counts()), gold, got)
+    return [c.line(k) for k, c in sorted(counts.items())]
 
 
 def extraction_from_gold(row: dict[str, Any]) -> Extraction:

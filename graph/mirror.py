@@ -31,9 +31,7 @@ STORE_DIR = "oxigraph"
 LABEL_INDEX = "labels.sqlite"
 
 _ARTICLES = frozenset(
-    (
-        "the a an le la les l un une des el los las il lo gli i der die das ein eine"
-    ).split()
+    ("the a an le la les l un une des el los las il lo gli der das ein eine").split()
 )
 _PUNCT = re.compile(r"[^\w\s]|_", re.UNICODE)
 _SPACE = re.compile(r"\s+")
@@ -72,8 +70,10 @@ def normalise_label(text: str) -> str:
         'la land'
     """
     words = fold_label(text).split()
+    # one article only ("La La Land" is not "Land"); "i" and "die" are left out of
+    # the list because English titles use them as words ("I, Monster")
     if len(words) > 1 and words[0] in _ARTICLES:
-        words = words[1:]  # one article only: "La La Land" is not "Land"
+        words = words[1:]
     return " ".join(words)
 
 

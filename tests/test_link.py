@@ -296,6 +296,8 @@ def test_linking_gold_precision_and_recall(wikidata_mirror: Path) -> None:
                 for g, e in zip(gf["festivals"], f.festivals, strict=True)
             ]
             for gold, got in pairs:
+                if gold == "?":  # the mirror's item could not be verified by hand
+                    continue
                 absent += gold is None
                 absent_unlinked += gold is None and got is None
                 tp += gold is not None and got == gold
