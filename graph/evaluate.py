@@ -155,10 +155,10 @@ def _items(data: dict[str, Any], name: str) -> list[Any]:
         ]
     if name == "directors":
         return sorted(
-            {fold(d["name"]) for f in films for d in f.get("directors") or []}
+            {_name(d["name"]) for f in films for d in f.get("directors") or []}
         )
     if name == "cast":
-        return sorted({fold(c["actor"]) for f in films for c in f.get("cast") or []})
+        return sorted({_name(c["actor"]) for f in films for c in f.get("cast") or []})
     if name == "pairs":
         return sorted(
             {(_name(c["actor"]), _name(c["character"])) for f in films

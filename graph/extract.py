@@ -178,6 +178,11 @@ def assemble(review: Review, parsed: Parsed) -> Extraction:
         text, headline=head, known_title=review.title, people=raw_people, persons=multi
     )
     for t in titles:
+        if t.actor:
+            raw_people.append(
+                PersonFact("cast", t.actor, t.start, t.end, "cast.award_line", 0.8,
+                           title_hint=t.title)
+            )  # fmt: skip
         if t.director:
             rule = "director." + t.rule.split(".")[-1]
             raw_people.append(
@@ -256,7 +261,11 @@ def _headline_people(text: str, head: tuple[str, int] | None) -> list[PersonFact
         title_first = m.start(1) > 0 and not re.match(
             r"^[^:]{0,60}?(?:19|20)\d\d\s*:\s*$", clean[: m.start(1)]
         )
-        possessive = clean[m.end(1) : m.end(1) + 1] == "'"
+        possessive = clean[m.end(1) : m.end(1) + 1] == "'" and not re.match(
+            r"'s\s+(?:in|on|a|an|the|not|been|got|back|still|also|just|so|very|really|"
+            r"here|there|great|good|terrific)\b",
+            clean[m.end(1) :],
+        )
         if len(name.split()) >= 2 and (title_first or possessive):
             out.append(PersonFact("director", name, at + m.start(1), at + m.end(1),
                                   "director.headline", 0.6))  # fmt: skip

@@ -38,6 +38,7 @@ class TitleFact:
     year: int | None = None
     original_title: str | None = None
     director: str | None = None
+    actor: str | None = None
 
 
 _FESTIVAL_PREFIX = (
@@ -97,6 +98,10 @@ def _rules() -> dict[str, re.Pattern[str]]:
         "award_line": re.compile(
             rf"(?m)^[^:\n]{{2,40}}:\s+{FULL_NAME}\s+for\s+\"?({TITLE_RUN})\"?"
         ),
+        "acting_line": re.compile(
+            rf"(?m)^Best\s+(?:actress|actor|performance|supporting[^:\n]*)\s*:\s+"
+            rf"({FULL_NAME})(?:\s+(?:in|for)\s+|,\s+)\"?({TITLE_RUN})\"?"
+        ),
         "line_title_year": re.compile(
             rf"(?m)^\"?({TITLE_RUN})\"?\s*\(((?:19|20)\d\d)\)\s*$"
         ),
@@ -128,6 +133,8 @@ def headline_of(text: str, headline: str | None) -> tuple[str, int] | None:
     if not stripped:
         return None
     first = stripped.split("\n", 1)[0].strip()
+    if "\n" not in stripped.strip():
+        return None  # a one-line text is a snippet, not a headline over a body
     if (
         3 <= len(first) <= 160
         and not first.endswith((".", "!", "?"))
@@ -370,6 +377,12 @@ def find_titles(
     for m in rules["line_title_year"].finditer(text, body_start):
         if ok(_clean(m.group(1))):
             out.append(_fact(m, 1, "film.list_line", 0.85, year=int(m.group(2))))
+    for m in rules["acting_line"].finditer(text, body_start):
+        title = re.sub(rf"\s+by\s+{FULL_NAME}$", "", _clean(m.group(2)))
+        if ok(title):
+            at = m.start(2)
+            out.append(TitleFact(title, at, at + len(title), "film.list_line", 0.8,
+                                 actor=trim_name(m.group(1))))  # fmt: skip
     for m in rules["comma_by"].finditer(text, body_start):
         if ok(_clean(m.group(1))):
             out.append(

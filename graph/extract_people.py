@@ -101,7 +101,8 @@ def _rules() -> dict[str, re.Pattern[str]]:
         ),
         "cast.with": re.compile(rf"\b(?:[Ww]ith|[Aa]longside)\s+({NAME_LIST})"),
         "cast.plays": re.compile(
-            rf"({FULL_NAME})(?:,\s+(?:who|qui))?\s+(?:(?:also|once again|here|again)\s+)?"
+            rf"({FULL_NAME})(?:,\s+(?:who|qui)(?:\s+[a-z][\w-]*){{1,3}},)?(?:,\s+(?:who|qui))?"
+            r"\s+(?:(?:also|once again|here|again)\s+)?"
             r"(?:stars|co-stars|plays|played|portrays|embodies|incarnates|interprets|"
             r"is cast|incarne|joue|campe|interprète)\b"
             r"(?:\s+as)?(?:\s+the role of)?(?:\s+(?:the|la|le))?(?:\s+(?:young|old|older|"
@@ -112,10 +113,13 @@ def _rules() -> dict[str, re.Pattern[str]]:
         "cast.played_by": re.compile(
             rf"(?:({ANY_NAME})\s*(?:,|\()\s*)?(?:who is\s+|is\s+)?(?:played|portrayed|"
             r"embodied|incarnated|interpreted|voiced|incarnée?|interprétée?|jouée?)"
-            rf"\s+(?:by|par)\s+({FULL_NAME})"
+            r"(?:,[^,.\n]{1,50},)?\s+(?:by|par)\s+(?:(?:newcomer|actor|actress|the|"
+            rf"veteran|comedian|singer|rapper|great|young)\s+)*({FULL_NAME})"
         ),
         "cast.as": re.compile(
-            rf"(?<![Ss]uch )\b({FULL_NAME})\s+as\s+(?:the\s+)?({NAME_WORD}(?: {NAME_WORD})?)"
+            rf"(?<![Ss]uch )\b({FULL_NAME}),?\s+((?:[\w'-]+,?\s+){{0,5}}?)as\s+"
+            r"(?:(?:the|his|her|their|a|an|its)\s+)?(?:[a-z][\w-]*\s+){0,3}?"
+            rf"({NAME_WORD}(?: {NAME_WORD}){{0,2}})"
         ),
         "cast.is": re.compile(
             rf"\b({FULL_NAME})\s+(?:is|est)\s+({NAME_WORD}(?: {NAME_WORD})?)(?=\s*[,;.])"
@@ -145,6 +149,13 @@ _WEAK_SINGLE = frozenset(
 )
 
 
+_HONORIFICS = frozenset(
+    """general sister brother uncle aunt father mother captain dr doctor mr mrs ms miss
+    lord lady king queen prince princess agent detective officer colonel major sergeant
+    lieutenant professor judge saint madame monsieur mademoiselle sir dame""".split()
+)
+
+
 def trim_name(name: str) -> str:
     """Drop leading/trailing stop words ("Then Julia Piaton" -> "Julia Piaton")."""
     words = name.split()
@@ -157,6 +168,8 @@ def trim_name(name: str) -> str:
 
 def _full(name: str) -> str | None:
     trimmed = trim_name(name)
+    if trimmed.split()[:1] and trimmed.split()[0].casefold().strip(".") in _HONORIFICS:
+        return None  # "General Leslie Groves", "Sister Mary": a character
     return trimmed if len(trimmed.split()) >= 2 else None
 
 
@@ -295,7 +308,14 @@ def _cast(text: str, index: TextIndex) -> list[PersonFact]:
                 )
             )
     for m in rules["cast.as"].finditer(text):
-        clean, char = _full(m.group(1)), _single(m.group(2))
+        between = m.group(2).casefold()
+        if re.search(r"\b[A-Z]", m.group(2)) or re.search(
+            r"\b(?:well|known|such|same|described|billed|credited|regarded|"
+            r"seen|soon|long|far|much|just)\b|[.!?;]",
+            between,
+        ):
+            continue
+        clean, char = _full(m.group(1)), _single(m.group(3))
         if clean and char:
             out.append(
                 PersonFact("cast", clean, m.start(1), m.end(1), "cast.as", 0.8, char)
