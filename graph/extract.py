@@ -210,11 +210,23 @@ def assemble(review: Review, parsed: Parsed) -> Extraction:
         "release_date": find_release_date(text, index, context_year=context_year),
         "themes": tuple(find_themes(text, index)),
         "places": tuple(find_places(text, index, entities=parsed.entities,
-                                    exclude=places_exclude | {fold(p.name) for p in people})),
+                                    exclude=places_exclude | _name_tokens(people),
+                                    body_start=head_span[1] if head_span else 0)),
     }  # fmt: skip
     built = _attach(text, index, films, people, festivals, main, extras)
     verdict, v_ev = find_verdict(text, index)
     return Extraction(review, _meta(meta_base, verdict, v_ev), built, EXTRACTOR_VERSION)
+
+
+def _name_tokens(people: list[PersonFact]) -> frozenset[str]:
+    """Folded names, characters and each of their words (never a place)."""
+    out: set[str] = set()
+    for p in people:
+        for name in (p.name, p.character or ""):
+            if name:
+                out.add(fold(name))
+                out.update(fold(w) for w in name.split() if len(w) > 2)
+    return frozenset(out)
 
 
 def _meta(base: ReviewMeta, verdict: str | None, evidence: tuple) -> ReviewMeta:  # type: ignore[type-arg]

@@ -14,7 +14,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from graph.extract_gazetteer import REGIONS, THEME_HEADS, THEME_NOUNS
+from graph.extract_gazetteer import AWARDS, REGIONS, THEME_HEADS, THEME_NOUNS
 from graph.extract_text import ANY_NAME, MONTHS, NAME_WORD, TextIndex, fold
 from graph.models import Evidence, Place, ReleaseDate, Theme
 
@@ -81,17 +81,29 @@ _POSITIVE = frozenset(
     engaging compelling poignant heartfelt witty elegant graceful magnificent
     outstanding terrific exhilarating fascinating impressive accomplished assured
     sublime triumph gem favourite favorite favorites favourites recommend recommended
-    enjoyable entertaining fresh smart clever warm empathy optimism joyful joy must-see
-    success successful unique captivating radiant subtle nuanced rich""".split()
+    enjoyable entertaining smart clever warm empathy optimism joyful joy must-see
+    success successful unique captivating radiant subtle nuanced rich astonishing
+    extraordinary deserved deserves generous sweet tenderness funniest smartest best
+    finest chilling heartbreaking wise glorious dazzling ravishing thrilling superbly
+    perfect perfectly precise unforgettable irresistible gorgeous delicious loved
+    magnifique bouleversant bouleversante réussi réussie formidable drôle émouvant
+    émouvante superbe chef-d'œuvre impeccable impeccables lumineux lumineuse
+    jubilatoire magistral magistrale brillant brillante sublime touchant touchante
+    savoureux savoureuse tendre délicieux pépite""".split()
 )
 _NEGATIVE = frozenset(
-    """boring dull tedious bland flat clumsy mess messy disappointing disappointment
-    forgettable weak tiresome lifeless predictable cliched clichéd overlong
-    pretentious shallow sloppy awful terrible bad worst waste failure fails failed
-    misfire incoherent laughable unfunny lazy unconvincing hollow lacks lacking
-    mediocre sentimental cutesy grating tiring overwrought contrived inert""".split()
+    """boring dull tedious bland clumsy mess messy disappointing disappointment
+    forgettable tiresome lifeless predictable cliched clichéd overlong pretentious
+    shallow sloppy awful terrible worst misfire incoherent laughable unfunny lazy
+    unconvincing hollow mediocre sentimental cutesy grating overwrought contrived inert
+    uneven flawed sluggish ponderous bloated indulgent self-indulgent unfortunately alas
+    drags overstuffed excessive exhausting numbing ennuyeux ennuyeuse raté ratée
+    décevant décevante lourd lourde hélas malheureusement interminable longueurs
+    boursouflé poussif poussive indigeste""".split()
 )
-_NEGATION = re.compile(r"\b(?:not|never|no|hardly|without|n't|nothing)\b")
+_NEGATION = re.compile(
+    r"\b(?:not|never|no|hardly|without|n't|nothing|jamais|pas|sans|ni)\b"
+)
 
 
 def find_release_date(
@@ -185,8 +197,14 @@ def find_places(
     *,
     entities: tuple[tuple[int, int, str], ...] = (),
     exclude: frozenset[str] = frozenset(),
+    body_start: int = 0,
 ) -> list[Place]:
-    """Narrative places with the region that contains them ("Kerguen" in "Brittany")."""
+    """Narrative places with the region that contains them ("Kerguen" in "Brittany").
+
+    Besides cue phrases ("set in X", "the village of X"), places named in the body
+    (NER GPE/LOC, known regions) count unless their sentence is about viewing,
+    festivals or biography.
+    """
     rules = _rules()
     found: dict[str, tuple[int, int, str]] = {}
     for name in ("place_cue", "place_noun"):
@@ -201,6 +219,28 @@ def find_places(
             found.setdefault(
                 place, (m.start(1), m.end(1), f"place.{name.split('_')[1]}")
             )
+    mentions = [(a, b) for a, b, label in entities if label in {"GPE", "LOC"}]
+    mentions += [
+        (m.start(), m.end())
+        for m in re.compile(ANY_NAME).finditer(text, body_start)
+        if m.group(0) in REGIONS
+    ]
+    for a, b in sorted(mentions):
+        place = text[a:b].strip()
+        if a < body_start or not place[:1].isupper() or place.isupper():
+            continue  # headline, byline, "BERLIN —" datelines
+        if fold(place) in exclude or place in found or fold(place) in _NOT_SETTING:
+            continue
+        sentence = index.sentence_at(a)
+        if place not in REGIONS and (
+            a == sentence.start
+            or " " not in place
+            and any(fold(place) in fold(award) for award in AWARDS)
+        ):
+            continue  # a capitalised sentence opener or a prize, not a place
+        if _VIEWING.search(sentence.text):
+            continue  # where the critic or the festival was, not the story
+        found[place] = (a, b, "place.mention")
     places: list[Place] = []
     for place, (start, end, rule) in found.items():
         within = _container(text, index, place, start, entities, exclude)
@@ -253,6 +293,15 @@ def _container(
     return best
 
 
+_VIEWING = re.compile(
+    r"\b(?:festival|premiere|premiered|screen(?:ed|ing|s)?|saw|seen|watched|cinemas?|"
+    r"theat(?:er|re)s?|jury|born|award|prize|oscar|released|release|box office|"
+    r"audience|critics?|press|sortie|salles?|né|née)\b",
+    re.I,
+)
+_NOT_SETTING = frozenset({"hollywood", "europe", "america", "earth", "world"})
+
+
 def find_verdict(
     text: str, index: TextIndex
 ) -> tuple[str | None, tuple[Evidence, ...]]:
@@ -269,23 +318,28 @@ def find_verdict(
         return verdict, (
             index.evidence(rating.start(), rating.end(), "verdict.rating", 0.9),
         )
-    pos = neg = 0
+    pos = neg = 0.0
     strongest: tuple[int, int] | None = None
-    for m in re.finditer(r"[a-zA-Z'-]+", text):
+    last_paragraph = text.rstrip().rfind("\n\n")
+    for m in re.finditer(r"[^\W\d_][\w'-]*", text):
         word = m.group(0).lower()
         if word not in _POSITIVE and word not in _NEGATIVE:
             continue
         negated = bool(
             _NEGATION.search(text[max(0, m.start() - 25) : m.start()].lower())
         )
-        positive = (word in _POSITIVE) != negated
-        pos, neg = (pos + 1, neg) if positive else (pos, neg + 1)
+        weight = 2.0 if m.start() > last_paragraph > 0 else 1.0
+        if (word in _POSITIVE) != negated:
+            pos += weight
+        else:
+            neg += weight
         strongest = strongest or (m.start(), m.end())
     if pos == neg == 0 or strongest is None:
         return None, ()
-    if pos >= 2 * max(neg, 1) or (neg == 0 and pos > 0):
+    share = pos / (pos + neg)
+    if share >= 0.7:
         verdict = "positive"
-    elif neg >= 2 * max(pos, 1) or (pos == 0 and neg > 0):
+    elif share <= 0.3:
         verdict = "negative"
     else:
         verdict = "mixed"
