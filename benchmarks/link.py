@@ -275,7 +275,7 @@ def dev_accuracy(client: WikidataClient) -> list[str]:
     rows = [json.loads(line) for line in path.read_text().splitlines() if line.strip()]
     extractions = [extraction_from_gold(r) for r in rows]
     for row, x in zip(rows, link_extractions(extractions, client=client), strict=True):
-        source = "dev" if row.get("source", "").endswith("dev.jsonl") else "samples"
+        source = Path(row.get("source", "samples")).stem
         for kind, gold, got in row_pairs(row, x):
             score(counts.setdefault(f"{source} {kind}", Counts()), gold, got)
     return [c.line(k) for k, c in sorted(counts.items())]

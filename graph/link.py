@@ -51,6 +51,7 @@ MATCH_SCORE = {
     "alias-article": 0.2,
 }
 SOLE_MATCHES = frozenset({"label-exact", "label-normalised", "alias-exact"})
+_NAME_SUFFIXES = frozenset({"jr", "sr", "ii", "iii"})
 _PAREN = re.compile(r"^(.+?)\s*\(([^()]+)\)\s*$")
 _YEAR = re.compile(r"\b(1[89]\d\d|20\d\d)\b")
 
@@ -171,6 +172,21 @@ def _film_year(film: FilmMention) -> int | None:
     return None
 
 
+def _surname(folded: str) -> str:
+    words = [w for w in folded.split() if w not in _NAME_SUFFIXES]
+    return words[-1] if words else folded
+
+
+def _director_named(film: FilmMention, facts: ItemFacts) -> bool:
+    """A named director shares a surname with a director of the film.
+
+    Surnames only, because spellings of given names vary ("Sean Baker" is labelled
+    "Sean S. Baker", "Aleksandr Sokurov" is "Alexander Sokurov").
+    """
+    named = {_surname(fold_label(p.name)) for p in film.directors}
+    return bool(named & {_surname(label) for label in facts.director_names})
+
+
 def _person_qids(people: Sequence[str], cands: CandidateSet) -> set[str]:
     return {c.qid for name in people for c in cands.candidates(name)}
 
@@ -218,8 +234,13 @@ def score_film(
             score, reasons = score - 0.5, [*reasons, "released-after-review"]
         if director_qids & facts.directors:
             score, reasons = score + 0.35, [*reasons, "director-of-film"]
-        elif director_qids and facts.directors:
-            score, reasons = score - 0.3, [*reasons, "director-mismatch"]
+        elif film.directors and facts.director_names:
+            # directors are nearly always labelled: a named director who is none of
+            # the film's is evidence against it, even when unknown to Wikidata
+            if _director_named(film, facts):
+                score, reasons = score + 0.25, [*reasons, "director-name-match"]
+            else:
+                score, reasons = score - 0.3, [*reasons, "director-mismatch"]
         shared_cast = len(cast_qids & facts.cast)
         if shared_cast:
             score += min(0.3, 0.15 * shared_cast)

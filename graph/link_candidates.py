@@ -54,6 +54,7 @@ class ItemFacts:
     cast: set[str] = field(default_factory=set)
     titles: set[str] = field(default_factory=set)
     occupations: set[str] = field(default_factory=set)
+    director_names: set[str] = field(default_factory=set)
     credits: dict[str, int] = field(default_factory=dict)
 
     @property
@@ -245,7 +246,26 @@ def _fetch_facts(
             if item in facts:
                 prop = row["p"]["value"].rsplit("/", 1)[-1]
                 facts[item].credits[prop] = int(row["n"]["value"])
+        films = [q for q in chunk if facts[q].directors]
+        if films:
+            _fetch_director_names(films, facts, client=client)
     return facts
+
+
+def _fetch_director_names(
+    films: Sequence[str], facts: dict[str, ItemFacts], *, client: WikidataClient
+) -> None:
+    """Folded English labels of the films' directors (to compare with named ones)."""
+    rows = client.select(
+        f"{_PREFIXES}PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#>\n"
+        f"SELECT ?item ?name WHERE {{\n  VALUES ?item {{ {_values(films)} }}\n"
+        "  ?item wdt:P57 ?director .\n  ?director rdfs:label ?name .\n"
+        '  FILTER(LANG(?name) = "en")\n}'
+    )
+    for row in rows:
+        item = _qid(row["item"])
+        if item in facts:
+            facts[item].director_names.add(fold_label(row["name"]["value"]))
 
 
 def _add_fact(facts: dict[str, ItemFacts], row: Binding) -> None:

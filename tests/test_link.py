@@ -173,10 +173,10 @@ def test_queries_grow_with_batches_not_reviews(tmp_path: Path, client) -> None:
     ]
     linked = link_extractions(many, client=fresh)
     assert {x.films[0].wikidata for x in linked} == {"Q901"}
-    assert fresh.stats.requests == 4
+    assert fresh.stats.requests == 5
     warm = WikidataClient(client.endpoint, cache_dir=tmp_path / "cache", batch_size=50)
     link_extractions(many, client=warm)
-    assert (warm.stats.requests, warm.stats.cache_hits) == (0, 4)
+    assert (warm.stats.requests, warm.stats.cache_hits) == (0, 5)
 
 
 def test_resolve_surname_needs_a_single_fit() -> None:
@@ -241,6 +241,23 @@ def test_explain_reads_link_evidence_from_store(
         cli, ["explain", "Nobody", "--store", str(tmp_path / "kg")]
     )
     assert missing.exit_code == 1
+
+
+def test_unknown_named_director_rules_out_an_old_namesake(
+    client: WikidataClient,
+) -> None:
+    remake = FilmMention("Amélie Forever", directors=(Person("Nobody Known"),))
+    film = FilmMention("Victory", role="mentioned", directors=(Person("Ann Other"),))
+    linked = link_extraction(review(remake, film), client=client).films[1]
+    assert linked.wikidata is None
+    assert "director-mismatch" in linked.link.reasons  # type: ignore[union-attr]
+
+
+def test_director_surname_matches_film_director_label(client: WikidataClient) -> None:
+    film = FilmMention("Victory", year=1981, directors=(Person("Huston"),))
+    linked = link_extraction(review(film), client=client).films[0]
+    assert linked.wikidata == "Q901"
+    assert "director-name-match" in linked.link.reasons  # type: ignore[union-attr]
 
 
 def test_conflicting_context_abstains(client: WikidataClient) -> None:
@@ -366,7 +383,7 @@ def test_served_mirror_over_http_links_the_same(
         over_http = link_extraction(review(film), client=http).films[0]
         in_process = link_extraction(review(film), client=client).films[0]
         assert over_http == in_process
-        assert over_http.wikidata == "Q901" and http.stats.requests == 4
+        assert over_http.wikidata == "Q901" and http.stats.requests == 5
     finally:
         server.terminate()
         server.wait(timeout=10)
