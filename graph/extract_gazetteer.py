@@ -232,3 +232,15 @@ THEME_NOUNS: frozenset[str] = frozenset(
 THEME_HEADS: frozenset[str] = frozenset(
     "closure decline disappearance death collapse loss end decay abandonment".split()
 )
+
+#: Broad themes: counted when a review uses the word at least twice or after a cue.
+GENERAL_THEMES: frozenset[str] = frozenset(
+    """marriage friendship love grief family death mortality memory identity faith
+    guilt loneliness revenge vengeance betrayal violence war childhood motherhood
+    truth justice freedom survival trust illness
+    deafness greed ambition desire jealousy fame exile belonging immigration poverty
+    racism colonialism religion sex sexuality ageing aging youth parenthood
+    fatherhood masculinity womanhood patriarchy capitalism corruption trauma
+    amitié amour handicap deuil famille mémoire vengeance trahison prison
+    liberté exil enfance vieillesse mort""".split()
+)

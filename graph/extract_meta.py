@@ -14,10 +14,18 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from graph.extract_gazetteer import AWARDS, REGIONS, THEME_HEADS, THEME_NOUNS
+from graph.extract_gazetteer import (
+    AWARDS,
+    GENERAL_THEMES,
+    REGIONS,
+    THEME_HEADS,
+    THEME_NOUNS,
+)
 from graph.extract_text import ANY_NAME, MONTHS, NAME_WORD, TextIndex, fold
 from graph.models import Evidence, Place, ReleaseDate, Theme
 
+#: A broad theme word must occur this often to count as a theme.
+MIN_THEME_HITS = 1
 _MONTH = "|".join(sorted(MONTHS, key=len, reverse=True))
 
 
@@ -169,6 +177,14 @@ def find_themes(text: str, index: TextIndex) -> list[Theme]:
     for m in rules["theme_noun"].finditer(text):
         noun = m.group(1).lower().split()[-1]
         found.append((noun, m.end(1) - len(noun), m.end(1), "theme.lexicon", 0.75))
+    counts: dict[str, list[re.Match[str]]] = {}
+    for m in re.finditer(r"[^\W\d_][\w'-]*", text):
+        word = m.group(0).lower()
+        if word in GENERAL_THEMES:
+            counts.setdefault(word, []).append(m)
+    for word, hits in counts.items():
+        if len(hits) >= MIN_THEME_HITS:
+            found.append((word, hits[0].start(), hits[0].end(), "theme.recurring", 0.5))
     themes: dict[str, Theme] = {}
     for label, start, end, rule, conf in found:
         key = fold(label)
