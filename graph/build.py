@@ -18,9 +18,11 @@ from collections.abc import Iterable
 from decimal import Decimal
 
 from rdflib import Graph, Literal, URIRef
+from rdflib.namespace import OWL, PROV, RDF, SKOS, XSD
 from rdflib.term import Node
 
 from graph.config import DEFAULT_BASE_IRI
+from graph.export import clean_text
 from graph.ingest import slugify
 from graph.models import (
     CastMember,
@@ -33,7 +35,7 @@ from graph.models import (
     Place,
     Theme,
 )
-from graph.namespaces import OWL, PREFIXES, PROV, RDF, RG, SCHEMA, SKOS, WD, XSD
+from graph.namespaces import PREFIXES, RG, SCHEMA, WD
 
 KINDS = frozenset(
     {
@@ -128,10 +130,10 @@ class _Builder:
         g.add((node, RDF.predicate, p))
         g.add((node, RDF.object, o))
         g.add((node, PROV.wasDerivedFrom, self.review))
-        g.add((node, RG.sentence, Literal(ev.sentence)))
+        g.add((node, RG.sentence, _text(ev.sentence)))
         g.add((node, RG.startOffset, Literal(ev.start, datatype=XSD.integer)))
         g.add((node, RG.endOffset, Literal(ev.end, datatype=XSD.integer)))
-        g.add((node, RG.extractor, Literal(ev.extractor)))
+        g.add((node, RG.extractor, _text(ev.extractor)))
         g.add((node, RG.confidence, _decimal(ev.confidence)))
 
     def link(self, node: URIRef, qid: str | None, link: Link | None) -> None:
@@ -153,14 +155,14 @@ class _Builder:
         g.add((ev, RG.extractor, Literal("link@1")))
         g.add((ev, RG.confidence, _decimal(link.confidence)))
         for reason in link.reasons:
-            g.add((ev, RG.reason, Literal(reason)))
+            g.add((ev, RG.reason, _text(reason)))
 
     # --- entities -------------------------------------------------------------------
 
     def person(self, name: str, qid: str | None, link: Link | None) -> URIRef:
         node = self.iri("person", _key(name, qid))
         self.g.add((node, RDF.type, SCHEMA.Person))
-        self.g.add((node, SCHEMA.name, Literal(name)))
+        self.g.add((node, SCHEMA.name, _text(name)))
         self.link(node, qid, link)
         return node
 
@@ -169,10 +171,10 @@ class _Builder:
         g = self.g
         g.add((node, RDF.type, SCHEMA.Movie))
         lang = self.x.meta.language or self.x.review.language
-        self.add(node, SCHEMA.name, Literal(film.title), film.evidence)
+        self.add(node, SCHEMA.name, _text(film.title), film.evidence)
         if film.original_title and film.original_title != film.title:
             self.add(
-                node, RG.originalTitle, Literal(film.original_title), film.evidence
+                node, RG.originalTitle, _text(film.original_title), film.evidence
             )
         if film.year:
             self.add(node, RG.year, Literal(f"{film.year:04d}", datatype=XSD.gYear))
@@ -210,13 +212,13 @@ class _Builder:
         g.add((role, RDF.type, SCHEMA.PerformanceRole))
         g.add((role, SCHEMA.actor, actor))
         if character:
-            self.add(role, SCHEMA.characterName, Literal(character), member.evidence)
+            self.add(role, SCHEMA.characterName, _text(character), member.evidence)
 
     def festival(self, film: URIRef, mention: FestivalMention) -> None:
         g = self.g
         festival = self.iri("festival", _key(mention.name, mention.wikidata))
         g.add((festival, RDF.type, RG.Festival))
-        g.add((festival, SCHEMA.name, Literal(mention.name)))
+        g.add((festival, SCHEMA.name, _text(mention.name)))
         self.link(festival, mention.wikidata, mention.link)
         festival_key = str(festival).rsplit("/", 1)[-1]
         film_key = str(film).rsplit("/", 1)[-1]
@@ -229,7 +231,7 @@ class _Builder:
             label = f"{mention.name} {mention.year or ''}".strip()
             if not mention.year and mention.ordinal:
                 label = f"{mention.name} (edition {mention.ordinal})"
-            g.add((edition, SCHEMA.name, Literal(label)))
+            g.add((edition, SCHEMA.name, _text(label)))
             if mention.year:
                 g.add(
                     (edition, RG.year, Literal(str(mention.year), datatype=XSD.gYear))
@@ -251,14 +253,14 @@ class _Builder:
         if edition is not None:
             self.add(selection, RG.atEdition, edition, mention.evidence)
         if mention.section:
-            self.add(selection, RG.section, Literal(mention.section), mention.evidence)
+            self.add(selection, RG.section, _text(mention.section), mention.evidence)
         if mention.award:
-            self.add(selection, RG.award, Literal(mention.award), mention.evidence)
+            self.add(selection, RG.award, _text(mention.award), mention.evidence)
 
     def theme(self, film: URIRef, theme: Theme, lang: str | None) -> None:
         node = self.iri("theme", _key(theme.label, theme.wikidata))
         self.g.add((node, RDF.type, SKOS.Concept))
-        self.g.add((node, SKOS.prefLabel, Literal(theme.label, lang=lang or None)))
+        self.g.add((node, SKOS.prefLabel, _text(theme.label, lang=lang or None)))
         self.link(node, theme.wikidata, None)
         self.add(film, RG.theme, node, theme.evidence)
 
@@ -272,7 +274,7 @@ class _Builder:
     def place_node(self, name: str, qid: str | None) -> URIRef:
         node = self.iri("place", _key(name, qid))
         self.g.add((node, RDF.type, SCHEMA.Place))
-        self.g.add((node, SCHEMA.name, Literal(name)))
+        self.g.add((node, SCHEMA.name, _text(name)))
         self.link(node, qid, None)
         return node
 
@@ -282,15 +284,15 @@ class _Builder:
         x, g, node = self.x, self.g, self.review
         review = x.review
         g.add((node, RDF.type, SCHEMA.Review))
-        g.add((node, RG.source, Literal(review.source)))
+        g.add((node, RG.source, _text(review.source)))
         g.add((node, RG.contentHash, Literal(review.content_hash)))
         if x.extractor_version:
             g.add((node, RG.extractorVersion, Literal(x.extractor_version)))
         if review.headline:
-            g.add((node, SCHEMA.headline, Literal(review.headline)))
+            g.add((node, SCHEMA.headline, _text(review.headline)))
         language = x.meta.language or review.language
         if language:
-            g.add((node, SCHEMA.inLanguage, Literal(language)))
+            g.add((node, SCHEMA.inLanguage, _text(language)))
         url = x.meta.url or review.url
         if url:
             g.add((node, SCHEMA.url, Literal(url, datatype=XSD.anyURI)))
@@ -304,7 +306,7 @@ class _Builder:
         if publication:
             org = self.iri("organization", publication)
             g.add((org, RDF.type, SCHEMA.Organization))
-            g.add((org, SCHEMA.name, Literal(publication)))
+            g.add((org, SCHEMA.name, _text(publication)))
             g.add((node, SCHEMA.publisher, org))
         if x.meta.verdict:
             self.add(node, RG.verdict, RG[x.meta.verdict], x.meta.verdict_evidence)
@@ -323,8 +325,15 @@ def _date_literal(value: str) -> Literal:
 
 
 def _decimal(value: float) -> Literal:
+    """A confidence as xsd:decimal in Oxigraph's canonical form ("0.9", "1")."""
     clipped = min(1.0, max(0.0, float(value)))
-    return Literal(Decimal(f"{clipped:.3f}"), datatype=XSD.decimal)
+    lexical = format(Decimal(f"{clipped:.3f}").normalize(), "f")
+    return Literal(lexical, datatype=XSD.decimal)
+
+
+def _text(value: str, *, lang: str | None = None) -> Literal:
+    """A string literal safe for every format: XML-forbidden characters replaced."""
+    return Literal(clean_text(value), lang=lang)
 
 
 def build_review_graph(

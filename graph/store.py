@@ -221,9 +221,15 @@ class GraphStore:
             ) from exc
 
     def named_graphs(self) -> list[str]:
-        """IRIs of every named graph, sorted."""
+        """IRIs of every named graph that holds triples, sorted.
+
+        A graph emptied by deletes (not dropped) is not listed, as on remote stores.
+        """
         return sorted(
-            g.value for g in self.ox.named_graphs() if isinstance(g, ox.NamedNode)
+            g.value
+            for g in self.ox.named_graphs()
+            if isinstance(g, ox.NamedNode)
+            and next(iter(self.ox.quads_for_pattern(None, None, None, g)), None)
         )
 
     def quads(self, graph_iri: str | None = None) -> Iterator[ox.Quad]:
@@ -310,9 +316,10 @@ def open_store(settings: Settings, *, read_only: bool = False) -> Store | GraphS
     if settings.remote_query_endpoint:
         from graph.remote import RemoteStore  # optional backend, imported on demand
 
-        return RemoteStore(  # type: ignore[no-any-return]
+        return RemoteStore(
             settings.remote_query_endpoint,
             settings.remote_update_endpoint,
             timeout=settings.wikidata_timeout,
+            graph_prefix=settings.base_iri + "graph/",
         )
     return GraphStore.open(settings.store, read_only=read_only)
