@@ -14,9 +14,7 @@ from __future__ import annotations
 import json
 import logging
 import math
-import os
 import re
-import tempfile
 from collections.abc import Hashable, Mapping
 from pathlib import Path
 from typing import Any
@@ -192,25 +190,10 @@ def write_network(nx_graph: nx.Graph, out_path: str | Path, *, fmt: str) -> Path
 
 
 def write_atomic(out: Path, payload: bytes) -> None:
-    """Write ``payload`` to a temporary file beside ``out``, then rename it over."""
-    try:
-        out.parent.mkdir(parents=True, exist_ok=True)
-        fd, tmp = tempfile.mkstemp(
-            prefix=f".{out.name}.", suffix=".tmp", dir=out.parent
-        )
-    except OSError as exc:
-        raise ExportError(f"Cannot write {out}: {exc}. Check the folder.") from exc
-    try:
-        with os.fdopen(fd, "wb") as handle:
-            handle.write(payload)
-        # mkstemp creates 0600; give the file the mode a plain open() would
-        os.chmod(tmp, out.stat().st_mode & 0o777 if out.exists() else 0o644)
-        os.replace(tmp, out)
-    except OSError as exc:
-        Path(tmp).unlink(missing_ok=True)
-        raise ExportError(
-            f"Cannot write {out}: {exc}. The previous file, if any, is unchanged."
-        ) from exc
+    """Write ``payload`` to ``out`` whole or not at all (graph.export.write_atomic)."""
+    from graph.export import write_atomic as write_file_atomic
+
+    write_file_atomic(out, lambda handle: handle.write(payload))
 
 
 # --- page data ------------------------------------------------------------------------
