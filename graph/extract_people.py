@@ -307,7 +307,7 @@ def _cast(text: str, index: TextIndex) -> list[PersonFact]:
                     "cast", clean, m.start(2), m.end(2), "cast.played_by", 0.9, char
                 )
             )
-    for m in rules["cast.as"].finditer(text):
+    for m in _overlapping(rules["cast.as"], text):
         between = m.group(2).casefold()
         if re.search(r"\b[A-Z]", m.group(2)) or re.search(
             r"\b(?:well|known|such|same|described|billed|credited|regarded|"
@@ -462,6 +462,16 @@ def _parentheses(text: str, index: TextIndex) -> list[PersonFact]:
                     name,
                 )
             )
+    return out
+
+
+def _overlapping(pattern: re.Pattern[str], text: str) -> list[re.Match[str]]:
+    """Matches that may overlap: the search restarts after each match's first group."""
+    out = []
+    pos = 0
+    while (m := pattern.search(text, pos)) is not None:
+        out.append(m)
+        pos = m.end(1) if m.end(1) > pos else m.end()
     return out
 
 

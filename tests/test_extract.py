@@ -249,3 +249,81 @@ def test_extract_many_two_workers_equal_one(blank_settings: Settings) -> None:
 def test_pipeline_folder_path_is_accepted(blank_settings: Settings) -> None:
     assert Path(blank_settings.spacy_en).is_dir()
     assert Extractor(blank_settings).pipeline("en").pipe_names == ["sentencizer"]
+
+
+@pytest.mark.parametrize(
+    ("headline", "body", "title"),
+    [
+        pytest.param("Cannes 2024: Sean Baker's Anora wins the Palme d'Or",
+                     "Anora is a screwball comedy.", "Anora", id="festival-possessive"),
+        pytest.param("Venice 2023: Yorgos Lanthimos wins the Golden Lion with Poor Things",
+                     "Poor Things won.", "Poor Things", id="with-title"),
+        pytest.param("TIFF '24: The Life of Chuck takes the People's Choice Award",
+                     "The Life of Chuck is sweet.", "The Life of Chuck", id="title-verb"),
+        pytest.param("Un p'tit truc en plus : on rit avec eux",
+                     "Le film est un succès.", "Un p'tit truc en plus", id="french-colon"),
+        pytest.param("Why Spirited Away still enchants",
+                     "I showed Spirited Away to my son.", "Spirited Away", id="lead-word"),
+    ],
+)  # fmt: skip
+def test_headline_titles(blank_nlp, headline: str, body: str, title: str) -> None:  # type: ignore[no-untyped-def]
+    assert subject(run(blank_nlp, f"{headline}\n\n{body}")).title == title
+
+
+def test_headline_director_after_title(blank_nlp) -> None:  # type: ignore[no-untyped-def]
+    x = run(
+        blank_nlp,
+        "Triangle of Sadness: Ruben Östlund eats the rich\n\nTriangle of Sadness is a satire.",
+    )
+    assert [d.name for d in subject(x).directors] == ["Ruben Östlund"]
+
+
+def test_headline_actor_is_not_made_director(blank_nlp) -> None:  # type: ignore[no-untyped-def]
+    text = "Berlinale 2024: Cillian Murphy opens the festival with Small Things\n\nSmall Things is quiet."
+    assert subject(run(blank_nlp, text)).directors == ()
+
+
+def test_adjective_as_character_and_honorific(blank_nlp) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "Oppenheimer review\n\nThe cast is enormous. Emily Blunt is fierce as his wife "
+        "Kitty, Matt Damon plays the blunt General Leslie Groves, and Kerry Condon, "
+        "wonderful as Siobhan, is there."
+    )
+    cast = cast_of(run(blank_nlp, text))
+    assert cast["Emily Blunt"] == "Kitty" and cast["Kerry Condon"] == "Siobhan"
+    assert "General Leslie Groves" not in cast and "Matt Damon" in cast
+
+
+def test_round_up_lines_give_each_film_its_director(blank_nlp) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "Cannes 2023: the winners\n\nHere is the list.\n\n"
+        "Palme d'Or: Anatomy of a Fall, Justine Triet. A courtroom drama.\n\n"
+        "Jury Prize: Fallen Leaves, Aki Kaurismäki. Two lonely people.\n"
+    )
+    films = {f.title: [d.name for d in f.directors] for f in run(blank_nlp, text).films}
+    assert films == {
+        "Anatomy of a Fall": ["Justine Triet"],
+        "Fallen Leaves": ["Aki Kaurismäki"],
+    }
+
+
+def test_place_of_viewing_is_not_a_setting(blank_nlp) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "Aftersun review\n\nSophie (Frankie Corio) spends a holiday in Turkey.\n\n"
+        "I saw it at a cinema in Glasgow."
+    )
+    places = {p.name for p in subject(run(blank_nlp, text)).places}
+    assert "Glasgow" not in places
+
+
+def test_previous_film_is_mentioned_with_the_same_director(blank_nlp) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "Perfect Days review\n\nPerfect Days, directed by Wim Wenders, is calm. "
+        "Ten years after Pina, he returns to fiction."
+    )
+    films = {
+        f.title: (f.role, [d.name for d in f.directors])
+        for f in run(blank_nlp, text).films
+    }
+    assert films["Pina"] == ("mentioned", ["Wim Wenders"])
+    assert films["Perfect Days"] == ("subject", ["Wim Wenders"])
