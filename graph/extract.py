@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Iterator
+from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from graph.config import Settings
@@ -189,22 +190,24 @@ def assemble(review: Review, parsed: Parsed) -> Extraction:
                 PersonFact("director", t.director, t.start, t.end, rule, 0.85,
                            title_hint=t.title)
             )  # fmt: skip
-    not_people = {a for _c, strong, weak in FESTIVALS for a in strong + weak}
-    not_people |= {f.name for f in festivals} | {t.title for t in titles} | REGIONS
+    not_people = {f.name for f in festivals} | {t.title for t in titles}
     if critic:
         not_people.add(critic)
     subject_titles = [t.title for t in titles if t.role == "subject"]
     raw_people += _possessive_of_titles(text, subject_titles)
     known = [trim_name(n) for n in persons]
     known += [trim_name(m.group(0)) for m in re.finditer(FULL_NAME, text)]
-    people = resolve_people(raw_people, known_full=known, not_people=not_people)
+    people = resolve_people(
+        raw_people, known_full=known, not_people=not_people,
+        banned=_folded_festivals() | _folded_regions(),
+    )  # fmt: skip
     films = _films(text, titles, people)
     if not films:
         warnings = ("no film title found",) if people else ()
         verdict, v_ev = find_verdict(text, index)
         meta = _meta(meta_base, verdict, v_ev)
         return Extraction(review, meta, (), EXTRACTOR_VERSION, warnings)
-    places_exclude = frozenset(fold(f) for f in not_people if f not in REGIONS)
+    places_exclude = frozenset(fold(f) for f in not_people) | _folded_festivals()
     main = films[0]
     extras = {
         "release_date": find_release_date(text, index, context_year=context_year),
@@ -216,6 +219,16 @@ def assemble(review: Review, parsed: Parsed) -> Extraction:
     built = _attach(text, index, films, people, festivals, main, extras)
     verdict, v_ev = find_verdict(text, index)
     return Extraction(review, _meta(meta_base, verdict, v_ev), built, EXTRACTOR_VERSION)
+
+
+@lru_cache(maxsize=1)
+def _folded_festivals() -> frozenset[str]:
+    return frozenset(fold(a) for _c, strong, weak in FESTIVALS for a in strong + weak)
+
+
+@lru_cache(maxsize=1)
+def _folded_regions() -> frozenset[str]:
+    return frozenset(fold(r) for r in REGIONS)
 
 
 def _name_tokens(people: list[PersonFact]) -> frozenset[str]:
@@ -496,9 +509,17 @@ def extract_many(
         return
     import multiprocessing
 
-    ctx = multiprocessing.get_context(
-        "fork" if hasattr(__import__("os"), "fork") else "spawn"
-    )
-    with ctx.Pool(workers, initializer=_init_worker, initargs=(settings,)) as pool:
+    if "fork" in multiprocessing.get_all_start_methods():
+        # Load the English pipeline once here; forked workers share it (copy on write)
+        # instead of each spending seconds loading their own.
+        global _WORKER
+        _WORKER = Extractor(settings)
+        _WORKER.pipeline("en")
+        ctx = multiprocessing.get_context("fork")
+        pool = ctx.Pool(workers)
+    else:
+        ctx = multiprocessing.get_context("spawn")
+        pool = ctx.Pool(workers, initializer=_init_worker, initargs=(settings,))
+    with pool:
         for result in pool.imap(_work, _batches(reviews, _BATCH)):
             yield from result

@@ -485,17 +485,18 @@ def resolve_people(
     *,
     known_full: Iterable[str] = (),
     not_people: Iterable[str] = (),
+    banned: frozenset[str] = frozenset(),
 ) -> list[PersonFact]:
     """Resolve surnames, drop non-people, settle cast-vs-director conflicts.
 
     Args:
         facts: the rule output.
         known_full: full names seen elsewhere (e.g. NER persons), for surname lookup.
-        not_people: folded names that are never cast or crew (critic, festivals,
-            places, film titles).
+        not_people: names that are never cast or crew (critic, festivals, titles).
+        banned: already folded names that are never cast or crew (gazetteers).
     """
     facts = list(facts)
-    banned = {fold(n) for n in not_people}
+    banned = {fold(n) for n in not_people} | banned
     full_names = {fold(f.name): f.name for f in facts if len(f.name.split()) >= 2}
     for name in known_full:
         if len(name.split()) >= 2:

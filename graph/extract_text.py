@@ -12,6 +12,7 @@ import bisect
 import re
 import unicodedata
 from dataclasses import dataclass
+from functools import lru_cache
 
 from graph.models import Evidence
 
@@ -114,6 +115,7 @@ def normalise_text(text: str) -> str:
     return text.translate(_SAME_LENGTH)
 
 
+@lru_cache(maxsize=65536)
 def fold(name: str) -> str:
     """Case- and accent-insensitive key of a name ("Mélanie" -> "melanie").
 
