@@ -925,9 +925,10 @@ def mirror_load(files: tuple[Path, ...], mirror_dir: Path) -> None:
 @endpoint_option
 @click.pass_context
 def enrich(ctx: click.Context, **options: Any) -> None:
-    """Fetch Wikidata facts for linked entities not enriched yet.
+    """Link entities stored unlinked, then fetch Wikidata facts for linked ones.
 
-    Finishes what an earlier ingest could not (Wikidata down, rate-limited, offline).
+    Finishes what an earlier ingest could not (Wikidata down, rate-limited, offline):
+    new links go to the entities graph with their reasons (see 'reelgraph explain').
     Exit status 1 when Wikidata failed; the pending items stay pending.
 
     Example:
@@ -946,9 +947,9 @@ def enrich(ctx: click.Context, **options: Any) -> None:
     finally:
         store.close()
     click.echo(
-        f"{report.pending} pending, {len(report.enriched)} enriched, "
-        f"{report.triples} triple(s) added; {client.stats.requests} request(s), "
-        f"{client.stats.cache_hits} from cache"
+        f"{len(report.linked)} newly linked, {report.pending} pending, "
+        f"{len(report.enriched)} enriched, {report.triples} triple(s) added; "
+        f"{client.stats.requests} request(s), {client.stats.cache_hits} from cache"
     )
     if client.stats.skipped:
         echo_err(f"Offline, skipped {len(client.stats.skipped)} query(ies).")

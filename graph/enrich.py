@@ -258,6 +258,7 @@ def _add_provenance(
 class EnrichReport:
     """What :func:`enrich_store` did."""
 
+    linked: dict[str, str] = field(default_factory=dict)
     pending: int = 0
     enriched: list[str] = field(default_factory=list)
     triples: int = 0
@@ -285,22 +286,32 @@ def pending_items(store: Any, *, settings: Settings) -> list[str]:
 
 
 def enrich_store(
-    store: Any, *, client: WikidataClient, settings: Settings
+    store: Any, *, client: WikidataClient, settings: Settings, link: bool = True
 ) -> EnrichReport:
-    """Enrich every linked item of ``store`` that is not enriched yet.
+    """Link what is unlinked, then enrich every linked item not enriched yet.
 
-    Failures are reported, never raised: the store keeps what it has and the items
-    stay pending for the next run.
+    Linking first (:func:`graph.link_store.link_store`) finishes reviews ingested
+    while Wikidata was unreachable. Failures are reported, never raised: the store
+    keeps what it has and the items stay pending for the next run.
 
     Args:
         store: an open store (``graph.store.GraphStore`` or a remote one).
         client: the Wikidata client.
         settings: base IRI, batch size.
+        link: also link unlinked entities first.
 
     Returns:
-        How many items were pending, which were enriched, triples added, the problem.
+        Links added, items pending, which were enriched, triples added, the problem.
     """
+    from graph.link_store import link_store
+
     report = EnrichReport()
+    if link:
+        try:
+            report.linked = link_store(store, client=client, settings=settings).linked
+        except WikidataError as exc:
+            report.problem = f"{exc} (unlinked entities stay unlinked)"
+            return report
     pending = pending_items(store, settings=settings)
     report.pending = len(pending)
     if not pending:

@@ -176,3 +176,67 @@ def test_enrich_store_failure_keeps_items_pending(
         assert report.enriched == []
         assert pending_items(store, settings=settings) == ["Q1"]
         assert len(fake_wdqs.requests) == 2
+
+
+def _unlinked_review_store(path: Path, settings: Settings) -> GraphStore:
+    from graph.build import build_review_graph, review_graph_iri
+    from graph.models import (
+        Extraction,
+        FestivalMention,
+        FilmMention,
+        Person,
+        Review,
+        ReviewMeta,
+    )
+
+    film = FilmMention(
+        "A Film",
+        year=2023,
+        directors=(Person("Some Director"),),
+        festivals=(FestivalMention("Some Film Festival", year=2023),),
+    )
+    review = Review(id="late", text="A review.", source="test", content_hash="h")
+    extraction = Extraction(review=review, meta=ReviewMeta(), films=(film,))
+    store = GraphStore.open(path)
+    store.replace_graph(
+        review_graph_iri("late", base_iri=settings.base_iri),
+        build_review_graph(extraction, base_iri=settings.base_iri),
+    )
+    return store
+
+
+def test_enrich_store_links_what_ingest_left_unlinked(
+    tmp_path: Path, settings: Settings
+) -> None:
+    from graph.link_explain import explain_entity
+
+    with _unlinked_review_store(tmp_path / "kg", settings) as store:
+        report = enrich_store(store, client=client_for(settings), settings=settings)
+        assert report.problem is None
+        assert sorted(report.linked.values()) == ["Q1", "Q10", "Q2"]
+        film = URIRef(settings.base_iri + "id/film/a-film")
+        assert report.linked[str(film)] == "Q1"
+        assert "Q1" in report.enriched
+        explained = explain_entity(store, str(film))
+        assert explained[0].qid == "Q1"
+        assert {"late-link", "director-of-film", "year-match"} <= set(
+            explained[0].reasons
+        )
+        warm = client_for(settings)
+        again = enrich_store(store, client=warm, settings=settings)
+        assert (again.linked, again.pending, warm.stats.requests) == ({}, 0, 0)
+
+
+@pytest.mark.server
+def test_late_linking_failure_writes_nothing(
+    tmp_path: Path, settings: Settings, fake_wdqs, fake_reply
+) -> None:
+    fake_wdqs.default = fake_reply(status=500, body=b"java.lang.Exception")
+    client = WikidataClient(
+        fake_wdqs.url, cache_dir=tmp_path / "c", max_attempts=1, sleep=lambda s: None
+    )
+    with _unlinked_review_store(tmp_path / "kg", settings) as store:
+        before = len(store)
+        report = enrich_store(store, client=client, settings=settings)
+        assert report.problem is not None and "stay unlinked" in report.problem
+        assert len(store) == before
