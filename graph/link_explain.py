@@ -54,8 +54,7 @@ def explain_entity(store: Any, entity: str) -> list[LinkExplanation]:
         name = entity.replace("\\", "\\\\").replace('"', '\\"')
         where = f'?node schema:name ?n . FILTER(LCASE(STR(?n)) = LCASE("{name}"))'
     query = (
-        sparql_prefixes()
-        + "SELECT ?node ?name ?q ?conf ?review ?extractor "
+        sparql_prefixes() + "SELECT ?node ?name ?q ?conf ?review ?extractor "
         "(GROUP_CONCAT(DISTINCT ?reason; separator='|') AS ?reasons) WHERE {\n"
         "  ?ev a rg:Evidence ; rdf:predicate owl:sameAs ; rdf:subject ?node ;\n"
         "      rdf:object ?q .\n"
