@@ -249,3 +249,25 @@ def test_parse_retry_after_forms():
     assert parse_retry_after("120") == 120.0
     assert parse_retry_after("Thu, 01 Jan 2026 00:00:30 GMT", now=now) == 30.0
     assert parse_retry_after("garbage") is None
+
+
+def test_unresolvable_host_fails_at_once(monkeypatch, tmp_path):
+    # a DNS failure cannot be produced without touching the network: simulate it
+    import socket
+    import urllib.error
+
+    import SPARQLWrapper.Wrapper as wrapper
+
+    calls: list[object] = []
+
+    def refuse(request: object, timeout: float | None = None) -> None:
+        calls.append(request)
+        raise urllib.error.URLError(socket.gaierror(-2, "Name or service not known"))
+
+    monkeypatch.setattr(wrapper, "urlopener", refuse)
+    sleeps = Sleeps()
+    client = make_client("http://wdqs.invalid/sparql", tmp_path, sleeps)
+    with pytest.raises(WikidataError, match="no answer") as info:
+        client.select(QUERY)
+    assert info.value.retryable is False
+    assert len(calls) == 1 and sleeps.calls == []
