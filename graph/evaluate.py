@@ -198,7 +198,7 @@ def _match(name: str) -> Callable[[Any, Any], bool]:
 def score_pair(
     gold: dict[str, Any], predicted: dict[str, Any], name: str
 ) -> tuple[int, list[Any], list[Any]]:
-    """Greedy one-to-one matching: ``(tp, missing gold items, extra predicted items)``."""
+    """Greedy one-to-one matching: ``(tp, missing gold, extra predicted)``."""
     gold_items, pred_items = _items(gold, name), _items(predicted, name)
     match = _match(name)
     left = list(pred_items)
@@ -256,7 +256,7 @@ def read_gold(path: str | Path) -> list[tuple[Review, dict[str, Any]]]:
 def score_reviews(
     pairs: Iterable[tuple[str, dict[str, Any], dict[str, Any]]],
 ) -> EvalReport:
-    """Score ``(review id, gold, predicted)`` triples (both in the extract JSON shape)."""
+    """Score ``(review id, gold, predicted)`` triples (extract JSON shape)."""
     counts = {n: [0, 0, 0] for n in CORE_FIELDS + EXTRA_FIELDS}
     misses: list[Miss] = []
     reviews = 0

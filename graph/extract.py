@@ -15,7 +15,7 @@ parsed in bounded chunks. :func:`extract_many` runs N worker processes, order ke
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Mapping
 from functools import lru_cache
 from typing import TYPE_CHECKING
 
@@ -294,16 +294,16 @@ def _headline_people(text: str, head: tuple[str, int] | None) -> list[PersonFact
         if len(name.split()) >= 2 and (title_first or possessive):
             out.append(PersonFact("director", name, at + m.start(1), at + m.end(1),
                                   "director.headline", 0.6))  # fmt: skip
-    m = re.search(rf"\bby\s+({FULL_NAME})", clean)
-    if m:
-        name = trim_name(m.group(1))
+    by = re.search(rf"\bby\s+({FULL_NAME})", clean)
+    if by:
+        name = trim_name(by.group(1))
         if len(name.split()) >= 2:
             out.append(
                 PersonFact(
                     "director",
                     name,
-                    at + m.start(1),
-                    at + m.end(1),
+                    at + by.start(1),
+                    at + by.end(1),
                     "director.headline",
                     0.8,
                 )
@@ -408,7 +408,7 @@ def _attach(
     people: list[PersonFact],
     festivals: list[FestivalMention],
     main: _Film,
-    extras: dict[str, object],
+    extras: Mapping[str, object],
 ) -> tuple[FilmMention, ...]:
     subjects = [f for f in films if f.subject] or [main]
     spots = {id(f): _occurrences(text, f) for f in films}
@@ -515,11 +515,10 @@ def extract_many(
         global _WORKER
         _WORKER = Extractor(settings)
         _WORKER.pipeline("en")
-        ctx = multiprocessing.get_context("fork")
-        pool = ctx.Pool(workers)
+        pool = multiprocessing.get_context("fork").Pool(workers)
     else:
-        ctx = multiprocessing.get_context("spawn")
-        pool = ctx.Pool(workers, initializer=_init_worker, initargs=(settings,))
+        spawn = multiprocessing.get_context("spawn")
+        pool = spawn.Pool(workers, initializer=_init_worker, initargs=(settings,))
     with pool:
         for result in pool.imap(_work, _batches(reviews, _BATCH)):
             yield from result

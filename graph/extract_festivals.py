@@ -101,14 +101,17 @@ def _section(sentence: str) -> str | None:
             if re.search(rf"(?<!\w){re.escape(phrase)}(?!\w)", sentence):
                 return label
         elif re.search(rf"(?<!\w){re.escape(phrase)}(?!\w)", low):
-            if label == "competition" and phrase == "competition":
-                # bare "competition" only next to a selection verb
-                if not re.search(
+            # bare "competition" only next to a selection verb
+            if (
+                label == "competition"
+                and phrase == "competition"
+                and not re.search(
                     r"\b(?:in|for|selected|screened|presented|premiered|"
                     r"played|vying)\b[^.]{0,30}\bcompetition",
                     low,
-                ):
-                    continue
+                )
+            ):
+                continue
             return label
     return None
 
@@ -188,7 +191,8 @@ def _merge(
     for canonical, group in by_name.items():
         in_headline = [
             h for h in group
-            if headline_span and headline_span[0] <= h.start < headline_span[1] and h.year
+            if headline_span and h.year
+            and headline_span[0] <= h.start < headline_span[1]
         ]  # fmt: skip
         years = [h.year for h in in_headline] or [h.year for h in group if h.year]
         ordinals = [h.ordinal for h in group if h.ordinal]

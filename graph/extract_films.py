@@ -54,7 +54,8 @@ def _rules() -> dict[str, re.Pattern[str]]:
             r"(?:[Rr]eview|[Cc]ritique)\b)"
         ),
         "headline.review_first": re.compile(
-            rf"^(?:[Ff]ilm\s+)?(?:[Rr]eview|REVIEW|[Cc]ritique|[Cc]ritic's [Pp]ick)\s*[:|-]\s*"
+            r"^(?:[Ff]ilm\s+)?(?:[Rr]eview|REVIEW|[Cc]ritique|[Cc]ritic's [Pp]ick)"
+            r"\s*[:|-]\s*"
             rf"\"?({TITLE_RUN})\"?"
         ),
         "headline.title_first": re.compile(
@@ -285,7 +286,8 @@ def _headline_titles(
 
 
 _HEAD_LEAD = frozenset(
-    "why how what when where watching rewatching revisiting remembering reviewing".split()
+    "why how what when where watching rewatching revisiting remembering "
+    "reviewing".split()
 )
 _NOT_OWNERS = frozenset(
     "people people's critics audience children women men world year today".split()

@@ -6,7 +6,7 @@ sentence, else the headline/festival year, else the review date). :func:`find_th
 returns short noun phrases after theme cues ("explores X", "a film about X", "symbol of
 X") plus specific social subjects ("illiteracy"). :func:`find_places` returns narrative
 settings ("set in X", "the village of X") with the region that contains them, never
-the festival city. :func:`find_verdict` votes with a small sentiment lexicon and ratings.
+the festival city. :func:`find_verdict` votes with a sentiment lexicon and ratings.
 """
 
 from __future__ import annotations
@@ -57,16 +57,18 @@ def _rules() -> dict[str, re.Pattern[str]]:
             re.I,
         ),
         "theme_head": re.compile(
-            rf"\b(?:the )?((?:{'|'.join(THEME_HEADS)}) of (?:the |a |an |her |his |their |"
-            r"its |our )?(?:[a-z-]+ ){0,2}?(?:school|village|town|factory|mine|hospital|"
+            rf"\b(?:the )?((?:{'|'.join(THEME_HEADS)}) of (?:the |a |an |her |his |"
+            r"their |its |our )?(?:[a-z-]+ ){0,2}?(?:school|village|town|factory|mine|"
+            r"hospital|"
             r"farm|community|world|family|church|business|shop|post office|station|"
             r"countryside|region|industry|culture|tradition|way of life|marriage|"
             r"friendship|childhood|innocence))\b"
         ),
         "place_cue": re.compile(
-            rf"\b(?:set in|takes place in|unfolds in|located in|(?:takes|took|transports)"
-            rf" (?:us |the viewer )?(?:this time |back )?to|lives? in|living in|grew up in|"
-            rf"returns? to|moves? to|located)\s+(?:the\s+)?(?:(?:small|little|tiny|remote|"
+            r"\b(?:set in|takes place in|unfolds in|located in|(?:takes|took|"
+            r"transports) (?:us |the viewer )?(?:this time |back )?to|lives? in|"
+            r"living in|grew up in|returns? to|moves? to|located)\s+(?:the\s+)?"
+            r"(?:(?:small|little|tiny|remote|"
             rf"sleepy|isolated|coastal|mountain|rural|fictional|fictitious)\s+)*"
             rf"(?:(?:village|town|city|hamlet|island|region|suburb|province|county|"
             rf"commune|district|neighbou?rhood)\s+of\s+)?({ANY_NAME})"
@@ -201,7 +203,7 @@ def find_themes(text: str, index: TextIndex) -> list[Theme]:
 
 
 def _covers(longer: str, shorter: str) -> bool:
-    """True when every content word of ``shorter`` is in ``longer`` (and it is longer)."""
+    """True when ``longer`` is longer and holds every content word of ``shorter``."""
     small = {w for w in shorter.split() if w not in {"the", "a", "an", "of"}}
     big = set(longer.split())
     return len(longer) > len(shorter) and bool(small) and small <= big
@@ -269,8 +271,10 @@ def find_places(
                 within[1], within[1] + len(within[0]), "place.within", 0.6
             )
             places.append(Place(within[0], evidence=(w_ev,)))
-    seen: set[str] = set()
-    return [p for p in places if not (fold(p.name) in seen or seen.add(fold(p.name)))]
+    unique: dict[str, Place] = {}
+    for place in places:
+        unique.setdefault(fold(place.name), place)
+    return list(unique.values())
 
 
 def _container(
@@ -321,7 +325,7 @@ _NOT_SETTING = frozenset({"hollywood", "europe", "america", "earth", "world"})
 def find_verdict(
     text: str, index: TextIndex
 ) -> tuple[str | None, tuple[Evidence, ...]]:
-    """``positive``/``negative``/``mixed`` from ratings or a lexicon vote, with evidence."""
+    """``positive``/``negative``/``mixed`` from a rating or a lexicon vote."""
     rating = re.search(r"\b(\d(?:\.\d)?)\s*(?:/|out of)\s*(5|10)\b|(★+)(☆*)", text)
     if rating:
         if rating.group(3):

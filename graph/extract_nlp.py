@@ -70,7 +70,7 @@ def guess_language(text: str) -> str:
 
 
 def detect_language(text: str) -> str:
-    """The review language: ``graph.ingest.detect_language`` when present, else a vote."""
+    """The language: ``graph.ingest.detect_language`` when present, else a vote."""
     try:
         from graph.ingest import detect_language as ingest_detect
     except ImportError:
@@ -92,7 +92,8 @@ def load_pipeline(name: str, *, fallback: str | None = None) -> Language:
         import spacy
     except ImportError as exc:
         raise MissingDependency(
-            "spaCy is not installed: run `pip install spacy` (reelgraph needs it to extract)"
+            "spaCy is not installed: run `pip install spacy` "
+            "(reelgraph needs it to extract)"
         ) from exc
     tried = [name] + ([fallback] if fallback and fallback != name else [])
     last: Exception | None = None

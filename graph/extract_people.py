@@ -47,7 +47,8 @@ _FILM_NOUN = (
 )
 _NOT_DIRECTOR_BEFORE = re.compile(
     r"(?:casting|festival|artistic|art|music|musical|executive|managing|programme|"
-    r"program|programming|general|creative|marketing|assistant|second-unit|the festival's)"
+    r"program|programming|general|creative|marketing|assistant|second-unit|"
+    r"the festival's)"
     r"\s+$",
     re.I,
 )
@@ -59,7 +60,8 @@ def _rules() -> dict[str, re.Pattern[str]]:
     film_noun = _FILM_NOUN
     return {
         "director.by": re.compile(
-            r"\b(?:(?:co-)?directed|helmed|réalisée?|mise en scène|written and directed|"
+            r"\b(?:(?:co-)?directed|helmed|réalisée?|mise en scène|"
+            r"written and directed|"
             rf"directed and written)\s+(?:by|par)\s+({ANY_NAME}(?:\s+(?:and|et|&)\s+"
             rf"{ANY_NAME})?)"
         ),
@@ -105,7 +107,8 @@ def _rules() -> dict[str, re.Pattern[str]]:
             r"\s+(?:(?:also|once again|here|again)\s+)?"
             r"(?:stars|co-stars|plays|played|portrays|embodies|incarnates|interprets|"
             r"is cast|incarne|joue|campe|interprète)\b"
-            r"(?:\s+as)?(?:\s+the role of)?(?:\s+(?:the|la|le))?(?:\s+(?:young|old|older|"
+            r"(?:\s+as)?(?:\s+the role of)?(?:\s+(?:the|la|le))?"
+            r"(?:\s+(?:young|old|older|"
             r"younger|elderly|teenage|adult|grown-up|real|titular|legendary|eponymous|"
             r"enigmatic|mysterious|reclusive|troubled|jeune|vieux|vieille))?"
             rf"(?:\s+({ANY_NAME}))?"
@@ -122,7 +125,8 @@ def _rules() -> dict[str, re.Pattern[str]]:
             rf"({NAME_WORD}(?: {NAME_WORD}){{0,2}})"
         ),
         "cast.is": re.compile(
-            rf"\b({FULL_NAME})\s+(?:is|est)\s+({NAME_WORD}(?: {NAME_WORD})?)(?=\s*[,;.])"
+            rf"\b({FULL_NAME})\s+(?:is|est)\s+"
+            rf"({NAME_WORD}(?: {NAME_WORD})?)(?=\s*[,;.])"
         ),
         "cast.as_first": re.compile(rf"\bAs\s+({ANY_NAME}),\s+({FULL_NAME})"),
         "paren": re.compile(r"\(([^()\n]{1,240})\)"),
@@ -343,7 +347,7 @@ def _name_before(text: str, end: int) -> tuple[str, int] | None:
 
 
 def _character_lookback(text: str, sent_start: int, end: int) -> tuple[str, int] | None:
-    """The nearest single capitalised word (a first name) before ``end`` in its sentence."""
+    """The nearest single capitalised word (a first name) before ``end``."""
     window_start = max(sent_start, end - 90)
     window = text[window_start:end]
     best = None
@@ -496,7 +500,7 @@ def resolve_people(
         banned: already folded names that are never cast or crew (gazetteers).
     """
     facts = list(facts)
-    banned = {fold(n) for n in not_people} | banned
+    banned = frozenset(fold(n) for n in not_people) | banned
     full_names = {fold(f.name): f.name for f in facts if len(f.name.split()) >= 2}
     for name in known_full:
         if len(name.split()) >= 2:

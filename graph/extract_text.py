@@ -168,7 +168,7 @@ class TextIndex:
         return max(0, bisect.bisect_right(self._starts, offset) - 1)
 
     def evidence(self, start: int, end: int, rule: str, confidence: float) -> Evidence:
-        """Evidence for the span ``start:end`` found by ``rule`` (e.g. ``"cast.paren"``)."""
+        """Evidence for ``start:end`` found by ``rule`` (e.g. ``"cast.paren"``)."""
         sentence = self.sentence_at(start)
         return Evidence(
             sentence=sentence.text.strip(),
