@@ -16,6 +16,8 @@ import argparse
 import gzip
 import hashlib
 import json
+import os
+import resource
 import time
 from pathlib import Path
 
@@ -75,7 +77,14 @@ def load_dev(path: Path) -> list[Review]:
     return out
 
 
-def time_bare(settings: Settings, texts: list[str]) -> float:
+def cpu_seconds() -> float:
+    """User+system CPU time of this process and its finished children."""
+    own = resource.getrusage(resource.RUSAGE_SELF)
+    kids = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return own.ru_utime + own.ru_stime + kids.ru_utime + kids.ru_stime
+
+
+def time_bare(settings: Settings, texts: list[str]) -> tuple[float, float]:
     import spacy
 
     try:
@@ -83,18 +92,20 @@ def time_bare(settings: Settings, texts: list[str]) -> float:
     except OSError:
         nlp = spacy.load(FALLBACK_EN)
     list(nlp.pipe(texts[:20]))  # warm-up
-    start = time.perf_counter()
+    start, cpu = time.perf_counter(), cpu_seconds()
     for _doc in nlp.pipe(texts, batch_size=32):
         pass
-    return time.perf_counter() - start
+    return time.perf_counter() - start, cpu_seconds() - cpu
 
 
-def time_extract(settings: Settings, reviews: list[Review], workers: int) -> float:
+def time_extract(
+    settings: Settings, reviews: list[Review], workers: int
+) -> tuple[float, float]:
     list(extract_many(reviews[:20], settings=settings, workers=1))  # warm-up (1 proc)
-    start = time.perf_counter()
+    start, cpu = time.perf_counter(), cpu_seconds()
     for _x in extract_many(reviews, settings=settings, workers=workers):
         pass
-    return time.perf_counter() - start
+    return time.perf_counter() - start, cpu_seconds() - cpu
 
 
 def _key(name: str) -> str:
@@ -134,29 +145,26 @@ def main() -> None:
     if args.dev.exists():
         dev = load_dev(args.dev)
         sets.append(("dev x5", dev * 5))
-    print(f"{'set':<10} {'what':<18} {'reviews/s':>10} {'words/s':>10} {'ratio':>7}")
+    print(f"{os.cpu_count()} cores, load average {os.getloadavg()[0]:.2f} at start")
+    print(
+        f"{'set':<10} {'what':<18} {'reviews/s':>10} {'words/s':>10} {'ratio':>7} "
+        f"{'cpu s':>7}"
+    )
     for name, reviews in sets:
         texts = [r.text for r in reviews]
         words = sum(len(t.split()) for t in texts)
-        bare = time_bare(settings, texts)
-        one = time_extract(settings, reviews, 1)
-        two = time_extract(settings, reviews, 2)
+        bare, bare_cpu = time_bare(settings, texts)
+        one, one_cpu = time_extract(settings, reviews, 1)
+        two, two_cpu = time_extract(settings, reviews, 2)
         rows_out = [
-            ("bare nlp.pipe", bare, 1.0),
-            ("extract 1 worker", one, bare / one),
-            ("extract 2 workers", two, one / two),
+            ("bare nlp.pipe", bare, 1.0, bare_cpu, ""),
+            ("extract 1 worker", one, bare / one, one_cpu, "x bare"),
+            ("extract 2 workers", two, one / two, two_cpu, "x 1 worker"),
         ]
-        for what, secs, ratio in rows_out:
-            label = (
-                "x bare"
-                if what == "extract 1 worker"
-                else "x 1w"
-                if "2" in what
-                else ""
-            )
+        for what, secs, ratio, cpu, label in rows_out:
             print(
-                f"{name:<10} {what:<18} {len(reviews) / secs:10.1f} {words / secs:10.0f} "
-                f"{ratio:6.2f} {label}"
+                f"{name:<10} {what:<18} {len(reviews) / secs:10.1f} "
+                f"{words / secs:10.0f} {ratio:6.2f} {cpu:7.1f} {label}"
             )
     print(
         f"weak-label precision on {len(rt)} RT reviews: {weak_label_precision(rt, rows)}"
