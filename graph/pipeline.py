@@ -38,6 +38,9 @@ if TYPE_CHECKING:
 
 log = logging.getLogger(__name__)
 
+LINK_CHUNK = 50
+"""Reviews extracted, then linked together, before their graphs are stored."""
+
 Progress = Callable[[int, int, str], None]
 """``progress(done, total, label)``: called after each review."""
 
@@ -73,6 +76,17 @@ def _stored_hash(store: Store | GraphStore, graph_iri: str, review: str) -> str 
     return None
 
 
+def _is_unchanged(
+    store: Store | GraphStore, review: Review, version: str, base: str
+) -> bool:
+    """True when the store holds this review with the same text and extractor."""
+    graph_iri = review_graph_iri(review.id, base_iri=base)
+    review_iri = str(mint_iri("review", review.id, base_iri=base))
+    return (
+        _stored_hash(store, graph_iri, review_iri) == f"{review.content_hash}|{version}"
+    )
+
+
 def _named(iri: str) -> Any:
     from rdflib import URIRef
 
@@ -97,13 +111,14 @@ class _Wikidata:
         except GraphError as exc:
             self.problem = str(exc)
 
-    def link(self, extraction: Extraction) -> Extraction:
-        if self.client is None or self.problem:
-            return extraction
-        from graph.link import link_extraction
+    def link(self, extractions: list[Extraction]) -> list[Extraction]:
+        """Link a chunk of reviews together: the candidate queries are shared."""
+        if self.client is None or self.problem or not extractions:
+            return extractions
+        from graph.link import link_extractions
 
         try:
-            linked = link_extraction(extraction, client=self.client)
+            linked = link_extractions(extractions, client=self.client)
         except WikidataError as exc:
             log.debug("linking failed: %s", exc)
             self.problem = (
@@ -111,8 +126,9 @@ class _Wikidata:
                 "linking (point REELGRAPH_WIKIDATA_ENDPOINT at a mirror, or run "
                 "'reelgraph enrich' later)"
             )
-            return extraction
-        self.qids.update(_qids(linked))
+            return extractions
+        for extraction in linked:
+            self.qids.update(_qids(extraction))
         return linked
 
     def enrich(self, store: Store | GraphStore) -> int:
@@ -207,26 +223,39 @@ def ingest_reviews(
     extractor = Extractor(settings)
     wikidata = _Wikidata(settings)
     base = settings.base_iri
-    for done, review in enumerate(reviews, start=1):
-        graph_iri = review_graph_iri(review.id, base_iri=base)
-        review_iri = str(mint_iri("review", review.id, base_iri=base))
-        try:
-            stamp = f"{review.content_hash}|{extractor.version}"
-            if _stored_hash(store, graph_iri, review_iri) == stamp:
-                report.unchanged.append(review.id)
-                continue
-            extraction = wikidata.link(extractor.extract(review))
-            graph = build_review_graph(extraction, base_iri=base)
-            if validate:
-                _validate_or_raise(graph, review)
-            report.triples += store.replace_graph(graph_iri, graph)
-            report.stored.append(review.id)
-            report.linked += len(_qids(extraction))
-        except GraphError as exc:
-            report.failures.append(IngestFailure(review.source, str(exc)))
-        finally:
-            if progress:
-                progress(done, len(reviews), review.id)
+    done = 0
+
+    def tick(review: Review) -> None:
+        nonlocal done
+        done += 1
+        if progress:
+            progress(done, len(reviews), review.id)
+
+    for start in range(0, len(reviews), LINK_CHUNK):
+        extracted: list[tuple[Review, Extraction]] = []
+        for review in reviews[start : start + LINK_CHUNK]:
+            try:
+                if _is_unchanged(store, review, extractor.version, base):
+                    report.unchanged.append(review.id)
+                    tick(review)
+                    continue
+                extracted.append((review, extractor.extract(review)))
+            except GraphError as exc:
+                report.failures.append(IngestFailure(review.source, str(exc)))
+                tick(review)
+        linked = wikidata.link([x for _, x in extracted])
+        for (review, _), extraction in zip(extracted, linked, strict=True):
+            try:
+                graph = build_review_graph(extraction, base_iri=base)
+                if validate:
+                    _validate_or_raise(graph, review)
+                graph_iri = review_graph_iri(review.id, base_iri=base)
+                report.triples += store.replace_graph(graph_iri, graph)
+                report.stored.append(review.id)
+                report.linked += len(_qids(extraction))
+            except GraphError as exc:
+                report.failures.append(IngestFailure(review.source, str(exc)))
+            tick(review)
     report.enriched_triples = wikidata.enrich(store)
     report.wikidata_problem = wikidata.problem
     return report
