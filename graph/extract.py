@@ -322,7 +322,7 @@ class _Film:
             "input.title",
             "film.paren_triple",
             "film.list_line",
-        } or (fact.rule.startswith("headline."))
+        } or (fact.rule.startswith("headline.") and fact.rule != "headline.unechoed")
         self.mentioned = fact.role == "mentioned"
 
     def add(self, fact: TitleFact) -> None:
@@ -361,7 +361,11 @@ def _films(text: str, titles: list[TitleFact], people: list[PersonFact]) -> list
     for film in films:
         if not film.subject:
             # unquoted-only mentions need a film word nearby to count as films
-            solid = [f for f in film.facts if f.rule != "film.quoted"]
+            solid = [
+                f
+                for f in film.facts
+                if f.rule not in {"film.quoted", "headline.unechoed"}
+            ]
             if not solid and not re.search(
                 r"\b(?:film|movie|picture|documentary)s?\b",
                 text[max(0, film.facts[0].start - 80) : film.facts[0].end + 40],
@@ -401,6 +405,31 @@ def _film_for(
     return best
 
 
+def _festivals_by_film(
+    festivals: list[FestivalMention],
+    subjects: list[_Film],
+    spots: dict[int, list[int]],
+    main: _Film,
+) -> dict[int, tuple[FestivalMention, ...]]:
+    """Which subject films a festival belongs to: all of them when it is named
+    before any title (headline, introduction), else the film named last before it."""
+    everyone = {id(f): tuple(festivals) for f in subjects}
+    if len(subjects) <= 1:
+        return everyone
+    first_title = min((s for f in subjects for s in spots[id(f)]), default=0)
+    out: dict[int, list[FestivalMention]] = {id(f): [] for f in subjects}
+    for fest in festivals:
+        starts = [ev.start for ev in fest.evidence]
+        if not starts or min(starts) < first_title:
+            targets = subjects
+        else:
+            probe = PersonFact("cast", "", min(starts), min(starts), "festival", 0.0)
+            targets = [_film_for(probe, subjects, spots, main)]
+        for film in targets:
+            out[id(film)].append(fest)
+    return {k: tuple(v) for k, v in out.items()}
+
+
 def _attach(
     text: str,
     index: TextIndex,
@@ -433,6 +462,7 @@ def _attach(
             cast[id(film)][key] = CastMember(
                 fact.name, character=character, evidence=evs
             )
+    festivals_of = _festivals_by_film(festivals, subjects, spots, main)
     main_directors = directors[id(main)]
     for film in films:
         own = [f for f in film.facts if f.rule == "film.mentioned_own"]
@@ -444,7 +474,7 @@ def _attach(
     for film in films:
         subject = film.subject
         is_main = film is main
-        film_festivals = tuple(festivals) if subject else ()
+        film_festivals = festivals_of.get(id(film), ()) if subject else ()
         out.append(FilmMention(
             title=film.title,
             role="subject" if subject else "mentioned",

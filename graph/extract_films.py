@@ -14,6 +14,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
+from graph.extract_gazetteer import REGIONS
 from graph.extract_people import PersonFact, trim_name
 from graph.extract_text import (
     ANY_NAME,
@@ -156,8 +157,17 @@ def looks_like_title(title: str) -> bool:
     return caps / len(words) >= 0.5 and fold(title) not in STOPWORDS
 
 
+_DISCOURSE = frozenset(
+    "then and but so also next finally meanwhile however now plus lastly again even "
+    "yet still here".split()
+)
+
+
 def _clean(title: str) -> str:
-    return title.strip().strip("\"'").strip().rstrip(",;:")
+    words = title.strip().strip("\"'").strip().rstrip(",;:").split(" ")
+    while len(words) > 1 and words[0].casefold() in _DISCOURSE:
+        words.pop(0)  # "Then Drive My Car": a sentence opener, not the title
+    return " ".join(words)
 
 
 def _fact(m: re.Match[str], g: int, rule: str, conf: float, **kw: object) -> TitleFact:
@@ -218,6 +228,7 @@ def _headline_titles(
     start = prefix.end() if prefix else 0
     rest = headline[start:]
     found: list[TitleFact] = []
+    weak: list[TitleFact] = []  # "Title: tagline" never repeated in the body
     for title, rule, director in _headline_candidates(rest):
         owner = re.search(rf"\s+(?:of|by|de)\s+({FULL_NAME})$", title)
         if owner:
@@ -245,6 +256,11 @@ def _headline_titles(
             len(w) >= 5 and w.casefold() in low_body for w in title.split()
         )
         if not (_recurs(title, low_body) or marked or echoed or title == rest.strip()):
+            colon = rest[len(title) : len(title) + 2].strip().startswith(":")
+            if rule == "headline.title" and colon and start == 0 and not weak:
+                at = offset + max(rest.find(title), 0)
+                weak.append(TitleFact(title, at, at + len(title), "headline.unechoed",
+                                      0.6, "unknown"))  # fmt: skip
             continue
         if (
             rule != "headline.colon"
@@ -259,9 +275,10 @@ def _headline_titles(
                                director=director))  # fmt: skip
         if rule != "headline.title":
             break
-    if found:
-        return found
+    if found or weak:
+        return found or weak
     # Fallback: the longest capitalised run (or its tail) recurring in the body.
+    name_words = {w for p in persons for w in p.split()}
     best: tuple[str, int] | None = None
     for m in _rules()["headline.run"].finditer(headline):
         words = _clean(m.group(1)).split()
@@ -272,6 +289,8 @@ def _headline_titles(
                 and looks_like_title(title)
                 and is_name_like(words[i])
                 and fold(title) not in persons
+                and not (len(words) - i == 1 and fold(title) in name_words)
+                and title not in REGIONS
                 and fold(title) not in _FESTIVAL_WORDS
                 and not re.search(r"\d{4}", title)
                 and _recurs(title, low_body)

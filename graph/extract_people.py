@@ -136,7 +136,7 @@ def _rules() -> dict[str, re.Pattern[str]]:
 _CAST_CUE = re.compile(
     r"\b(?:cast|casting|actors?|actress(?:es)?|performers?|performances?|ensemble|"
     r"starring|stars?|co-stars?|roles?|plays|played|playing|troupe|comédiens?|"
-    r"acteurs?|actrices?|interprètes?)\b",
+    r"acteurs?|actrices?|interprètes?|incarne|joue|campe|rôles?)\b",
     re.I,
 )
 _MAIN_ROLES = re.compile(
@@ -239,7 +239,7 @@ def _directors(text: str, index: TextIndex) -> list[PersonFact]:
             )
     for m in rules["director.verb"].finditer(text):
         clean = _full(m.group(1))
-        if clean and _FILM_WORD.search(index.sentence_at(m.start(1)).text):
+        if clean and _FILM_WORD.search(index.clause_at(m.start(1))):
             out.append(
                 PersonFact(
                     "director", clean, m.start(1), m.end(1), "director.verb", 0.6
@@ -364,6 +364,8 @@ def _character_lookback(text: str, sent_start: int, end: int) -> tuple[str, int]
             continue  # a sentence-initial capital is a name only before "," or "'s"
         if re.search(rf"{NAME_WORD}\s*$", before):
             continue  # tail of a longer name
+        if re.match(r"\s+(?:of|de)\s", window[m.end() :]):
+            continue  # "the Republic of Zubrowka": an institution or a place
         if re.search(r"\b(?:of|in|at|from|to|into|near|de|à)\s*$", before):
             continue  # "the Republic of Zubrowka": a place, not a character
         best = (word, window_start + m.start(1))

@@ -163,15 +163,27 @@ class TextIndex:
         i = max(0, bisect.bisect_right(self._starts, offset) - 1)
         return self.sentences[i]
 
+    def clause_at(self, offset: int, *, limit: int = 300) -> str:
+        """The text from the sentence holding ``offset`` to the next full stop."""
+        start = self.sentence_at(offset).start
+        tail = self.text[start : offset + limit]
+        m = re.search(r"[.!?](?:\s|$)|\n", tail[offset - start :])
+        return tail[: offset - start + m.start()] if m else tail
+
     def sentence_index(self, offset: int) -> int:
         """Index of the sentence holding ``offset``."""
         return max(0, bisect.bisect_right(self._starts, offset) - 1)
 
     def evidence(self, start: int, end: int, rule: str, confidence: float) -> Evidence:
         """Evidence for ``start:end`` found by ``rule`` (e.g. ``"cast.paren"``)."""
-        sentence = self.sentence_at(start)
+        i = self.sentence_index(start)
+        last = i
+        # a statistical splitter may cut inside a name: span the sentences it needs
+        while last + 1 < len(self.sentences) and self.sentences[last].end < end:
+            last += 1
+        text = " ".join(s.text.strip() for s in self.sentences[i : last + 1])
         return Evidence(
-            sentence=sentence.text.strip(),
+            sentence=text,
             start=start,
             end=end,
             extractor=f"{rule}@{RULES_VERSION}",

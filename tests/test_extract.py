@@ -327,3 +327,22 @@ def test_previous_film_is_mentioned_with_the_same_director(blank_nlp) -> None:  
     }
     assert films["Pina"] == ("mentioned", ["Wim Wenders"])
     assert films["Perfect Days"] == ("subject", ["Wim Wenders"])
+
+
+def test_round_up_festival_goes_to_the_film_it_follows(blank_nlp) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "Three films to rewatch\n\nAmélie (2001)\nA Paris fairy tale.\n\n"
+        "Drive My Car (2021)\nIt won Best Screenplay at Cannes in 2021.\n"
+    )
+    fests = {f.title: [x.name for x in f.festivals] for f in run(blank_nlp, text).films}
+    assert fests == {"Amélie": [], "Drive My Car": ["Cannes Film Festival"]}
+
+
+def test_unrepeated_column_name_yields_to_the_body_title(blank_nlp) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "The Column: a director finds grace\n\nThis month it is Perfect Days, "
+        "Wim Wenders' quiet portrait of a man. Perfect Days is calm."
+    )
+    x = run(blank_nlp, text)
+    assert [(f.title, f.role) for f in x.films] == [("Perfect Days", "subject")]
+    assert [d.name for d in x.films[0].directors] == ["Wim Wenders"]
