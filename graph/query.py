@@ -63,6 +63,7 @@ class NamedQuery:
         params: variable names from ``# params:``, without ``?``.
         path: the ``.rq`` file, or ``None`` for inline text.
         text: the full query text, header included.
+        required: the parameters marked ``(required ...)`` in the header.
     """
 
     name: str
@@ -71,6 +72,7 @@ class NamedQuery:
     params: tuple[str, ...]
     path: Path | None
     text: str
+    required: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -130,6 +132,21 @@ def parse_header(text: str) -> tuple[str, str, tuple[str, ...]]:
     return fields.get("title", ""), fields.get("description", ""), params
 
 
+def required_params(text: str) -> tuple[str, ...]:
+    """Parameters whose header note starts with ``(required``.
+
+    Example:
+        >>> required_params("# params: ?entity (required: an IRI) ?depth")
+        ('entity',)
+    """
+    for line in text.splitlines():
+        match = _HEADER.match(line.strip())
+        if match and match.group(1).lower() == "params":
+            found = re.findall(r"[?$]([A-Za-z_]\w*)\s*\(\s*required", match.group(2))
+            return tuple(found)
+    return ()
+
+
 def read_query_file(path: str | Path) -> NamedQuery:
     """One ``.rq`` file as a :class:`NamedQuery`.
 
@@ -142,7 +159,15 @@ def read_query_file(path: str | Path) -> NamedQuery:
     except (OSError, UnicodeDecodeError) as exc:
         raise QueryError(f"Cannot read the query file {file}: {exc}") from exc
     title, description, params = parse_header(text)
-    return NamedQuery(file.stem, title or file.stem, description, params, file, text)
+    return NamedQuery(
+        file.stem,
+        title or file.stem,
+        description,
+        params,
+        file,
+        text,
+        required_params(text),
+    )
 
 
 def list_queries(directory: str | Path | None = None) -> list[NamedQuery]:
@@ -221,8 +246,17 @@ def prepare_bindings(
     Strings go through :func:`parse_value`; pyoxigraph terms pass unchanged.
 
     Raises:
-        QueryError: a named query does not declare the parameter.
+        QueryError: a named query does not declare the parameter, or a required
+            one is missing.
     """
+    given = {name.lstrip("?$") for name in (bindings or {})}
+    missing = [p for p in query.required if p not in given]
+    if missing:
+        raise QueryError(
+            f"Query '{query.name}' needs "
+            + ", ".join(f"?{p}" for p in missing)
+            + f": pass it with -p {missing[0]} VALUE."
+        )
     out: dict[str, Any] = {}
     for raw_name, value in (bindings or {}).items():
         name = raw_name.lstrip("?$")

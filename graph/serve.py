@@ -359,6 +359,7 @@ class _Handler(BaseHTTPRequestHandler):
                     "title": q.title,
                     "description": q.description,
                     "params": list(q.params),
+                    "required": list(q.required),
                     "text": q.text,
                 }
                 for q in list_queries()

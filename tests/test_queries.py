@@ -14,6 +14,7 @@ import pytest
 from rdflib import Dataset
 from rdflib.plugins.sparql import prepareQuery
 
+from graph.errors import QueryError
 from graph.query import NamedQuery, list_queries, run_query
 
 QUERIES = list_queries()
@@ -232,7 +233,7 @@ def test_store_overview_counts(query_store: Any) -> None:
 
 def test_neighbourhood_of_a_film(query_store: Any) -> None:
     result = run_query(
-        query_store, "entity-neighbourhood", bindings={"entity": "toni erdmann"}
+        query_store, "entity-neighbourhood", bindings={"entity": "Toni Erdmann"}
     )
     film = f"{ID}film/Q900003"
     objects = {t.object.value for t in result.triples if t.subject.value == film}
@@ -244,8 +245,10 @@ def test_neighbourhood_of_a_film(query_store: Any) -> None:
     assert not any("evidence" in t.subject.value for t in result.triples)
 
 
-def test_unbound_neighbourhood_is_empty_not_everything(query_store: Any) -> None:
-    assert run_query(query_store, "entity-neighbourhood").triples == []
+def test_neighbourhood_needs_its_entity(query_store: Any) -> None:
+    assert BY_NAME["entity-neighbourhood"].required == ("entity",)
+    with pytest.raises(QueryError, match=r"needs \?entity"):
+        run_query(query_store, "entity-neighbourhood")
 
 
 @pytest.fixture(scope="module")

@@ -53,8 +53,10 @@
     params.replaceChildren();
     for (const name of query.params) {
       const label = el("label", {}, `?${name}`);
+      const needed = (query.required || []).includes(name);
       const input = el("input", { type: "text", name, "data-param": name,
-        placeholder: "text, or an IRI as <…> or https://…" });
+        placeholder: needed ? "required: text, or an IRI" : "text, or an IRI as <…> or https://…" });
+      if (needed) input.required = true;
       label.append(input);
       params.append(label);
     }
@@ -104,6 +106,14 @@
   }
 
   async function run() {
+    const missing = [...document.querySelectorAll("[data-param]")].find(
+      (input) => input.required && !input.value.trim());
+    if (missing) {
+      setStatus(`Give ?${missing.dataset.param}, then Run.`);
+      $("results").replaceChildren();
+      missing.focus();
+      return;
+    }
     const body = new URLSearchParams({ query: editor.value });
     for (const input of document.querySelectorAll("[data-param]")) {
       if (input.value.trim()) body.append(`$${input.dataset.param}`, input.value.trim());
