@@ -210,7 +210,9 @@ def assemble(review: Review, parsed: Parsed) -> Extraction:
     places_exclude = frozenset(fold(f) for f in not_people) | _folded_festivals()
     main = films[0]
     extras = {
-        "release_date": find_release_date(text, index, context_year=context_year),
+        "release_date": find_release_date(
+            text, index, context_year=context_year, review_date=review_date
+        ),
         "themes": tuple(find_themes(text, index)),
         "places": tuple(find_places(text, index, entities=parsed.entities,
                                     exclude=places_exclude | _name_tokens(people),

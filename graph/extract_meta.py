@@ -33,7 +33,7 @@ _MONTH = "|".join(sorted(MONTHS, key=len, reverse=True))
 def _rules() -> dict[str, re.Pattern[str]]:
     cue = (
         r"(?:released|release|releases|out|opens?|opening|arrives?|arriving|hits?|"
-        r"lands?|in (?:theaters|theatres|cinemas)|sortie|sort|en salles?|"
+        r"lands?|in (?:theaters|theatres|cinemas)|sortie?|sort|en salles?|"
         r"distributed|screens? nationwide)"
     )
     date = (
@@ -117,13 +117,24 @@ _NEGATION = re.compile(
 
 
 def find_release_date(
-    text: str, index: TextIndex, *, context_year: int | None
+    text: str,
+    index: TextIndex,
+    *,
+    context_year: int | None,
+    review_date: str | None = None,
 ) -> ReleaseDate | None:
-    """The first release date statement, completed with ``context_year`` if needed."""
+    """The first release date statement, completed with ``context_year`` if needed;
+    "opens in cinemas tomorrow" counts from ``review_date`` (ISO)."""
+    relative = _relative_release(text, index, review_date)
     for m in _rules()["release"].finditer(text):
         month_name = (m.group(1) or m.group(4)).lower()
         day = int(m.group(2) or m.group(3))
-        year = int(m.group(5)) if m.group(5) else context_year
+        in_sentence = re.search(r"\b((?:19|20)\d\d)\b", index.clause_at(m.start()))
+        year = (
+            int(m.group(5))
+            if m.group(5)
+            else (int(in_sentence.group(1)) if in_sentence else context_year)
+        )
         month = MONTHS.get(month_name)
         if month is None or not 1 <= day <= 31:
             continue
@@ -135,7 +146,29 @@ def find_release_date(
         return ReleaseDate(
             date, (index.evidence(m.start(), m.end(), "release.cue", 0.85),)
         )
-    return None
+    return relative
+
+
+def _relative_release(
+    text: str, index: TextIndex, review_date: str | None
+) -> ReleaseDate | None:
+    if not review_date or not re.fullmatch(r"\d{4}-\d{2}-\d{2}", review_date):
+        return None
+    m = re.search(
+        r"\b(?:released|opens|opening|arrives|hits|out|"
+        r"in (?:theaters|theatres|cinemas))\b[^.\n]{0,30}?\b(today|tomorrow)\b",
+        text,
+        re.I,
+    )
+    if not m:
+        return None
+    import datetime as dt
+
+    day = dt.date.fromisoformat(review_date)
+    if m.group(1).lower() == "tomorrow":
+        day += dt.timedelta(days=1)
+    ev = index.evidence(m.start(), m.end(), "release.relative", 0.7)
+    return ReleaseDate(day.isoformat(), (ev,))
 
 
 _THEME_STOP = re.compile(

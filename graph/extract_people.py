@@ -81,6 +81,19 @@ def _rules() -> dict[str, re.Pattern[str]]:
             rf"({FULL_NAME})\s+(?:won|took|takes|wins|received|picked up)\s+(?:the\s+)?"
             r"(?:award|prize)\s+for\s+best\s+director"
         ),
+        "director.who": re.compile(
+            rf"({ANY_NAME}),\s+who\s+(?:also\s+)?(?:realises|realizes|directs|directed|"
+            r"made|wrote and directed|co-wrote and directed)\s+(?:the|this)\s+"
+            r"(?:film|movie|feature)"
+        ),
+        "cast.parallel": re.compile(
+            rf"({NAME_LIST})\s+(?:play|jouent|portray|incarnent|interprètent)\s+"
+            rf"({NAME_WORD}(?:\s*,\s*{NAME_WORD})*\s+(?:and|et)\s+{NAME_WORD})"
+        ),
+        "cast.list_by": re.compile(
+            r"\b(?:played|portrayed|repris|tenus|incarnés|joués|interprétés)\s+"
+            rf"(?:by|par)\s+({NAME_LIST})"
+        ),
         "director.hyphen": re.compile(rf"({FULL_NAME})-directed\b"),
         "director.verb": re.compile(
             rf"(?:^|(?<=[.!?\n\"]\s)|(?<=\n))({FULL_NAME})\s+(?:(?:once again|here|"
@@ -229,6 +242,14 @@ def _directors(text: str, index: TextIndex) -> list[PersonFact]:
                     "director", clean, m.start(1), m.end(1), "director.award", 0.85
                 )
             )
+    for m in rules["director.who"].finditer(text):
+        clean = _single(m.group(1))
+        if clean:
+            out.append(
+                PersonFact(
+                    "director", clean, m.start(1), m.end(1), "director.who", 0.85
+                )
+            )
     for m in rules["director.hyphen"].finditer(text):
         clean = _full(m.group(1))
         if clean:
@@ -296,6 +317,20 @@ def _cast(text: str, index: TextIndex) -> list[PersonFact]:
             out.append(
                 PersonFact("cast", clean, m.start(1), m.end(1), "cast.plays", 0.9, char)
             )
+    for m in rules["cast.parallel"].finditer(text):
+        actors, chars = split_list(m.group(1)), split_list(m.group(2))
+        if len(actors) == len(chars) >= 2:
+            pos = 0
+            for actor, char in zip(actors, chars, strict=True):
+                at = m.group(1).find(actor, pos)
+                pos = at + len(actor)
+                clean = _full(actor)
+                if clean:
+                    start = m.start(1) + at
+                    out.append(PersonFact("cast", clean, start, start + len(actor),
+                                          "cast.parallel", 0.85, char))  # fmt: skip
+    for m in rules["cast.list_by"].finditer(text):
+        out.extend(_list_facts(m, 1, "cast.list_by", 0.85))
     for m in rules["cast.is"].finditer(text):
         clean, char = _full(m.group(1)), _single(m.group(2))
         if clean and char and _CAST_CUE.search(index.sentence_at(m.start()).text):
@@ -397,7 +432,8 @@ def _parentheses(text: str, index: TextIndex) -> list[PersonFact]:
             else:
                 break
         rest = items[len(names) :]
-        if not names or len(rest) > 1 or (rest and rest[0][:1].isupper()):
+        described = bool(rest) and rest[0][:1].islower()
+        if not names or (len(rest) > 1 and not described) or (rest and not described):
             continue
         sentence = index.sentence_at(m.start())
         full = [n for n in names if len(n.split()) >= 2]

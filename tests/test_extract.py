@@ -346,3 +346,23 @@ def test_unrepeated_column_name_yields_to_the_body_title(blank_nlp) -> None:  # 
     x = run(blank_nlp, text)
     assert [(f.title, f.role) for f in x.films] == [("Perfect Days", "subject")]
     assert [d.name for d in x.films[0].directors] == ["Wim Wenders"]
+
+
+def test_release_tomorrow_counts_from_the_byline_date(blank_nlp) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "Killers of the Flower Moon review\n\nBy Dana Whitfield, 19 October 2023\n\n"
+        "Killers of the Flower Moon opens in cinemas tomorrow."
+    )
+    date = subject(run(blank_nlp, text)).release_date
+    assert date is not None and date.date == "2023-10-20"
+
+
+def test_parallel_lists_pair_actors_and_characters(blank_nlp) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "L'Amour ouf : une fresque\n\nDans L'Amour ouf, Malik Frikah et Mallory "
+        "Wanecque jouent Clotaire et Jackie adolescents."
+    )
+    assert cast_of(run(blank_nlp, text)) == {
+        "Malik Frikah": "Clotaire",
+        "Mallory Wanecque": "Jackie",
+    }
