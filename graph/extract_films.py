@@ -151,12 +151,15 @@ def looks_like_title(title: str) -> bool:
     words = title.split()
     if not 1 <= len(words) <= 9 or not title[:1].isupper() and not title[:1].isdigit():
         return False
-    if title.endswith((",", ";")):
+    if title.endswith((",", ";", "'s")) or title[:1].isdigit() and len(words) < 3:
+        return False
+    if re.fullmatch(r"(?:I'm|I've|I'd|Top \d+|\d+)", title):
         return False
     caps = sum(1 for w in words if w[:1].isupper() or w[:1].isdigit())
     return caps / len(words) >= 0.5 and fold(title) not in STOPWORDS
 
 
+_PLAIN_CUES = frozenset("after since following like unlike over recalls après".split())
 _DISCOURSE = frozenset(
     "then and but so also next finally meanwhile however now plus lastly again even "
     "yet still here".split()
@@ -167,7 +170,8 @@ def _clean(title: str) -> str:
     words = title.strip().strip("\"'").strip().rstrip(",;:").split(" ")
     while len(words) > 1 and words[0].casefold() in _DISCOURSE:
         words.pop(0)  # "Then Drive My Car": a sentence opener, not the title
-    return " ".join(words)
+    title = " ".join(words)
+    return title[:-1] if re.search(r"[a-z]{2}\.$", title) else title
 
 
 def _fact(m: re.Match[str], g: int, rule: str, conf: float, **kw: object) -> TitleFact:
@@ -380,11 +384,16 @@ def find_titles(
     for rule in ("mentioned_own", "mentioned_other"):
         for m in rules[rule].finditer(text):
             title = _clean(m.group(1))
+            cue = m.group(0)[: m.start(1) - m.start()].strip().casefold()
+            words = [w for w in cue.split() if w not in {"her", "his", "their", "the"}]
+            plain = len(words) == 1 and words[0] in _PLAIN_CUES
+            single = len(title.split()) == 1 and not title.isupper()
             if (
                 ok(title)
                 and is_name_like(title.split()[0])
                 and fold(title) not in persons
                 and not re.search(r"\s(?:and|et|&)\s", title)
+                and not (single and (plain or rule == "mentioned_other"))
             ):
                 out.append(_fact(m, 1, f"film.{rule}", 0.6, role="mentioned"))
     for m in rules["list_line"].finditer(text, body_start):

@@ -577,7 +577,9 @@ def resolve_people(
         if f.rule == "cast.paren_ambiguous" and f.character and flip:
             # "Actor (Character)": the name outside the parentheses is the actor.
             f = replace(f, name=f.character, character=f.name, rule="cast.paren")
-        if f.character and fold(f.character) in banned:
+        if f.character and (
+            fold(f.character) in banned or fold(f.character) == fold(f.name)
+        ):
             f = replace(f, character=None)
         out.append(f)
     best_director = {fold(f.name): f.confidence for f in out if f.role == "director"}
