@@ -53,6 +53,7 @@ CASES: list[tuple[str, dict[str, str], bool]] = [
     ("wikidata-director-disagreements", {}, True),
     ("wikidata-filmography", {}, True),
     ("wikidata-co-stars", {}, True),
+    ("entity-neighbourhood", {"entity": "Justine Triet"}, False),
 ]
 
 
@@ -199,7 +200,7 @@ def main() -> None:
     parser.add_argument("--wikidata-dir", type=Path, default=SHARED / "wikidata")
     parser.add_argument("--repeat", type=int, default=5)
     parser.add_argument("--rdflib-repeat", type=int, default=3)
-    parser.add_argument("--rdflib-timeout", type=float, default=180.0)
+    parser.add_argument("--rdflib-timeout", type=float, default=120.0)
     parser.add_argument("--no-rdflib", action="store_true")
     args = parser.parse_args()
 
