@@ -43,8 +43,9 @@ class PersonFact:
 
 _FILM_NOUN = (
     r"(?:film|movie|feature|documentary|debut|picture|follow-up|opus|comedy|drama|"
-    r"thriller|fable|feel[- ]good movie|work)s?"
+    r"thriller|fable|feel[- ]good movie)s?"
 )
+_PERFORMANCE = re.compile(r"\b(?:performance|role|turn|portrayal)s?\b", re.I)
 _NOT_DIRECTOR_BEFORE = re.compile(
     r"(?:casting|festival|artistic|art|music|musical|executive|managing|programme|"
     r"program|programming|general|creative|marketing|assistant|second-unit|"
@@ -133,7 +134,8 @@ def _rules() -> dict[str, re.Pattern[str]]:
             rf"veteran|comedian|singer|rapper|great|young)\s+)*({FULL_NAME})"
         ),
         "cast.as": re.compile(
-            rf"(?<![Ss]uch )\b({FULL_NAME}),?\s+((?:[\w'-]+,?\s+){{0,5}}?)as\s+"
+            rf"(?<![Ss]uch )(?<![Ll]ike )\b({FULL_NAME}),?\s+"
+            r"((?:[\w'-]+,?\s+){0,5}?)as\s+"
             r"(?:(?:the|his|her|their|a|an|its)\s+)?(?:[a-z][\w-]*\s+){0,3}?"
             rf"({NAME_WORD}(?: {NAME_WORD}){{0,2}})"
         ),
@@ -260,7 +262,8 @@ def _directors(text: str, index: TextIndex) -> list[PersonFact]:
             )
     for m in rules["director.verb"].finditer(text):
         clean = _full(m.group(1))
-        if clean and _FILM_WORD.search(index.clause_at(m.start(1))):
+        clause = index.clause_at(m.start(1))
+        if clean and _FILM_WORD.search(clause) and not _PERFORMANCE.search(clause):
             out.append(
                 PersonFact(
                     "director", clean, m.start(1), m.end(1), "director.verb", 0.6
@@ -481,6 +484,8 @@ def _parentheses(text: str, index: TextIndex) -> list[PersonFact]:
             else:
                 look = _character_lookback(text, sentence.start, m.start())
                 char = look[0] if look else None
+                if not (char or described or _CAST_CUE.search(sentence.text)):
+                    continue  # "(Alien Quadrilogy)": a bare name-like aside
                 out.append(
                     PersonFact(
                         "cast",

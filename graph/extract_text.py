@@ -90,7 +90,9 @@ STOPWORDS = frozenset(
     saturday sunday january february march april may june july august september
     october november december spoiler spoilers verdict rating read leave comment
     comments share published updated posted photo credit le la les un une des du
-    like unlike about despite without within
+    like unlike about despite without within features featuring starring stars
+    including plus directed written documentarian filmmaker newcomer veteran
+    comedian singer rapper star writer-director actor-director screenwriter
     de et en dans pour avec sur par""".split()
 )
 
