@@ -144,7 +144,7 @@ def main() -> None:
     sets = [("rt-critic", rt)]
     if args.dev.exists():
         dev = load_dev(args.dev)
-        sets.append(("dev x5", dev * 5))
+        sets.append(("dev x10", dev * 10))
     print(f"{os.cpu_count()} cores, load average {os.getloadavg()[0]:.2f} at start")
     print(
         f"{'set':<10} {'what':<18} {'reviews/s':>10} {'words/s':>10} {'ratio':>7} "

@@ -57,6 +57,7 @@ if TYPE_CHECKING:
 #: The version recorded in ``Extraction.extractor_version`` and the RDF.
 EXTRACTOR_VERSION = f"reelgraph-rules@{RULES_VERSION}"
 _BATCH = 16
+_BATCH_CHARS = 6_000
 
 
 class Extractor:
@@ -509,13 +510,19 @@ def _work(batch: list[Review]) -> list[Extraction]:
     return _WORKER.extract_batch(batch)
 
 
-def _batches(reviews: Iterable[Review], size: int) -> Iterator[list[Review]]:
+def _batches(
+    reviews: Iterable[Review], size: int, max_chars: int = _BATCH_CHARS
+) -> Iterator[list[Review]]:
+    """Batches of at most ``size`` reviews and about ``max_chars`` characters, so that
+    workers get even shares of long reviews as well as of short snippets."""
     batch: list[Review] = []
+    chars = 0
     for review in reviews:
         batch.append(review)
-        if len(batch) >= size:
+        chars += len(review.text)
+        if len(batch) >= size or chars >= max_chars:
             yield batch
-            batch = []
+            batch, chars = [], 0
     if batch:
         yield batch
 
