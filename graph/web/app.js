@@ -170,9 +170,13 @@
     state.base = doc.base;
     state.prefixes = doc.prefixes;
     renderList();
-    const wanted = decodeURIComponent(location.hash.slice(1));
-    const initial = state.queries.find((q) => q.name === wanted);
-    if (initial) showQuery(initial);
+    const fromHash = () => {
+      const wanted = decodeURIComponent(location.hash.slice(1));
+      const query = state.queries.find((q) => q.name === wanted);
+      if (query && query !== state.current) showQuery(query);
+    };
+    window.addEventListener("hashchange", fromHash);
+    fromHash();
     document.body.dataset.ready = "true";
   }
 
