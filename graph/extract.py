@@ -15,13 +15,14 @@ parsed in bounded chunks. :func:`extract_many` runs N worker processes, order ke
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Iterator, Mapping
+from collections.abc import Iterable, Iterator
 from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from graph.config import Settings
+from graph.extract_assemble import attach_facts, group_films
 from graph.extract_festivals import find_festivals
-from graph.extract_films import TitleFact, find_titles, headline_of
+from graph.extract_films import find_titles, headline_of
 from graph.extract_gazetteer import FESTIVALS, REGIONS
 from graph.extract_meta import find_places, find_release_date, find_themes, find_verdict
 from graph.extract_nlp import (
@@ -32,7 +33,8 @@ from graph.extract_nlp import (
     load_pipeline,
     parse_docs,
 )
-from graph.extract_people import PersonFact, find_people, resolve_people, trim_name
+from graph.extract_people import PersonFact, find_people, trim_name
+from graph.extract_resolve import resolve_people
 from graph.extract_text import (
     FULL_NAME,
     MONTHS,
@@ -42,11 +44,7 @@ from graph.extract_text import (
     normalise_text,
 )
 from graph.models import (
-    CastMember,
     Extraction,
-    FestivalMention,
-    FilmMention,
-    Person,
     Review,
     ReviewMeta,
 )
@@ -202,7 +200,7 @@ def assemble(review: Review, parsed: Parsed) -> Extraction:
         raw_people, known_full=known, not_people=not_people,
         banned=_folded_festivals() | _folded_regions(),
     )  # fmt: skip
-    films = _films(text, titles, people)
+    films = group_films(text, titles, people)
     if not films:
         warnings = ("no film title found",) if people else ()
         verdict, v_ev = find_verdict(text, index)
@@ -219,7 +217,7 @@ def assemble(review: Review, parsed: Parsed) -> Extraction:
                                     exclude=places_exclude | _name_tokens(people),
                                     body_start=head_span[1] if head_span else 0)),
     }  # fmt: skip
-    built = _attach(text, index, films, people, festivals, main, extras)
+    built = attach_facts(text, index, films, people, festivals, main, extras)
     verdict, v_ev = find_verdict(text, index)
     return Extraction(review, _meta(meta_base, verdict, v_ev), built, EXTRACTOR_VERSION)
 
@@ -312,187 +310,6 @@ def _headline_people(text: str, head: tuple[str, int] | None) -> list[PersonFact
                 )
             )
     return out
-
-
-class _Film:
-    def __init__(self, fact: TitleFact) -> None:
-        self.title = fact.title
-        self.keys = {fold(fact.title)}
-        self.original_title: str | None = None
-        self.year = fact.year
-        self.facts: list[TitleFact] = [fact]
-        self.subject = fact.rule in {
-            "input.title",
-            "film.paren_triple",
-            "film.list_line",
-        } or (fact.rule.startswith("headline.") and fact.rule != "headline.unechoed")
-        self.mentioned = fact.role == "mentioned"
-
-    def add(self, fact: TitleFact) -> None:
-        self.facts.append(fact)
-        self.keys.add(fold(fact.title))
-        self.year = self.year or fact.year
-        self.subject = self.subject or _Film(fact).subject
-        self.mentioned = self.mentioned or fact.role == "mentioned"
-
-
-def _films(text: str, titles: list[TitleFact], people: list[PersonFact]) -> list[_Film]:
-    films: list[_Film] = []
-    for fact in titles:
-        keys = {fold(fact.title)} | (
-            {fold(fact.original_title)} if fact.original_title else set()
-        )
-        film = next((f for f in films if f.keys & keys), None)
-        if film is None:
-            film = _Film(fact)
-            films.append(film)
-        else:
-            film.add(fact)
-        if fact.original_title:
-            film.keys.add(fold(fact.original_title))
-            if fold(fact.original_title) != fold(film.title):
-                film.original_title = fact.original_title
-    if not films:
-        return []
-    if not any(f.subject for f in films):
-        candidates = [f for f in films if not f.mentioned]
-        if candidates:
-            low = fold(text)
-            best = max(candidates, key=lambda f: sum(low.count(k) for k in f.keys))
-            best.subject = True
-    kept = []
-    for film in films:
-        if not film.subject:
-            # unquoted-only mentions need a film word nearby to count as films
-            solid = [
-                f
-                for f in film.facts
-                if f.rule not in {"film.quoted", "headline.unechoed"}
-            ]
-            if not solid and not re.search(
-                r"\b(?:film|movie|picture|documentary)s?\b",
-                text[max(0, film.facts[0].start - 80) : film.facts[0].end + 40],
-                re.I,
-            ):
-                continue
-        kept.append(film)
-    kept.sort(key=lambda f: (not f.subject, min(x.start for x in f.facts)))
-    return kept
-
-
-def _occurrences(text: str, film: _Film) -> list[int]:
-    low = text.casefold()
-    spots = []
-    for key in {f.title for f in film.facts} | (
-        {film.original_title} if film.original_title else set()
-    ):
-        for m in re.finditer(re.escape(key.casefold()), low):
-            spots.append(m.start())
-    return sorted(spots)
-
-
-def _film_for(
-    fact: PersonFact, subjects: list[_Film], spots: dict[int, list[int]], main: _Film
-) -> _Film:
-    if fact.title_hint:
-        for film in subjects:
-            if fold(fact.title_hint) in film.keys:
-                return film
-    if len(subjects) == 1:
-        return main
-    best, best_at = main, -1
-    for film in subjects:
-        before = [s for s in spots[id(film)] if s <= fact.start]
-        if before and before[-1] > best_at:
-            best, best_at = film, before[-1]
-    return best
-
-
-def _festivals_by_film(
-    festivals: list[FestivalMention],
-    subjects: list[_Film],
-    spots: dict[int, list[int]],
-    main: _Film,
-) -> dict[int, tuple[FestivalMention, ...]]:
-    """Which subject films a festival belongs to: all of them when it is named
-    before any title (headline, introduction), else the film named last before it."""
-    everyone = {id(f): tuple(festivals) for f in subjects}
-    if len(subjects) <= 1:
-        return everyone
-    first_title = min((s for f in subjects for s in spots[id(f)]), default=0)
-    out: dict[int, list[FestivalMention]] = {id(f): [] for f in subjects}
-    for fest in festivals:
-        starts = [ev.start for ev in fest.evidence]
-        if not starts or min(starts) < first_title:
-            targets = subjects
-        else:
-            probe = PersonFact("cast", "", min(starts), min(starts), "festival", 0.0)
-            targets = [_film_for(probe, subjects, spots, main)]
-        for film in targets:
-            out[id(film)].append(fest)
-    return {k: tuple(v) for k, v in out.items()}
-
-
-def _attach(
-    text: str,
-    index: TextIndex,
-    films: list[_Film],
-    people: list[PersonFact],
-    festivals: list[FestivalMention],
-    main: _Film,
-    extras: Mapping[str, object],
-) -> tuple[FilmMention, ...]:
-    subjects = [f for f in films if f.subject] or [main]
-    spots = {id(f): _occurrences(text, f) for f in films}
-    directors: dict[int, dict[str, Person]] = {id(f): {} for f in films}
-    cast: dict[int, dict[str, CastMember]] = {id(f): {} for f in films}
-    for fact in people:
-        pool = subjects
-        if fact.title_hint:
-            pool = [f for f in films if fold(fact.title_hint) in f.keys] or subjects
-        film = _film_for(fact, pool, spots, main)
-        ev = index.evidence(fact.start, fact.end, fact.rule, fact.confidence)
-        key = fold(fact.name)
-        if fact.role == "director":
-            prior = directors[id(film)].get(key)
-            directors[id(film)][key] = Person(
-                fact.name, evidence=((prior.evidence if prior else ()) + (ev,))[:3]
-            )
-        else:
-            prior_c = cast[id(film)].get(key)
-            character = (prior_c.character if prior_c else None) or fact.character
-            evs = ((prior_c.evidence if prior_c else ()) + (ev,))[:3]
-            cast[id(film)][key] = CastMember(
-                fact.name, character=character, evidence=evs
-            )
-    festivals_of = _festivals_by_film(festivals, subjects, spots, main)
-    main_directors = directors[id(main)]
-    for film in films:
-        own = [f for f in film.facts if f.rule == "film.mentioned_own"]
-        if not film.subject and own and not directors[id(film)]:
-            ev = index.evidence(own[0].start, own[0].end, "director.previous_film", 0.6)
-            for key, person in main_directors.items():
-                directors[id(film)][key] = Person(person.name, evidence=(ev,))
-    out = []
-    for film in films:
-        subject = film.subject
-        is_main = film is main
-        film_festivals = festivals_of.get(id(film), ()) if subject else ()
-        out.append(FilmMention(
-            title=film.title,
-            role="subject" if subject else "mentioned",
-            original_title=film.original_title,
-            year=film.year,
-            directors=tuple(directors[id(film)].values()),
-            cast=tuple(cast[id(film)].values()) if subject else (),
-            festivals=film_festivals,
-            release_date=extras["release_date"] if is_main else None,  # type: ignore[arg-type]
-            themes=extras["themes"] if is_main else (),  # type: ignore[arg-type]
-            places=extras["places"] if is_main else (),  # type: ignore[arg-type]
-            evidence=tuple(index.evidence(f.start, f.end, f.rule, f.confidence)
-                           for f in film.facts[:3]),
-        ))  # fmt: skip
-    return tuple(out)
 
 
 # --- many reviews, several processes --------------------------------------------------

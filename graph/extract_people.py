@@ -11,8 +11,7 @@ festival, a place or a character is never cast or crew).
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from functools import lru_cache
 
 from graph.extract_text import (
@@ -22,7 +21,6 @@ from graph.extract_text import (
     NAME_WORD,
     STOPWORDS,
     TextIndex,
-    fold,
     split_list,
 )
 
@@ -161,11 +159,6 @@ _MAIN_ROLES = re.compile(
 )
 _FILM_WORD = re.compile(rf"\b{_FILM_NOUN}\b", re.I)
 _YEAR = re.compile(r"\b(?:19|20)\d\d\b")
-
-
-_WEAK_SINGLE = frozenset(
-    {"director.possessive", "director.verb", "cast.paren_lookback"}
-)
 
 
 _HONORIFICS = frozenset(
@@ -525,76 +518,3 @@ def _overlapping(pattern: re.Pattern[str], text: str) -> list[re.Match[str]]:
 def find_people(text: str, index: TextIndex) -> list[PersonFact]:
     """All director and cast statements of the normalised ``text``."""
     return _directors(text, index) + _cast(text, index)
-
-
-def resolve_people(
-    facts: Iterable[PersonFact],
-    *,
-    known_full: Iterable[str] = (),
-    not_people: Iterable[str] = (),
-    banned: frozenset[str] = frozenset(),
-) -> list[PersonFact]:
-    """Resolve surnames, drop non-people, settle cast-vs-director conflicts.
-
-    Args:
-        facts: the rule output.
-        known_full: full names seen elsewhere (e.g. NER persons), for surname lookup.
-        not_people: names that are never cast or crew (critic, festivals, titles).
-        banned: already folded names that are never cast or crew (gazetteers).
-    """
-    facts = list(facts)
-    banned = frozenset(fold(n) for n in not_people) | banned
-    full_names = {fold(f.name): f.name for f in facts if len(f.name.split()) >= 2}
-    for name in known_full:
-        if len(name.split()) >= 2:
-            full_names.setdefault(fold(name), name)
-
-    def resolve(name: str) -> str:
-        if len(name.split()) >= 2:
-            return full_names.get(fold(name), name)
-        key = fold(name)
-        hits = {v for k, v in full_names.items() if k.split()[-1] == key}
-        if len(hits) != 1:
-            hits = {v for k, v in full_names.items() if k.split()[0] == key}
-        return hits.pop() if len(hits) == 1 else name
-
-    resolved = [replace(f, name=resolve(f.name)) for f in facts]
-    # an unresolved surname from a weak rule ("Lumet's film") names nobody precisely
-    resolved = [
-        f for f in resolved
-        if len(f.name.split()) >= 2 or f.rule not in _WEAK_SINGLE
-    ]  # fmt: skip
-    resolved = [f for f in resolved if fold(f.name) not in banned]
-    characters = {fold(f.character) for f in resolved if f.character}
-    actors = {
-        fold(f.name)
-        for f in resolved
-        if f.role == "cast" and f.rule != "cast.paren_ambiguous"
-    }
-    # "Full Name (Full Name)" follows the order the review uses elsewhere.
-    outside = sum(f.rule == "cast.paren_character" for f in resolved)
-    inside = sum(f.rule in {"cast.paren", "cast.paren_lookback"} for f in resolved)
-    out: list[PersonFact] = []
-    for f in resolved:
-        if fold(f.name) in characters and fold(f.name) not in actors:
-            continue
-        flip = outside > inside or bool(f.character and fold(f.character) in actors)
-        if f.rule == "cast.paren_ambiguous" and f.character and flip:
-            # "Actor (Character)": the name outside the parentheses is the actor.
-            f = replace(f, name=f.character, character=f.name, rule="cast.paren")
-        if f.character and (
-            fold(f.character) in banned or fold(f.character) == fold(f.name)
-        ):
-            f = replace(f, character=None)
-        out.append(f)
-    best_director = {fold(f.name): f.confidence for f in out if f.role == "director"}
-    best_cast = {fold(f.name): f.confidence for f in out if f.role == "cast"}
-    kept = []
-    for f in out:
-        key = fold(f.name)
-        if f.role == "director" and best_cast.get(key, 0) >= f.confidence:
-            continue
-        if f.role == "cast" and best_director.get(key, 0) > f.confidence:
-            continue
-        kept.append(f)
-    return kept

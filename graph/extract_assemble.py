@@ -1,0 +1,227 @@
+"""Extract stage, assembly: group title facts into films and attach every fact.
+
+Contract: :func:`group_films` merges the title facts of a review into films (one film
+under several titles is one film), decides which films the review is about and which
+it only mentions, and drops weak mentions; :func:`attach_facts` gives each person fact
+and festival to the film it belongs to (the title named last before it in round-ups)
+and builds the :class:`~graph.models.FilmMention` records with their evidence.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping
+
+from graph.extract_films import TitleFact
+from graph.extract_people import PersonFact
+from graph.extract_text import TextIndex, fold
+from graph.models import CastMember, FestivalMention, FilmMention, Person
+
+
+class FilmDraft:
+    """A film being assembled from its title facts."""
+
+    def __init__(self, fact: TitleFact) -> None:
+        self.title = fact.title
+        self.keys = {fold(fact.title)}
+        self.original_title: str | None = None
+        self.year = fact.year
+        self.facts: list[TitleFact] = [fact]
+        self.subject = fact.rule in {
+            "input.title",
+            "film.paren_triple",
+            "film.list_line",
+        } or (fact.rule.startswith("headline.") and fact.rule != "headline.unechoed")
+        self.mentioned = fact.role == "mentioned"
+
+    def add(self, fact: TitleFact) -> None:
+        self.facts.append(fact)
+        self.keys.add(fold(fact.title))
+        self.year = self.year or fact.year
+        self.subject = self.subject or FilmDraft(fact).subject
+        self.mentioned = self.mentioned or fact.role == "mentioned"
+
+
+def group_films(
+    text: str, titles: list[TitleFact], people: list[PersonFact]
+) -> list[FilmDraft]:
+    """Merge title facts into films, subjects first (see the module docstring).
+
+    Args:
+        text: the normalised review text (for counting title occurrences).
+        titles: the title facts of the review.
+        people: the resolved person facts (unused names never become films).
+
+    Returns:
+        The films, the ones the review is about first; empty when there is none.
+    """
+    films: list[FilmDraft] = []
+    for fact in titles:
+        keys = {fold(fact.title)} | (
+            {fold(fact.original_title)} if fact.original_title else set()
+        )
+        film = next((f for f in films if f.keys & keys), None)
+        if film is None:
+            film = FilmDraft(fact)
+            films.append(film)
+        else:
+            film.add(fact)
+        if fact.original_title:
+            film.keys.add(fold(fact.original_title))
+            if fold(fact.original_title) != fold(film.title):
+                film.original_title = fact.original_title
+    if not films:
+        return []
+    if not any(f.subject for f in films):
+        candidates = [f for f in films if not f.mentioned]
+        if candidates:
+            low = fold(text)
+            best = max(candidates, key=lambda f: sum(low.count(k) for k in f.keys))
+            best.subject = True
+    kept = []
+    for film in films:
+        if not film.subject:
+            # unquoted-only mentions need a film word nearby to count as films
+            solid = [
+                f
+                for f in film.facts
+                if f.rule not in {"film.quoted", "headline.unechoed"}
+            ]
+            if not solid and not re.search(
+                r"\b(?:film|movie|picture|documentary)s?\b",
+                text[max(0, film.facts[0].start - 80) : film.facts[0].end + 40],
+                re.I,
+            ):
+                continue
+        kept.append(film)
+    kept.sort(key=lambda f: (not f.subject, min(x.start for x in f.facts)))
+    return kept
+
+
+def _occurrences(text: str, film: FilmDraft) -> list[int]:
+    low = text.casefold()
+    spots = []
+    for key in {f.title for f in film.facts} | (
+        {film.original_title} if film.original_title else set()
+    ):
+        for m in re.finditer(re.escape(key.casefold()), low):
+            spots.append(m.start())
+    return sorted(spots)
+
+
+def _film_for(
+    fact: PersonFact,
+    subjects: list[FilmDraft],
+    spots: dict[int, list[int]],
+    main: FilmDraft,
+) -> FilmDraft:
+    if fact.title_hint:
+        for film in subjects:
+            if fold(fact.title_hint) in film.keys:
+                return film
+    if len(subjects) == 1:
+        return main
+    best, best_at = main, -1
+    for film in subjects:
+        before = [s for s in spots[id(film)] if s <= fact.start]
+        if before and before[-1] > best_at:
+            best, best_at = film, before[-1]
+    return best
+
+
+def _festivals_by_film(
+    festivals: list[FestivalMention],
+    subjects: list[FilmDraft],
+    spots: dict[int, list[int]],
+    main: FilmDraft,
+) -> dict[int, tuple[FestivalMention, ...]]:
+    """Which subject films a festival belongs to: all of them when it is named
+    before any title (headline, introduction), else the film named last before it."""
+    everyone = {id(f): tuple(festivals) for f in subjects}
+    if len(subjects) <= 1:
+        return everyone
+    first_title = min((s for f in subjects for s in spots[id(f)]), default=0)
+    out: dict[int, list[FestivalMention]] = {id(f): [] for f in subjects}
+    for fest in festivals:
+        starts = [ev.start for ev in fest.evidence]
+        if not starts or min(starts) < first_title:
+            targets = subjects
+        else:
+            probe = PersonFact("cast", "", min(starts), min(starts), "festival", 0.0)
+            targets = [_film_for(probe, subjects, spots, main)]
+        for film in targets:
+            out[id(film)].append(fest)
+    return {k: tuple(v) for k, v in out.items()}
+
+
+def attach_facts(
+    text: str,
+    index: TextIndex,
+    films: list[FilmDraft],
+    people: list[PersonFact],
+    festivals: list[FestivalMention],
+    main: FilmDraft,
+    extras: Mapping[str, object],
+) -> tuple[FilmMention, ...]:
+    """Give every person fact and festival to its film and build the records.
+
+    Args:
+        text: the normalised review text.
+        index: sentence lookup for evidence.
+        films: the films from :func:`group_films`.
+        people: the resolved person facts.
+        festivals: the merged festival mentions.
+        main: the main subject film (it gets the release date, themes and places).
+        extras: ``release_date``, ``themes`` and ``places`` of the main film.
+    """
+    subjects = [f for f in films if f.subject] or [main]
+    spots = {id(f): _occurrences(text, f) for f in films}
+    directors: dict[int, dict[str, Person]] = {id(f): {} for f in films}
+    cast: dict[int, dict[str, CastMember]] = {id(f): {} for f in films}
+    for fact in people:
+        pool = subjects
+        if fact.title_hint:
+            pool = [f for f in films if fold(fact.title_hint) in f.keys] or subjects
+        film = _film_for(fact, pool, spots, main)
+        ev = index.evidence(fact.start, fact.end, fact.rule, fact.confidence)
+        key = fold(fact.name)
+        if fact.role == "director":
+            prior = directors[id(film)].get(key)
+            directors[id(film)][key] = Person(
+                fact.name, evidence=((prior.evidence if prior else ()) + (ev,))[:3]
+            )
+        else:
+            prior_c = cast[id(film)].get(key)
+            character = (prior_c.character if prior_c else None) or fact.character
+            evs = ((prior_c.evidence if prior_c else ()) + (ev,))[:3]
+            cast[id(film)][key] = CastMember(
+                fact.name, character=character, evidence=evs
+            )
+    festivals_of = _festivals_by_film(festivals, subjects, spots, main)
+    main_directors = directors[id(main)]
+    for film in films:
+        own = [f for f in film.facts if f.rule == "film.mentioned_own"]
+        if not film.subject and own and not directors[id(film)]:
+            ev = index.evidence(own[0].start, own[0].end, "director.previous_film", 0.6)
+            for key, person in main_directors.items():
+                directors[id(film)][key] = Person(person.name, evidence=(ev,))
+    out = []
+    for film in films:
+        subject = film.subject
+        is_main = film is main
+        film_festivals = festivals_of.get(id(film), ()) if subject else ()
+        out.append(FilmMention(
+            title=film.title,
+            role="subject" if subject else "mentioned",
+            original_title=film.original_title,
+            year=film.year,
+            directors=tuple(directors[id(film)].values()),
+            cast=tuple(cast[id(film)].values()) if subject else (),
+            festivals=film_festivals,
+            release_date=extras["release_date"] if is_main else None,  # type: ignore[arg-type]
+            themes=extras["themes"] if is_main else (),  # type: ignore[arg-type]
+            places=extras["places"] if is_main else (),  # type: ignore[arg-type]
+            evidence=tuple(index.evidence(f.start, f.end, f.rule, f.confidence)
+                           for f in film.facts[:3]),
+        ))  # fmt: skip
+    return tuple(out)

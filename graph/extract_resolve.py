@@ -1,0 +1,93 @@
+"""Extract stage, people resolution: one name per person, no contradictions.
+
+Contract: :func:`resolve_people` takes the raw :class:`~graph.extract_people.PersonFact`
+records of a review and returns them with surname-only mentions mapped to the full name
+used elsewhere in the review ("Triet's film" -> "Justine Triet"), unresolved surnames
+from weak rules dropped, names that are critics, festivals, places, titles or
+characters removed, and cast-versus-director conflicts settled by confidence.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import replace
+
+from graph.extract_people import PersonFact
+from graph.extract_text import fold
+
+_WEAK_SINGLE = frozenset(
+    {"director.possessive", "director.verb", "cast.paren_lookback"}
+)
+
+
+def resolve_people(
+    facts: Iterable[PersonFact],
+    *,
+    known_full: Iterable[str] = (),
+    not_people: Iterable[str] = (),
+    banned: frozenset[str] = frozenset(),
+) -> list[PersonFact]:
+    """Resolve surnames, drop non-people, settle cast-vs-director conflicts.
+
+    Args:
+        facts: the rule output.
+        known_full: full names seen elsewhere (e.g. NER persons), for surname lookup.
+        not_people: names that are never cast or crew (critic, festivals, titles).
+        banned: already folded names that are never cast or crew (gazetteers).
+    """
+    facts = list(facts)
+    banned = frozenset(fold(n) for n in not_people) | banned
+    full_names = {fold(f.name): f.name for f in facts if len(f.name.split()) >= 2}
+    for name in known_full:
+        if len(name.split()) >= 2:
+            full_names.setdefault(fold(name), name)
+
+    def resolve(name: str) -> str:
+        if len(name.split()) >= 2:
+            return full_names.get(fold(name), name)
+        key = fold(name)
+        hits = {v for k, v in full_names.items() if k.split()[-1] == key}
+        if len(hits) != 1:
+            hits = {v for k, v in full_names.items() if k.split()[0] == key}
+        return hits.pop() if len(hits) == 1 else name
+
+    resolved = [replace(f, name=resolve(f.name)) for f in facts]
+    # an unresolved surname from a weak rule ("Lumet's film") names nobody precisely
+    resolved = [
+        f for f in resolved
+        if len(f.name.split()) >= 2 or f.rule not in _WEAK_SINGLE
+    ]  # fmt: skip
+    resolved = [f for f in resolved if fold(f.name) not in banned]
+    characters = {fold(f.character) for f in resolved if f.character}
+    actors = {
+        fold(f.name)
+        for f in resolved
+        if f.role == "cast" and f.rule != "cast.paren_ambiguous"
+    }
+    # "Full Name (Full Name)" follows the order the review uses elsewhere.
+    outside = sum(f.rule == "cast.paren_character" for f in resolved)
+    inside = sum(f.rule in {"cast.paren", "cast.paren_lookback"} for f in resolved)
+    out: list[PersonFact] = []
+    for f in resolved:
+        if fold(f.name) in characters and fold(f.name) not in actors:
+            continue
+        flip = outside > inside or bool(f.character and fold(f.character) in actors)
+        if f.rule == "cast.paren_ambiguous" and f.character and flip:
+            # "Actor (Character)": the name outside the parentheses is the actor.
+            f = replace(f, name=f.character, character=f.name, rule="cast.paren")
+        if f.character and (
+            fold(f.character) in banned or fold(f.character) == fold(f.name)
+        ):
+            f = replace(f, character=None)
+        out.append(f)
+    best_director = {fold(f.name): f.confidence for f in out if f.role == "director"}
+    best_cast = {fold(f.name): f.confidence for f in out if f.role == "cast"}
+    kept = []
+    for f in out:
+        key = fold(f.name)
+        if f.role == "director" and best_cast.get(key, 0) >= f.confidence:
+            continue
+        if f.role == "cast" and best_director.get(key, 0) > f.confidence:
+            continue
+        kept.append(f)
+    return kept
