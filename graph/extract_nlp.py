@@ -136,7 +136,7 @@ def chunk_bounds(text: str, limit: int = CHUNK_CHARS) -> list[tuple[int, int]]:
 
     Example:
         >>> chunk_bounds("aaa. bbb. ccc.", limit=10)
-        [(0, 5), (5, 10), (10, 14)]
+        [(0, 5), (5, 14)]
     """
     bounds: list[tuple[int, int]] = []
     start = 0
