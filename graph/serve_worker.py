@@ -15,7 +15,6 @@ import logging
 import multiprocessing
 import queue
 import threading
-import time
 from dataclasses import dataclass, field
 from multiprocessing.connection import Connection
 from pathlib import Path
@@ -90,19 +89,11 @@ def _store_stamp(settings: Settings) -> int | None:
         return None
 
 
-def open_read_only(settings: Settings, *, attempts: int = 5) -> Any:
-    """Open the store read-only, retrying briefly: a writer compacting at that moment
-    can delete a file the opener just listed (RocksDB then reports corruption)."""
+def open_read_only(settings: Settings) -> Any:
+    """Open the store read-only (``open_store`` retries while a writer compacts)."""
     from graph.store import open_store
 
-    for attempt in range(attempts):
-        try:
-            return open_store(settings, read_only=True)
-        except GraphError:
-            if attempt == attempts - 1:
-                raise
-            time.sleep(0.05 * (attempt + 1))
-    raise AssertionError("unreachable")
+    return open_store(settings, read_only=True)
 
 
 def _worker_main(settings: Settings, conn: Connection) -> None:

@@ -14,6 +14,7 @@ with the same methods that talks to it instead (``graph/remote.py``).
 from __future__ import annotations
 
 import logging
+import time
 from collections.abc import Iterable, Iterator, Mapping
 from pathlib import Path
 from types import TracebackType
@@ -150,7 +151,7 @@ class GraphStore:
                         f"No store at {folder}: run 'reelgraph ingest PATH --store "
                         f"{folder}' or 'reelgraph demo --store {folder}' first."
                     )
-                return cls(ox.Store.read_only(str(folder)), folder, read_only=True)
+                return cls(_open_read_only(folder), folder, read_only=True)
             folder.mkdir(parents=True, exist_ok=True)
             return cls(ox.Store(str(folder)), folder, read_only=False)
         except (OSError, RuntimeError) as exc:
@@ -296,6 +297,19 @@ class GraphStore:
         """Fast, non-transactional load of a file into one graph (imports only)."""
         self._check_writable()
         self.ox.bulk_load(path=str(path), format=fmt, to_graph=ox.NamedNode(graph_iri))
+
+
+def _open_read_only(folder: Path, *, attempts: int = 5) -> ox.Store:
+    """Open read-only, retrying briefly: a writer compacting at that moment can delete
+    a file the opener just listed, and RocksDB then reports corruption."""
+    for attempt in range(attempts):
+        try:
+            return ox.Store.read_only(str(folder))
+        except (OSError, RuntimeError):
+            if attempt == attempts - 1:
+                raise
+            time.sleep(0.05 * (attempt + 1))
+    raise AssertionError("unreachable")
 
 
 def _quads(
