@@ -270,6 +270,14 @@ def _possessive_of_titles(text: str, titles: list[str]) -> list[PersonFact]:
                         title_hint=title,
                     )
                 )
+        by = rf"\"?{re.escape(title)}\"?,?\s+(?:by|de|d'|from)\s*({FULL_NAME})"
+        for m in re.finditer(by, text):
+            name = trim_name(m.group(1))
+            if len(name.split()) >= 2:
+                end = m.start(1) + len(name)
+                rule = "director.title_by"
+                out.append(PersonFact("director", name, m.start(1), end, rule, 0.85,
+                                      title_hint=title))  # fmt: skip
     return out
 
 

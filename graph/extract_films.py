@@ -72,8 +72,8 @@ def _rules() -> dict[str, re.Pattern[str]]:
         "headline.run": re.compile(rf"\"?({TITLE_RUN})\"?"),
         "quoted": re.compile(r"\"([^\"\n]{2,80})\""),
         "paren_triple": re.compile(
-            rf"(?:\"([^\"\n]{{2,80}})\"|({TITLE_RUN}))\s*\(\s*({ANY_NAME})\s*,\s*"
-            r"((?:19|20)\d\d)\s*\)"
+            rf"(?:\"([^\"\n]{{2,80}})\"|({TITLE_RUN}))\s*\(\s*"
+            rf"(?:dir\.|directed by|de|by)?\s*({ANY_NAME})\s*,\s*((?:19|20)\d\d)\s*\)"
         ),
         "inner_triple": re.compile(
             rf"\(\s*\"?({TITLE_RUN})\"?\s*,\s*({ANY_NAME})\s*,\s*((?:19|20)\d\d)\s*\)"

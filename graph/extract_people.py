@@ -93,6 +93,20 @@ def _rules() -> dict[str, re.Pattern[str]]:
             r"\b(?:played|portrayed|repris|tenus|incarnés|joués|interprétés)\s+"
             rf"(?:by|par)\s+({NAME_LIST})"
         ),
+        "director.film_de": re.compile(
+            r"\b(?:le|son|un|ce|du|au|nouveau|dernier|premier)\s+(?:\w+\s+)?"
+            rf"(?:film|long[- ]métrage|documentaire)\s+(?:de\s+|d')({FULL_NAME})"
+        ),
+        "cast.role_of": re.compile(
+            rf"({FULL_NAME}),?\s+(?:(?:is|est)\s+)?(?:in the (?:title )?role of|"
+            r"takes on the role of|dans le rôle de|dans la peau de|prête ses traits à|"
+            r"as the voice of|voices)\s+(?:the\s+)?"
+            rf"({NAME_WORD}(?: {NAME_WORD}){{0,2}})"
+        ),
+        "cast.traits": re.compile(
+            rf"({ANY_NAME}),?\s+(?:sous les traits d[e']|incarnée? par|joué par|"
+            rf"jouée par)\s*({FULL_NAME})"
+        ),
         "director.hyphen": re.compile(rf"({FULL_NAME})-directed\b"),
         "director.verb": re.compile(
             rf"(?:^|(?<=[.!?\n\"]\s)|(?<=\n))({FULL_NAME})\s+(?:(?:once again|here|"
@@ -245,6 +259,14 @@ def _directors(text: str, index: TextIndex) -> list[PersonFact]:
                     "director", clean, m.start(1), m.end(1), "director.who", 0.85
                 )
             )
+    for m in rules["director.film_de"].finditer(text):
+        clean = _full(m.group(1))
+        if clean:
+            out.append(
+                PersonFact(
+                    "director", clean, m.start(1), m.end(1), "director.film_de", 0.85
+                )
+            )
     for m in rules["director.hyphen"].finditer(text):
         clean = _full(m.group(1))
         if clean:
@@ -327,6 +349,22 @@ def _cast(text: str, index: TextIndex) -> list[PersonFact]:
                                           "cast.parallel", 0.85, char))  # fmt: skip
     for m in rules["cast.list_by"].finditer(text):
         out.extend(_list_facts(m, 1, "cast.list_by", 0.85))
+    for m in rules["cast.role_of"].finditer(text):
+        clean, char = _full(m.group(1)), _single(m.group(2))
+        if clean and char:
+            out.append(
+                PersonFact(
+                    "cast", clean, m.start(1), m.end(1), "cast.role_of", 0.9, char
+                )
+            )
+    for m in rules["cast.traits"].finditer(text):
+        clean, char = _full(m.group(2)), _single(m.group(1))
+        if clean and char:
+            out.append(
+                PersonFact(
+                    "cast", clean, m.start(2), m.end(2), "cast.traits", 0.9, char
+                )
+            )
     for m in rules["cast.is"].finditer(text):
         clean, char = _full(m.group(1)), _single(m.group(2))
         if clean and char and _CAST_CUE.search(index.sentence_at(m.start()).text):

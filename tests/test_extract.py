@@ -366,3 +366,29 @@ def test_parallel_lists_pair_actors_and_characters(blank_nlp) -> None:  # type: 
         "Malik Frikah": "Clotaire",
         "Mallory Wanecque": "Jackie",
     }
+
+
+@pytest.mark.parametrize(
+    ("text", "director"),
+    [
+        pytest.param("Poor Things review\n\nPoor Things by Yorgos Lanthimos is wild.",
+                     "Yorgos Lanthimos", id="title-by"),
+        pytest.param("Anatomie d'une chute : critique\n\nLe nouveau film de Justine Triet "
+                     "est un drame.", "Justine Triet", id="film-de"),
+        pytest.param("Dune review\n\nBest of the year: Dune (dir. Denis Villeneuve, 2021).",
+                     "Denis Villeneuve", id="paren-dir"),
+    ],
+)  # fmt: skip
+def test_more_director_forms(blank_nlp, text: str, director: str) -> None:  # type: ignore[no-untyped-def]
+    assert [d.name for d in subject(run(blank_nlp, text)).directors] == [director]
+
+
+def test_role_of_and_sous_les_traits(blank_nlp) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "Portrait de la jeune fille en feu : critique\n\nHéloïse, sous les traits "
+        "d'Adèle Haenel, refuse de poser. Noémie Merlant dans le rôle de Marianne."
+    )
+    assert cast_of(run(blank_nlp, text)) == {
+        "Adèle Haenel": "Héloïse",
+        "Noémie Merlant": "Marianne",
+    }
