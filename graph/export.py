@@ -452,7 +452,9 @@ def jsonld_context() -> dict[str, Any]:
     """The project's JSON-LD context (``ontology/context.jsonld``), parsed once."""
     path = ONTOLOGY_DIR / "context.jsonld"
     try:
-        return json.loads(path.read_text(encoding="utf-8"))["@context"]  # type: ignore[no-any-return]
+        document = json.loads(path.read_text(encoding="utf-8"))
+        context: dict[str, Any] = document["@context"]
+        return context
     except (OSError, ValueError, KeyError) as exc:
         raise ExportError(f"Cannot read the JSON-LD context {path}: {exc}") from exc
 

@@ -22,9 +22,12 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
-from typing import IO
+from typing import IO, TYPE_CHECKING, cast
 
 from graph.errors import WikidataError
+
+if TYPE_CHECKING:
+    import pyoxigraph as ox
 
 MANIFEST = "reelgraph-mirror.json"
 STORE_DIR = "oxigraph"
@@ -88,7 +91,7 @@ class MirrorReport:
     seconds: float
 
 
-def _rdf_format(path: Path) -> object:
+def _rdf_format(path: Path) -> ox.RdfFormat:
     import pyoxigraph as ox
 
     name = path.name.lower().removesuffix(".gz")
@@ -109,7 +112,8 @@ def _rdf_format(path: Path) -> object:
 
 def _open_input(path: Path) -> IO[bytes]:
     if path.name.lower().endswith(".gz"):
-        return gzip.open(path, "rb")  # type: ignore[return-value]
+        # typeshed types GzipFile as a BufferedIOBase, not IO[bytes]; it is one.
+        return cast(IO[bytes], gzip.open(path, "rb"))
     return path.open("rb")
 
 
@@ -148,7 +152,7 @@ def load_mirror(files: Sequence[str | Path], *, mirror: str | Path) -> MirrorRep
         fmt = _rdf_format(path)
         try:
             with _open_input(path) as stream:
-                store.bulk_load(stream, fmt)  # type: ignore[arg-type]
+                store.bulk_load(stream, fmt)
         except (SyntaxError, OSError, ValueError) as exc:
             raise WikidataError(f"Cannot load {path} into {root}: {exc}") from exc
     store.flush()
@@ -171,17 +175,19 @@ def load_mirror(files: Sequence[str | Path], *, mirror: str | Path) -> MirrorRep
     )
 
 
-def _label_rows(store: object) -> Iterable[tuple[str, str]]:
+def _label_rows(store: ox.Store) -> Iterable[tuple[str, str]]:
     values = " ".join(f"<{p}>" for p in _LABEL_PREDICATES)
     query = f"SELECT DISTINCT ?l WHERE {{ VALUES ?p {{ {values} }} ?s ?p ?l }}"
-    for solution in store.query(query):  # type: ignore[attr-defined]
-        text = solution["l"].value
+    # A SELECT always answers with solutions; the stub cannot see the query form.
+    solutions = cast("ox.QuerySolutions", store.query(query))
+    for solution in solutions:
+        text: str = solution["l"].value
         key = normalise_label(text)
         if key:
             yield key, text
 
 
-def _build_label_index(store: object, path: Path) -> int:
+def _build_label_index(store: ox.Store, path: Path) -> int:
     tmp = path.with_suffix(".tmp")
     tmp.unlink(missing_ok=True)
     con = sqlite3.connect(tmp)
