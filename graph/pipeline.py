@@ -284,7 +284,7 @@ def remove_review(
     if not store.remove_graph(graph_iri):
         return False
     wikidata = wikidata_graph_iri(base_iri=settings.base_iri)
-    store.update(  # type: ignore[union-attr]
+    store.update(
         f"""DELETE {{ GRAPH <{wikidata}> {{ ?q ?p ?o }} }}
         WHERE {{
           GRAPH <{wikidata}> {{ ?q ?p ?o }}

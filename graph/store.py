@@ -55,6 +55,8 @@ class Store(Protocol):
 
     def remove_graph(self, graph_iri: str) -> bool: ...
 
+    def update(self, sparql_update: str) -> None: ...
+
     def named_graphs(self) -> list[str]: ...
 
     def close(self) -> None: ...
@@ -184,6 +186,8 @@ class GraphStore:
                 self.ox.flush()
             except OSError as exc:  # flushing is best effort: data is already committed
                 log.warning("flushing %s failed: %s", self.path, exc)
+        # Dropping the handle releases the RocksDB lock; typing ``ox`` as optional
+        # would force a None check on every call for a state only misuse reaches.
         self.ox = None  # type: ignore[assignment]
 
     # --- reading ------------------------------------------------------------------
@@ -315,7 +319,14 @@ def _open_read_only(folder: Path, *, attempts: int = 5) -> ox.Store:
 def _quads(
     triples: Iterable[tuple[Node, Node, Node]], graph: ox.NamedNode
 ) -> list[ox.Quad]:
-    return [ox.Quad(to_ox(s), to_ox(p), to_ox(o), graph) for s, p, o in triples]  # type: ignore[arg-type]
+    return [_quad(s, p, o, graph) for s, p, o in triples]
+
+
+def _quad(s: Node, p: Node, o: Node, graph: ox.NamedNode) -> ox.Quad:
+    subject, predicate = to_ox(s), to_ox(p)
+    if isinstance(subject, ox.Literal) or not isinstance(predicate, ox.NamedNode):
+        raise TypeError(f"not an RDF triple: {s!r} {p!r} {o!r}")
+    return ox.Quad(subject, predicate, to_ox(o), graph)
 
 
 def _insert_data(quads: list[ox.Quad]) -> str:
