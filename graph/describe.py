@@ -14,13 +14,16 @@ union of its graphs.
 from __future__ import annotations
 
 import re
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import pyoxigraph as ox
 
 from graph.config import DEFAULT_BASE_IRI
 from graph.export import clean_text
 from graph.namespaces import PREFIXES, sparql_prefixes
+
+if TYPE_CHECKING:
+    from graph.store import Store
 
 __all__ = ["describe_dataset", "quickstatements"]
 
@@ -67,7 +70,7 @@ def _qs_string(value: str) -> str:
     return '"' + re.sub(r"[\t\r\n]+", " ", clean_text(value)).replace('"', "'") + '"'
 
 
-def quickstatements(store: Any, *, graph: str | None = None) -> list[str]:
+def quickstatements(store: Store, *, graph: str | None = None) -> list[str]:
     """QuickStatements (V1) for linked facts that the Wikidata graph does not state.
 
     Covers director (P57), cast member (P161, with character name P4633), narrative
@@ -113,7 +116,7 @@ def quickstatements(store: Any, *, graph: str | None = None) -> list[str]:
 
 
 def describe_dataset(
-    store: Any,
+    store: Store,
     *,
     base_iri: str = DEFAULT_BASE_IRI,
     sparql_endpoint: str | None = None,

@@ -17,7 +17,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime
-from typing import Any
+from typing import TYPE_CHECKING
 
 from rdflib import Graph, Literal, URIRef
 from rdflib.namespace import DCTERMS, OWL, PROV, RDFS, XSD
@@ -27,6 +27,9 @@ from graph.config import Settings
 from graph.errors import WikidataError
 from graph.namespaces import WD, WDT
 from graph.wikidata import Binding, WikidataClient
+
+if TYPE_CHECKING:
+    from graph.store import Store
 
 FILM_PROPS = (
     "P31", "P57", "P58", "P161", "P136", "P495", "P364", "P577", "P921", "P840",
@@ -268,7 +271,7 @@ class EnrichReport:
     )
 
 
-def pending_items(store: Any, *, settings: Settings) -> list[str]:
+def pending_items(store: Store, *, settings: Settings) -> list[str]:
     """QIDs linked by ``owl:sameAs`` in ``store`` and not yet enriched."""
     graph_iri = wikidata_graph_iri(base_iri=settings.base_iri)
     query = (
@@ -286,7 +289,7 @@ def pending_items(store: Any, *, settings: Settings) -> list[str]:
 
 
 def enrich_store(
-    store: Any, *, client: WikidataClient, settings: Settings, link: bool = True
+    store: Store, *, client: WikidataClient, settings: Settings, link: bool = True
 ) -> EnrichReport:
     """Link what is unlinked, then enrich every linked item not enriched yet.
 

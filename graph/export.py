@@ -35,13 +35,16 @@ from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
-from typing import IO, Any
+from typing import IO, TYPE_CHECKING, Any
 
 import pyoxigraph as ox
 
 from graph.config import DEFAULT_BASE_IRI, ONTOLOGY_DIR
 from graph.errors import ExportError
 from graph.namespaces import PREFIXES
+
+if TYPE_CHECKING:
+    from graph.store import Store
 
 __all__ = [
     "FORMATS",
@@ -227,7 +230,7 @@ def _statements(chunks: dict[bytes, bytes]) -> Statements:
     ]
 
 
-def store_statements(store: Any, graph: str | None = None) -> Statements:
+def store_statements(store: Store, graph: str | None = None) -> Statements:
     """The statements of ``store`` (embedded or remote), or of one named graph.
 
     The embedded store dumps each graph with Oxigraph's own writer; sorting and
@@ -406,7 +409,7 @@ def write_atomic(path: str | Path, write: Callable[[IO[bytes]], object]) -> None
 
 
 def export_store(
-    store: Any,
+    store: Store,
     out: str | Path | None,
     *,
     fmt: str | None = None,

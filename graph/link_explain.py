@@ -10,9 +10,12 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from graph.namespaces import sparql_prefixes
+
+if TYPE_CHECKING:
+    from graph.store import Store
 
 _QID = re.compile(r"^Q\d+$")
 
@@ -36,7 +39,7 @@ def _value(term: Any) -> str | None:
     return str(getattr(term, "value", term))
 
 
-def explain_entity(store: Any, entity: str) -> list[LinkExplanation]:
+def explain_entity(store: Store, entity: str) -> list[LinkExplanation]:
     """The recorded link decisions about ``entity`` (IRI, ``Q...`` or a name).
 
     Args:

@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import hashlib
 from dataclasses import dataclass, field
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from rdflib import Graph, Literal, URIRef
 from rdflib.namespace import OWL, PROV, RDF, XSD
@@ -35,6 +35,9 @@ from graph.models import (
 )
 from graph.namespaces import RG, WD, sparql_prefixes
 from graph.wikidata import WikidataClient
+
+if TYPE_CHECKING:
+    from graph.store import Store
 
 
 @dataclass
@@ -71,7 +74,7 @@ def _qid(value: str | None) -> str | None:
     return None
 
 
-def _read_films(store: Any, settings: Settings) -> dict[str, dict[str, _FilmRow]]:
+def _read_films(store: Store, settings: Settings) -> dict[str, dict[str, _FilmRow]]:
     prefix = settings.base_iri + "graph/review/"
     films: dict[str, dict[str, _FilmRow]] = {}
     head = sparql_prefixes()
@@ -163,7 +166,7 @@ def _extraction(graph: str, films: dict[str, _FilmRow]) -> Extraction:
 
 
 def link_store(
-    store: Any, *, client: WikidataClient, settings: Settings
+    store: Store, *, client: WikidataClient, settings: Settings
 ) -> LinkStoreReport:
     """Link what the store holds unlinked; record new links in the entities graph.
 

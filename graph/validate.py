@@ -15,7 +15,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING
 
 from rdflib import BNode, Graph, Literal, URIRef
 from rdflib.namespace import PROV, RDF, RDFS, SH
@@ -24,6 +24,9 @@ from rdflib.term import Node
 from graph.config import ONTOLOGY_DIR
 from graph.errors import ValidationError
 from graph.namespaces import PREFIXES, RG
+
+if TYPE_CHECKING:
+    from graph.store import Store
 
 __all__ = [
     "ValidationReport",
@@ -239,7 +242,7 @@ def _evidence(
     return None, None
 
 
-def _store_graph(store: Any, graph_iri: str | None) -> Graph:
+def _store_graph(store: Store, graph_iri: str | None) -> Graph:
     """The store's union (or one named graph) as an rdflib Graph."""
     from graph.store import from_ox
 
@@ -250,7 +253,7 @@ def _store_graph(store: Any, graph_iri: str | None) -> Graph:
 
 
 def validate_store(
-    store: Any, *, graph_iri: str | None = None, shapes: Graph | None = None
+    store: Store, *, graph_iri: str | None = None, shapes: Graph | None = None
 ) -> ValidationReport:
     """Validate the whole store (union of its graphs) or one named graph.
 

@@ -19,7 +19,7 @@ from __future__ import annotations
 import difflib
 import logging
 from collections.abc import Callable, Iterable
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import networkx as nx
 
@@ -42,6 +42,9 @@ from graph.visualise_render import (
     summarise_network,
     write_network,
 )
+
+if TYPE_CHECKING:
+    from graph.store import Store
 
 log = logging.getLogger(__name__)
 
@@ -86,7 +89,7 @@ NODE_KINDS = (
 
 
 def build_network(
-    store: Any,
+    store: Store,
     *,
     view: str = "films-people",
     focus: str | None = None,
@@ -163,7 +166,7 @@ def focus_network(graph: nx.Graph, focus: str, *, depth: int = 1) -> nx.Graph:
 # --- views ----------------------------------------------------------------------------
 
 
-def _films_people(store: Any, films: set[str] | None, role: str | None) -> nx.Graph:
+def _films_people(store: Store, films: set[str] | None, role: str | None) -> nx.Graph:
     graph = nx.Graph()
     credits = _kept(fetch_credits(store), films)
     provenance = fetch_provenance(store)
@@ -195,7 +198,7 @@ def _films_people(store: Any, films: set[str] | None, role: str | None) -> nx.Gr
     return graph
 
 
-def _co_cast(store: Any, films: set[str] | None, role: str | None) -> nx.Graph:
+def _co_cast(store: Store, films: set[str] | None, role: str | None) -> nx.Graph:
     casts: dict[str, set[str]] = {}
     for credit in _kept(fetch_credits(store), films):
         if credit.role == "actor":
@@ -211,7 +214,7 @@ def _co_cast(store: Any, films: set[str] | None, role: str | None) -> nx.Graph:
     return graph
 
 
-def _director_actor(store: Any, films: set[str] | None, role: str | None) -> nx.Graph:
+def _director_actor(store: Store, films: set[str] | None, role: str | None) -> nx.Graph:
     directors: dict[str, set[str]] = {}
     actors: dict[str, set[str]] = {}
     for credit in _kept(fetch_credits(store), films):
@@ -243,7 +246,7 @@ def _add_shared_film(
     graph.edges[left, right]["label"] = f"{relation} ({count} film{'s' * (count > 1)})"
 
 
-def _festivals(store: Any, films: set[str] | None, role: str | None) -> nx.Graph:
+def _festivals(store: Store, films: set[str] | None, role: str | None) -> nx.Graph:
     graph = nx.Graph()
     provenance = fetch_provenance(store)
     for sel in fetch_selections(store):
@@ -281,7 +284,7 @@ def _festivals(store: Any, films: set[str] | None, role: str | None) -> nx.Graph
     return graph
 
 
-def _film_subjects(store: Any, films: set[str] | None, *, kind: str) -> nx.Graph:
+def _film_subjects(store: Store, films: set[str] | None, *, kind: str) -> nx.Graph:
     graph = nx.Graph()
     provenance = fetch_provenance(store)
     predicate = "theme" if kind == "theme" else "narrativeLocation"
@@ -310,7 +313,7 @@ def _kept(credits: Iterable[Credit], films: set[str] | None) -> list[Credit]:
 
 
 def _allowed_films(
-    store: Any, *, festival: str | None, year: int | str | None
+    store: Store, *, festival: str | None, year: int | str | None
 ) -> set[str] | None:
     """Films that pass the festival and year filters (``None``: no filter given)."""
     allowed: set[str] | None = None
@@ -328,7 +331,7 @@ def _allowed_films(
     return allowed
 
 
-def _festival_films(store: Any, festival: str) -> set[str]:
+def _festival_films(store: Store, festival: str) -> set[str]:
     wanted = festival.strip().casefold()
     selections: list[Selection] = fetch_selections(store)
     venues = {v for s in selections for v in (s.festival, s.edition) if v}
@@ -347,7 +350,7 @@ def _festival_films(store: Any, festival: str) -> set[str]:
     return {s.film for s in selections if s.festival in matched or s.edition in matched}
 
 
-def _label_nodes(store: Any, graph: nx.Graph) -> None:
+def _label_nodes(store: Store, graph: nx.Graph) -> None:
     shared = {f for _u, _v, films in graph.edges(data="films") for f in films or ()}
     facts = fetch_entity_facts(store, sorted(set(graph.nodes) | shared))
     film_labels: dict[str, str] = {}

@@ -10,9 +10,12 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Iterator
 from dataclasses import dataclass
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from graph.namespaces import sparql_prefixes
+
+if TYPE_CHECKING:
+    from graph.store import Store
 
 _CHUNK = 400  # IRIs per VALUES block: keeps each query text small
 _SENTENCE_CHARS = 280
@@ -81,13 +84,13 @@ def text_of(term: Any) -> str | None:
     return str(value) if value is not None else str(term)
 
 
-def select(store: Any, body: str, names: tuple[str, ...]) -> Iterator[dict[str, Any]]:
+def select(store: Store, body: str, names: tuple[str, ...]) -> Iterator[dict[str, Any]]:
     """Run ``PREFIXES + body`` and yield rows as ``{name: term or None}``."""
     for solution in store.query(sparql_prefixes() + body):
         yield {name: solution[name] for name in names}
 
 
-def fetch_credits(store: Any) -> list[Credit]:
+def fetch_credits(store: Store) -> list[Credit]:
     """Every director and actor credit, merged per (film, person, role)."""
     body = """
 SELECT DISTINCT ?film ?person ?rel ?role ?character ?g WHERE {
@@ -141,7 +144,7 @@ SELECT DISTINCT ?film ?person ?rel ?role ?character ?g WHERE {
     ]
 
 
-def fetch_selections(store: Any) -> list[Selection]:
+def fetch_selections(store: Store) -> list[Selection]:
     """Every festival selection with its film, festival, edition, section and awards."""
     body = """
 SELECT DISTINCT ?sel ?film ?festival ?edition ?efestival ?section ?award WHERE {
@@ -174,7 +177,7 @@ SELECT DISTINCT ?sel ?film ?festival ?edition ?efestival ?section ?award WHERE {
     ]
 
 
-def fetch_subjects(store: Any, predicate: str) -> list[tuple[str, str]]:
+def fetch_subjects(store: Store, predicate: str) -> list[tuple[str, str]]:
     """``(film, object)`` pairs for ``rg:theme`` or ``rg:narrativeLocation``."""
     if predicate not in ("theme", "narrativeLocation"):
         raise ValueError(f"unsupported predicate {predicate!r}")
@@ -186,7 +189,7 @@ def fetch_subjects(store: Any, predicate: str) -> list[tuple[str, str]]:
     return sorted({(text_of(r["film"]) or "", text_of(r["o"]) or "") for r in rows})
 
 
-def fetch_film_years(store: Any) -> list[tuple[str, str]]:
+def fetch_film_years(store: Store) -> list[tuple[str, str]]:
     """``(film, "YYYY")`` for each year a film is known by: its year, release date or
     the year of a festival edition that showed it."""
     body = """
@@ -200,7 +203,7 @@ SELECT DISTINCT ?film ?y WHERE {
     )
 
 
-def fetch_entity_facts(store: Any, iris: list[str]) -> dict[str, EntityFacts]:
+def fetch_entity_facts(store: Store, iris: list[str]) -> dict[str, EntityFacts]:
     """Label (English or untagged first), year and Wikidata QID of each IRI."""
     found: dict[str, dict[str, Any]] = {}
     clean = [i for i in iris if isinstance(i, str) and _plain_iri(i)]
@@ -235,7 +238,7 @@ SELECT ?s ?name ?year ?same WHERE {{
     }
 
 
-def fetch_provenance(store: Any) -> Provenance:
+def fetch_provenance(store: Store) -> Provenance:
     """The evidence behind view facts: review, sentence, extractor and confidence."""
     body = """
 SELECT ?s ?p ?o ?review ?headline ?sentence ?extractor ?confidence WHERE {
