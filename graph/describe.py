@@ -23,6 +23,8 @@ from graph.export import clean_text
 from graph.namespaces import PREFIXES, sparql_prefixes
 
 if TYPE_CHECKING:
+    from rdflib import Graph
+
     from graph.store import Store
 
 __all__ = ["describe_dataset", "quickstatements"]
@@ -121,7 +123,7 @@ def describe_dataset(
     base_iri: str = DEFAULT_BASE_IRI,
     sparql_endpoint: str | None = None,
     licence: str = "https://creativecommons.org/licenses/by/4.0/",
-) -> Any:
+) -> Graph:
     """A VoID + DCAT description of the store: size, entities, classes, graphs.
 
     Only graphs under ``{base_iri}graph/`` count, so a shared server's other data

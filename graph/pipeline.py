@@ -33,8 +33,11 @@ from graph.ingest import TableOptions, read_reviews
 from graph.models import Extraction, IngestFailure, Review
 
 if TYPE_CHECKING:
+    from rdflib import URIRef
+
     from graph.config import Settings
     from graph.store import GraphStore, Store
+    from graph.wikidata import WikidataClient
 
 log = logging.getLogger(__name__)
 
@@ -87,7 +90,7 @@ def _is_unchanged(
     )
 
 
-def _named(iri: str) -> Any:
+def _named(iri: str) -> URIRef:
     from rdflib import URIRef
 
     return URIRef(iri)
@@ -99,7 +102,7 @@ class _Wikidata:
     def __init__(self, settings: Settings) -> None:
         self.settings = settings
         self.problem: str | None = None
-        self.client: Any = None
+        self.client: WikidataClient | None = None
         self.qids: set[str] = set()
         if not settings.enrich:
             self.problem = "Wikidata linking is switched off"
