@@ -17,6 +17,8 @@ from graph.extract_people import PersonFact
 from graph.extract_text import TextIndex, fold
 from graph.models import CastMember, FestivalMention, FilmMention, Person
 
+_INTRODUCED = frozenset({"film.appositive", "film.by", "film.directed_by"})
+
 
 class FilmDraft:
     """A film being assembled from its title facts."""
@@ -72,6 +74,12 @@ def group_films(
                 film.original_title = fact.original_title
     if not films:
         return []
+    if not any(f.subject for f in films):
+        # A dispatch without a headline title: every film introduced with its
+        # director ("A Real Pain, Jesse Eisenberg's second film") is reviewed.
+        for film in films:
+            if not film.mentioned and any(x.rule in _INTRODUCED for x in film.facts):
+                film.subject = True
     if not any(f.subject for f in films):
         candidates = [f for f in films if not f.mentioned]
         if candidates:

@@ -94,6 +94,11 @@ def _rules() -> dict[str, re.Pattern[str]]:
             r"\b(?:like|unlike|reminiscent of|recalls|echoes of|remake of|sequel to|"
             rf"the director of|the maker of|over)\s+\"?({TITLE_RUN})\"?"
         ),
+        "directed_by": re.compile(
+            rf"(?:\"([^\"\n]{{2,80}})\"|({TITLE_RUN})),\s+(?:which was\s+|is\s+)?"
+            r"(?:co-)?(?:directed|written and directed|réalisé) (?:by|par)\s+"
+            rf"({ANY_NAME})"
+        ),
         "list_line": re.compile(
             rf"(?m)^[^:\n]{{2,40}}:\s+\"?({TITLE_RUN})\"?,\s+({FULL_NAME})\.(?:\s|$)"
         ),
@@ -159,6 +164,8 @@ def looks_like_title(title: str) -> bool:
     return caps / len(words) >= 0.5 and fold(title) not in STOPWORDS
 
 
+_PREPOSITIONS = frozenset("in at on with from for of by to".split())
+_ARTICLES = frozenset("the a an le la les l' el il der die das un une".split())
 _PLAIN_CUES = frozenset("after since following like unlike over recalls après".split())
 _DISCOURSE = frozenset(
     "then and but so also next finally meanwhile however now plus lastly again even "
@@ -185,7 +192,7 @@ _PREFIX = re.compile(
     r"^(?:[^:\n]{2,60}?(?:(?:19|20)\d\d|'\d\d)[^:\n]{0,12}?|(?:[Ff]ilm\s+)?(?:[Rr]eview|"
     r"REVIEW|[Cc]ritique|[Cc]ritic's [Pp]ick))\s*:\s*"
 )
-_TERMINATOR = re.compile(r"^\s*(?:$|[,:|\[(]|-\s|[Rr]eview\b|[Cc]ritique\b|\s[a-z])")
+_TERMINATOR = re.compile(r"^\s*(?:$|[,:|\[('\"]|-\s|[Rr]eview\b|[Cc]ritique\b|\s[a-z])")
 
 
 def _recurs(title: str, body: str) -> bool:
@@ -230,6 +237,8 @@ def _headline_titles(
     low_body = body.casefold()
     prefix = _PREFIX.match(headline)
     start = prefix.end() if prefix else 0
+    while start < len(headline) and headline[start] in "'\"":
+        start += 1  # "Review: 'The Zone of Interest' is..."
     rest = headline[start:]
     found: list[TitleFact] = []
     weak: list[TitleFact] = []  # "Title: tagline" never repeated in the body
@@ -418,15 +427,19 @@ def find_titles(
             out.append(
                 _fact(m, 1, "film.list_line", 0.85, director=trim_name(m.group(2)))
             )
-    for rule in ("appositive", "by"):
+    for rule in ("appositive", "by", "directed_by"):
         for m in rules[rule].finditer(text):
             g = 1 if m.group(1) else 2
             name = trim_name(m.group(3))
             title = _clean(m.group(g))
-            if ok(title) and name and is_name_like(title.split()[0]):
-                out.append(
-                    _fact(m, g, f"film.{rule}", 0.75, role="unknown", director=name)
-                )
+            lead = title.split()[0].casefold()
+            if lead in _PREPOSITIONS and len(title.split()) > 1:
+                title = title.split(" ", 1)[1]  # "In Didi, the debut feature by ..."
+                lead = title.split()[0].casefold()
+            if ok(title) and name and (lead in _ARTICLES or is_name_like(lead)):
+                start = m.start(g) + m.group(g).find(title)
+                out.append(TitleFact(title, start, start + len(title), f"film.{rule}",
+                                     0.75, "unknown", director=name))  # fmt: skip
     directors = {fold(p.name) for p in people if p.role == "director"}
     for m in rules["possessive"].finditer(text):
         if fold(trim_name(m.group(1))) not in directors:

@@ -148,7 +148,7 @@ def _rules() -> dict[str, re.Pattern[str]]:
         "cast.as": re.compile(
             rf"(?<![Ss]uch )(?<![Ll]ike )\b({FULL_NAME}),?\s+"
             r"((?:[\w'-]+,?\s+){0,5}?)as\s+"
-            r"(?:(?:the|his|her|their|a|an|its)\s+)?(?:[a-z][\w-]*\s+){0,3}?"
+            r"(?:(?:the|his|her|their|a|an|its)\s+)?(?:[a-z][\w-]*,?\s+){0,3}?"
             rf"({NAME_WORD}(?: {NAME_WORD}){{0,2}})"
         ),
         "cast.is": re.compile(
@@ -208,8 +208,12 @@ def _directors(text: str, index: TextIndex) -> list[PersonFact]:
     rules = _rules()
     out: list[PersonFact] = []
     for m in rules["director.by"].finditer(text):
-        for name in split_list(m.group(1)):
+        names = split_list(m.group(1))
+        surname = names[-1].split()[-1] if len(names[-1].split()) >= 2 else None
+        for name in names:
             clean = _single(name)
+            if clean and surname and len(clean.split()) == 1 and clean != surname:
+                clean = f"{clean} {surname}"  # "Sam and Andy Zuchero": siblings
             if clean:
                 at = m.start(1) + m.group(1).find(name)
                 out.append(
@@ -515,7 +519,8 @@ def _parentheses(text: str, index: TextIndex) -> list[PersonFact]:
             else:
                 look = _character_lookback(text, sentence.start, m.start())
                 char = look[0] if look else None
-                if not (char or described or _CAST_CUE.search(sentence.text)):
+                aside = m.start() - sentence.start < 3
+                if aside and not (char or described or _CAST_CUE.search(sentence.text)):
                     continue  # "(Alien Quadrilogy)": a bare name-like aside
                 out.append(
                     PersonFact(
@@ -540,6 +545,12 @@ def _parentheses(text: str, index: TextIndex) -> list[PersonFact]:
                     name,
                 )
             )
+        elif before and len(before[0].split()) == 1:
+            # "David (Eisenberg)": a surname, resolved later against the full names
+            out.append(
+                PersonFact("cast", name, at, at + len(name), "cast.paren_surname", 0.7,
+                           before[0])
+            )  # fmt: skip
     return out
 
 

@@ -16,7 +16,13 @@ from graph.extract_people import PersonFact
 from graph.extract_text import fold
 
 _WEAK_SINGLE = frozenset(
-    {"director.possessive", "director.verb", "cast.paren_lookback"}
+    {
+        "director.possessive",
+        "director.verb",
+        "director.appositive",
+        "cast.paren_lookback",
+        "cast.paren_surname",
+    }
 )
 
 

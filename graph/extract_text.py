@@ -93,6 +93,8 @@ STOPWORDS = frozenset(
     like unlike about despite without within features featuring starring stars
     including plus directed written documentarian filmmaker newcomer veteran
     comedian singer rapper star writer-director actor-director screenwriter
+    century war street road avenue kingdom empire republic university church school
+    hotel county river mountain island north south east west northern southern
     de et en dans pour avec sur par""".split()
 )
 

@@ -392,3 +392,34 @@ def test_role_of_and_sous_les_traits(blank_nlp) -> None:  # type: ignore[no-unty
         "Adèle Haenel": "Héloïse",
         "Noémie Merlant": "Marianne",
     }
+
+
+def test_festival_dispatch_reviews_every_introduced_film(blank_nlp) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "Sundance 2024 dispatch: three films that stayed with me\n\n"
+        "A Real Pain, Jesse Eisenberg's second film as director, follows two cousins. "
+        "Benji (Kieran Culkin) is extraordinary.\n\n"
+        "In Didi, the debut feature by Sean Wang, Izaac Wang plays Chris.\n\n"
+        "Finally, Love Me, directed by Sam and Andy Zuchero, stars Kristen Stewart.\n"
+    )
+    films = {
+        f.title: ([d.name for d in f.directors], [c.actor for c in f.cast], f.role)
+        for f in run(blank_nlp, text).films
+    }
+    assert films == {
+        "A Real Pain": (["Jesse Eisenberg"], ["Kieran Culkin"], "subject"),
+        "Didi": (["Sean Wang"], ["Izaac Wang"], "subject"),
+        "Love Me": (["Sam Zuchero", "Andy Zuchero"], ["Kristen Stewart"], "subject"),
+    }
+
+
+def test_single_quoted_headline_title(blank_nlp) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "Review: 'The Zone of Interest' is a chilling portrait\n\n"
+        "Jonathan Glazer's The Zone of Interest never shows the camp."
+    )
+    film = subject(run(blank_nlp, text))
+    assert (film.title, [d.name for d in film.directors]) == (
+        "The Zone of Interest",
+        ["Jonathan Glazer"],
+    )
