@@ -66,7 +66,7 @@ def remote_options(func: F) -> F:
     )(func)
 
 
-def settings_from(ctx: click.Context, **overrides: Any) -> Settings:
+def settings_from(ctx: click.Context, /, **overrides: Any) -> Settings:
     """Settings from the environment with the command's options applied."""
     base: Settings = ctx.obj["settings"]
     mapping = {
@@ -88,7 +88,7 @@ def echo_err(message: str) -> None:
 @click.version_option(version(), prog_name="reelgraph")
 @click.option("-v", "--verbose", is_flag=True, help="Show debug logs and tracebacks.")
 @click.pass_context
-def cli(ctx: click.Context, verbose: bool) -> None:
+def cli(ctx: click.Context, /, verbose: bool) -> None:
     """reelgraph: film reviews in, a linked knowledge graph out.
 
     Example:
@@ -148,6 +148,7 @@ def progress_printer(label: str) -> Callable[[int, int, str], None] | None:
 @click.pass_context
 def ingest(
     ctx: click.Context,
+    /,
     paths: tuple[Path, ...],
     text_column: str | None,
     validate: bool,
@@ -221,6 +222,7 @@ def _print_ingest_report(report: Any, settings: Settings) -> None:
 @click.pass_context
 def extract(
     ctx: click.Context,
+    /,
     path: Path,
     fmt: str,
     text_column: str | None,
@@ -296,7 +298,7 @@ def _extraction_text(data: dict[str, Any]) -> str:
     help="Folder for the Turtle, JSON-LD and HTML files.",
 )
 @click.pass_context
-def demo(ctx: click.Context, out_dir: Path, **options: Any) -> None:
+def demo(ctx: click.Context, /, out_dir: Path, **options: Any) -> None:
     """Build a graph from the sample reviews shipped with reelgraph and show it.
 
     Ingests the samples, writes exports/graph.ttl, exports/graph.jsonld and
@@ -341,7 +343,7 @@ def demo(ctx: click.Context, out_dir: Path, **options: Any) -> None:
 @store_option
 @remote_options
 @click.pass_context
-def stats(ctx: click.Context, **options: Any) -> None:
+def stats(ctx: click.Context, /, **options: Any) -> None:
     """Count what the store holds: reviews, films, people, festivals, triples.
 
     Example:
@@ -369,7 +371,7 @@ def stats(ctx: click.Context, **options: Any) -> None:
 @store_option
 @remote_options
 @click.pass_context
-def remove(ctx: click.Context, review_ids: tuple[str, ...], **options: Any) -> None:
+def remove(ctx: click.Context, /, review_ids: tuple[str, ...], **options: Any) -> None:
     """Delete reviews' facts (and Wikidata facts no other review needs).
 
     REVIEW_IDS are review ids as shown by `reelgraph query reviews` (the file name
@@ -429,6 +431,7 @@ def remove(ctx: click.Context, review_ids: tuple[str, ...], **options: Any) -> N
 @click.pass_context
 def query(
     ctx: click.Context,
+    /,
     query_ref: str | None,
     params: tuple[tuple[str, str], ...],
     fmt: str | None,
@@ -517,6 +520,7 @@ def query(
 @click.pass_context
 def serve(
     ctx: click.Context,
+    /,
     host: str,
     port: int,
     timeout: float,
@@ -611,6 +615,7 @@ VIZ_VIEWS = (
 @click.pass_context
 def viz(
     ctx: click.Context,
+    /,
     out: Path,
     view: str,
     focus: str | None,
@@ -686,7 +691,7 @@ def viz(
 )
 @click.option("--misses", is_flag=True, help="Also list per-review disagreements.")
 @click.pass_context
-def evaluate(ctx: click.Context, gold: Path, fmt: str, misses: bool) -> None:
+def evaluate(ctx: click.Context, /, gold: Path, fmt: str, misses: bool) -> None:
     """Score the extractor on a gold JSONL file: per-field precision, recall, F1.
 
     Each line is {"id", "text", "gold"} with gold in the `extract --format json` shape.
@@ -704,16 +709,23 @@ def evaluate(ctx: click.Context, gold: Path, fmt: str, misses: bool) -> None:
     if fmt == "json":
         click.echo(json.dumps(report.to_json(), ensure_ascii=False, indent=2))
         return
-    click.echo(f"{'field':<15} {'P':>6} {'R':>6} {'F1':>6} {'tp':>5} {'fp':>5} {'fn':>5}")
+    click.echo(
+        f"{'field':<15} {'P':>6} {'R':>6} {'F1':>6} {'tp':>5} {'fp':>5} {'fn':>5}"
+    )
     for f in report.fields:
         click.echo(
             f"{f.name:<15} {f.precision:6.3f} {f.recall:6.3f} {f.f1:6.3f} "
             f"{f.tp:5d} {f.fp:5d} {f.fn:5d}"
         )
-    click.echo(f"macro F1 (core fields, {report.reviews} reviews): {report.macro_f1:.3f}")
+    click.echo(
+        f"macro F1 (core fields, {report.reviews} reviews): {report.macro_f1:.3f}"
+    )
     if misses:
         for m in report.misses:
-            click.echo(f"{m.review_id} {m.field}: missing={list(m.missing)} extra={list(m.extra)}")
+            click.echo(
+                f"{m.review_id} {m.field}: "
+                f"missing={list(m.missing)} extra={list(m.extra)}"
+            )
 
 
 # --- export --------------------------------------------------------------------------
@@ -745,6 +757,7 @@ def evaluate(ctx: click.Context, gold: Path, fmt: str, misses: bool) -> None:
 @click.pass_context
 def export(
     ctx: click.Context,
+    /,
     fmt: str | None,
     out: str,
     graph_name: str | None,
@@ -796,7 +809,7 @@ def export(
 @remote_options
 @click.pass_context
 def describe(
-    ctx: click.Context, fmt: str, sparql_url: str | None, **options: Any
+    ctx: click.Context, /, fmt: str, sparql_url: str | None, **options: Any
 ) -> None:
     """Print a VoID/DCAT description of the dataset: size, entities, classes, graphs.
 
@@ -839,7 +852,7 @@ def describe(
 @store_option
 @remote_options
 @click.pass_context
-def validate(ctx: click.Context, graph_name: str | None, **options: Any) -> None:
+def validate(ctx: click.Context, /, graph_name: str | None, **options: Any) -> None:
     """Check the store against the SHACL shapes; exit 1 with the report on violations.
 
     Each violation names the entity, the rule and the review sentence behind it.
@@ -924,7 +937,7 @@ def mirror_load(files: tuple[Path, ...], mirror_dir: Path) -> None:
 @offline_option
 @endpoint_option
 @click.pass_context
-def enrich(ctx: click.Context, **options: Any) -> None:
+def enrich(ctx: click.Context, /, **options: Any) -> None:
     """Link entities stored unlinked, then fetch Wikidata facts for linked ones.
 
     Finishes what an earlier ingest could not (Wikidata down, rate-limited, offline):
@@ -966,7 +979,7 @@ def enrich(ctx: click.Context, **options: Any) -> None:
 @store_option
 @remote_options
 @click.pass_context
-def explain(ctx: click.Context, entity: str, **options: Any) -> None:
+def explain(ctx: click.Context, /, entity: str, **options: Any) -> None:
     """Show why an entity was linked to Wikidata: item, confidence, signals, review.
 
     ENTITY is an entity IRI, a Wikidata id (Q1398256) or a name ("Michel Blanc").
