@@ -198,6 +198,9 @@ def _merge(
         ordinals = [h.ordinal for h in group if h.ordinal]
         section = next((s for h in group if (s := _section(h.sentence))), None)
         award = next((a for h in group if (a := _award(h.sentence))), None)
+        if award is None and len(by_name) == 1:
+            # one festival in the review: a prize won anywhere in it is from there
+            award = next((a for st in index.sentences if (a := _award(st.text))), None)
         evidence = tuple(
             index.evidence(h.start, h.end, "festival.gazetteer", 0.9 if h.year else 0.8)
             for h in group[:3]

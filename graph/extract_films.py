@@ -221,8 +221,8 @@ def _headline_candidates(rest: str) -> list[tuple[str, str, str | None]]:
     m = re.match(r"^([^:\n]{2,60}?)\s+:\s", rest)  # French "Titre : accroche"
     if m:
         out.append((_clean(m.group(1).split(",")[0]), "headline.colon", None))
-    m = re.match(rf"^\"?({TITLE_RUN})\"?", rest)
-    if m and _TERMINATOR.match(rest[m.end() :]):
+    m = re.match(rf"^\"?\s*({TITLE_RUN})", rest)
+    if m and _TERMINATOR.match(rest[m.end(1) :]):
         title = _clean(m.group(1))
         for part in re.split(r"\s+and\s+", title):
             out.append((part, "headline.title", None))
@@ -265,6 +265,13 @@ def _headline_titles(
         marked = rule in {"headline.year", "headline.colon"} or re.search(
             r"(?:[Rr]eview|[Cc]ritique)\b", rest[len(title) : len(title) + 12]
         )
+        # "Festival 2023: Title, tagline [critique]": the dispatch names its film first
+        marked = marked or (
+            prefix is not None
+            and rule == "headline.title"
+            and rest.lstrip('" ').startswith(title)
+            and bool(re.search(r"\[(?:review|critique)\]|,", rest, re.I))
+        )
         echoed = rule == "headline.title" and any(
             len(w) >= 5 and w.casefold() in low_body for w in title.split()
         )
@@ -303,6 +310,7 @@ def _headline_titles(
                 and is_name_like(words[i])
                 and fold(title) not in persons
                 and not (len(words) - i == 1 and fold(title) in name_words)
+                and not any(p.endswith(fold(title)) for p in persons)
                 and title not in REGIONS
                 and fold(title) not in _FESTIVAL_WORDS
                 and not re.search(r"\d{4}", title)

@@ -72,7 +72,9 @@ _TITLE_SMALL = (
     r"(?:of|the|and|a|an|in|on|at|to|for|with|from|by|or|as|de|la|le|les|du|des|el|"
     r"los|las|il|lo|der|die|das|und|et|en|y|e|di|da)"
 )
-_TITLE_WORD = rf"(?:[{UP}0-9]{_LETTER}*(?:['.:-]{_LETTER}+)*|{NAME_WORD})"
+_TITLE_WORD = (
+    rf"(?:[0-9][0-9,.]*[0-9]|[{UP}0-9]{_LETTER}*(?:['.:-]{_LETTER}+)*|{NAME_WORD})"
+)
 #: A title-cased run: "The Taste of Things", "Les Petites Victoires".
 TITLE_RUN = rf"{_TITLE_WORD}(?:[ ]+(?:{_TITLE_SMALL}[ ]+){{0,2}}{_TITLE_WORD}){{0,7}}"
 

@@ -423,3 +423,28 @@ def test_single_quoted_headline_title(blank_nlp) -> None:  # type: ignore[no-unt
         "The Zone of Interest",
         ["Jonathan Glazer"],
     )
+
+
+def test_french_guillemets_headline_and_adjective_after_cineaste(blank_nlp) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "Cannes 2022 : \u00ab Close \u00bb, le choc de Lukas Dhont\n\n"
+        "Quatre ans après Girl, le cinéaste belge Lukas Dhont revient avec Close."
+    )
+    x = run(blank_nlp, text)
+    films = {f.title: (f.role, [d.name for d in f.directors]) for f in x.films}
+    assert films == {
+        "Close": ("subject", ["Lukas Dhont"]),
+        "Girl": ("mentioned", ["Lukas Dhont"]),
+    }
+
+
+def test_dispatch_headline_title_with_number_and_prize_elsewhere(blank_nlp) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "Berlinale 2023: 20,000 Species of Bees, a summer story [critique]\n\n"
+        "Sofía Otero, who plays Lucía, received the Silver Bear for her performance."
+    )
+    film = subject(run(blank_nlp, text))
+    assert film.title == "20,000 Species of Bees"
+    assert [(f.name, f.year, f.award) for f in film.festivals] == [
+        ("Berlin International Film Festival", 2023, "Silver Bear")
+    ]
