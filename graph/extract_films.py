@@ -164,6 +164,16 @@ def looks_like_title(title: str) -> bool:
     return caps / len(words) >= 0.5 and fold(title) not in STOPWORDS
 
 
+_WATCH = re.compile(
+    r"\b(?:film|movie|watch(?:ed|ing)?|saw|seen|caught up with|rewatch(?:ed|ing)?|"
+    r"premiered|screened|opens)\b",
+    re.I,
+)
+_SOURCE_WORK = re.compile(
+    r"\b(?:novel|book|novella|play|comic|memoir|adapted|adaptation|made from|based on|"
+    r"roman|pièce)\b",
+    re.I,
+)
 _PREPOSITIONS = frozenset("in at on with from for of by to".split())
 _ARTICLES = frozenset("the a an le la les l' el il der die das un une".split())
 _PLAIN_CUES = frozenset("after since following like unlike over recalls après".split())
@@ -449,13 +459,24 @@ def find_titles(
                 out.append(TitleFact(title, start, start + len(title), f"film.{rule}",
                                      0.75, "unknown", director=name))  # fmt: skip
     directors = {fold(p.name) for p in people if p.role == "director"}
+    low = text.casefold()
     for m in rules["possessive"].finditer(text):
-        if fold(trim_name(m.group(1))) not in directors:
-            continue
+        owner = trim_name(m.group(1))
         title = _clean(m.group(2))
-        if ok(title) and is_name_like(title.split()[0]):
-            out.append(_fact(m, 2, "film.possessive", 0.65, role="unknown",
-                             director=trim_name(m.group(1))))  # fmt: skip
+        if not (ok(title) and is_name_like(title.split()[0])):
+            continue
+        if fold(owner) not in directors:
+            # "Celine Song's Past Lives": a full name owning a title that the review
+            # repeats or watches is a director's film
+            context = text[max(0, m.start() - 60) : m.end() + 40]
+            if _SOURCE_WORK.search(context):
+                continue  # "made from Jules Verne's ...": an author, not a director
+            if len(owner.split()) < 2 or not (
+                low.count(title.casefold()) >= 2 or _WATCH.search(context)
+            ):
+                continue
+        out.append(_fact(m, 2, "film.possessive", 0.65, role="unknown",
+                         director=owner))  # fmt: skip
     return _original_titles(text, out, people)
 
 

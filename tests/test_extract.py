@@ -448,3 +448,27 @@ def test_dispatch_headline_title_with_number_and_prize_elsewhere(blank_nlp) -> N
     assert [(f.name, f.year, f.award) for f in film.festivals] == [
         ("Berlin International Film Festival", 2023, "Silver Bear")
     ]
+
+
+def test_blog_post_without_headline_finds_the_possessed_title(blank_nlp) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "I finally caught up with Celine Song's Past Lives last night, and I get it.\n\n"
+        "Greta Lee plays Nora, who lives in New York with Arthur (John Magaro)."
+    )
+    film = subject(run(blank_nlp, text))
+    assert (film.title, [d.name for d in film.directors]) == (
+        "Past Lives",
+        ["Celine Song"],
+    )
+    assert cast_of(run(blank_nlp, text)) == {
+        "Greta Lee": "Nora",
+        "John Magaro": "Arthur",
+    }
+
+
+def test_author_possessive_is_not_a_director(blank_nlp) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "A live-action movie made from Jules Verne's Twenty Thousand Leagues, and fun."
+    )
+    people = [d.name for f in run(blank_nlp, text).films for d in f.directors]
+    assert "Jules Verne" not in people
