@@ -272,8 +272,10 @@ def _headline_titles(
             continue
         if rule == "headline.title" and _AWARD_WORDS.search(title):
             continue
-        marked = rule in {"headline.year", "headline.colon"} or re.search(
-            r"(?:[Rr]eview|[Cc]ritique)\b", rest[len(title) : len(title) + 12]
+        marked = rule in {"headline.year", "headline.colon"} or bool(
+            re.search(
+                r"(?:[Rr]eview|[Cc]ritique)\b", rest[len(title) : len(title) + 12]
+            )
         )
         # "Festival 2023: Title, tagline [critique]": the dispatch names its film first
         marked = marked or (
