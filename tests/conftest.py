@@ -667,19 +667,32 @@ def _stop(proc: object) -> None:
         proc.wait(timeout=10)
 
 
+def oxigraph_command() -> str:
+    """The ``oxigraph`` server command: on PATH, or beside this Python (a venv's bin/)."""
+    import shutil
+    import sys
+
+    exe = shutil.which("oxigraph") or str(Path(sys.executable).parent / "oxigraph")
+    if not Path(exe).exists():
+        pytest.fail("the oxigraph server is missing: pip install oxigraph")
+    return exe
+
+
+@pytest.fixture(scope="session")
+def oxigraph_exe() -> str:
+    """Path of the ``oxigraph`` command (fails the test when it is not installed)."""
+    return oxigraph_command()
+
+
 @pytest.fixture(scope="session")
 def oxigraph_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[SparqlServer]:
     """``oxigraph serve`` on a free loopback port, with its own on-disk store.
 
     The default graph is the union of the named graphs, as in the embedded store.
     """
-    import shutil
     import subprocess
-    import sys
 
-    exe = shutil.which("oxigraph") or str(Path(sys.executable).parent / "oxigraph")
-    if not Path(exe).exists():
-        pytest.fail("the oxigraph server is missing: pip install oxigraph")
+    exe = oxigraph_command()
     folder = tmp_path_factory.mktemp("oxigraph-server")
     port = _free_port()
     log = folder / "server.log"

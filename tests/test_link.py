@@ -343,7 +343,7 @@ def test_queries_never_use_the_label_service(client: WikidataClient) -> None:
 
 @pytest.mark.server
 def test_served_mirror_over_http_links_the_same(
-    client: WikidataClient, tmp_path: Path
+    client: WikidataClient, tmp_path: Path, oxigraph_exe: str
 ) -> None:
     import socket
     import subprocess
@@ -356,7 +356,7 @@ def test_served_mirror_over_http_links_the_same(
     location = Path(client.endpoint) / "oxigraph"
     server = subprocess.Popen(
         [
-            "oxigraph",
+            oxigraph_exe,
             "serve-read-only",
             "--location",
             str(location),
