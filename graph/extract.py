@@ -21,9 +21,10 @@ from typing import TYPE_CHECKING
 
 from graph.config import Settings
 from graph.extract_assemble import attach_facts, group_films
+from graph.extract_awards import find_award_titles
 from graph.extract_festivals import find_festivals
 from graph.extract_films import find_titles, headline_of
-from graph.extract_gazetteer import FESTIVALS, REGIONS
+from graph.extract_gazetteer import FESTIVALS, REGIONS, SECTIONS
 from graph.extract_meta import find_places, find_release_date, find_themes, find_verdict
 from graph.extract_nlp import (
     FALLBACK_EN,
@@ -177,6 +178,13 @@ def assemble(review: Review, parsed: Parsed) -> Extraction:
     titles = find_titles(
         text, headline=head, known_title=review.title, people=raw_people, persons=multi
     )
+    awarded = find_award_titles(
+        text, not_titles=multi | frozenset(fold(f.name) for f in festivals)
+    )
+    if any(t.role == "subject" for t in awarded):
+        # a palmarès names its films; a headline's stray capitalised run is no film
+        titles = [t for t in titles if t.rule != "headline.recurring"]
+    titles += awarded
     for t in titles:
         if t.actor:
             raw_people.append(
@@ -190,6 +198,11 @@ def assemble(review: Review, parsed: Parsed) -> Extraction:
                            title_hint=t.title)
             )  # fmt: skip
     not_people = {f.name for f in festivals} | {t.title for t in titles}
+    not_people |= {  # "The Room Next Door, the Spanish director's ...": no person
+        t.title.split(" ", 1)[1]
+        for t in titles
+        if re.match(r"(?:The|A|An) \S", t.title)
+    }
     if critic:
         not_people.add(critic)
     subject_titles = [t.title for t in titles if t.role == "subject"]
@@ -224,7 +237,10 @@ def assemble(review: Review, parsed: Parsed) -> Extraction:
 
 @lru_cache(maxsize=1)
 def _folded_festivals() -> frozenset[str]:
-    return frozenset(fold(a) for _c, strong, weak in FESTIVALS for a in strong + weak)
+    names = {fold(a) for _c, strong, weak in FESTIVALS for a in strong + weak}
+    # festival sections are never people: "Armand, from Un Certain Regard, by ..."
+    names |= {fold(trim_name(s)) for s, _label in SECTIONS if s[:1].isupper()}
+    return frozenset(names)
 
 
 @lru_cache(maxsize=1)

@@ -34,6 +34,9 @@ class FilmDraft:
             "film.paren_triple",
             "film.list_line",
         } or (fact.rule.startswith("headline.") and fact.rule != "headline.unechoed")
+        self.subject = self.subject or (
+            fact.rule == "film.award_prose" and fact.role == "subject"
+        )
         self.mentioned = fact.role == "mentioned"
 
     def add(self, fact: TitleFact) -> None:

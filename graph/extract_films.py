@@ -325,6 +325,7 @@ def _headline_titles(
                 and not any(p.endswith(fold(title)) for p in persons)
                 and title not in REGIONS
                 and fold(title) not in _FESTIVAL_WORDS
+                and not _AWARD_WORDS.search(title)
                 and not re.search(r"\d{4}", title)
                 and _recurs(title, low_body)
                 and (best is None or len(title) > len(best[0]))
@@ -452,6 +453,9 @@ def find_titles(
             g = 1 if m.group(1) else 2
             name = trim_name(m.group(3))
             title = _clean(m.group(g))
+            won = re.match(rf"{FULL_NAME}\s+for\s+(?=\S)", title)
+            if won:
+                title = title[won.end() :]  # "went to Nicole Kidman for Babygirl, ..."
             lead = title.split()[0].casefold()
             if lead in _PREPOSITIONS and len(title.split()) > 1:
                 title = title.split(" ", 1)[1]  # "In Didi, the debut feature by ..."

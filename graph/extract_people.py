@@ -67,7 +67,7 @@ def _rules() -> dict[str, re.Pattern[str]]:
         "director.title": re.compile(
             r"\b(?:[Dd]irector|[Ff]ilmmaker|[Ff]ilm-maker|[Hh]elmer|[Aa]uteur|"
             r"[Rr]éalisatrice|[Rr]éalisateur|[Cc]inéaste|[Ww]riter-director|"
-            r"[Cc]o-director)s?,?(?:\s+(?!of\b|de\b|du\b|des\b)[a-zéèêàç-]+){0,2}"
+            r"[Cc]o-director)s?,?(?:\s+(?!of\b|de\b|du\b|des\b|went\b|goes\b|to\b|for\b)[a-zéèêàç-]+){0,2}"
             rf"\s+({FULL_NAME})"
         ),
         "director.apposition": re.compile(

@@ -1,0 +1,142 @@
+"""Extract stage, prize lists written as prose: the films a palmarès names.
+
+Contract: :func:`find_award_titles` reads sentences such as "The Grand Prix went to
+Payal Kapadia's All We Imagine as Light", "the jury gave the Golden Lion to Pedro
+Almodóvar's The Room Next Door", "The Silver Lion for best director went to Brady
+Corbet for The Brutalist" and "Jesse Plemons was named best actor for Kinds of
+Kindness", and returns :class:`~graph.extract_films.TitleFact` records (rule
+``film.award_prose``) for the winning films, with the director (possessive, or the
+winner of a directing prize) or the actor (winner of an acting prize) attached. A
+prize won in an earlier year ("won the Golden Bear in 2020 for ...") marks the film
+as only mentioned. A winner's name is never returned as a title.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from graph.extract_films import TitleFact, looks_like_title
+from graph.extract_people import trim_name
+from graph.extract_text import ANY_NAME, FULL_NAME, TITLE_RUN, fold, is_name_like
+
+_FOR_BEST = r"\s+for\s+(?:the\s+)?best\s+[a-z][a-z -]{1,30}?"
+_AWARD = (
+    r"(?:(?:Prize|Prix|Award|Palme d'Or|Caméra d'Or|Camera d'Or|Lion|Bear|Leopard|"
+    r"Shell|Cup|Globe|prize|award|Oscar|(?:Golden|Silver|Bronze|Crystal)\s+[A-Z]\w+)"
+    rf"(?:{_FOR_BEST})?|[A-Z][\w'-]+{_FOR_BEST})"
+)
+_ADJ = r"(?:the\s+(?:[A-Z][a-z]+|young|veteran|first-time)\s+)?"
+
+
+@lru_cache(maxsize=1)
+def _rules() -> dict[str, re.Pattern[str]]:
+    award = rf"(?P<award>{_AWARD})"
+    winner = (
+        rf"{_ADJ}(?:(?P<owner>{ANY_NAME})'s?\s+\"?(?P<title1>{TITLE_RUN})\"?|"
+        rf"(?P<person>{FULL_NAME})\s+for\s+\"?(?P<title2>{TITLE_RUN})\"?|"
+        rf"\"?(?P<title3>{TITLE_RUN})\"?(?=\s*[,.;:(]|\s+(?:by|from)\s))"
+    )
+    return {
+        "went_to": re.compile(
+            rf"{award}\s+(?:went|goes|has gone|was given|was awarded|is awarded)"
+            r"\s+to\s+" + winner
+        ),
+        "gave_to": re.compile(
+            r"\b(?:gave|gives|awarded|awards|handed|hands)\s+(?:the|its|their)\s+"
+            rf"(?:[\w'-]+\s+){{0,3}}?{award}\s+to\s+" + winner
+        ),
+        "named": re.compile(
+            rf"(?P<person>{FULL_NAME})\s+(?:was|is|has been)\s+(?:named|crowned)\s+"
+            rf"(?P<award>best\s+[a-z]+(?:\s+[a-z]+)?)\s+for\s+\"?(?P<title2>{TITLE_RUN})"
+        ),
+        "took": re.compile(
+            rf"(?P<person>{FULL_NAME})\s+(?:took|takes|won|wins|picked up|received)\s+"
+            rf"(?:the\s+|a\s+)?(?P<award>(?:[\w'-]+\s+){{0,3}}?{_AWARD})"
+            rf"\s+for\s+\"?(?P<title2>{TITLE_RUN})"
+        ),
+        "prize_for": re.compile(
+            rf"\b(?:special|jury|main|top|audience)\s+(?P<award>prize|award)\s+for\s+"
+            rf"\"?(?P<title3>{TITLE_RUN})\"?(?=\s*[,.;:])"
+        ),
+    }
+
+
+_EARLIER = re.compile(
+    r"\b(?:in\s+(?:19|20)\d\d|already|previously|once|earlier|years? ago|last year)\b"
+)
+_DIRECTING = re.compile(r"\bdirect(?:or|ing|ion)\b", re.I)
+_ACTING = re.compile(r"\b(?:actor|actress|performance|acting|Volpi)\b", re.I)
+
+
+_FOREIGN_SMALL = frozenset(
+    "avec le la les de du des et en un une il lo di del della con per el los las "
+    "y sur sous dans au aux der die das und im".split()
+)
+
+
+def _foreign_tail(rest: str) -> str:
+    """The lower-case rest of a sentence-case foreign title ("Jouer| avec le feu,")."""
+    m = re.match(r"((?:\s+[a-zà-ÿ'-]+){1,4})(?=\s*[,.;])", rest)
+    if m and any(w in _FOREIGN_SMALL for w in m.group(1).split()):
+        return m.group(1)
+    return ""
+
+
+def _clean_title(title: str) -> str:
+    title = title.strip().strip("\"'").rstrip(",;:")
+    return title[:-1] if re.search(r"[a-z]{2}\.$", title) else title
+
+
+def find_award_titles(
+    text: str, *, not_titles: frozenset[str] = frozenset()
+) -> list[TitleFact]:
+    """The films that prose prize lists of ``text`` name (see module docstring).
+
+    Args:
+        text: the normalised review text.
+        not_titles: folded names that are never titles (people, festivals).
+
+    Returns:
+        One fact per winning-film statement, in text order.
+    """
+    out: list[TitleFact] = []
+    for name, rule in _rules().items():
+        for m in rule.finditer(text):
+            groups = m.groupdict()
+            key = next(k for k in ("title1", "title2", "title3") if groups.get(k))
+            title = _clean_title(m.group(key))
+            if not looks_like_title(title) or re.search(
+                r"\b(?:Festival|Fest|Berlinale)\b", title
+            ):
+                continue
+            if key == "title3" and (
+                fold(title) in not_titles
+                or re.fullmatch(FULL_NAME, title)
+                or len(title.split()) > 6
+                or not is_name_like(title.split()[0])
+                and title.split()[0] not in {"The", "A", "An"}
+            ):
+                continue  # "went to Jesse Plemons.": a winner, not a film
+            start = m.start(key) + m.group(key).find(title)
+            if " " not in title:
+                title += _foreign_tail(text[start + len(title) :])
+            end = start + len(title)
+            award = groups.get("award") or ""
+            director = actor = None
+            owner = groups.get("owner")
+            person = groups.get("person")
+            if owner and len(trim_name(owner).split()) >= 2:
+                director = trim_name(owner)
+            elif person and _DIRECTING.search(award):
+                director = trim_name(person)
+            elif person and (_ACTING.search(award) or name == "named"):
+                actor = trim_name(person)
+            tail = re.split(r"[.!?;]", text[end : end + 30], maxsplit=1)[0]
+            earlier = _EARLIER.search(text[m.start() : end] + tail)
+            role = "mentioned" if earlier else "subject"
+            conf = 0.8 if name != "prize_for" else 0.7
+            out.append(TitleFact(title, start, end, "film.award_prose", conf, role,
+                                 director=director, actor=actor))  # fmt: skip
+    out.sort(key=lambda f: f.start)
+    return out

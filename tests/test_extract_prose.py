@@ -1,0 +1,87 @@
+"""Extraction rules for prose-heavy reviews (palmarès, apposition, relations), on
+``spacy.blank("en")`` so they run fast: each test is one small text we wrote."""
+
+from __future__ import annotations
+
+import hashlib
+
+import pytest
+
+from graph.extract import assemble
+from graph.extract_nlp import parse_docs
+from graph.models import Extraction, FilmMention, Review
+
+
+@pytest.fixture(scope="module")
+def blank_nlp():  # type: ignore[no-untyped-def]
+    spacy = pytest.importorskip("spacy")
+    nlp = spacy.blank("en")
+    nlp.add_pipe("sentencizer")
+    return nlp
+
+
+def run(nlp, text: str) -> Extraction:  # type: ignore[no-untyped-def]
+    r = Review(
+        id="t", text=text, source="test",
+        content_hash=hashlib.sha256(text.encode()).hexdigest(), language="en",
+    )  # fmt: skip
+    return assemble(r, parse_docs(nlp, [r.text], "en")[0])
+
+
+def films(x: Extraction) -> dict[str, FilmMention]:
+    return {f.title: f for f in x.films}
+
+
+PALMARES = (
+    "Lisbon 2031: the jury's choices\n\n"
+    "The festival closed last night. The Grand Prize went to Tomas Verhoek's The "
+    "Quiet Harbour, a slow drama about fishermen. The Silver Wave for best director "
+    "went to Anna Lindqvist for Northern Glass, her third feature. Marco Bellini was "
+    "named best actor for Iron Orchard. The jury gave the Golden Wave to Ruth "
+    "Okafor's Salt Houses. Okafor already won the Golden Bear in 2024 for Old Roads."
+)
+
+
+def test_prize_prose_names_every_winning_film(blank_nlp) -> None:  # type: ignore[no-untyped-def]
+    got = films(run(blank_nlp, PALMARES))
+    for title in ("The Quiet Harbour", "Northern Glass", "Iron Orchard", "Salt Houses"):
+        assert got[title].role == "subject", title
+    assert [d.name for d in got["The Quiet Harbour"].directors] == ["Tomas Verhoek"]
+    assert [d.name for d in got["Northern Glass"].directors] == ["Anna Lindqvist"]
+    assert [d.name for d in got["Salt Houses"].directors] == ["Ruth Okafor"]
+    assert [c.actor for c in got["Iron Orchard"].cast] == ["Marco Bellini"]
+
+
+def test_prize_won_in_an_earlier_year_is_only_a_mention(blank_nlp) -> None:  # type: ignore[no-untyped-def]
+    got = films(run(blank_nlp, PALMARES))
+    assert "Old Roads" not in got or got["Old Roads"].role == "mentioned"
+
+
+def test_sentence_case_foreign_title_after_prize(blank_nlp) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "Rome 2031: prizes\n\nThe festival ended. The Volpi Cup for best actor went "
+        "to Paul Mercier for Jouer avec la mer, a tender drama."
+    )
+    got = films(run(blank_nlp, text))
+    assert got["Jouer avec la mer"].role == "subject"
+    assert [c.actor for c in got["Jouer avec la mer"].cast] == ["Paul Mercier"]
+
+
+def test_director_word_before_went_to_is_not_a_title(blank_nlp) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "Lisbon 2031: prizes\n\nThe Blue Room, a stark drama, opened the festival. "
+        "The prize for best director went to Anna Lindqvist for Northern Glass."
+    )
+    got = films(run(blank_nlp, text))
+    assert [d.name for d in got["Northern Glass"].directors] == ["Anna Lindqvist"]
+    assert all("Anna Lindqvist" not in [d.name for d in f.directors]
+               for t, f in got.items() if t != "Northern Glass")  # fmt: skip
+
+
+def test_section_name_is_never_a_director(blank_nlp) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "Cannes 2031: prizes\n\nThe jury was generous. The Camera d'Or went to Ostra, "
+        "from Un Certain Regard, by the Chilean Ines Valdivia."
+    )
+    got = films(run(blank_nlp, text))
+    assert "Certain Regard" not in [d.name for d in got["Ostra"].directors]
