@@ -36,6 +36,7 @@ from graph.extract_nlp import (
 )
 from graph.extract_people import PersonFact, find_people, trim_name
 from graph.extract_resolve import resolve_people
+from graph.extract_roles import find_role_pairs
 from graph.extract_text import (
     FULL_NAME,
     MONTHS,
@@ -173,6 +174,7 @@ def assemble(review: Review, parsed: Parsed) -> Extraction:
     if context_year is None:
         context_year = next((f.year for f in festivals if f.year), None)
     raw_people = find_people(text, index) + _headline_people(text, head)
+    raw_people += find_role_pairs(text)
     persons = [text[a:b] for a, b, label in parsed.entities if label == "PERSON"]
     multi = frozenset(fold(p) for p in persons if len(p.split()) >= 2)
     titles = find_titles(

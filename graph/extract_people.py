@@ -380,6 +380,8 @@ def _cast(text: str, index: TextIndex) -> list[PersonFact]:
         clean = _full(m.group(2))
         if clean:
             char = _single(m.group(1)) if m.group(1) else None
+            if char and re.search(r"\b(?:of|in|at|from|to)\s+$", text[: m.start(1)]):
+                char = None  # "the commandant of Auschwitz, played by": a place
             out.append(
                 PersonFact(
                     "cast", clean, m.start(2), m.end(2), "cast.played_by", 0.9, char
@@ -394,6 +396,8 @@ def _cast(text: str, index: TextIndex) -> list[PersonFact]:
         ):
             continue
         clean, char = _full(m.group(1)), _single(m.group(3))
+        if text.startswith("'s", m.end(3)):
+            continue  # "as Monk's brother Cliff": an owner, not the character
         if clean and char:
             out.append(
                 PersonFact("cast", clean, m.start(1), m.end(1), "cast.as", 0.8, char)

@@ -22,6 +22,7 @@ _WEAK_SINGLE = frozenset(
         "director.appositive",
         "cast.paren_lookback",
         "cast.paren_surname",
+        "cast.plays_surname",
     }
 )
 

@@ -85,3 +85,50 @@ def test_section_name_is_never_a_director(blank_nlp) -> None:  # type: ignore[no
     )
     got = films(run(blank_nlp, text))
     assert "Certain Regard" not in [d.name for d in got["Ostra"].directors]
+
+
+def cast_of(x: Extraction, title: str) -> dict[str, str | None]:
+    return {c.actor: c.character for c in films(x)[title].cast}
+
+
+def test_relation_before_the_character(blank_nlp) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "Review: Salt Houses\n\nSalt Houses is a family film. Nora Haddad plays his "
+        "wife Leila. Omar Ziani is their eldest son, Karim, who stays. Lina Sabbagh "
+        "is very funny as Karim's sister Rana."
+    )
+    cast = cast_of(run(blank_nlp, text), "Salt Houses")
+    assert cast["Nora Haddad"] == "Leila"
+    assert cast["Omar Ziani"] == "Karim"
+    assert cast["Lina Sabbagh"] == "Rana"
+
+
+def test_appositive_between_character_and_played_by(blank_nlp) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "Review: Salt Houses\n\nSalt Houses follows Walter Brenner, the mayor of "
+        "Grenzdorf, played by Jonas Keller, and Ida, a shy teacher played by Maren "
+        "Vogt."
+    )
+    cast = cast_of(run(blank_nlp, text), "Salt Houses")
+    assert cast["Jonas Keller"] == "Walter Brenner"
+    assert cast["Maren Vogt"] == "Ida"
+
+
+def test_actor_is_character_with_a_description(blank_nlp) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "Review: Salt Houses\n\nSalt Houses is a courtroom drama. Paul Mercier is "
+        "Victor Lamb, a lawyer without scruples. Paul Mercier is superb."
+    )
+    assert cast_of(run(blank_nlp, text), "Salt Houses") == {
+        "Paul Mercier": "Victor Lamb"
+    }
+
+
+def test_surname_plays_character_only_when_resolved(blank_nlp) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "Review: Salt Houses\n\nSalt Houses is a drama with Tom Keane in the lead role. Keane plays Edward, a "
+        "clerk. Bright plays Ada."
+    )
+    cast = cast_of(run(blank_nlp, text), "Salt Houses")
+    assert cast["Tom Keane"] == "Edward"
+    assert "Bright" not in cast

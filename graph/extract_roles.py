@@ -1,0 +1,122 @@
+"""Extract stage, roles in prose: the character an actor plays, said indirectly.
+
+Contract: :func:`find_role_pairs` returns cast :class:`~graph.extract_people.PersonFact`
+records (with the character) for the phrasings the core cast rules leave out:
+
+- a relation before the character: "Felicity Jones plays his wife Erzsébet",
+  "Leslie Uggams is their mother, Agnes", "X is very funny as Monk's brother Cliff";
+- an appositive between character and actor: "Rudolf Höss, the commandant of the
+  camp, played by Christian Friedel", "Ingrid, a novelist played by Julianne Moore";
+- "Actor is Character, a/who ..." and French "Actrice est Personnage, qui ...";
+- a surname that plays someone: "Stan plays Edward" (kept only when the surname
+  resolves to a full name named elsewhere in the review).
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from graph.extract_people import PersonFact, trim_name
+from graph.extract_text import FULL_NAME, NAME_WORD, STOPWORDS
+
+_RELATION = (
+    r"(?:wife|husband|mother|father|sister|brother|daughter|son|friend|lover|partner|"
+    r"girlfriend|boyfriend|neighbou?r|colleague|boss|mentor|rival|aunt|uncle|cousin|"
+    r"grandmother|grandfather|fiancée?|lawyer|assistant|mistress|widow|widower|"
+    r"femme|mari|mère|père|sœur|frère|fille|fils|amie?|avocate?)"
+)
+_CHAR = rf"({NAME_WORD}(?: {NAME_WORD}){{0,2}})"
+_OWNER = r"(?:his|her|their|its|the|sa|son|ses|leur|[A-Z][\w-]*'s)"
+
+
+@lru_cache(maxsize=1)
+def _rules() -> dict[str, re.Pattern[str]]:
+    return {
+        "cast.relation": re.compile(
+            rf"({FULL_NAME})\s+(?:[a-z]+\s+){{0,3}}?(?:plays|played|is|as|est|joue)\s+"
+            rf"{_OWNER}\s+(?:[a-z-]+\s+){{0,2}}?{_RELATION}s?,?\s+{_CHAR}"
+        ),
+        "cast.is_described": re.compile(
+            rf"(?:^|(?<=[.!?]\s)|(?<=\n))({FULL_NAME})\s+(?:is|est)\s+{_CHAR}"
+            r"(?=,\s+(?:a|an|the|who|and he|and she|le|la|l'|un|une|qui)\b)",
+            re.M,
+        ),
+        "cast.plays_surname": re.compile(
+            rf"(?:^|(?<=[.!?]\s)|(?<=\n))({NAME_WORD})\s+(?:plays|is cast as|"
+            rf"stars as|joue|incarne)\s+{_CHAR}(?=[\s,.;])",
+            re.M,
+        ),
+        "played_by": re.compile(
+            rf"(?:played|portrayed|incarnated|jouée?|incarnée?)\s+(?:by|par)\s+"
+            rf"(?:the\s+|actor\s+|actress\s+)?({FULL_NAME})"
+        ),
+    }
+
+
+_APPOSITIVE = re.compile(
+    rf"({NAME_WORD}(?: {NAME_WORD}){{0,2}}),\s+(?:the|a|an|his|her|their)\s+"
+)
+
+
+def _appositive_owner(text: str, at: int) -> tuple[str, int] | None:
+    """The character that an appositive ending at ``at`` describes ("Ingrid, a
+    successful novelist| played by")."""
+    window_start = max(0, at - 110)
+    window = text[window_start:at]
+    best = None
+    for m in _APPOSITIVE.finditer(window):
+        rest = window[m.end() :]
+        if re.search(r"[.;:()!?]|\b(?:and|who|which)\b", rest):
+            continue
+        best = m
+    if best is None:
+        return None
+    name = trim_name(best.group(1))
+    if not name or name.casefold() in STOPWORDS:
+        return None
+    return name, window_start + best.start(1)
+
+
+_PLACE_CUE = re.compile(r"\b(?:of|in|at|from|to|into|near|de|du)\s+$")
+
+
+def _ok_character(name: str) -> bool:
+    return bool(name) and all(w.casefold() not in STOPWORDS for w in name.split())
+
+
+def find_role_pairs(text: str) -> list[PersonFact]:
+    """Cast facts with characters from the indirect phrasings of the module docstring.
+
+    Args:
+        text: the normalised review text.
+    """
+    rules = _rules()
+    out: list[PersonFact] = []
+    for m in rules["cast.relation"].finditer(text):
+        actor, char = trim_name(m.group(1)), trim_name(m.group(2))
+        if len(actor.split()) >= 2 and _ok_character(char):
+            out.append(PersonFact("cast", actor, m.start(1), m.start(1) + len(actor),
+                                  "cast.relation", 0.85, char))  # fmt: skip
+    for m in rules["cast.is_described"].finditer(text):
+        actor, char = trim_name(m.group(1)), trim_name(m.group(2))
+        if len(actor.split()) >= 2 and _ok_character(char):
+            out.append(PersonFact("cast", actor, m.start(1), m.start(1) + len(actor),
+                                  "cast.is_described", 0.75, char))  # fmt: skip
+    for m in rules["cast.plays_surname"].finditer(text):
+        actor, char = m.group(1), trim_name(m.group(2))
+        if actor.casefold() not in STOPWORDS and _ok_character(char):
+            out.append(PersonFact("cast", actor, m.start(1), m.end(1),
+                                  "cast.plays_surname", 0.7, char))  # fmt: skip
+    for m in rules["played_by"].finditer(text):
+        pre = text[max(0, m.start() - 60) : m.start()]
+        direct = re.search(rf"{NAME_WORD}\s*[,(]?\s*$", pre)
+        if direct and not _PLACE_CUE.search(pre[: direct.start()]):
+            continue  # "Felicia, played by X": the core rule reads it
+        owner = _appositive_owner(text, m.start())
+        actor = trim_name(m.group(1))
+        if owner and len(actor.split()) >= 2 and _ok_character(owner[0]):
+            rule = "cast.appositive_played_by"
+            out.append(PersonFact("cast", actor, m.start(1), m.start(1) + len(actor),
+                                  rule, 0.85, owner[0]))  # fmt: skip
+    return out
