@@ -1013,7 +1013,9 @@ def main() -> None:
     """Entry point: run the group, turning GraphError into a one-line message."""
     verbose = "-v" in sys.argv[1:] or "--verbose" in sys.argv[1:]
     try:
-        cli.main(standalone_mode=False, prog_name="reelgraph")
+        # Without standalone mode, click returns (not raises) the status a command
+        # set with ctx.exit(): validate's 1 on violations, an ASK's 1 for false.
+        status = cli.main(standalone_mode=False, prog_name="reelgraph")
     except click.exceptions.Abort:
         echo_err("Aborted.")
         sys.exit(1)
@@ -1027,3 +1029,4 @@ def main() -> None:
         sys.exit(1)
     except click.exceptions.Exit as exc:
         sys.exit(exc.exit_code)
+    sys.exit(status if isinstance(status, int) else 0)

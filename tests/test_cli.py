@@ -87,3 +87,42 @@ def test_usage_error_exits_2() -> None:
         text=True,
     )
     assert done.returncode == 2
+
+
+def test_issue_2_exit_status_from_ctx_exit_reaches_the_shell(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    """validate (and ASK queries) set their status with ctx.exit; the console script
+    must pass it on, not only CliRunner."""
+    import pyoxigraph as ox
+
+    folder = tmp_path / "store"
+    store = ox.Store(str(folder))
+    film = ox.NamedNode("https://w3id.org/reelgraph/id/film/nameless")
+    store.add(
+        ox.Quad(
+            film,
+            ox.NamedNode("http://www.w3.org/1999/02/22-rdf-syntax-ns#type"),
+            ox.NamedNode("https://schema.org/Movie"),
+            ox.NamedNode("https://w3id.org/reelgraph/graph/review/bad"),
+        )
+    )
+    del store
+    done = subprocess.run(
+        [sys.executable, "-m", "graph", "validate", "--store", str(folder)],
+        capture_output=True,
+        text=True,
+    )
+    assert done.returncode == 1, done.stdout + done.stderr
+    ask = subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "graph",
+            "query",
+            "ASK { ?s a schema:Movie ; schema:name ?n }",
+            "--store",
+            str(folder),
+        ],
+        capture_output=True,
+        text=True,
+    )
+    assert ask.returncode == 1, ask.stdout + ask.stderr
