@@ -185,7 +185,14 @@ def assemble(review: Review, parsed: Parsed) -> Extraction:
     )
     if any(t.role == "subject" for t in awarded):
         # a palmarès names its films; a headline's stray capitalised run is no film
-        titles = [t for t in titles if t.rule != "headline.recurring"]
+        # unless the body names it as one too
+        named = {
+            fold(t.title) for t in titles + awarded if t.rule != "headline.recurring"
+        }
+        titles = [
+            t for t in titles
+            if t.rule != "headline.recurring" or fold(t.title) in named
+        ]  # fmt: skip
     titles += awarded
     for t in titles:
         if t.actor:

@@ -272,7 +272,7 @@ def _headline_titles(
             continue
         if rule == "headline.title" and _AWARD_WORDS.search(title):
             continue
-        marked = rule in {"headline.year", "headline.colon"} or bool(
+        marked = rule in {"headline.year", "headline.colon", "headline.with"} or bool(
             re.search(
                 r"(?:[Rr]eview|[Cc]ritique)\b", rest[len(title) : len(title) + 12]
             )
@@ -319,7 +319,7 @@ def _headline_titles(
             if (
                 len(title) > 2
                 and looks_like_title(title)
-                and is_name_like(words[i])
+                and (is_name_like(words[i]) or words[i] in {"The", "A", "An"})
                 and fold(title) not in persons
                 and not (len(words) - i == 1 and fold(title) in name_words)
                 and not any(p.endswith(fold(title)) for p in persons)
@@ -469,7 +469,8 @@ def find_titles(
     for m in rules["possessive"].finditer(text):
         owner = trim_name(m.group(1))
         title = _clean(m.group(2))
-        if not (ok(title) and is_name_like(title.split()[0])):
+        lead = title.split()[0]
+        if not (ok(title) and (is_name_like(lead) or lead in {"The", "A", "An"})):
             continue
         if fold(owner) not in directors:
             # "Celine Song's Past Lives": a full name owning a title that the review

@@ -225,6 +225,8 @@ def _directors(text: str, index: TextIndex) -> list[PersonFact]:
     for m in rules["director.title"].finditer(text):
         if _NOT_DIRECTOR_BEFORE.search(text[max(0, m.start() - 30) : m.start()]):
             continue
+        if m.group(1).split()[0].casefold() in STOPWORDS:
+            continue  # "as a director, A Star Is Born": a title, not a name
         clean = _full(m.group(1))
         if clean:
             out.append(

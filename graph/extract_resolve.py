@@ -94,7 +94,11 @@ def resolve_people(
         key = fold(f.name)
         if f.role == "director" and best_cast.get(key, 0) >= f.confidence:
             continue
-        if f.role == "cast" and best_director.get(key, 0) > f.confidence:
-            continue
+        if (
+            f.role == "cast"
+            and best_director.get(key, 0) > f.confidence
+            and not f.character
+        ):
+            continue  # an actor-director keeps the role the review gives him
         kept.append(f)
     return kept

@@ -8,6 +8,7 @@ records (with the character) for the phrasings the core cast rules leave out:
 - an appositive between character and actor: "Rudolf Höss, the commandant of the
   camp, played by Christian Friedel", "Ingrid, a novelist played by Julianne Moore";
 - "Actor is Character, a/who ..." and French "Actrice est Personnage, qui ...";
+- an actor-director: "Bradley Cooper has directed himself as Leonard Bernstein";
 - a surname that plays someone: "Stan plays Edward" (kept only when the surname
   resolves to a full name named elsewhere in the review).
 """
@@ -46,6 +47,10 @@ def _rules() -> dict[str, re.Pattern[str]]:
             rf"(?:^|(?<=[.!?]\s)|(?<=\n))({NAME_WORD})\s+(?:plays|is cast as|"
             rf"stars as|joue|incarne)\s+{_CHAR}(?=[\s,.;])",
             re.M,
+        ),
+        "cast.directed_self": re.compile(
+            rf"({FULL_NAME})\s+(?:has\s+|had\s+)?(?:directed|cast)\s+(?:himself|"
+            rf"herself|themselves)\s+(?:in the role of\s+|as\s+){_CHAR}"
         ),
         "played_by": re.compile(
             rf"(?:played|portrayed|incarnated|jouée?|incarnée?)\s+(?:by|par)\s+"
@@ -103,6 +108,14 @@ def find_role_pairs(text: str) -> list[PersonFact]:
         if len(actor.split()) >= 2 and _ok_character(char):
             out.append(PersonFact("cast", actor, m.start(1), m.start(1) + len(actor),
                                   "cast.is_described", 0.75, char))  # fmt: skip
+    for m in rules["cast.directed_self"].finditer(text):
+        actor, char = trim_name(m.group(1)), trim_name(m.group(2))
+        if len(actor.split()) >= 2 and _ok_character(char):
+            end = m.start(1) + len(actor)
+            out.append(PersonFact("cast", actor, m.start(1), end,
+                                  "cast.directed_self", 0.9, char))  # fmt: skip
+            out.append(PersonFact("director", actor, m.start(1), end,
+                                  "director.directed_self", 0.95))  # fmt: skip
     for m in rules["cast.plays_surname"].finditer(text):
         actor, char = m.group(1), trim_name(m.group(2))
         if actor.casefold() not in STOPWORDS and _ok_character(char):

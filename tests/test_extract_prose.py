@@ -132,3 +132,45 @@ def test_surname_plays_character_only_when_resolved(blank_nlp) -> None:  # type:
     cast = cast_of(run(blank_nlp, text), "Salt Houses")
     assert cast["Tom Keane"] == "Edward"
     assert "Bright" not in cast
+
+
+def test_headline_introducing_the_director(blank_nlp) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "Mara Olsen returns, six years after Cold Water, with The Glass Orchard\n\n"
+        "The Danish director has made only three features. Olsen's film follows "
+        "Ada, played by Ruth Berg, through one winter."
+    )
+    got = films(run(blank_nlp, text))
+    film = got["The Glass Orchard"]
+    assert film.role == "subject"
+    assert [d.name for d in film.directors] == ["Mara Olsen"]
+    assert "Mara Olsen" not in got
+
+
+def test_possessive_title_with_an_article(blank_nlp) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "Oslo 2031: a prize for Ruth Berg in A Quiet Man\n\nRuth Berg's performance "
+        "in Mara Olsen's A Quiet Man was the talk of the festival."
+    )
+    film = films(run(blank_nlp, text))["A Quiet Man"]
+    assert film.role == "subject"
+    assert [d.name for d in film.directors] == ["Mara Olsen"]
+
+
+def test_title_after_director_word_is_not_a_director(blank_nlp) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "Review: Cold Water\n\nCold Water is tense. Her previous film as a director, "
+        "A Star Went Out (2019), was gentler."
+    )
+    names = {d.name for f in run(blank_nlp, text).films for d in f.directors}
+    assert not any("Went Out" in n for n in names), names
+
+
+def test_actor_director_keeps_director_and_role(blank_nlp) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "Review: Maestra\n\nIn Maestra, Lena Brook has directed herself as Clara "
+        "Weiss, a conductor, and the result is dazzling."
+    )
+    film = films(run(blank_nlp, text))["Maestra"]
+    assert [d.name for d in film.directors] == ["Lena Brook"]
+    assert {c.actor: c.character for c in film.cast} == {"Lena Brook": "Clara Weiss"}
