@@ -25,6 +25,8 @@ from graph.models import IngestFailure, Review
 TEXT_SUFFIXES = frozenset({".txt", ".md", ".markdown", ".html", ".htm"})
 TABLE_SUFFIXES = frozenset({".csv", ".jsonl", ".ndjson"})
 SUFFIXES = TEXT_SUFFIXES | TABLE_SUFFIXES
+NOT_REVIEWS = frozenset({"README", "LICENSE", "LICENCE", "CHANGELOG", "CONTRIBUTING"})
+"""File stems skipped when walking a folder (name such a file to ingest it anyway)."""
 MAX_FILE_BYTES = 50_000_000
 """Files above this size are refused (a review is kilobytes; tables megabytes)."""
 MAX_REVIEW_CHARS = 2_000_000
@@ -68,6 +70,7 @@ def read_reviews(
                 for p in path.rglob("*")
                 if p.is_file()
                 and p.suffix.lower() in SUFFIXES
+                and p.stem.upper() not in NOT_REVIEWS
                 and not any(part.startswith(".") for part in p.relative_to(path).parts)
             )
             if not files:
@@ -140,10 +143,17 @@ def decode_bytes(data: bytes) -> tuple[str, str | None]:
             return _check_text(data.decode("utf-16"))
         except UnicodeDecodeError as exc:
             return "", f"broken UTF-16 at byte {exc.start}; re-save the file as UTF-8"
-    elif len(data) >= 4 and data[1::2].count(0) > len(data) // 4:
-        # UTF-16-LE without a BOM: every other byte of ASCII text is NUL.
+    elif (
+        len(data) >= 4
+        and max(data[0::2].count(0), data[1::2].count(0)) > len(data) // 4
+    ):
+        # UTF-16 without a BOM: every other byte of Latin text is NUL (the odd bytes
+        # in little-endian, the even ones in big-endian).
+        codec = (
+            "utf-16-le" if data[1::2].count(0) > data[0::2].count(0) else "utf-16-be"
+        )
         try:
-            return _check_text(data.decode("utf-16-le"))
+            return _check_text(data.decode(codec))
         except UnicodeDecodeError:
             pass
     if b"\x00" in data:
@@ -452,7 +462,36 @@ def _row_meta(row: dict[str, object]) -> dict[str, str]:
         value = next((row[n] for n in names if row.get(n) not in (None, "")), None)
         if value is not None:
             meta[key] = str(value)
+    if "title" in meta:
+        meta["title"] = title_from_slug(meta["title"])
     return meta
+
+
+_SLUG = re.compile(r"^[a-z0-9]+(?:_[a-z0-9]+)+$")
+_SMALL_WORDS = frozenset("a an and at by for in of on or the to vs with".split())
+
+
+def title_from_slug(value: str) -> str:
+    """A display title from a URL slug column ("ouija_origin_of_evil"); others as is.
+
+    A trailing year, as sites add to tell remakes apart, is dropped.
+
+    Example:
+        >>> title_from_slug("ouija_origin_of_evil")
+        'Ouija Origin of Evil'
+        >>> title_from_slug("the_rental_2020")
+        'The Rental'
+        >>> title_from_slug("Past Lives")
+        'Past Lives'
+    """
+    if not _SLUG.match(value):
+        return value
+    words = value.split("_")
+    if len(words) > 1 and re.fullmatch(r"(18|19|20)\d\d", words[-1]):
+        words = words[:-1]
+    return " ".join(
+        w if i and w in _SMALL_WORDS else w.capitalize() for i, w in enumerate(words)
+    )
 
 
 def _csv_rows(text: str) -> Iterator[tuple[int, dict[str, object] | None, str | None]]:
@@ -473,7 +512,7 @@ def _jsonl_rows(
             yield (
                 number,
                 None,
-                f"line {number} is not JSON ({exc.msg} at column {exc.colno})",
+                f"line {number} is not JSON ({exc.msg}; column {exc.colno})",
             )
             continue
         if not isinstance(value, dict):

@@ -163,3 +163,30 @@ def test_language_and_headline() -> None:
 def test_slugify_keeps_non_latin_letters() -> None:
     assert slugify("Parasite (기생충)") == "parasite-기생충"
     assert slugify("!!!").startswith("x")
+
+
+def test_issue_2_folder_walk_skips_readme_and_licence(tmp_path: Path) -> None:
+    (tmp_path / "review.txt").write_text(TEXT, encoding="utf-8")
+    (tmp_path / "README.md").write_text("# Samples\n\nTitle (year) list.", "utf-8")
+    (tmp_path / "LICENSE.txt").write_text("MIT licence text.", "utf-8")
+    items = list(read_reviews([tmp_path]))
+    assert [Path(i.source).name for i in items] == ["review.txt"]
+    # Named explicitly, a README is read like any review.
+    assert isinstance(_one(tmp_path / "README.md"), Review)
+
+
+def test_utf16_without_bom_in_either_byte_order() -> None:
+    for codec in ("utf-16-le", "utf-16-be"):
+        text, problem = decode_bytes(TEXT.encode(codec))
+        assert problem is None, codec
+        assert text == TEXT
+
+
+def test_slug_title_columns_become_display_titles(tmp_path: Path) -> None:
+    path = tmp_path / "audience.csv"
+    path.write_text(
+        'title,review_text\nouija_origin_of_evil,"Scary."\nthe_rental_2020,"Tense."\n',
+        encoding="utf-8",
+    )
+    titles = [getattr(r, "title", None) for r in read_reviews([path])]
+    assert titles == ["Ouija Origin of Evil", "The Rental"]
