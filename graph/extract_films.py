@@ -219,8 +219,9 @@ def _headline_candidates(rest: str) -> list[tuple[str, str, str | None]]:
     for m in rules["headline.possessive"].finditer(rest):
         director = trim_name(m.group(1))
         title = _clean(m.group(2))
+        plural = rest[m.end(1) : m.end(1) + 2] == "' "  # "Directors' Fortnight"
         if len(director.split()) < 2 and (
-            director.casefold() in _NOT_OWNERS or _AWARD_WORDS.search(title)
+            director.casefold() in _NOT_OWNERS or _AWARD_WORDS.search(title) or plural
         ):
             continue
         out.append((title, "headline.possessive",

@@ -89,11 +89,16 @@ def resolve_people(
         out.append(f)
     best_director = {fold(f.name): f.confidence for f in out if f.role == "director"}
     best_cast = {fold(f.name): f.confidence for f in out if f.role == "cast"}
+    played = {fold(f.name) for f in out if f.role == "cast" and f.character}
     kept = []
     for f in out:
         key = fold(f.name)
-        if f.role == "director" and best_cast.get(key, 0) >= f.confidence:
-            continue
+        if (
+            f.role == "director"
+            and best_cast.get(key, 0) >= f.confidence
+            and not (f.confidence >= 0.8 and key in played)
+        ):
+            continue  # an actor with a named role may also direct (here or elsewhere)
         if (
             f.role == "cast"
             and best_director.get(key, 0) > f.confidence

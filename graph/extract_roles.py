@@ -1,7 +1,7 @@
-"""Extract stage, roles in prose: the character an actor plays, said indirectly.
+"""Extract stage, roles in prose: characters and directors, said indirectly.
 
-Contract: :func:`find_role_pairs` returns cast :class:`~graph.extract_people.PersonFact`
-records (with the character) for the phrasings the core cast rules leave out:
+Contract: :func:`find_role_pairs` returns :class:`~graph.extract_people.PersonFact`
+records (cast with the character, or director) for phrasings the core rules leave out:
 
 - a relation before the character: "Felicity Jones plays his wife Erzsébet",
   "Leslie Uggams is their mother, Agnes", "X is very funny as Monk's brother Cliff";
@@ -9,6 +9,8 @@ records (with the character) for the phrasings the core cast rules leave out:
   camp, played by Christian Friedel", "Ingrid, a novelist played by Julianne Moore";
 - "Actor is Character, a/who ..." and French "Actrice est Personnage, qui ...";
 - an actor-director: "Bradley Cooper has directed himself as Leonard Bernstein";
+- French "Actrice est Personnage," (French adjectives of nationality are lower-case);
+- directors: "X was behind the camera", French "X a réalisé|signé|filmé ...";
 - a surname that plays someone: "Stan plays Edward" (kept only when the surname
   resolves to a full name named elsewhere in the review).
 """
@@ -41,6 +43,16 @@ def _rules() -> dict[str, re.Pattern[str]]:
         "cast.is_described": re.compile(
             rf"(?:^|(?<=[.!?]\s)|(?<=\n))({FULL_NAME})\s+(?:is|est)\s+{_CHAR}"
             r"(?=,\s+(?:a|an|the|who|and he|and she|le|la|l'|un|une|qui)\b)",
+            re.M,
+        ),
+        "cast.est": re.compile(rf"({FULL_NAME})\s+est\s+{_CHAR}(?=\s*[,;.])"),
+        "director.behind_camera": re.compile(
+            rf"({FULL_NAME})\s+(?:était|est|is|was|stands|stood)\s+(?:\w+\s+)?"
+            r"(?:derrière la caméra|behind the camera)"
+        ),
+        "director.fr_perfect": re.compile(
+            rf"(?:^|(?<=[.!?]\s)|(?<=\n))({FULL_NAME})\s+a\s+(?:réalisé|signé|filmé|"
+            r"tourné|adapté|imaginé|inventé|mis en scène)\b",
             re.M,
         ),
         "cast.plays_surname": re.compile(
@@ -108,6 +120,17 @@ def find_role_pairs(text: str) -> list[PersonFact]:
         if len(actor.split()) >= 2 and _ok_character(char):
             out.append(PersonFact("cast", actor, m.start(1), m.start(1) + len(actor),
                                   "cast.is_described", 0.75, char))  # fmt: skip
+    for m in rules["cast.est"].finditer(text):
+        actor, char = trim_name(m.group(1)), trim_name(m.group(2))
+        if len(actor.split()) >= 2 and _ok_character(char):
+            out.append(PersonFact("cast", actor, m.start(1), m.start(1) + len(actor),
+                                  "cast.is_described", 0.75, char))  # fmt: skip
+    for key in ("director.behind_camera", "director.fr_perfect"):
+        for m in rules[key].finditer(text):
+            name = trim_name(m.group(1))
+            if len(name.split()) >= 2:
+                out.append(PersonFact("director", name, m.start(1),
+                                      m.start(1) + len(name), key, 0.8))  # fmt: skip
     for m in rules["cast.directed_self"].finditer(text):
         actor, char = trim_name(m.group(1)), trim_name(m.group(2))
         if len(actor.split()) >= 2 and _ok_character(char):

@@ -73,7 +73,8 @@ _TITLE_SMALL = (
     r"los|las|il|lo|der|die|das|und|et|en|y|e|di|da)"
 )
 _TITLE_WORD = (
-    rf"(?:[0-9][0-9,.]*[0-9]|[{UP}0-9]{_LETTER}*(?:['.:-]{_LETTER}+)*|{NAME_WORD})"
+    rf"(?:[0-9][0-9,.]*[0-9]|(?:[dl]')?[{UP}0-9]{_LETTER}*(?:['.:-]{_LETTER}+)*|"
+    rf"{NAME_WORD})"
 )
 #: A title-cased run: "The Taste of Things", "Les Petites Victoires".
 TITLE_RUN = rf"{_TITLE_WORD}(?:[ ]+(?:{_TITLE_SMALL}[ ]+){{0,2}}{_TITLE_WORD}){{0,7}}"
@@ -97,7 +98,7 @@ STOPWORDS = frozenset(
     comedian singer rapper star writer-director actor-director screenwriter
     century war street road avenue kingdom empire republic university church school
     hotel county river mountain island north south east west northern southern
-    de et en dans pour avec sur par""".split()
+    de et en dans pour avec sur par deux trois quatre cinq sept huit neuf dix""".split()
 )
 
 MONTHS = {

@@ -174,3 +174,31 @@ def test_actor_director_keeps_director_and_role(blank_nlp) -> None:  # type: ign
     film = films(run(blank_nlp, text))["Maestra"]
     assert [d.name for d in film.directors] == ["Lena Brook"]
     assert {c.actor: c.character for c in film.cast} == {"Lena Brook": "Clara Weiss"}
+
+
+def test_section_possessive_in_headline_is_no_title(blank_nlp) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "Cannes 2031: Le Jardin Noir of Anne Morel opens the Directors' Fortnight "
+        "[critique]\n\nThe film opened the section on Wednesday."
+    )
+    got = films(run(blank_nlp, text))
+    assert "Fortnight" not in got
+    assert [d.name for d in got["Le Jardin Noir"].directors] == ["Anne Morel"]
+
+
+def test_french_round_up_titles_roles_and_directors(blank_nlp) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "Trois films à revoir\n\n"
+        "Le Secret d'Hélène Marchal (1998)\n"
+        "Paul Girard a filmé une ville de province. Claire Roux est Hélène, "
+        "institutrice.\n\n"
+        "La Rue (1990)\n"
+        "Deux ans plus tôt, le même Marc Aubry était derrière la caméra. La Rue suit "
+        "trois amis.\n"
+    )
+    got = films(run(blank_nlp, text))
+    assert "Trois" not in got
+    secret = got["Le Secret d'Hélène Marchal"]
+    assert [d.name for d in secret.directors] == ["Paul Girard"]
+    assert {c.actor: c.character for c in secret.cast} == {"Claire Roux": "Hélène"}
+    assert [d.name for d in got["La Rue"].directors] == ["Marc Aubry"]
