@@ -81,9 +81,14 @@ def mint_iri(
     return URIRef(f"{base_iri}id/{kind}/{local}")
 
 
+def review_graph_prefix(*, base_iri: str = DEFAULT_BASE_IRI) -> str:
+    """What every review graph's IRI starts with (the review id follows)."""
+    return f"{base_iri}graph/review/"
+
+
 def review_graph_iri(review_id: str, *, base_iri: str = DEFAULT_BASE_IRI) -> str:
     """The named graph holding every fact one review states."""
-    return f"{base_iri}graph/review/{slugify(review_id)}"
+    return review_graph_prefix(base_iri=base_iri) + slugify(review_id)
 
 
 def wikidata_graph_iri(*, base_iri: str = DEFAULT_BASE_IRI) -> str:

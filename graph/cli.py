@@ -94,7 +94,7 @@ def cli(ctx: click.Context, /, verbose: bool) -> None:
     Example:
         reelgraph demo
         reelgraph ingest reviews/ --store ./kg
-        reelgraph query film-cast -p title "Les Petites Victoires"
+        reelgraph query film-cast -p film "Les Petites Victoires"
     """
     logging.basicConfig(
         level=logging.DEBUG if verbose else logging.WARNING,
@@ -320,7 +320,7 @@ def demo(ctx: click.Context, /, out_dir: Path, **options: Any) -> None:
         + ", ".join(f"{v} {k}" for k, v in report.stats.items() if v)
     )
     if ingest.wikidata_problem:
-        click.echo(f"Wikidata: {ingest.wikidata_problem.splitlines()[0]}")
+        echo_err(f"Wikidata: {ingest.wikidata_problem.splitlines()[0]}")
     for failure in ingest.failures:
         echo_err(f"{failure.source}: {failure.reason}")
     for name, title, table in report.answers:
@@ -374,13 +374,15 @@ def stats(ctx: click.Context, /, **options: Any) -> None:
 def remove(ctx: click.Context, /, review_ids: tuple[str, ...], **options: Any) -> None:
     """Delete reviews' facts (and Wikidata facts no other review needs).
 
-    REVIEW_IDS are review ids as shown by `reelgraph query reviews` (the file name
-    slug, e.g. les-petites-victoires-alpe-dhuez-2023).
+    REVIEW_IDS are the ids ingest gives reviews: the file name as a slug
+    (cannes-2023-anatomy-of-a-fall) or, for a table, the file slug and the row id.
+    An unknown id is reported with the ids the store holds.
 
     Example:
-        reelgraph remove les-petites-victoires-alpe-dhuez-2023
+        reelgraph remove cannes-2023-anatomy-of-a-fall
     """
     from graph.pipeline import remove_review
+    from graph.pipeline import review_ids as stored_ids
     from graph.store import open_store
 
     settings = settings_from(ctx, **options)
@@ -392,10 +394,14 @@ def remove(ctx: click.Context, /, review_ids: tuple[str, ...], **options: Any) -
                 click.echo(f"Removed {review_id}")
             else:
                 missing.append(review_id)
+        known = stored_ids(store, settings=settings) if missing else []
     finally:
         store.close()
     for review_id in missing:
-        echo_err(f"No review '{review_id}' in the store.")
+        shown = ", ".join(known[:10]) + (
+            f" ... ({len(known)} in all)" if len(known) > 10 else ""
+        )
+        echo_err(f"No review '{review_id}' in the store. Reviews: {shown or 'none'}.")
     if missing:
         sys.exit(1)
 

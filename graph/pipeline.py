@@ -16,9 +16,11 @@ facts are stored; ``reelgraph enrich`` finishes the work later.
 
 from __future__ import annotations
 
+import hashlib
 import logging
 from collections.abc import Callable, Iterable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
+from functools import cache
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -26,9 +28,16 @@ from graph.build import (
     build_review_graph,
     mint_iri,
     review_graph_iri,
+    review_graph_prefix,
     wikidata_graph_iri,
 )
-from graph.errors import GraphError, ValidationError, WikidataError
+from graph.config import PACKAGE_DIR
+from graph.errors import (
+    GraphError,
+    OfflineCacheMiss,
+    ValidationError,
+    WikidataError,
+)
 from graph.ingest import TableOptions, read_reviews
 from graph.models import Extraction, IngestFailure, Review
 
@@ -79,6 +88,25 @@ def _stored_hash(store: Store | GraphStore, graph_iri: str, review: str) -> str 
     return None
 
 
+@cache
+def code_digest() -> str:
+    """A digest of the code that decides a review's triples (extract*.py, build.py).
+
+    Stored with each review next to the extractor's version, so a review is extracted
+    again after the rules change even when nobody bumped the version.
+    """
+    digest = hashlib.sha256()
+    for path in sorted(PACKAGE_DIR.glob("extract*.py")) + [PACKAGE_DIR / "build.py"]:
+        digest.update(path.name.encode())
+        digest.update(path.read_bytes())
+    return digest.hexdigest()[:12]
+
+
+def extractor_stamp(version: str) -> str:
+    """What is stored as ``rg:extractorVersion``: the version and the code digest."""
+    return f"{version}+{code_digest()}"
+
+
 def _is_unchanged(
     store: Store | GraphStore, review: Review, version: str, base: str
 ) -> bool:
@@ -105,8 +133,7 @@ class _Wikidata:
         self.client: WikidataClient | None = None
         self.qids: set[str] = set()
         if not settings.enrich:
-            self.problem = "Wikidata linking is switched off"
-            return
+            return  # switched off on purpose: nothing to report
         try:
             from graph.wikidata import client_from_settings
 
@@ -124,11 +151,7 @@ class _Wikidata:
             linked = link_extractions(extractions, client=self.client)
         except WikidataError as exc:
             log.debug("linking failed: %s", exc)
-            self.problem = (
-                f"cannot reach {self.settings.wikidata_endpoint}; going on without "
-                "linking (point REELGRAPH_WIKIDATA_ENDPOINT at a mirror, or run "
-                "'reelgraph enrich' later)"
-            )
+            self.problem = _wikidata_problem(exc, self.settings.wikidata_endpoint)
             return extractions
         for extraction in linked:
             self.qids.update(_qids(extraction))
@@ -150,6 +173,21 @@ class _Wikidata:
         return store.add_to_graph(
             wikidata_graph_iri(base_iri=self.settings.base_iri), facts
         )
+
+
+def _wikidata_problem(exc: WikidataError, endpoint: str) -> str:
+    """One line saying why linking stopped and what to do about it."""
+    if isinstance(exc, OfflineCacheMiss):
+        return (
+            "offline, and the Wikidata cache does not hold these look-ups; going on "
+            "without linking (run 'reelgraph enrich' when online)"
+        )
+    if not endpoint.startswith(("http://", "https://")):
+        return f"{exc}; going on without linking"
+    return (
+        f"cannot reach {endpoint}; going on without linking (point "
+        "REELGRAPH_WIKIDATA_ENDPOINT at a mirror, or run 'reelgraph enrich' later)"
+    )
 
 
 def _qids(extraction: Extraction) -> set[str]:
@@ -226,6 +264,7 @@ def ingest_reviews(
     extractor = Extractor(settings)
     wikidata = _Wikidata(settings)
     base = settings.base_iri
+    stamp = extractor_stamp(extractor.version)
     done = 0
 
     def tick(review: Review) -> None:
@@ -238,11 +277,12 @@ def ingest_reviews(
         extracted: list[tuple[Review, Extraction]] = []
         for review in reviews[start : start + LINK_CHUNK]:
             try:
-                if _is_unchanged(store, review, extractor.version, base):
+                if _is_unchanged(store, review, stamp, base):
                     report.unchanged.append(review.id)
                     tick(review)
                     continue
-                extracted.append((review, extractor.extract(review)))
+                extraction = extractor.extract(review)
+                extracted.append((review, replace(extraction, extractor_version=stamp)))
             except GraphError as exc:
                 report.failures.append(IngestFailure(review.source, str(exc)))
                 tick(review)
@@ -299,6 +339,14 @@ def remove_review(
         }}"""
     )
     return True
+
+
+def review_ids(store: Store | GraphStore, *, settings: Settings) -> list[str]:
+    """The ids of the reviews in the store (from their named graphs), sorted."""
+    prefix = review_graph_prefix(base_iri=settings.base_iri)
+    return sorted(
+        g[len(prefix) :] for g in store.named_graphs() if g.startswith(prefix)
+    )
 
 
 def store_stats(store: Store | GraphStore) -> dict[str, int]:
