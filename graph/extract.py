@@ -123,6 +123,11 @@ def _year_in(text: str | None) -> int | None:
     return int(m.group(1)) if m else None
 
 
+def _month_in(date: str | None) -> int | None:
+    m = re.match(r"(?:19|20)\d\d-(\d\d)", date or "")
+    return int(m.group(1)) if m else None
+
+
 def _critic_from_text(text: str) -> str | None:
     m = re.search(
         rf"(?m)^\s*(?:[Bb]y|[Rr]eviewed by|[Pp]ar)\s+({FULL_NAME})\s*(?:$|,)",
@@ -170,6 +175,7 @@ def assemble(review: Review, parsed: Parsed) -> Extraction:
         index,
         context_year=_year_in(review_date) or context_year,
         headline_span=head_span,
+        review_month=_month_in(review_date),
     )
     if context_year is None:
         context_year = next((f.year for f in festivals if f.year), None)

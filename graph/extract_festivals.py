@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 
 from graph.extract_gazetteer import AWARDS, FESTIVALS, ORDINAL_BASE, SECTIONS
-from graph.extract_text import UP, TextIndex, fold
+from graph.extract_text import MONTHS, UP, TextIndex, fold
 from graph.models import Evidence, FestivalMention
 
 _NOT_FESTIVAL_AFTER = re.compile(
@@ -33,11 +33,16 @@ _MONTHS = (
     r"(?:January|February|March|April|May|June|July|August|September|October|"
     r"November|December)"
 )
+_MOIS = (
+    r"(?:janvier|février|mars|avril|mai|juin|juillet|août|septembre|octobre|"
+    r"novembre|décembre)"
+)
 _YEAR_AFTER = (
     rf"(?:\s*(?:'(\d\d)\b|(?:in\s+(?:{_MONTHS}\s+)?|,\s*|\(\s*)?((?:19|20)\d\d)\b))"
 )
 _RECENT_AFTER = re.compile(
-    rf"^\s+(?:(?:last|this|earlier this)\s+(?:month|week|year)|in\s+{_MONTHS}\b)"
+    rf"^\s+(?:(?:last|this|earlier this)\s+(?:month|week|year)|(?:in|en)\s+"
+    rf"(?P<month>{_MONTHS}|{_MOIS})\b)"
 )
 _WIN = re.compile(
     r"\b(?:won|wins|win|winner|winning|awarded|took home|takes home|received|receives|"
@@ -132,6 +137,7 @@ def find_festivals(
     *,
     context_year: int | None = None,
     headline_span: tuple[int, int] | None = None,
+    review_month: int | None = None,
 ) -> list[FestivalMention]:
     """Festival mentions of the normalised ``text``, one per festival, merged.
 
@@ -140,6 +146,8 @@ def find_festivals(
         index: sentence lookup for evidence.
         context_year: the review's year (for "this year's Cannes").
         headline_span: offsets of the headline (its edition year applies to the body).
+        review_month: the month the review was published ("in May" in a January
+            review is last year's edition).
     """
     pattern, alias_map, generic = _patterns()
     hits: list[_Hit] = []
@@ -150,12 +158,12 @@ def find_festivals(
         if _NOT_FESTIVAL_AFTER.match(text[m.end(4) :]):
             continue
         year = _year(m, context_year)
-        if (
-            year is None
-            and context_year
-            and _RECENT_AFTER.match(text[m.end(4) : m.end(4) + 30])
-        ):
+        recent = _RECENT_AFTER.match(text[m.end(4) : m.end(4) + 30])
+        if year is None and context_year and recent:
             year = context_year
+            month = MONTHS.get((recent.group("month") or "").lower())
+            if month and review_month and month > review_month:
+                year -= 1  # "at Cannes in May" in a January review: last year's
         ordinal = int(m.group(2)) if m.group(2) else None
         if year is None and ordinal and canonical in ORDINAL_BASE:
             guess = ORDINAL_BASE[canonical] + ordinal

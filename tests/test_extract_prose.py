@@ -202,3 +202,24 @@ def test_french_round_up_titles_roles_and_directors(blank_nlp) -> None:  # type:
     assert [d.name for d in secret.directors] == ["Paul Girard"]
     assert {c.actor: c.character for c in secret.cast} == {"Claire Roux": "Hélène"}
     assert [d.name for d in got["La Rue"].directors] == ["Marc Aubry"]
+
+
+def _festival_years(x: Extraction) -> set[tuple[str, int | None]]:
+    return {(f.name, f.year) for film in x.films for f in film.festivals}
+
+
+def test_festival_month_after_the_review_month_is_last_year(blank_nlp) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "Review: Cold Water\n\nPublished 20 January 2032\n\nCold Water, Mara Olsen's "
+        "third film, won the Grand Prix at Cannes in May and opens this week."
+    )
+    assert ("Cannes Film Festival", 2031) in _festival_years(run(blank_nlp, text))
+
+
+def test_french_festival_month_takes_the_review_year(blank_nlp) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "Cold Water : un film glacial\n\nPar Anne Roy, 23 novembre 2031\n\n"
+        "Primé à la Mostra de Venise en septembre, le film de Mara Olsen sort "
+        "aujourd'hui. Cold Water est glacial."
+    )
+    assert ("Venice Film Festival", 2031) in _festival_years(run(blank_nlp, text))
