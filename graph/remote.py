@@ -230,7 +230,7 @@ class RemoteStore:
                         f"The {what} to {endpoint} failed after {attempt} attempts: "
                         f"{_first_line(exc)}. Is the server running?"
                     ) from exc
-                log.warning("%s to %s failed (%s); retrying", what, endpoint, exc)
+                log.info("%s to %s failed (%s); retrying", what, endpoint, exc)
                 time.sleep(0.5 * 2 ** (attempt - 1))
         raise AssertionError("unreachable")
 

@@ -194,7 +194,10 @@ class WikidataClient:
                 wait = self._retry_wait(exc, attempt)
                 if wait is None:
                     raise
-                log.warning("%s; retrying in %.1f s", exc, wait)
+                # A long wait (a 429's Retry-After) is worth telling; short backoffs
+                # that usually succeed stay in the -v log.
+                level = logging.WARNING if wait >= 10 else logging.INFO
+                log.log(level, "%s; retrying in %.1f s", exc, wait)
                 self.stats.retries += 1
                 self.stats.slept += wait
                 self._sleep(wait)
