@@ -49,7 +49,7 @@ _HEADER = re.compile(r"^#\s*(title|description|params|expects)\s*:\s*(.*)$", re.
 _CONTINUATION = re.compile(r"^#\s{2,}(\S.*)$")
 _PARAM = re.compile(r"[?$]([A-Za-z_][A-Za-z0-9_]*)")
 _NAME = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
-_POSITION = re.compile(r"at (\d+):(\d+)")
+_POSITION = re.compile(r"at (\d+):(\d+)|at line (\d+), column (\d+)")
 
 
 @dataclass(frozen=True)
@@ -291,6 +291,11 @@ def run_query(
             failure while evaluating.
     """
     named = query if isinstance(query, NamedQuery) else load_query(query)
+    if is_update(named.text):
+        raise QueryError(
+            f"Query '{named.name}' is a SPARQL Update; 'reelgraph query' only reads. "
+            "Change the store with 'reelgraph ingest' or 'reelgraph remove'."
+        )
     terms = prepare_bindings(named, bindings)
     try:
         raw = _execute(store, named.text, terms)
@@ -338,9 +343,14 @@ def error_position(message: str) -> tuple[int, int] | None:
     Example:
         >>> error_position("error at 2:9: expected one of LATERAL")
         (2, 9)
+        >>> error_position("Syntax error in query 'q' at line 3, column 1: ...")
+        (3, 1)
     """
     match = _POSITION.search(message)
-    return (int(match.group(1)), int(match.group(2))) if match else None
+    if not match:
+        return None
+    line, column = match.group(1) or match.group(3), match.group(2) or match.group(4)
+    return int(line), int(column)
 
 
 def _explain(query: NamedQuery, message: str) -> str:
@@ -351,9 +361,12 @@ def _explain(query: NamedQuery, message: str) -> str:
         lines = query.text.splitlines()
         shown = lines[line - 1] if 0 < line <= len(lines) else ""
         pointer = " " * max(column - 1, 0) + "^"
+        reason = _readable(message)
+        if line >= len(lines) and column > len(shown.rstrip()):
+            reason = "the query ends too early (a missing '}' or ')'?)"
         return (
-            f"Syntax error in {where} at line {line}, column {column}: {message}\n"
-            f"  {shown}\n  {pointer}"
+            f"Syntax error in {where} at line {line}, column {column}: "
+            f"{reason}\n  {shown}\n  {pointer}"
         )
     if "SELECT projection" in message:
         return (
@@ -362,6 +375,36 @@ def _explain(query: NamedQuery, message: str) -> str:
             "sub-SELECT that projects it."
         )
     return f"In {where}: {message}"
+
+
+_UPDATE = re.compile(
+    r"^(?:\s*(?:#[^\n]*(?:\n|$)|PREFIX\s+\S*\s*<[^>]*>|BASE\s*<[^>]*>))*\s*"
+    r"(?:INSERT|DELETE|LOAD|CLEAR|DROP|CREATE|ADD|MOVE|COPY|WITH)\b",
+    re.IGNORECASE,
+)
+
+
+def is_update(text: str) -> bool:
+    """Whether ``text`` is a SPARQL Update rather than a query.
+
+    Example:
+        >>> is_update("PREFIX ex: <http://ex.org/> INSERT DATA { ex:a ex:b ex:c }")
+        True
+        >>> is_update("# films with their cast\\nSELECT * WHERE { ?s ?p ?o }")
+        False
+    """
+    return bool(_UPDATE.match(text))
+
+
+def _readable(message: str) -> str:
+    """The parser's message without its lists of Unicode character classes."""
+    core = re.sub(r"^.*?error at \d+:\d+:\s*", "", message, flags=re.S)
+    if "Prefix not found" in core:
+        return "unknown prefix: declare it with a PREFIX line"
+    first = core.splitlines()[0] if core else message
+    if first.startswith("expected one of") and ("'\\u{" in core or "..=" in core):
+        return "unexpected text here"
+    return first[:200]
 
 
 def format_result(

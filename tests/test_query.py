@@ -243,3 +243,18 @@ def test_cli_unknown_query_fails_with_the_list(query_store_path: Path) -> None:
 def test_cli_query_help_has_an_example() -> None:
     result = CliRunner().invoke(cli, ["query", "--help"])
     assert result.exit_code == 0 and "Example:" in result.output
+
+
+def test_issue_5_syntax_errors_are_readable(query_store: Any) -> None:
+    with pytest.raises(QueryError) as info:
+        run_query(query_store, "SELECT * WHERE { ?s foo:bar ?o }")
+    message = str(info.value)
+    assert "unknown prefix" in message and "\\u{" not in message
+    with pytest.raises(QueryError, match="ends too early"):
+        run_query(query_store, "SELECT ?s WHERE { ?s ?p ?o ")
+
+
+def test_issue_5_updates_are_refused_before_running(query_store: Any) -> None:
+    with pytest.raises(QueryError, match="SPARQL Update"):
+        run_query(query_store, "INSERT DATA { <http://a> <http://b> <http://c> }")
+    assert not run_query(query_store, "ASK { <http://a> ?p ?o }").boolean
