@@ -231,7 +231,8 @@ def extract(
 ) -> None:
     """Print what reelgraph extracts from a review, without touching any store.
 
-    A table (CSV/JSONL) or a folder gives one JSON object per review (JSON Lines).
+    A table (CSV/JSONL) or a folder gives one JSON object per review (JSON Lines);
+    PATH '-' reads one review from standard input.
 
     Example:
         reelgraph extract ../shared/seed/les-petites-victoires-alpe-dhuez-2023.txt
@@ -239,7 +240,7 @@ def extract(
     import json
 
     from graph.extract import Extractor
-    from graph.ingest import TableOptions, read_reviews
+    from graph.ingest import TableOptions, read_reviews, review_from_bytes
     from graph.models import IngestFailure
 
     settings = settings_from(ctx, **options)
@@ -250,7 +251,10 @@ def extract(
 
         client = client_from_settings(settings)
     failed = False
-    items = list(read_reviews([path], table=TableOptions(text_column=text_column)))
+    if str(path) == "-":
+        items = [review_from_bytes(sys.stdin.buffer.read())]
+    else:
+        items = list(read_reviews([path], table=TableOptions(text_column=text_column)))
     for item in items:
         if isinstance(item, IngestFailure):
             echo_err(f"{item.source}: {item.reason}")
@@ -272,14 +276,34 @@ def extract(
 
 
 def _extraction_text(data: dict[str, Any]) -> str:
-    lines = [f"review: {data['review']}"]
+    """A short human-readable summary of one extraction."""
+    review = data["review"]
+    about = [f"{k} {review[k]}" for k in ("critic", "publication", "date") if review[k]]
+    lines = [
+        f"review {review['id']} ({review['language'] or '?'}, verdict "
+        f"{review['verdict'] or 'none'})" + (": " + ", ".join(about) if about else "")
+    ]
     for film in data["films"]:
-        lines.append(f"film: {film['title']} ({film['role']})")
-        for key in ("directors", "cast", "festivals", "themes", "places"):
-            if film[key]:
-                lines.append(f"  {key}: {film[key]}")
+        year = f" ({film['year']})" if film["year"] else ""
+        original = f" [{film['original_title']}]" if film["original_title"] else ""
+        lines.append(f"{film['role']}: {film['title']}{original}{year}")
+        if film["directors"]:
+            names = ", ".join(d["name"] for d in film["directors"])
+            lines.append(f"  directed by {names}")
+        for member in film["cast"]:
+            role = f" as {member['character']}" if member["character"] else ""
+            lines.append(f"  cast: {member['actor']}{role}")
+        for fest in film["festivals"]:
+            extra = ", ".join(x for x in (fest["section"], fest["award"]) if x)
+            year = f" {fest['year']}" if fest["year"] else ""
+            lines.append(
+                f"  festival: {fest['name']}{year}" + (f" ({extra})" if extra else "")
+            )
         if film["release_date"]:
-            lines.append(f"  release date: {film['release_date']}")
+            lines.append(f"  released {film['release_date']}")
+        for key in ("themes", "places"):
+            if film[key]:
+                lines.append(f"  {key}: {', '.join(film[key])}")
     return "\n".join(lines)
 
 
@@ -648,9 +672,19 @@ def viz(
     from graph.store import open_store
     from graph.visualise import HARD_CAP, build_network, render_html, write_network
 
-    chosen = fmt or {".graphml": "graphml", ".gexf": "gexf"}.get(
-        out.suffix.lower(), "html"
-    )
+    by_suffix = {
+        ".html": "html",
+        ".htm": "html",
+        ".graphml": "graphml",
+        ".gexf": "gexf",
+    }
+    chosen = fmt or by_suffix.get(out.suffix.lower())
+    if chosen is None:
+        raise click.BadParameter(
+            f"cannot tell the format from '{out.name}'; name the file .html, "
+            ".graphml or .gexf, or pass --format html|graphml|gexf",
+            param_hint="--out",
+        )
     settings = settings_from(ctx, **options)
     store = open_store(settings, read_only=True)
     try:

@@ -123,6 +123,21 @@ def _read_file(path: Path, table: TableOptions) -> Iterator[Review | IngestFailu
     yield make_review(text, source=str(path), review_id=slugify(path.stem), **meta)
 
 
+def review_from_bytes(
+    data: bytes, *, source: str = "<stdin>", review_id: str = "stdin"
+) -> Review | IngestFailure:
+    """One plain-text review from raw bytes (standard input, an upload).
+
+    Example:
+        >>> review_from_bytes("Amélie".encode("cp1252")).text
+        'Amélie'
+    """
+    text, problem = decode_bytes(data)
+    if problem:
+        return IngestFailure(source, problem)
+    return make_review(text, source=source, review_id=review_id)
+
+
 def decode_bytes(data: bytes) -> tuple[str, str | None]:
     """Decode review bytes; returns ``(text, problem)`` with ``problem`` None when fine.
 

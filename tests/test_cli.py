@@ -126,3 +126,18 @@ def test_issue_2_exit_status_from_ctx_exit_reaches_the_shell(tmp_path) -> None: 
         text=True,
     )
     assert ask.returncode == 1, ask.stdout + ask.stderr
+
+
+def test_issue_2_extract_reads_stdin_and_prints_text() -> None:
+    text = "Past Lives, directed by Celine Song, stars Greta Lee as Nora."
+    result = CliRunner().invoke(cli, ["extract", "-", "--format", "text"], input=text)
+    assert result.exit_code == 0, result.output
+    assert result.output.startswith("review stdin (en")
+    assert "{" not in result.output  # no Python reprs
+
+
+def test_issue_5_viz_refuses_an_unknown_extension(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    result = CliRunner().invoke(cli, ["viz", "--out", str(tmp_path / "x.png")])
+    assert result.exit_code == 2
+    assert "cannot tell the format" in result.output
+    assert not (tmp_path / "x.png").exists()
