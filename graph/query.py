@@ -20,6 +20,7 @@ Contract:
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -618,18 +619,44 @@ def _short(term: Any, prefixes: Mapping[str, str]) -> str:
     return _plain(term)
 
 
+def display_width(text: str) -> int:
+    """Columns ``text`` takes in a terminal: wide (CJK, emoji) characters count two.
+
+    Example:
+        >>> display_width("기생충"), display_width("abc")
+        (6, 3)
+    """
+    return sum(
+        0
+        if unicodedata.combining(ch)
+        else 2
+        if unicodedata.east_asian_width(ch) in "WF"
+        else 1
+        for ch in text
+    )
+
+
+def _pad(text: str, width: int) -> str:
+    return text + " " * (width - display_width(text))
+
+
+def _cell_text(text: str) -> str:
+    """One line per cell: newlines, tabs and other control characters become spaces."""
+    return "".join(" " if unicodedata.category(ch) == "Cc" else ch for ch in text)
+
+
 def _to_table(
     variables: tuple[str, ...],
     rows: list[tuple[Any, ...]],
     prefixes: Mapping[str, str],
 ) -> str:
-    cells = [[_short(t, prefixes).replace("\n", " ") for t in row] for row in rows]
-    widths = [len(v) for v in variables]
+    cells = [[_cell_text(_short(t, prefixes)) for t in row] for row in rows]
+    widths = [display_width(v) for v in variables]
     for row in cells:
-        widths = [max(w, len(c)) for w, c in zip(widths, row, strict=True)]
-    lines = ["  ".join(v.ljust(w) for v, w in zip(variables, widths, strict=True))]
+        widths = [max(w, display_width(c)) for w, c in zip(widths, row, strict=True)]
+    lines = ["  ".join(_pad(v, w) for v, w in zip(variables, widths, strict=True))]
     lines.append("  ".join("-" * w for w in widths))
     for row in cells:
-        lines.append("  ".join(c.ljust(w) for c, w in zip(row, widths, strict=True)))
+        lines.append("  ".join(_pad(c, w) for c, w in zip(row, widths, strict=True)))
     lines.append(f"({len(rows)} row{'s' if len(rows) != 1 else ''})")
     return "\n".join(line.rstrip() for line in lines) + "\n"

@@ -16,6 +16,7 @@ from graph.cli import cli
 from graph.errors import QueryError
 from graph.query import (
     NamedQuery,
+    display_width,
     error_position,
     format_result,
     list_queries,
@@ -258,3 +259,15 @@ def test_issue_5_updates_are_refused_before_running(query_store: Any) -> None:
     with pytest.raises(QueryError, match="SPARQL Update"):
         run_query(query_store, "INSERT DATA { <http://a> <http://b> <http://c> }")
     assert not run_query(query_store, "ASK { <http://a> ?p ?o }").boolean
+
+
+def test_issue_5_table_aligns_wide_characters_and_tabs(query_store: Any) -> None:
+    result = run_query(
+        query_store,
+        'SELECT ?a ?b WHERE { VALUES (?a ?b) { ("기생충" 1) ("x\\ty" 2) } }',
+    )
+    lines = format_result(result, "table").splitlines()
+    # The second column starts at the same terminal column on every row.
+    starts = {display_width(line.split("  ")[0]) for line in lines[2:4]}
+    assert len(starts) == 1
+    assert "\t" not in "".join(lines)
