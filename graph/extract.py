@@ -22,6 +22,7 @@ from typing import TYPE_CHECKING
 from graph.config import Settings
 from graph.extract_assemble import attach_facts, group_films
 from graph.extract_awards import find_award_titles
+from graph.extract_case import recase_lowercase
 from graph.extract_festivals import find_festivals
 from graph.extract_films import find_titles, headline_of
 from graph.extract_gazetteer import FESTIVALS, REGIONS, SECTIONS
@@ -165,7 +166,7 @@ def assemble(review: Review, parsed: Parsed) -> Extraction:
     )  # fmt: skip
     if not review.text.strip():
         return Extraction(review, meta_base, (), EXTRACTOR_VERSION)
-    text = normalise_text(review.text)
+    text = recase_lowercase(normalise_text(review.text))
     index = TextIndex(text, list(parsed.sentences))
     head = headline_of(text, review.headline)
     head_span = (head[1], head[1] + len(head[0])) if head else None

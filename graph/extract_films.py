@@ -202,7 +202,9 @@ _PREFIX = re.compile(
     r"^(?:[^:\n]{2,60}?(?:(?:19|20)\d\d|'\d\d)[^:\n]{0,12}?|(?:[Ff]ilm\s+)?(?:[Rr]eview|"
     r"REVIEW|[Cc]ritique|[Cc]ritic's [Pp]ick))\s*:\s*"
 )
-_TERMINATOR = re.compile(r"^\s*(?:$|[,:|\[('\"]|-\s|[Rr]eview\b|[Cc]ritique\b|\s[a-z])")
+_TERMINATOR = re.compile(
+    r"^\s*(?:$|[,:|\[('\"]|-\s|\.\.\.|…|[Rr]eview\b|[Cc]ritique\b|\s[a-z])"
+)
 
 
 def _recurs(title: str, body: str) -> bool:
@@ -289,7 +291,9 @@ def _headline_titles(
             len(w) >= 5 and w.casefold() in low_body for w in title.split()
         )
         if not (_recurs(title, low_body) or marked or echoed or title == rest.strip()):
-            colon = rest[len(title) : len(title) + 2].strip().startswith(":")
+            colon = (
+                rest[len(title) : len(title) + 4].strip().startswith((":", "...", "…"))
+            )
             if rule == "headline.title" and colon and start == 0 and not weak:
                 at = offset + max(rest.find(title), 0)
                 weak.append(TitleFact(title, at, at + len(title), "headline.unechoed",
