@@ -263,6 +263,7 @@ class EnrichReport:
 
     linked: dict[str, str] = field(default_factory=dict)
     pending: int = 0
+    """Linked items still not enriched when the run ends (0 after a good run)."""
     enriched: list[str] = field(default_factory=list)
     triples: int = 0
     problem: str | None = None
@@ -327,4 +328,5 @@ def enrich_store(
     graph_iri = wikidata_graph_iri(base_iri=settings.base_iri)
     report.triples = store.add_to_graph(graph_iri, facts)
     report.enriched = pending
+    report.pending = 0  # what still waits after this run
     return report
