@@ -580,7 +580,7 @@ def viz_film_network():  # type: ignore[no-untyped-def]
     return make
 
 
-VIZ_CHROMIUM_ARGS = [
+CHROMIUM_ARGS = [
     "--headless",
     "--no-sandbox",
     "--disable-gpu",
@@ -592,8 +592,12 @@ VIZ_CHROMIUM_ARGS = [
 
 
 @pytest.fixture(scope="session")
-def viz_browser():  # type: ignore[no-untyped-def]
-    """Debian's headless Chromium driven by Playwright (one per session)."""
+def chromium_browser():  # type: ignore[no-untyped-def]
+    """Debian's headless Chromium driven by Playwright, one for the whole session.
+
+    The flags keep Chromium from calling home (no background networking), which the
+    browser tests check: pages may ask nothing of any host but 127.0.0.1.
+    """
     from playwright.sync_api import sync_playwright
 
     chromium = Path("/usr/bin/chromium")
@@ -601,7 +605,7 @@ def viz_browser():  # type: ignore[no-untyped-def]
         pytest.fail("/usr/bin/chromium is missing: apt-get install chromium")
     with sync_playwright() as playwright:
         browser = playwright.chromium.launch(
-            executable_path=str(chromium), args=VIZ_CHROMIUM_ARGS
+            executable_path=str(chromium), args=CHROMIUM_ARGS
         )
         yield browser
         browser.close()

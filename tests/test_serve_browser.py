@@ -8,7 +8,6 @@ not ``wait_for_function``: the pages' CSP forbids the eval that the latter needs
 
 from __future__ import annotations
 
-import shutil
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -18,30 +17,6 @@ import pytest
 from playwright.sync_api import expect
 
 pytestmark = [pytest.mark.browser, pytest.mark.server]
-
-CHROMIUM = "/usr/bin/chromium"
-ARGS = [
-    "--headless",
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-    "--no-first-run",
-]
-
-
-@pytest.fixture(scope="module")
-def browser() -> Iterator[Any]:
-    from playwright.sync_api import sync_playwright
-
-    if not Path(CHROMIUM).exists() and shutil.which("chromium") is None:
-        pytest.fail(f"{CHROMIUM} is missing: install Debian's chromium package")
-    with sync_playwright() as p:
-        chromium = p.chromium.launch(executable_path=CHROMIUM, args=ARGS)
-        yield chromium
-        chromium.close()
-
 
 class PageWatch:
     """Console errors, page errors and every requested URL of one page."""
@@ -66,8 +41,8 @@ class PageWatch:
 
 
 @pytest.fixture()
-def page(browser: Any) -> Iterator[tuple[Any, PageWatch]]:
-    context = browser.new_context(viewport={"width": 1400, "height": 1000})
+def page(chromium_browser: Any) -> Iterator[tuple[Any, PageWatch]]:
+    context = chromium_browser.new_context(viewport={"width": 1400, "height": 1000})
     tab = context.new_page()
     watch = PageWatch(tab)
     yield tab, watch

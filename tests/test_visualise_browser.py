@@ -38,8 +38,8 @@ class PageWatch:
 
 
 @pytest.fixture
-def watch(viz_browser: Any) -> Iterator[PageWatch]:
-    context = viz_browser.new_context(viewport={"width": 1280, "height": 800})
+def watch(chromium_browser: Any) -> Iterator[PageWatch]:
+    context = chromium_browser.new_context(viewport={"width": 1280, "height": 800})
     page = context.new_page()
     page.set_default_timeout(120_000)
     yield PageWatch(page)
