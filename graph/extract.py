@@ -37,7 +37,7 @@ from graph.extract_nlp import (
 )
 from graph.extract_people import PersonFact, find_people, trim_name
 from graph.extract_resolve import resolve_people
-from graph.extract_roles import find_role_pairs
+from graph.extract_roles import find_role_pairs, find_title_directors
 from graph.extract_text import (
     FULL_NAME,
     MONTHS,
@@ -213,8 +213,9 @@ def assemble(review: Review, parsed: Parsed) -> Extraction:
                 PersonFact("director", t.director, t.start, t.end, rule, 0.85,
                            title_hint=t.title)
             )  # fmt: skip
-    not_people = {f.name for f in festivals} | {t.title for t in titles}
-    not_people |= {  # "The Room Next Door, the Spanish director's ...": no person
+    not_people = {f.name for f in festivals}
+    title_names = {t.title for t in titles}
+    title_names |= {  # "The Room Next Door, the Spanish director's ...": no person
         t.title.split(" ", 1)[1]
         for t in titles
         if re.match(r"(?:The|A|An) \S", t.title)
@@ -223,11 +224,12 @@ def assemble(review: Review, parsed: Parsed) -> Extraction:
         not_people.add(critic)
     subject_titles = [t.title for t in titles if t.role == "subject"]
     raw_people += _possessive_of_titles(text, subject_titles)
+    raw_people += find_title_directors(text, [t.title for t in titles])
     known = [trim_name(n) for n in persons]
     known += [trim_name(m.group(0)) for m in re.finditer(FULL_NAME, text)]
     people = resolve_people(
         raw_people, known_full=known, not_people=not_people,
-        banned=_folded_festivals() | _folded_regions(),
+        banned=_folded_festivals() | _folded_regions(), titles=title_names,
     )  # fmt: skip
     films = group_films(text, titles, people)
     if not films:
@@ -235,7 +237,8 @@ def assemble(review: Review, parsed: Parsed) -> Extraction:
         verdict, v_ev = find_verdict(text, index)
         meta = _meta(meta_base, verdict, v_ev)
         return Extraction(review, meta, (), EXTRACTOR_VERSION, warnings)
-    places_exclude = frozenset(fold(f) for f in not_people) | _folded_festivals()
+    places_exclude = frozenset(fold(f) for f in not_people | title_names)
+    places_exclude |= _folded_festivals()
     main = films[0]
     extras = {
         "release_date": find_release_date(

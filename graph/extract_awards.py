@@ -4,7 +4,8 @@ Contract: :func:`find_award_titles` reads sentences such as "The Grand Prix went
 Payal Kapadia's All We Imagine as Light", "the jury gave the Golden Lion to Pedro
 Almodóvar's The Room Next Door", "The Silver Lion for best director went to Brady
 Corbet for The Brutalist" and "Jesse Plemons was named best actor for Kinds of
-Kindness", and returns :class:`~graph.extract_films.TitleFact` records (rule
+Kindness" (or, in a list, "Best director: Tran Anh Hung for The Taste of Things"),
+and returns :class:`~graph.extract_films.TitleFact` records (rule
 ``film.award_prose``) for the winning films, with the director (possessive, or the
 winner of a directing prize) or the actor (winner of an acting prize) attached. A
 prize won in an earlier year ("won the Golden Bear in 2020 for ...") marks the film
@@ -54,6 +55,10 @@ def _rules() -> dict[str, re.Pattern[str]]:
             rf"(?P<person>{FULL_NAME})\s+(?:took|takes|won|wins|picked up|received)\s+"
             rf"(?:the\s+|a\s+)?(?P<award>(?:[\w'-]+\s+){{0,3}}?{_AWARD})"
             rf"\s+for\s+\"?(?P<title2>{TITLE_RUN})"
+        ),
+        "line_director": re.compile(
+            rf"(?m)^(?P<award>[^:\n]{{0,30}}\b[Bb]est\s+[Dd]irector)\s*:\s+"
+            rf"(?P<person>{FULL_NAME})\s+for\s+\"?(?P<title2>{TITLE_RUN})"
         ),
         "prize_for": re.compile(
             rf"\b(?:special|jury|main|top|audience)\s+(?P<award>prize|award)\s+for\s+"
@@ -110,9 +115,12 @@ def find_award_titles(
                 r"\b(?:Festival|Fest|Berlinale)\b", title
             ):
                 continue
+            credited = re.match(
+                r",?\s+(?:by|from|directed by|de)\s", text[m.end(key) : m.end(key) + 20]
+            )
             if key == "title3" and (
                 fold(title) in not_titles
-                or re.fullmatch(FULL_NAME, title)
+                or (re.fullmatch(FULL_NAME, title) and not credited)
                 or len(title.split()) > 6
                 or not is_name_like(title.split()[0])
                 and title.split()[0] not in {"The", "A", "An"}

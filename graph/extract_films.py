@@ -166,7 +166,7 @@ def looks_like_title(title: str) -> bool:
 
 _WATCH = re.compile(
     r"\b(?:film|movie|watch(?:ed|ing)?|saw|seen|caught up with|rewatch(?:ed|ing)?|"
-    r"premiered|screened|opens)\b",
+    r"premiered|screened|opens|plays|played|stars|starring|performance)\b",
     re.I,
 )
 _SOURCE_WORK = re.compile(

@@ -33,6 +33,7 @@ def resolve_people(
     known_full: Iterable[str] = (),
     not_people: Iterable[str] = (),
     banned: frozenset[str] = frozenset(),
+    titles: Iterable[str] = (),
 ) -> list[PersonFact]:
     """Resolve surnames, drop non-people, settle cast-vs-director conflicts.
 
@@ -41,9 +42,14 @@ def resolve_people(
         known_full: full names seen elsewhere (e.g. NER persons), for surname lookup.
         not_people: names that are never cast or crew (critic, festivals, titles).
         banned: already folded names that are never cast or crew (gazetteers).
+        titles: film titles: never people, but a character may share a film's name
+            ("Cillian Murphy as Oppenheimer").
     """
     facts = list(facts)
     banned = frozenset(fold(n) for n in not_people) | banned
+    named_films = frozenset(fold(t) for t in titles)
+    banned_characters = banned - named_films
+    banned |= named_films
     full_names = {fold(f.name): f.name for f in facts if len(f.name.split()) >= 2}
     for name in known_full:
         if len(name.split()) >= 2:
@@ -83,7 +89,7 @@ def resolve_people(
             # "Actor (Character)": the name outside the parentheses is the actor.
             f = replace(f, name=f.character, character=f.name, rule="cast.paren")
         if f.character and (
-            fold(f.character) in banned or fold(f.character) == fold(f.name)
+            fold(f.character) in banned_characters or fold(f.character) == fold(f.name)
         ):
             f = replace(f, character=None)
         out.append(f)

@@ -11,6 +11,8 @@ records (cast with the character, or director) for phrasings the core rules leav
 - an actor-director: "Bradley Cooper has directed himself as Leonard Bernstein";
 - French "Actrice est Personnage," (French adjectives of nationality are lower-case);
 - directors: "X was behind the camera", French "X a réalisé|signé|filmé ...";
+- "X, who plays both A and B"; "directing X, his Y, as Z"; a role noun without
+  a name ("Aurélia Petit, en avocate de la défense", "X is superb as the judge");
 - a surname that plays someone: "Stan plays Edward" (kept only when the surname
   resolves to a full name named elsewhere in the review).
 """
@@ -28,6 +30,12 @@ _RELATION = (
     r"girlfriend|boyfriend|neighbou?r|colleague|boss|mentor|rival|aunt|uncle|cousin|"
     r"grandmother|grandfather|fiancée?|lawyer|assistant|mistress|widow|widower|"
     r"femme|mari|mère|père|sœur|frère|fille|fils|amie?|avocate?)"
+)
+_ROLE_NOUN = (
+    r"(?:avocate?|juge|présidente?|commissaire|policière?|médecin|professeure?|"
+    r"infirmière?|mère|père|lawyer|attorney|judge|president|detective|doctor|nurse|"
+    r"teacher|priest|prêtre|journaliste?|journalist|mother|father|prosecutor|"
+    r"procureure?|inspect(?:or|eur|rice))"
 )
 _CHAR = rf"({NAME_WORD}(?: {NAME_WORD}){{0,2}})"
 _OWNER = r"(?:his|her|their|its|the|sa|son|ses|leur|[A-Z][\w-]*'s)"
@@ -63,6 +71,18 @@ def _rules() -> dict[str, re.Pattern[str]]:
         "cast.directed_self": re.compile(
             rf"({FULL_NAME})\s+(?:has\s+|had\s+)?(?:directed|cast)\s+(?:himself|"
             rf"herself|themselves)\s+(?:in the role of\s+|as\s+){_CHAR}"
+        ),
+        "cast.plays_both": re.compile(
+            rf"({FULL_NAME}),?\s+(?:who\s+)?(?:plays|joue)\s+(?:both|à la fois)\s+"
+            rf"{_CHAR}\s+(?:and|et)\s+{_CHAR}"
+        ),
+        "cast.directing_as": re.compile(
+            rf"\b(?:directing|directs|directed|dirige|dirigeant)\s+({FULL_NAME})"
+            rf"(?:,\s+[^,.;]{{1,40}},)?\s+as\s+{_CHAR}"
+        ),
+        "cast.role_noun": re.compile(
+            rf"({FULL_NAME})(?:,|\s+(?:est|is|was|était)\s+[a-zéèêà]+)\s+(?:en|as the|"
+            rf"as a|as an)\s+(?:{_ROLE_NOUN})\b"
         ),
         "played_by": re.compile(
             rf"(?:played|portrayed|incarnated|jouée?|incarnée?)\s+(?:by|par)\s+"
@@ -131,6 +151,24 @@ def find_role_pairs(text: str) -> list[PersonFact]:
             if len(name.split()) >= 2:
                 out.append(PersonFact("director", name, m.start(1),
                                       m.start(1) + len(name), key, 0.8))  # fmt: skip
+    for m in rules["cast.plays_both"].finditer(text):
+        actor = trim_name(m.group(1))
+        for g in (2, 3):
+            char = trim_name(m.group(g))
+            if len(actor.split()) >= 2 and _ok_character(char):
+                out.append(PersonFact("cast", actor, m.start(1),
+                                      m.start(1) + len(actor), "cast.plays_both", 0.85,
+                                      char))  # fmt: skip
+    for m in rules["cast.directing_as"].finditer(text):
+        actor, char = trim_name(m.group(1)), trim_name(m.group(2))
+        if len(actor.split()) >= 2 and _ok_character(char):
+            out.append(PersonFact("cast", actor, m.start(1), m.start(1) + len(actor),
+                                  "cast.directing_as", 0.85, char))  # fmt: skip
+    for m in rules["cast.role_noun"].finditer(text):
+        actor = trim_name(m.group(1))
+        if len(actor.split()) >= 2:
+            out.append(PersonFact("cast", actor, m.start(1), m.start(1) + len(actor),
+                                  "cast.role_noun", 0.75))  # fmt: skip
     for m in rules["cast.directed_self"].finditer(text):
         actor, char = trim_name(m.group(1)), trim_name(m.group(2))
         if len(actor.split()) >= 2 and _ok_character(char):
@@ -155,4 +193,48 @@ def find_role_pairs(text: str) -> list[PersonFact]:
             rule = "cast.appositive_played_by"
             out.append(PersonFact("cast", actor, m.start(1), m.start(1) + len(actor),
                                   rule, 0.85, owner[0]))  # fmt: skip
+    return out
+
+
+_NATIONALITY = r"(?:[A-Z][a-z]+(?:an|ese|ish|ch|ic|i)\s+)"
+_SIBLINGS = r"(?:sisters|brothers|siblings|twins|duo|couple|sœurs|frères)\s+"
+
+
+def find_title_directors(text: str, titles: list[str]) -> list[PersonFact]:
+    """Directors tied to a known title in prose: "Title, by the sisters Delphine and
+    Muriel Coulin", "Title, from Un Certain Regard, by the Norwegian Halfdan Ullmann
+    Tøndel", "Title, the anthology that Yorgos Lanthimos made".
+
+    Args:
+        text: the normalised review text.
+        titles: the titles of the review's films.
+    """
+    out: list[PersonFact] = []
+    for title in {t for t in titles if len(t) > 2}:
+        head = rf"\"?{re.escape(title)}\"?(?:,\s+from\s+[^,.;]{{1,40}})?,?\s+"
+        by = re.compile(
+            rf"{head}(?:by|de)\s+(?:(?:the|les)\s+(?:{_SIBLINGS})?{_NATIONALITY}?)?"
+            rf"(?:({NAME_WORD})\s+(?:and|et|&)\s+)?({FULL_NAME})"
+        )
+        made = re.compile(
+            rf"{head}(?:the|a|an)\s+[^.;()]{{0,60}}?\b(?:that|which)\s+({FULL_NAME})"
+            r"\s+(?:made|directed|shot|filmed|wrote and directed)\b"
+        )
+        for m in by.finditer(text):
+            second = trim_name(m.group(2))
+            if len(second.split()) < 2:
+                continue
+            names = [(second, m.start(2))]
+            if m.group(1):  # "Delphine and Muriel Coulin": siblings share the surname
+                names.append((f"{m.group(1)} {second.split()[-1]}", m.start(1)))
+            for name, at in names:
+                out.append(PersonFact("director", name, at, at + len(name),
+                                      "director.title_by", 0.85,
+                                      title_hint=title))  # fmt: skip
+        for m in made.finditer(text):
+            name = trim_name(m.group(1))
+            if len(name.split()) >= 2:
+                out.append(PersonFact("director", name, m.start(1),
+                                      m.start(1) + len(name), "director.title_made",
+                                      0.8, title_hint=title))  # fmt: skip
     return out

@@ -223,3 +223,52 @@ def test_french_festival_month_takes_the_review_year(blank_nlp) -> None:  # type
         "aujourd'hui. Cold Water est glacial."
     )
     assert ("Venice Film Festival", 2031) in _festival_years(run(blank_nlp, text))
+
+
+def test_character_may_share_the_film_title(blank_nlp) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "Review: Kowalski\n\nKowalski is a biopic of the engineer. Tom Keane as "
+        "Kowalski is remarkable, and Ruth Berg plays his wife Ada."
+    )
+    assert cast_of(run(blank_nlp, text), "Kowalski")["Tom Keane"] == "Kowalski"
+
+
+def test_title_by_siblings_nationality_and_that_made(blank_nlp) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "Rome 2031: prizes\n\nThe jury gave its awards. The Golden Wave went to Salt "
+        "Houses, by the sisters Anna and Lena Brook. The Grand Prize went to Ostra, "
+        "from Orizzonti, by the Chilean Ines Valdivia. Paul Mercier was named best "
+        "actor for Cold Water, the thriller that Mara Olsen made in Norway."
+    )
+    got = films(run(blank_nlp, text))
+    assert {d.name for d in got["Salt Houses"].directors} == {
+        "Anna Brook",
+        "Lena Brook",
+    }
+    assert [d.name for d in got["Ostra"].directors] == ["Ines Valdivia"]
+    assert [d.name for d in got["Cold Water"].directors] == ["Mara Olsen"]
+
+
+def test_plays_both_directing_as_and_role_nouns(blank_nlp) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "Review: Salt Houses\n\nSalt Houses is a strange film. Nora Haddad, who "
+        "plays both Leila and Rana, is astonishing. Mara Olsen, directing Tom Keane, "
+        "her longtime partner, as Edward Lamb, keeps it tight. Paul Mercier, en "
+        "avocat de la défense, is superb."
+    )
+    x = run(blank_nlp, text)
+    film = films(x)["Salt Houses"]
+    pairs = {(c.actor, c.character) for c in film.cast}
+    assert ("Tom Keane", "Edward Lamb") in pairs
+    assert ("Nora Haddad", "Leila") in pairs or ("Nora Haddad", "Rana") in pairs
+    assert "Paul Mercier" in {c.actor for c in film.cast}
+
+
+def test_best_director_list_line(blank_nlp) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "Cannes 2031: the palmarès\n\nPalme d'Or: Salt Houses, Anna Brook.\n"
+        "Best director: Tom Keane for Cold Water, a quiet film.\n"
+    )
+    got = films(run(blank_nlp, text))
+    assert got["Cold Water"].role == "subject"
+    assert [d.name for d in got["Cold Water"].directors] == ["Tom Keane"]
