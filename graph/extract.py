@@ -43,6 +43,7 @@ from graph.extract_text import (
     MONTHS,
     RULES_VERSION,
     TextIndex,
+    emphasis_to_quotes,
     fold,
     normalise_text,
 )
@@ -166,7 +167,7 @@ def assemble(review: Review, parsed: Parsed) -> Extraction:
     )  # fmt: skip
     if not review.text.strip():
         return Extraction(review, meta_base, (), EXTRACTOR_VERSION)
-    text = recase_lowercase(normalise_text(review.text))
+    text = recase_lowercase(emphasis_to_quotes(normalise_text(review.text)))
     index = TextIndex(text, list(parsed.sentences))
     head = headline_of(text, review.headline)
     head_span = (head[1], head[1] + len(head[0])) if head else None

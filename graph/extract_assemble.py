@@ -77,9 +77,10 @@ def group_films(
                 film.original_title = fact.original_title
     if not films:
         return []
-    if not any(f.subject for f in films):
-        # A dispatch without a headline title: every film introduced with its
-        # director ("A Real Pain, Jesse Eisenberg's second film") is reviewed.
+    if sum(f.subject for f in films) != 1:
+        # A dispatch without a headline title, or a round-up of several films: every
+        # film introduced with its director ("A Real Pain, Jesse Eisenberg's second
+        # film", '"Salt Houses", directed by Anna Brook') is reviewed.
         for film in films:
             if not film.mentioned and any(x.rule in _INTRODUCED for x in film.facts):
                 film.subject = True

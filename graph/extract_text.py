@@ -122,6 +122,24 @@ def normalise_text(text: str) -> str:
     return text.translate(_SAME_LENGTH)
 
 
+_EMPHASIS = re.compile(
+    r"(?<![\w*])([*_])(?=[^\s*_])([^*_\n]{1,80}?)(?<=[^\s*_])\1(?![\w*])"
+)
+
+
+def emphasis_to_quotes(text: str) -> str:
+    """Markdown italics around a phrase (``*Title*``, ``_Title_``) become quotes, the
+    way reviews mark titles; the length does not change.
+
+    Example:
+        >>> emphasis_to_quotes("I saw *Past Lives* and _Aftersun_ twice.")
+        'I saw "Past Lives" and "Aftersun" twice.'
+    """
+    if "*" not in text and "_" not in text:
+        return text
+    return _EMPHASIS.sub(lambda m: f'"{m.group(2)}"', text)
+
+
 @lru_cache(maxsize=65536)
 def fold(name: str) -> str:
     """Case- and accent-insensitive key of a name ("Mélanie" -> "melanie").

@@ -272,3 +272,25 @@ def test_best_director_list_line(blank_nlp) -> None:  # type: ignore[no-untyped-
     got = films(run(blank_nlp, text))
     assert got["Cold Water"].role == "subject"
     assert [d.name for d in got["Cold Water"].directors] == ["Tom Keane"]
+
+
+ROUND_UP = (
+    "Three films to catch this weekend\n\n"
+    "The best of the week is *The Quiet Harbour* (Tomas Verhoek, 2031), a slow "
+    "drama with Nora Haddad as Leila. Also worth a look: _Cold Water_ (Mara Olsen, "
+    "2030), starring Paul Mercier and Ruth Berg. Finally, \u201cSalt Houses\u201d, "
+    "directed by Anna Brook, is a comedy in which Tom Keane plays Edward."
+)
+
+
+def test_markdown_italics_mark_titles(blank_nlp) -> None:  # type: ignore[no-untyped-def]
+    got = films(run(blank_nlp, ROUND_UP))
+    assert [d.name for d in got["The Quiet Harbour"].directors] == ["Tomas Verhoek"]
+    assert [d.name for d in got["Cold Water"].directors] == ["Mara Olsen"]
+
+
+def test_round_up_film_introduced_with_director_is_a_subject(blank_nlp) -> None:  # type: ignore[no-untyped-def]
+    film = films(run(blank_nlp, ROUND_UP))["Salt Houses"]
+    assert film.role == "subject"
+    assert [d.name for d in film.directors] == ["Anna Brook"]
+    assert {c.actor: c.character for c in film.cast} == {"Tom Keane": "Edward"}
