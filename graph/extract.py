@@ -26,6 +26,7 @@ from graph.extract_case import recase_lowercase
 from graph.extract_festivals import find_festivals
 from graph.extract_films import find_titles, headline_of
 from graph.extract_gazetteer import FESTIVALS, REGIONS, SECTIONS
+from graph.extract_intro import find_intro_titles
 from graph.extract_meta import find_places, find_release_date, find_themes, find_verdict
 from graph.extract_nlp import (
     FALLBACK_EN,
@@ -191,6 +192,7 @@ def assemble(review: Review, parsed: Parsed) -> Extraction:
     awarded = find_award_titles(
         text, not_titles=multi | frozenset(fold(f.name) for f in festivals)
     )
+    titles += find_intro_titles(text, not_titles=multi)
     if any(t.role == "subject" for t in awarded):
         # a palmarès names its films; a headline's stray capitalised run is no film
         # unless the body names it as one too

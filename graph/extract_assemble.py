@@ -34,8 +34,10 @@ class FilmDraft:
             "film.paren_triple",
             "film.list_line",
         } or (fact.rule.startswith("headline.") and fact.rule != "headline.unechoed")
-        self.subject = self.subject or (
-            fact.rule == "film.award_prose" and fact.role == "subject"
+        self.subject = (
+            self.subject
+            or (fact.rule == "film.award_prose" or fact.rule.startswith("film.intro_"))
+            and fact.role == "subject"
         )
         self.mentioned = fact.role == "mentioned"
 

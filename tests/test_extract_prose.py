@@ -294,3 +294,27 @@ def test_round_up_film_introduced_with_director_is_a_subject(blank_nlp) -> None:
     assert film.role == "subject"
     assert [d.name for d in film.directors] == ["Anna Brook"]
     assert {c.actor: c.character for c in film.cast} == {"Tom Keane": "Edward"}
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "Cold Water is the third feature from Danish filmmaker Mara Olsen. Ruth Berg "
+        "stars as Ada, a fisherwoman.",
+        "With Cold Water, the Danish director Mara Olsen finally delivers. Ruth Berg "
+        "plays Ada, a fisherwoman.",
+        "In Cold Water, Mara Olsen follows a fisherwoman through one winter. Ruth "
+        "Berg plays Ada.",
+    ],
+)
+def test_film_introduced_with_its_director(blank_nlp, body: str) -> None:  # type: ignore[no-untyped-def]
+    x = run(blank_nlp, "A quiet triumph, at last\n\n" + body)
+    film = films(x)["Cold Water"]
+    assert film.role == "subject"
+    assert [d.name for d in film.directors] == ["Mara Olsen"]
+    assert {c.actor: c.character for c in film.cast} == {"Ruth Berg": "Ada"}
+
+
+def test_place_after_in_is_not_a_title(blank_nlp) -> None:  # type: ignore[no-untyped-def]
+    x = run(blank_nlp, "Notes\n\nIn Paris, Mara Olsen follows a fisherwoman home.")
+    assert "Paris" not in films(x)

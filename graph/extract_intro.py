@@ -1,0 +1,90 @@
+"""Extract stage, films introduced in a sentence with their director.
+
+Contract: :func:`find_intro_titles` reads the sentences that open a review of a film
+without any typography to mark the title, and returns
+:class:`~graph.extract_films.TitleFact` records (subject, director attached):
+
+- "Cold Water is the third feature from Danish filmmaker Mara Olsen",
+  "Cold Water, the new film by Mara Olsen, ..." (the latter is left to the core rules);
+- "With Cold Water, the Danish director Mara Olsen finally delivers ...";
+- "In Cold Water, Mara Olsen follows a fisherwoman ..." (a director verb must follow,
+  and the title must not be a place or a month).
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from graph.extract_films import TitleFact, looks_like_title
+from graph.extract_gazetteer import REGIONS
+from graph.extract_people import trim_name
+from graph.extract_text import FULL_NAME, TITLE_RUN, fold, is_name_like
+
+_START = r"(?:^|(?<=[.!?]\s)|(?<=\n))"
+_MAKER = (
+    r"(?:director|filmmaker|film-maker|auteur|writer-director|réalisateur|"
+    r"réalisatrice|cinéaste)"
+)
+_WORK = (
+    r"(?:feature|film|movie|documentary|debut|work|effort|outing|picture|"
+    r"long-métrage|long métrage)"
+)
+_VERB = (
+    r"(?:follows|explores|tells|delivers|returns|directs|crafts|paints|examines|"
+    r"chronicles|depicts|captures|stages|films|imagines|adapts|revisits|traces|"
+    r"observes|turns|offers|suit|filme|raconte|explore|signe)"
+)
+
+
+@lru_cache(maxsize=1)
+def _rules() -> dict[str, re.Pattern[str]]:
+    return {
+        "is_work_from": re.compile(
+            rf"{_START}\"?({TITLE_RUN})\"?\s+(?:is|was|marks|est)\s+(?:the|a|an|le|la)\s+"
+            rf"(?:[\w-]+\s+){{0,3}}?{_WORK}\s+(?:from|by|of|de)\s+(?:the\s+)?"
+            rf"(?:[\w-]+\s+){{0,2}}?(?:{_MAKER}\s+)?({FULL_NAME})",
+            re.M,
+        ),
+        "with_title": re.compile(
+            rf"{_START}(?:With|In|Avec|Dans)\s+\"?({TITLE_RUN})\"?,\s+(?:the\s+|le\s+|la\s+)?"
+            rf"(?:[\w-]+\s+){{0,2}}?{_MAKER}\s+({FULL_NAME})",
+            re.M,
+        ),
+        "in_title_verb": re.compile(
+            rf"{_START}(?:In|With|Dans|Avec)\s+\"?({TITLE_RUN})\"?,\s+({FULL_NAME})\s+"
+            rf"(?:[a-z]+\s+)?{_VERB}\b",
+            re.M,
+        ),
+    }
+
+
+def find_intro_titles(
+    text: str, *, not_titles: frozenset[str] = frozenset()
+) -> list[TitleFact]:
+    """Films that a sentence introduces with their director (see module docstring).
+
+    Args:
+        text: the normalised review text.
+        not_titles: folded names that are never titles (people, festivals).
+    """
+    out: list[TitleFact] = []
+    for name, rule in _rules().items():
+        for m in rule.finditer(text):
+            title = m.group(1).strip()
+            first = title.split()[0]
+            if (
+                not looks_like_title(title)
+                or not (is_name_like(first) or first in {"The", "A", "An"})
+                or fold(title) in not_titles
+                or title in REGIONS
+                or re.search(r"\b(?:Festival|Fest|Berlinale)\b", title)
+            ):
+                continue
+            director = trim_name(m.group(2))
+            if len(director.split()) < 2 or fold(director) == fold(title):
+                continue
+            out.append(TitleFact(title, m.start(1), m.start(1) + len(title),
+                                 f"film.intro_{name}", 0.8, "subject",
+                                 director=director))  # fmt: skip
+    return out
