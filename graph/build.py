@@ -237,6 +237,7 @@ class _Builder:
             if not mention.year and mention.ordinal:
                 label = f"{mention.name} (edition {mention.ordinal})"
             g.add((edition, SCHEMA.name, _text(label)))
+            self.link(edition, mention.edition_wikidata, None)
             if mention.year:
                 g.add(
                     (edition, RG.year, Literal(str(mention.year), datatype=XSD.gYear))

@@ -1,4 +1,4 @@
-"""Link: extracted films, people and festivals -> Wikidata items, or none.
+"""Link: extracted films, people, festivals (and the rest) -> Wikidata items, or none.
 
 Contract: :func:`link_extraction` (one review) and :func:`link_extractions` (many, with
 shared batched queries) return the extractions with ``wikidata`` and ``link`` filled on
@@ -9,7 +9,9 @@ constraint (film or TV series, human or film credits, film festival), then signa
 up: how well the label matched, the stated year against ``P577`` (±1), and the joint
 context of the review (a director is ``P57`` of the linked film, an actor ``P161``).
 Below a per-type threshold, or when two candidates score too close, the linker abstains:
-a wrong link is worse than none.
+a wrong link is worse than none. Festival editions, themes and places are linked
+after that by :mod:`graph.link_extra` (edition labels are looked up once the festivals
+are known, in one more batch for all reviews).
 """
 
 from __future__ import annotations
@@ -28,6 +30,13 @@ from graph.link_candidates import (
     CandidateSet,
     ItemFacts,
     fetch_candidates,
+)
+from graph.link_extra import (
+    edition_forms,
+    edition_key,
+    extra_names,
+    fetch_festival_labels,
+    link_film_extras,
 )
 from graph.mirror import fold_label
 from graph.models import (
@@ -92,8 +101,46 @@ def link_extractions(
     names: set[str] = set()
     for extraction in extractions:
         names |= set(lookup_names(extraction).values())
+        names |= extra_names(extraction.films)
     candidates = fetch_candidates(names, client=client)
-    return [_link_one(x, candidates) for x in extractions]
+    linked = [_link_one(x, candidates) for x in extractions]
+    editions = _fetch_editions(linked, candidates, client=client)
+    return [
+        replace(
+            x, films=tuple(link_film_extras(f, candidates, editions) for f in x.films)
+        )
+        for x in linked
+    ]
+
+
+def _fetch_editions(
+    extractions: Sequence[Extraction], cands: CandidateSet, *, client: WikidataClient
+) -> dict[tuple[str, int | None, int | None], list[str]]:
+    """Look up the edition labels of the linked festivals (adds to ``cands``).
+
+    Sends queries only when some linked festival mention names a year or ordinal.
+    """
+    mentions = [
+        f
+        for x in extractions
+        for film in x.films
+        for f in film.festivals
+        if f.wikidata and (f.year or f.ordinal)
+    ]
+    if not mentions:
+        return {}
+    labels = fetch_festival_labels(
+        sorted({f.wikidata for f in mentions if f.wikidata}), client=client
+    )
+    forms = {
+        edition_key(f): edition_forms(f, sorted(labels.get(f.wikidata or "", ())))
+        for f in mentions
+    }
+    wanted = {form for fs in forms.values() for form in fs} - set(cands.by_name)
+    found = fetch_candidates(wanted, client=client)
+    cands.by_name.update(found.by_name)
+    cands.facts.update({q: f for q, f in found.facts.items() if q not in cands.facts})
+    return forms
 
 
 def lookup_names(extraction: Extraction) -> dict[str, str]:

@@ -20,8 +20,21 @@ from graph.wikidata import Binding, WikidataClient
 WD = "http://www.wikidata.org/entity/"
 FILM, TV_SERIES, HUMAN = "Q11424", "Q5398426", "Q5"
 FILM_FESTIVAL, FESTIVAL_EDITION, EVENT_EDITION = "Q220505", "Q27787439", "Q27968055"
-TYPES = (FILM, TV_SERIES, HUMAN, FILM_FESTIVAL, FESTIVAL_EDITION, EVENT_EDITION)
-FACT_PROPS = ("P31", "P577", "P57", "P161", "P1476", "P106")
+# geographic location, geographical feature, region, administrative entity, settlement
+GEO_TYPES = ("Q2221906", "Q618123", "Q82794", "Q56061", "Q486972")
+TYPES = (
+    FILM,
+    TV_SERIES,
+    HUMAN,
+    FILM_FESTIVAL,
+    FESTIVAL_EDITION,
+    EVENT_EDITION,
+    *GEO_TYPES,
+)
+FACT_PROPS = ("P31", "P577", "P57", "P161", "P1476", "P106", "P179", "P361")
+# incoming statements counted per candidate: film credits, and uses as a value
+CREDIT_PROPS = ("P57", "P161")
+USE_PROPS = ("P921", "P915", "P840", "P276")
 
 # match kinds, strongest first
 MATCH_ORDER = (
@@ -56,6 +69,8 @@ class ItemFacts:
     occupations: set[str] = field(default_factory=set)
     director_names: set[str] = field(default_factory=set)
     credits: dict[str, int] = field(default_factory=dict)
+    uses: dict[str, int] = field(default_factory=dict)
+    parts: set[str] = field(default_factory=set)
 
     @property
     def direct_types(self) -> set[str]:
@@ -215,6 +230,7 @@ def _fetch_facts(
 ) -> dict[str, ItemFacts]:
     facts = {q: ItemFacts(q) for q in qids}
     in_props = ", ".join(f"wdt:{p}" for p in FACT_PROPS)
+    incoming = ", ".join(f"wdt:{p}" for p in (*CREDIT_PROPS, *USE_PROPS))
     # FILTER IN rather than a second VALUES block: Oxigraph then plans a full scan
     types = ", ".join(f"wd:{t}" for t in TYPES)
     for chunk in _chunks(qids, client.batch_size):
@@ -238,14 +254,16 @@ def _fetch_facts(
         rows = client.select(
             f"{_PREFIXES}SELECT ?item ?p (COUNT(?work) AS ?n) WHERE {{\n"
             f"  VALUES ?item {{ {values} }}\n"
-            "  ?work ?p ?item .\n  FILTER(?p IN (wdt:P57, wdt:P161))\n"
+            f"  ?work ?p ?item .\n  FILTER(?p IN ({incoming}))\n"
             "} GROUP BY ?item ?p"
         )
         for row in rows:
             item = _qid(row["item"])
             if item in facts:
                 prop = row["p"]["value"].rsplit("/", 1)[-1]
-                facts[item].credits[prop] = int(row["n"]["value"])
+                f = facts[item]
+                counts = f.credits if prop in CREDIT_PROPS else f.uses
+                counts[prop] = int(row["n"]["value"])
         films = [q for q in chunk if facts[q].directors]
         if films:
             _fetch_director_names(films, facts, client=client)
@@ -281,7 +299,7 @@ def _add_fact(facts: dict[str, ItemFacts], row: Binding) -> None:
             f.years.add(int(year))
     elif prop == "P1476":
         f.titles.add(value["value"])
-    elif prop in ("P57", "P161", "P31", "P106"):
+    elif prop in ("P57", "P161", "P31", "P106", "P179", "P361"):
         target = _qid(value)
         if target is None:
             return
@@ -291,5 +309,7 @@ def _add_fact(facts: dict[str, ItemFacts], row: Binding) -> None:
             f.cast.add(target)
         elif prop == "P106":
             f.occupations.add(target)
+        elif prop in ("P179", "P361"):
+            f.parts.add(target)
         else:
             f.types.add(f"direct:{target}")

@@ -102,7 +102,8 @@ class FestivalMention:
     """A film's presence at a festival edition.
 
     ``name`` is the recurring festival ("Cannes Film Festival"), ``year`` and
-    ``ordinal`` identify the edition, ``section``/``award`` the selection.
+    ``ordinal`` identify the edition, ``section``/``award`` the selection;
+    ``edition_wikidata`` is the edition's item when the linker found one.
     """
 
     name: str
@@ -113,6 +114,7 @@ class FestivalMention:
     wikidata: str | None = None
     evidence: tuple[Evidence, ...] = ()
     link: Link | None = None
+    edition_wikidata: str | None = None
 
 
 @dataclass(frozen=True)
