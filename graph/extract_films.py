@@ -123,7 +123,7 @@ def _rules() -> dict[str, re.Pattern[str]]:
         ),
         "by": re.compile(
             rf"(?:\"([^\"\n]{{2,80}})\"|({TITLE_RUN})),?\s+(?:the\s+)?(?:[a-z][\w-]*\s+)"
-            r"{0,2}?(?:film|feature|movie|documentary|debut)\s+(?:by|from|de)\s+"
+            r"{0,2}?(?:film|feature|movie|documentary|debut)\s+(?:by|from|de|of)\s+"
             rf"({ANY_NAME})"
         ),
         "possessive": re.compile(rf"({ANY_NAME})'s?\s+\"?({TITLE_RUN})\"?"),

@@ -59,7 +59,7 @@ def _rules() -> dict[str, re.Pattern[str]]:
     film_noun = _FILM_NOUN
     return {
         "director.by": re.compile(
-            r"\b(?:(?:co-)?directed|helmed|réalisée?|mise en scène|"
+            r"\b(?:(?:[Cc]o-)?[Dd]irected|helmed|réalisée?|mise en scène|"
             r"written and directed|"
             rf"directed and written)\s+(?:by|par)\s+({ANY_NAME}(?:\s+(?:and|et|&)\s+"
             rf"{ANY_NAME})?)"
@@ -95,8 +95,9 @@ def _rules() -> dict[str, re.Pattern[str]]:
             rf"(?:by|par)\s+({NAME_LIST})"
         ),
         "director.film_de": re.compile(
-            r"\b(?:le|son|un|ce|du|au|nouveau|dernier|premier)\s+(?:\w+\s+)?"
-            rf"(?:film|long[- ]métrage|documentaire)\s+(?:de\s+|d')({FULL_NAME})"
+            r"\b(?:le|son|un|ce|du|au|nouveau|dernier|premier|the|this)\s+(?:\w+\s+)?"
+            rf"(?:film|long[- ]métrage|documentaire|feature)\s+(?:de\s+|d'|of\s+)"
+            rf"({FULL_NAME})"
         ),
         "cast.role_of": re.compile(
             rf"({FULL_NAME}),?\s+(?:(?:is|est)\s+)?(?:in the (?:title )?role of|"

@@ -318,3 +318,26 @@ def test_film_introduced_with_its_director(blank_nlp, body: str) -> None:  # typ
 def test_place_after_in_is_not_a_title(blank_nlp) -> None:  # type: ignore[no-untyped-def]
     x = run(blank_nlp, "Notes\n\nIn Paris, Mara Olsen follows a fisherwoman home.")
     assert "Paris" not in films(x)
+
+
+def test_translated_film_of_director(blank_nlp) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "Cannes 2031: the new film of Mara Olsen divides the Croisette\n\n"
+        "Cold Water, the new film of Mara Olsen, was presented this Tuesday in "
+        "competition. Ruth Berg is Ada, a fisherwoman."
+    )
+    got = films(run(blank_nlp, text))
+    assert "Mara Olsen" not in got
+    assert [d.name for d in got["Cold Water"].directors] == ["Mara Olsen"]
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "I finally watched Cold Water last night. Mara Olsen directed it with care.",
+        "Cold Water (2031)\nDirected by Mara Olsen\nStarring Ruth Berg\n\nA fine film.",
+    ],
+)
+def test_director_of_it_and_credit_block(blank_nlp, body: str) -> None:  # type: ignore[no-untyped-def]
+    x = run(blank_nlp, "Why I loved Cold Water\n\n" + body)
+    assert [d.name for d in films(x)["Cold Water"].directors] == ["Mara Olsen"]
