@@ -20,7 +20,7 @@ from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from graph.config import Settings
-from graph.extract_assemble import attach_facts, group_films
+from graph.extract_assemble import attach_facts, group_films, is_round_up
 from graph.extract_awards import find_award_titles
 from graph.extract_case import recase_lowercase
 from graph.extract_festivals import find_festivals
@@ -234,7 +234,9 @@ def assemble(review: Review, parsed: Parsed) -> Extraction:
         raw_people, known_full=known, not_people=not_people,
         banned=_folded_festivals() | _folded_regions(), titles=title_names,
     )  # fmt: skip
-    films = group_films(text, titles, people)
+    films = group_films(
+        text, titles, people, round_up=is_round_up(head[0] if head else None)
+    )
     if not films:
         warnings = ("no film title found",) if people else ()
         verdict, v_ev = find_verdict(text, index)

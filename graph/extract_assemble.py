@@ -49,8 +49,24 @@ class FilmDraft:
         self.mentioned = self.mentioned or fact.role == "mentioned"
 
 
+_ROUND_UP = re.compile(
+    r"\b(?:films|movies|round-?up|highlights|best of|top \d+|dispatch|diary|"
+    r"day \d+|palmar[eè]s|winners|line-?up|to (?:watch|see|catch))\b",
+    re.I,
+)
+
+
+def is_round_up(headline: str | None) -> bool:
+    """True when a headline announces several films ("five films to watch")."""
+    return bool(headline and _ROUND_UP.search(headline))
+
+
 def group_films(
-    text: str, titles: list[TitleFact], people: list[PersonFact]
+    text: str,
+    titles: list[TitleFact],
+    people: list[PersonFact],
+    *,
+    round_up: bool = False,
 ) -> list[FilmDraft]:
     """Merge title facts into films, subjects first (see the module docstring).
 
@@ -58,6 +74,8 @@ def group_films(
         text: the normalised review text (for counting title occurrences).
         titles: the title facts of the review.
         people: the resolved person facts (unused names never become films).
+        round_up: the headline announces several films: every film introduced with
+            its director ("Mara Olsen's Cold Water, a drama ...") is reviewed.
 
     Returns:
         The films, the ones the review is about first; empty when there is none.
@@ -79,12 +97,13 @@ def group_films(
                 film.original_title = fact.original_title
     if not films:
         return []
-    if sum(f.subject for f in films) != 1:
+    introduced = _INTRODUCED | ({"film.possessive"} if round_up else set())
+    if round_up or sum(f.subject for f in films) != 1:
         # A dispatch without a headline title, or a round-up of several films: every
         # film introduced with its director ("A Real Pain, Jesse Eisenberg's second
         # film", '"Salt Houses", directed by Anna Brook') is reviewed.
         for film in films:
-            if not film.mentioned and any(x.rule in _INTRODUCED for x in film.facts):
+            if not film.mentioned and any(x.rule in introduced for x in film.facts):
                 film.subject = True
     if not any(f.subject for f in films):
         candidates = [f for f in films if not f.mentioned]

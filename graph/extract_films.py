@@ -124,6 +124,7 @@ def _rules() -> dict[str, re.Pattern[str]]:
         "by": re.compile(
             rf"(?:\"([^\"\n]{{2,80}})\"|({TITLE_RUN})),?\s+(?:the\s+)?(?:[a-z][\w-]*\s+)"
             r"{0,2}?(?:film|feature|movie|documentary|debut)\s+(?:by|from|de|of)\s+"
+            r"(?:(?:the\s+)?(?:[\w-]+\s+)?(?:director|filmmaker|film-maker)\s+)?"
             rf"({ANY_NAME})"
         ),
         "possessive": re.compile(rf"({ANY_NAME})'s?\s+\"?({TITLE_RUN})\"?"),
@@ -168,6 +169,12 @@ _WATCH = re.compile(
     r"\b(?:film|movie|watch(?:ed|ing)?|saw|seen|caught up with|rewatch(?:ed|ing)?|"
     r"premiered|screened|opens|plays|played|stars|starring|performance)\b",
     re.I,
+)
+#: After "Name's Title": a genre noun or a cast list says Title is a film.
+_INTRO_AFTER = re.compile(
+    rf",\s+(?:(?:with|starring)\s+{FULL_NAME}|(?:an?|the|his|her|their)\s+(?:[\w-]+\s+)"
+    r"{0,3}?(?:drama|comedy|thriller|western|musical|satire|fable|romance|biopic|"
+    r"documentary|debut|feature|horror|melodrama|chronicle|portrait|odyssey|epic))\b"
 )
 _SOURCE_WORK = re.compile(
     r"\b(?:novel|book|novella|play|comic|memoir|adapted|adaptation|made from|based on|"
@@ -483,8 +490,10 @@ def find_titles(
             context = text[max(0, m.start() - 60) : m.end() + 40]
             if _SOURCE_WORK.search(context):
                 continue  # "made from Jules Verne's ...": an author, not a director
+            after = text[m.end(2) : m.end(2) + 50]
+            introduced = bool(_INTRO_AFTER.match(after))
             if len(owner.split()) < 2 or not (
-                low.count(title.casefold()) >= 2 or _WATCH.search(context)
+                low.count(title.casefold()) >= 2 or _WATCH.search(context) or introduced
             ):
                 continue
         out.append(_fact(m, 2, "film.possessive", 0.65, role="unknown",

@@ -341,3 +341,18 @@ def test_translated_film_of_director(blank_nlp) -> None:  # type: ignore[no-unty
 def test_director_of_it_and_credit_block(blank_nlp, body: str) -> None:  # type: ignore[no-untyped-def]
     x = run(blank_nlp, "Why I loved Cold Water\n\n" + body)
     assert [d.name for d in films(x)["Cold Water"].directors] == ["Mara Olsen"]
+
+
+def test_round_up_headline_makes_every_introduced_film_a_subject(blank_nlp) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "Oslo 2031: five films to watch in the competition\n\nThe festival opens on "
+        "Thursday. Among the highlights: Mara Olsen's Cold Water, a drama about a "
+        "fisherwoman (Ruth Berg); Tom Keane's Salt Houses, with Paul Mercier as a "
+        "widower; and Ostra, the debut of Chilean director Ines Valdivia."
+    )
+    got = films(run(blank_nlp, text))
+    expected = {"Cold Water": "Mara Olsen", "Salt Houses": "Tom Keane",
+                "Ostra": "Ines Valdivia"}  # fmt: skip
+    for title, director in expected.items():
+        assert got[title].role == "subject", title
+        assert [d.name for d in got[title].directors] == [director]
