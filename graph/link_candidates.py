@@ -34,7 +34,7 @@ TYPES = (
 FACT_PROPS = ("P31", "P577", "P57", "P161", "P1476", "P106", "P179", "P361")
 # incoming statements counted per candidate: film credits, and uses as a value
 CREDIT_PROPS = ("P57", "P161")
-USE_PROPS = ("P921", "P915", "P840", "P276")
+USE_PROPS = ("P921", "P915", "P840", "P276", "P495")
 
 # match kinds, strongest first
 MATCH_ORDER = (

@@ -6,11 +6,12 @@ Contract: :func:`link_film_extras` fills ``wikidata`` on a film's themes and pla
 :func:`fetch_festival_labels` give the labels to look up for editions once the
 festivals are linked. Only exact label or alias matches (case- and accent-insensitive,
 never article-stripped) count. A theme must be a value of main subject (``P921``)
-somewhere in the mirror or a concept, a place a value of ``P915``/``P840``/``P276`` or a
-geographic item; films, series and people never qualify. When several items fit, one
-wins only when its uses clearly dominate; otherwise the linker abstains. An edition must
-be typed as an edition or be labelled like one, carry the mention's year or ordinal in
-its label, and not belong (``P179``/``P361``) to another festival.
+somewhere in the mirror or of a concept-like class, a place a value of filming or
+narrative location, location or country of origin (``P915``/``P840``/``P276``/``P495``)
+or a geographic item; films, series and people never qualify. When several items fit,
+one wins only when its uses clearly dominate; otherwise the linker abstains. An edition
+must be typed as an edition or be labelled like one, carry the mention's year or ordinal
+in its label, and not belong (``P179``/``P361``) to another festival.
 """
 
 from __future__ import annotations
@@ -44,7 +45,7 @@ EDITION_TYPES = frozenset({FESTIVAL_EDITION, EVENT_EDITION})
 # sociological, political and ethical concept, legal institution, social issue,
 # emotion, social phenomenon, social movement, crime, ideology, political ideology,
 # marital status, social relation, interpersonal relationship, religious concept,
-# human activity, genocide, disease, art form
+# human activity, genocide, disease, art form, academic discipline
 THEME_CLASSES = frozenset(
     {
         "Q151885",
@@ -68,10 +69,11 @@ THEME_CLASSES = frozenset(
         "Q41397",
         "Q12136",
         "Q56055944",
+        "Q11862829",
     }
 )
 THEME_USES = ("P921",)
-PLACE_USES = ("P915", "P840", "P276")
+PLACE_USES = ("P915", "P840", "P276", "P495")
 # one candidate among several wins only with this many uses, this many times the next
 DOMINANT_USES, DOMINANT_RATIO = 3, 10
 _LABEL_YEAR = re.compile(r"\b(1[89]\d\d|20\d\d)\b")
@@ -203,6 +205,11 @@ def choose(
         return Choice(None, ("no-eligible-candidate",))
     if kind == "theme" and labelled:
         fits = [c for c in fits if c.qid in labelled]
+    if labelled & {c.qid for c in fits}:
+        # an item known by the name only as an alias, and never used, is no rival
+        fits = [
+            c for c in fits if c.qid in labelled or _used(cands.facts_of(c.qid), uses)
+        ]
     ranked = sorted(fits, key=lambda c: (-_used(cands.facts_of(c.qid), uses), c.qid))
     best = ranked[0]
     best_uses = _used(cands.facts_of(best.qid), uses)
@@ -214,7 +221,7 @@ def choose(
             return Choice(None, ("type-only-not-sole-label", *reasons))
     if len(ranked) > 1:
         second = _used(cands.facts_of(ranked[1].qid), uses)
-        if best_uses < DOMINANT_USES or best_uses < DOMINANT_RATIO * max(second, 1):
+        if best_uses < DOMINANT_USES or best_uses < DOMINANT_RATIO * second:
             return Choice(None, ("ambiguous", *reasons))
         reasons.append("dominant-use")
     else:

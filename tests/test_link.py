@@ -14,8 +14,10 @@ from graph.models import (
     FestivalMention,
     FilmMention,
     Person,
+    Place,
     Review,
     ReviewMeta,
+    Theme,
 )
 from graph.wikidata import WikidataClient
 
@@ -387,3 +389,155 @@ def test_served_mirror_over_http_links_the_same(
     finally:
         server.terminate()
         server.wait(timeout=10)
+
+
+# --- festival editions, themes, places (real mirror) ---------------------------------
+
+
+def _extras_film(
+    *,
+    festivals: tuple[FestivalMention, ...] = (),
+    themes: tuple[str, ...] = (),
+    places: tuple[str, ...] = (),
+) -> FilmMention:
+    return FilmMention(
+        "Some Film Nobody Made",
+        festivals=festivals,
+        themes=tuple(Theme(t) for t in themes),
+        places=tuple(Place(p) for p in places),
+    )
+
+
+@pytest.mark.slow
+def test_edition_links_from_festival_and_year(wikidata_mirror: Path) -> None:
+    mirror = WikidataClient(str(wikidata_mirror), cache_dir=None)
+    film = _extras_film(
+        festivals=(
+            FestivalMention("Cannes", year=2015),
+            FestivalMention("Cannes Film Festival", year=2016),
+            FestivalMention("Berlin International Film Festival", ordinal=60),
+            FestivalMention("Cannes Film Festival"),
+        )
+    )
+    linked = link_extraction(review(film), client=mirror).films[0].festivals
+    assert [f.wikidata for f in linked] == ["Q42369", "Q42369", "Q130871", "Q42369"]
+    # "2015 Cannes Film Festival"; no 2016 edition in the mirror; the 60th Berlinale is
+    # untyped but labelled like an edition; no year or ordinal means no edition
+    assert [f.edition_wikidata for f in linked] == ["Q18348657", None, "Q574075", None]
+
+
+@pytest.mark.slow
+def test_themes_and_places_link_only_unambiguous_items(wikidata_mirror: Path) -> None:
+    mirror = WikidataClient(str(wikidata_mirror), cache_dir=None)
+    film = _extras_film(
+        themes=("the Holocaust", "racism", "power", "class", "Love", "routine"),
+        places=("Paris", "Grenoble", "Alexandria", "Waterloo", "Sud-Ouest", "Kerguen"),
+    )
+    linked = link_extraction(review(film), client=mirror).films[0]
+    # "power" and "class" have several fitting senses, "Love" is a film here and an
+    # unused, untyped item, "routine" only a computing term
+    assert [t.wikidata for t in linked.themes] == [
+        "Q2763",
+        "Q8461",
+        None,
+        None,
+        None,
+        None,
+    ]
+    # Paris: the capital is a filming location hundreds of times, the namesakes never;
+    # Alexandria (Egypt, Virginia, Louisiana) and Waterloo stay ambiguous; Sud-Ouest is
+    # only an alias of a region of Burkina Faso
+    assert [p.wikidata for p in linked.places] == [
+        "Q90",
+        "Q1289",
+        None,
+        None,
+        None,
+        None,
+    ]
+
+
+@pytest.mark.slow
+def test_seed_places_and_edition_stay_unlinked(wikidata_mirror: Path) -> None:
+    mirror = WikidataClient(str(wikidata_mirror), cache_dir=None)
+    film = FilmMention(
+        "Les Petites Victoires",
+        year=2023,
+        cast=(CastMember("Michel Blanc"),),
+        festivals=(
+            FestivalMention(
+                "Festival international du film de l'Alpe d'Huez", year=2023
+            ),
+        ),
+        themes=(Theme("rural desertification"),),
+        places=(Place("Kerguen", within="Brittany"), Place("Brittany")),
+    )
+    linked = link_extraction(review(film, date="2023-01-20"), client=mirror).films[0]
+    assert linked.cast[0].wikidata == "Q1398256"
+    assert linked.festivals[0].wikidata is None
+    assert linked.festivals[0].edition_wikidata is None
+    assert [t.wikidata for t in linked.themes] == [None]
+    assert [p.wikidata for p in linked.places] == [None, None]  # Brittany: 2 regions
+
+
+def _gold_extras(row: dict) -> Extraction:
+    films = tuple(
+        FilmMention(
+            f["title"],
+            festivals=tuple(
+                FestivalMention(x["name"], year=x["year"], ordinal=x["ordinal"])
+                for x in f["festivals"]
+            ),
+            themes=tuple(Theme(t["label"]) for t in f["themes"]),
+            places=tuple(Place(p["name"]) for p in f["places"]),
+        )
+        for f in row["films"]
+    )
+    rev = Review(id=row["id"], text="", source="gold", content_hash="h")
+    return Extraction(review=rev, meta=ReviewMeta(date=row["date"]), films=films)
+
+
+def score_extras(rows: list[dict], linked: list[Extraction]) -> dict[str, list[int]]:
+    """Per kind: [true pos, false pos, false neg, absent, absent left unlinked]."""
+    counts = {kind: [0, 0, 0, 0, 0] for kind in ("edition", "theme", "place")}
+    for row, x in zip(rows, linked, strict=True):
+        for gf, f in zip(row["films"], x.films, strict=True):
+            pairs = [
+                ("edition", g["edition_wikidata"], e.edition_wikidata)
+                for g, e in zip(gf["festivals"], f.festivals, strict=True)
+            ]
+            pairs += [
+                ("theme", g["wikidata"], t.wikidata)
+                for g, t in zip(gf["themes"], f.themes, strict=True)
+            ]
+            pairs += [
+                ("place", g["wikidata"], p.wikidata)
+                for g, p in zip(gf["places"], f.places, strict=True)
+            ]
+            for kind, gold, got in pairs:
+                if gold == "?":
+                    continue
+                c = counts[kind]
+                c[0] += gold is not None and got == gold
+                c[1] += got is not None and got != gold
+                c[2] += gold is not None and got != gold
+                c[3] += gold is None
+                c[4] += gold is None and got is None
+    return counts
+
+
+@pytest.mark.slow
+def test_linking_gold_editions_themes_places(wikidata_mirror: Path) -> None:
+    import json
+
+    path = Path(__file__).parent / "data" / "linking_gold.jsonl"
+    rows = [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines()]
+    mirror = WikidataClient(str(wikidata_mirror), cache_dir=None)
+    linked = link_extractions([_gold_extras(r) for r in rows], client=mirror)
+    counts = score_extras(rows, linked)
+    tp, fp, fn, absent, kept = (sum(c[i] for c in counts.values()) for i in range(5))
+    assert tp / (tp + fp) >= 0.95, counts
+    assert kept / absent >= 0.95, counts
+    assert counts["edition"][2] == 0, counts  # every edition the mirror has is found
+    # theme and place recall is measured (see the report), not asserted: most misses
+    # are items without any use or class in the mirror, where abstaining is right
