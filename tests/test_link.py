@@ -541,3 +541,79 @@ def test_linking_gold_editions_themes_places(wikidata_mirror: Path) -> None:
     assert counts["edition"][2] == 0, counts  # every edition the mirror has is found
     # theme and place recall is measured (see the report), not asserted: most misses
     # are items without any use or class in the mirror, where abstaining is right
+
+
+EXTRAS_FIXTURE = """\
+@prefix wd: <http://www.wikidata.org/entity/> .
+@prefix wdt: <http://www.wikidata.org/prop/direct/> .
+@prefix rdfs: <http://www.w3.org/2000/01/rdf-schema#> .
+wd:Q42369 rdfs:label "Cannes Film Festival"@en ; wdt:P31 wd:Q220505 .
+wd:Q49024 rdfs:label "Venice Film Festival"@en ; wdt:P31 wd:Q220505 .
+wd:Q950 rdfs:label "2010 Cannes Film Festival"@en ; wdt:P31 wd:Q27787439 ;
+    wdt:P361 wd:Q49024 .
+wd:Q951 rdfs:label "2011 Cannes Film Festival"@en ; wdt:P31 wd:Q11424 .
+wd:Q952 rdfs:label "2012 Cannes Film Festival"@en ; wdt:P361 wd:Q42369 .
+wd:Q960 rdfs:label "grief"@en .
+wd:Q970 rdfs:label "Some Story"@en ; wdt:P921 wd:Q960 .
+"""
+
+
+@pytest.fixture(scope="module")
+def extras_client(tmp_path_factory: pytest.TempPathFactory) -> WikidataClient:
+    root = tmp_path_factory.mktemp("link-extras-mirror")
+    source = root / "fixture.ttl"
+    source.write_text(EXTRAS_FIXTURE, encoding="utf-8")
+    load_mirror([source], mirror=root / "mirror")
+    return WikidataClient(str(root / "mirror"), cache_dir=None)
+
+
+def test_edition_must_belong_to_the_festival_and_not_be_a_film(
+    extras_client: WikidataClient,
+) -> None:
+    film = _extras_film(
+        festivals=tuple(FestivalMention("Cannes", year=y) for y in (2010, 2011, 2012)),
+        themes=("grief",),
+    )
+    linked = link_extraction(review(film), client=extras_client).films[0]
+    # 2010: part of another festival; 2011: a film; 2012: part of Cannes
+    assert [f.edition_wikidata for f in linked.festivals] == [None, None, "Q952"]
+    assert linked.themes[0].wikidata == "Q960"  # a main subject, though untyped
+
+
+def test_edition_queries_grow_with_batches_not_mentions(
+    extras_client: WikidataClient,
+) -> None:
+    def requests(*years: int) -> int:
+        recording = WikidataClient(extras_client.endpoint, cache_dir=None)
+        reviews = [
+            review(
+                FilmMention(
+                    "Some Story", festivals=(FestivalMention("Cannes", year=y),)
+                )
+            )
+            for y in years
+        ]
+        link_extractions(reviews, client=recording)
+        return recording.stats.requests
+
+    one, many = requests(2012), requests(2010, 2011, 2012, 2013)
+    # one lookup and facts batch for the names, then labels, lookup, facts of editions
+    assert one == many == 9
+
+
+def test_built_graph_says_same_as_for_edition_and_theme(
+    extras_client: WikidataClient,
+) -> None:
+    from rdflib import URIRef
+    from rdflib.namespace import OWL
+
+    from graph.build import build_review_graph, mint_iri
+
+    film = _extras_film(
+        festivals=(FestivalMention("Cannes", year=2012),), themes=("grief",)
+    )
+    g = build_review_graph(link_extraction(review(film), client=extras_client))
+    wd = "http://www.wikidata.org/entity/"
+    editions = set(g.subjects(OWL.sameAs, URIRef(wd + "Q952")))
+    assert editions and all("/id/edition/" in str(e) for e in editions)
+    assert (mint_iri("theme", "Q960"), OWL.sameAs, URIRef(wd + "Q960")) in g
