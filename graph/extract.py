@@ -38,7 +38,11 @@ from graph.extract_nlp import (
 )
 from graph.extract_people import PersonFact, find_people, trim_name
 from graph.extract_resolve import resolve_people
-from graph.extract_roles import find_role_pairs, find_title_directors
+from graph.extract_roles import (
+    find_role_pairs,
+    find_title_directors,
+    possessive_characters,
+)
 from graph.extract_text import (
     FULL_NAME,
     MONTHS,
@@ -234,6 +238,9 @@ def assemble(review: Review, parsed: Parsed) -> Extraction:
         raw_people, known_full=known, not_people=not_people,
         banned=_folded_festivals() | _folded_regions(), titles=title_names,
     )  # fmt: skip
+    people += possessive_characters(
+        text, people, not_characters=frozenset(fold(t) for t in title_names)
+    )
     films = group_films(
         text, titles, people, round_up=is_round_up(head[0] if head else None)
     )

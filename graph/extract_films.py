@@ -167,7 +167,7 @@ def looks_like_title(title: str) -> bool:
 
 _WATCH = re.compile(
     r"\b(?:film|movie|watch(?:ed|ing)?|saw|seen|caught up with|rewatch(?:ed|ing)?|"
-    r"premiered|screened|opens|plays|played|stars|starring|performance)\b",
+    r"premiered|screened|opens)\b",
     re.I,
 )
 #: After "Name's Title": a genre noun or a cast list says Title is a film.
@@ -175,6 +175,10 @@ _INTRO_AFTER = re.compile(
     rf",\s+(?:(?:with|starring)\s+{FULL_NAME}|(?:an?|the|his|her|their)\s+(?:[\w-]+\s+)"
     r"{0,3}?(?:drama|comedy|thriller|western|musical|satire|fable|romance|biopic|"
     r"documentary|debut|feature|horror|melodrama|chronicle|portrait|odyssey|epic))\b"
+)
+#: Before "Name's Title": "X plays a cleaner in Wim Wenders' Perfect Days".
+_ROLE_IN = re.compile(
+    r"\b(?:plays|played|playing|stars|starring|performance|role)\b[^.;]{0,60}\bin\s+$"
 )
 _SOURCE_WORK = re.compile(
     r"\b(?:novel|book|novella|play|comic|memoir|adapted|adaptation|made from|based on|"
@@ -491,7 +495,9 @@ def find_titles(
             if _SOURCE_WORK.search(context):
                 continue  # "made from Jules Verne's ...": an author, not a director
             after = text[m.end(2) : m.end(2) + 50]
-            introduced = bool(_INTRO_AFTER.match(after))
+            introduced = bool(_INTRO_AFTER.match(after)) or bool(
+                _ROLE_IN.search(text[max(0, m.start() - 80) : m.start()])
+            )
             if len(owner.split()) < 2 or not (
                 low.count(title.casefold()) >= 2 or _WATCH.search(context) or introduced
             ):

@@ -14,6 +14,7 @@ records (cast with the character, or director) for phrasings the core rules leav
   signé|filmé ...";
 - "X, who plays both A and B"; "directing X, his Y, as Z"; a role noun without
   a name ("Aurélia Petit, en avocate de la défense", "X is superb as the judge");
+- :func:`possessive_characters`: "Ruth Berg's Ada is ..." for a named cast member;
 - a surname that plays someone: "Stan plays Edward" (kept only when the surname
   resolves to a full name named elsewhere in the review).
 """
@@ -242,4 +243,37 @@ def find_title_directors(text: str, titles: list[str]) -> list[PersonFact]:
                 out.append(PersonFact("director", name, m.start(1),
                                       m.start(1) + len(name), "director.title_made",
                                       0.8, title_hint=title))  # fmt: skip
+    return out
+
+
+def possessive_characters(
+    text: str, people: list[PersonFact], *, not_characters: frozenset[str]
+) -> list[PersonFact]:
+    """ "Ruth Berg's Ada is a marvel", "Berg's Ada": the character of a cast member
+    who has none yet (only for actors the review already names as cast).
+
+    Args:
+        text: the normalised review text.
+        people: the resolved person facts.
+        not_characters: folded names that are never characters (titles, places).
+    """
+    cast = {p.name for p in people if p.role == "cast"}
+    has_role = {p.name for p in people if p.role == "cast" and p.character}
+    directors = {p.name for p in people if p.role == "director"}
+    out: list[PersonFact] = []
+    for actor in sorted(cast - has_role - directors):
+        forms = {actor, actor.split()[-1]}
+        for form in forms:
+            pattern = (
+                rf"(?<![\w-]){re.escape(form)}'s?\s+({NAME_WORD})"
+                r"(?=\s+(?:is|was|gives|becomes|has|remains|feels|seems)\b|[,;])"
+            )
+            for m in re.finditer(pattern, text):
+                char = m.group(1)
+                if char.casefold() in STOPWORDS or char.casefold() in not_characters:
+                    continue
+                rule = "cast.possessive_character"
+                out.append(PersonFact("cast", actor, m.start(), m.start() + len(form),
+                                      rule, 0.6, char))  # fmt: skip
+                break
     return out

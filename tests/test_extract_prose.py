@@ -356,3 +356,21 @@ def test_round_up_headline_makes_every_introduced_film_a_subject(blank_nlp) -> N
     for title, director in expected.items():
         assert got[title].role == "subject", title
         assert [d.name for d in got[title].directors] == [director]
+
+
+def test_possessive_character_of_a_named_actor_only(blank_nlp) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "Review: Cold Water\n\nCold Water is a drama starring Ruth Berg. Berg's Ada "
+        "is a marvel of restraint. Mara Olsen's Jonas is a sketch, not a person."
+    )
+    film = films(run(blank_nlp, text))["Cold Water"]
+    assert {c.actor: c.character for c in film.cast} == {"Ruth Berg": "Ada"}
+    assert "Ada" not in films(run(blank_nlp, text))
+
+
+def test_actor_possessive_is_not_a_film(blank_nlp) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "Review: Cold Water\n\nCold Water is a drama. Ruth Berg's Ada is a marvel. "
+        "Jonas (played by Tom Keane) is her husband."
+    )
+    assert set(films(run(blank_nlp, text))) == {"Cold Water"}
