@@ -35,6 +35,8 @@ FACT_PROPS = ("P31", "P577", "P57", "P161", "P1476", "P106", "P179", "P361")
 # incoming statements counted per candidate: film credits, and uses as a value
 CREDIT_PROPS = ("P57", "P161")
 USE_PROPS = ("P921", "P915", "P840", "P276", "P495")
+# counted too: main subjects of works that are a superclass (P279) of the candidate
+SUPER_SUBJECT = "P921-superclass"
 
 # match kinds, strongest first
 MATCH_ORDER = (
@@ -254,7 +256,9 @@ def _fetch_facts(
         rows = client.select(
             f"{_PREFIXES}SELECT ?item ?p (COUNT(?work) AS ?n) WHERE {{\n"
             f"  VALUES ?item {{ {values} }}\n"
-            f"  ?work ?p ?item .\n  FILTER(?p IN ({incoming}))\n"
+            f"  {{ ?work ?p ?item .\n  FILTER(?p IN ({incoming})) }}\n"
+            "  UNION { ?item wdt:P279 ?super . ?work wdt:P921 ?super .\n"
+            f'    BIND("{SUPER_SUBJECT}" AS ?p) }}\n'
             "} GROUP BY ?item ?p"
         )
         for row in rows:

@@ -27,6 +27,7 @@ from graph.link_candidates import (
     FILM_FESTIVAL,
     GEO_TYPES,
     HUMAN,
+    SUPER_SUBJECT,
     TV_SERIES,
     Candidate,
     CandidateSet,
@@ -180,10 +181,11 @@ def choose(
     """The item a theme (``kind="theme"``) or place (``"place"``) name stands for.
 
     The candidates are the non-work items whose label or alias is ``name``; those used
-    as a ``uses`` value, or typed as the kind's class, are eligible. An alias match is
-    never taken over another item that carries ``name`` as its own label when that one
-    is ineligible (for themes: at all); an item eligible by its type alone must own the
-    label and be the only item that does.
+    as a ``uses`` value, or typed as the kind's class, are eligible (a theme also when
+    it is a subclass of a main subject, as "immigration" of "human migration"). An
+    alias match is never taken over another item that carries ``name`` as its own
+    label when that one is ineligible (for themes: at all); an item eligible by its
+    type alone must own the label and be the only item that does.
     """
     found = [c for c in _exact(cands, name) if not _is_work(cands.facts_of(c.qid))]
     if not found:
@@ -195,7 +197,9 @@ def choose(
             return True
         if kind == "place":
             return _is_geo(facts)
-        return bool(THEME_CLASSES & facts.direct_types) and not _is_geo(facts)
+        if _is_geo(facts):
+            return False
+        return bool(THEME_CLASSES & facts.direct_types or facts.uses.get(SUPER_SUBJECT))
 
     fits = [c for c in found if eligible(c)]
     labelled = {c.qid for c in found if c.match.startswith("label")}
