@@ -80,7 +80,7 @@ _FOREIGN_SMALL = frozenset(
 )
 
 
-def _foreign_tail(rest: str) -> str:
+def foreign_tail(rest: str) -> str:
     """The lower-case rest of a sentence-case foreign title ("Jouer| avec le feu,")."""
     m = re.match(r"((?:\s+[a-zà-ÿ'-]+){1,4})(?=\s*[,.;])", rest)
     if m and any(w in _FOREIGN_SMALL for w in m.group(1).split()):
@@ -128,7 +128,7 @@ def find_award_titles(
                 continue  # "went to Jesse Plemons.": a winner, not a film
             start = m.start(key) + m.group(key).find(title)
             if " " not in title:
-                title += _foreign_tail(text[start + len(title) :])
+                title += foreign_tail(text[start + len(title) :])
             end = start + len(title)
             award = groups.get("award") or ""
             director = actor = None

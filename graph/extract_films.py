@@ -229,6 +229,11 @@ def _headline_candidates(rest: str) -> list[tuple[str, str, str | None]]:
     m = re.search(rf"\bwith\s+\"?({TITLE_RUN})\"?\s*$", rest)
     if m:
         out.append((_clean(m.group(1)), "headline.with", None))
+    m = re.match(
+        rf"^\"?([^,:\"\n]{{2,60}}?)\"?,\s+(?:de|by|d')\s*({FULL_NAME})\s*$", rest
+    )
+    if m and m.group(1)[:1].isupper():  # "Les Maisons de sel, de Tom Keane"
+        out.append((m.group(1).strip(), "headline.year", trim_name(m.group(2))))
     for m in rules["headline.possessive"].finditer(rest):
         director = trim_name(m.group(1))
         title = _clean(m.group(2))

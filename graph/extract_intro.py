@@ -7,6 +7,7 @@ without any typography to mark the title, and returns
 - "Cold Water is the third feature from Danish filmmaker Mara Olsen",
   "Cold Water, the new film by Mara Olsen, ..." (the latter is left to the core rules);
 - "With Cold Water, the Danish director Mara Olsen finally delivers ...";
+- "Cold Water (Mara Olsen, Denmark)": a director and a country in parentheses;
 - "In Cold Water, Mara Olsen follows a fisherwoman ..." (a director verb must follow,
   and the title must not be a place or a month).
 """
@@ -16,10 +17,11 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
+from graph.extract_awards import foreign_tail
 from graph.extract_films import TitleFact, looks_like_title
 from graph.extract_gazetteer import REGIONS
 from graph.extract_people import trim_name
-from graph.extract_text import FULL_NAME, TITLE_RUN, fold, is_name_like
+from graph.extract_text import FULL_NAME, TITLE_RUN, UP, fold, is_name_like
 
 _START = r"(?:^|(?<=[.!?]\s)|(?<=\n))"
 _MAKER = (
@@ -51,6 +53,10 @@ def _rules() -> dict[str, re.Pattern[str]]:
             rf"(?:[\w-]+\s+){{0,2}}?{_MAKER}\s+({FULL_NAME})",
             re.M,
         ),
+        "paren_country": re.compile(
+            rf"\"?({TITLE_RUN})\"?\s*\(\s*({FULL_NAME})\s*,\s*([{UP}][\w .'-]{{2,30}}?)"
+            r"\s*(?:,\s*(?:19|20)\d\d\s*)?\)"
+        ),
         "in_title_verb": re.compile(
             rf"{_START}(?:In|With|Dans|Avec)\s+\"?({TITLE_RUN})\"?,\s+({FULL_NAME})\s+"
             rf"(?:[a-z]+\s+)?{_VERB}\b",
@@ -72,6 +78,10 @@ def find_intro_titles(
     for name, rule in _rules().items():
         for m in rule.finditer(text):
             title = m.group(1).strip()
+            if name == "paren_country" and m.group(3).strip() not in REGIONS:
+                continue  # "(Mara Olsen, Denmark)": a director and a country
+            if name in {"with_title", "in_title_verb"}:
+                title += foreign_tail(text[m.end(1) : m.end(1) + 40])
             first = title.split()[0]
             if (
                 not looks_like_title(title)

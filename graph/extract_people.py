@@ -132,7 +132,7 @@ def _rules() -> dict[str, re.Pattern[str]]:
         "cast.with": re.compile(rf"\b(?:[Ww]ith|[Aa]longside)\s+({NAME_LIST})"),
         "cast.plays": re.compile(
             rf"({FULL_NAME})(?:,\s+(?:who|qui)(?:\s+[a-z][\w-]*){{1,3}},)?(?:,\s+(?:who|qui))?"
-            r"\s+(?:(?:also|once again|here|again)\s+)?"
+            r"\s+(?:(?:also|once again|here|again|y|aussi|encore|ici)\s+)?"
             r"(?:stars|co-stars|plays|played|portrays|embodies|incarnates|interprets|"
             r"is cast|incarne|joue|campe|interprète)\b"
             r"(?:\s+as)?(?:\s+the role of)?(?:\s+(?:the|la|le))?"

@@ -374,3 +374,25 @@ def test_actor_possessive_is_not_a_film(blank_nlp) -> None:  # type: ignore[no-u
         "Jonas (played by Tom Keane) is her husband."
     )
     assert set(films(run(blank_nlp, text))) == {"Cold Water"}
+
+
+def test_french_sentence_case_title_and_roles(blank_nlp) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "Critique : Les Maisons de sel, de Tom Keane\n\nAvec Les Maisons de sel, Tom "
+        "Keane signe une comédie douce. Paul Mercier y joue Jorge, un veuf. Nora "
+        "Haddad incarne sa sœur, Rosa."
+    )
+    film = films(run(blank_nlp, text))["Les Maisons de sel"]
+    assert [d.name for d in film.directors] == ["Tom Keane"]
+    cast = {c.actor: c.character for c in film.cast}
+    assert cast == {"Paul Mercier": "Jorge", "Nora Haddad": "Rosa"}
+
+
+def test_director_and_country_in_parentheses(blank_nlp) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "Oslo 2031 diary, day 4\n\nFirst, Cold Water (Mara Olsen, Denmark), in which "
+        "Ruth Berg plays a fisherwoman. Then a walk by the fjord (Ruth Berg, Ada)."
+    )
+    got = films(run(blank_nlp, text))
+    assert [d.name for d in got["Cold Water"].directors] == ["Mara Olsen"]
+    assert all("Ruth Berg" not in [d.name for d in f.directors] for f in got.values())
