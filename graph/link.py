@@ -37,6 +37,7 @@ from graph.link_extra import (
     extra_names,
     fetch_festival_labels,
     link_film_extras,
+    person_words,
 )
 from graph.mirror import fold_label
 from graph.models import (
@@ -105,12 +106,20 @@ def link_extractions(
     candidates = fetch_candidates(names, client=client)
     linked = [_link_one(x, candidates) for x in extractions]
     editions = _fetch_editions(linked, candidates, client=client)
-    return [
-        replace(
-            x, films=tuple(link_film_extras(f, candidates, editions) for f in x.films)
-        )
-        for x in linked
-    ]
+    return [_link_extras(x, candidates, editions) for x in linked]
+
+
+def _link_extras(
+    extraction: Extraction,
+    cands: CandidateSet,
+    editions: dict[tuple[str, int | None, int | None], list[str]],
+) -> Extraction:
+    people = person_words(extraction.films)
+    films = tuple(
+        link_film_extras(f, cands, editions, person_words=people)
+        for f in extraction.films
+    )
+    return replace(extraction, films=films)
 
 
 def _fetch_editions(

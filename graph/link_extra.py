@@ -34,7 +34,7 @@ from graph.link_candidates import (
     ItemFacts,
 )
 from graph.mirror import fold_label
-from graph.models import FestivalMention, FilmMention
+from graph.models import FestivalMention, FilmMention, Place
 from graph.wikidata import WikidataClient
 
 EXACT_MATCHES = frozenset(
@@ -298,6 +298,8 @@ def link_film_extras(
     film: FilmMention,
     cands: CandidateSet,
     edition_names: dict[tuple[str, int | None, int | None], list[str]],
+    *,
+    person_words: frozenset[str] = frozenset(),
 ) -> FilmMention:
     """The film with its themes, places and festival editions linked.
 
@@ -305,17 +307,34 @@ def link_film_extras(
         film: a film whose festivals are already linked.
         cands: candidates of every looked-up name (themes, places, edition forms).
         edition_names: per ``(festival qid, year, ordinal)``, the edition forms.
+        person_words: folded names and name words of the review's people; a place
+            called like one ("Madison" for Mikey Madison) is left unlinked.
     """
     themes = tuple(
         replace(t, wikidata=choose(t.label, cands, uses=THEME_USES, kind="theme").qid)
         for t in film.themes
     )
-    places = tuple(
-        replace(p, wikidata=choose(p.name, cands, uses=PLACE_USES, kind="place").qid)
-        for p in film.places
-    )
+    places = tuple(_link_place(p, cands, person_words) for p in film.places)
     festivals = tuple(_link_edition(f, cands, edition_names) for f in film.festivals)
     return replace(film, themes=themes, places=places, festivals=festivals)
+
+
+def person_words(films: Iterable[FilmMention]) -> frozenset[str]:
+    """Folded full names and single name words of every person of the films."""
+    words: set[str] = set()
+    for film in films:
+        names = [d.name for d in film.directors] + [c.actor for c in film.cast]
+        for name in names:
+            folded = fold_label(name)
+            words |= {folded, *folded.split()}
+    return frozenset(words)
+
+
+def _link_place(place: Place, cands: CandidateSet, people: frozenset[str]) -> Place:
+    if fold_label(place.name) in people:
+        return replace(place, wikidata=None)
+    choice = choose(place.name, cands, uses=PLACE_USES, kind="place")
+    return replace(place, wikidata=choice.qid)
 
 
 def edition_key(mention: FestivalMention) -> tuple[str, int | None, int | None]:

@@ -617,3 +617,17 @@ def test_built_graph_says_same_as_for_edition_and_theme(
     editions = set(g.subjects(OWL.sameAs, URIRef(wd + "Q952")))
     assert editions and all("/id/edition/" in str(e) for e in editions)
     assert (mint_iri("theme", "Q960"), OWL.sameAs, URIRef(wd + "Q960")) in g
+
+
+@pytest.mark.slow
+def test_place_named_like_a_person_of_the_review_stays_unlinked(
+    wikidata_mirror: Path,
+) -> None:
+    mirror = WikidataClient(str(wikidata_mirror), cache_dir=None)
+    film = FilmMention(
+        "Anora",
+        cast=(CastMember("Mikey Madison"),),
+        places=(Place("Madison"), Place("Manhattan")),
+    )
+    linked = link_extraction(review(film), client=mirror).films[0]
+    assert [p.wikidata for p in linked.places] == [None, "Q11299"]
