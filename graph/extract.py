@@ -135,6 +135,18 @@ def _month_in(date: str | None) -> int | None:
     return int(m.group(1)) if m else None
 
 
+def _dateline_month(text: str) -> str | None:
+    """'YYYY-MM' from a dateline without a day ("Posted on my diary, July 2023")."""
+    months = "|".join(sorted(MONTHS, key=len, reverse=True))
+    m = re.search(
+        rf"(?im)^[^\n]{{0,60}}?\b({months})\s+((?:19|20)\d\d)\s*$",
+        normalise_text(text[:400]),
+    )
+    if not m:
+        return None
+    return f"{int(m.group(2)):04d}-{MONTHS[m.group(1).lower()]:02d}"
+
+
 def _critic_from_text(text: str) -> str | None:
     m = re.search(
         rf"(?m)^\s*(?:[Bb]y|[Rr]eviewed by|[Pp]ar)\s+({FULL_NAME})\s*(?:$|,)",
@@ -176,13 +188,14 @@ def assemble(review: Review, parsed: Parsed) -> Extraction:
     index = TextIndex(text, list(parsed.sentences))
     head = headline_of(text, review.headline)
     head_span = (head[1], head[1] + len(head[0])) if head else None
-    context_year = _year_in(head[0] if head else None) or _year_in(review_date)
+    dateline = review_date or _dateline_month(text)
+    context_year = _year_in(head[0] if head else None) or _year_in(dateline)
     festivals = find_festivals(
         text,
         index,
-        context_year=_year_in(review_date) or context_year,
+        context_year=_year_in(dateline) or context_year,
         headline_span=head_span,
-        review_month=_month_in(review_date),
+        review_month=_month_in(dateline),
     )
     if context_year is None:
         context_year = next((f.year for f in festivals if f.year), None)

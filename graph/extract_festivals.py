@@ -189,14 +189,39 @@ def find_festivals(
     return _merge(hits, index, headline_span)
 
 
+def _split_editions(
+    group: list[_Hit], headline_span: tuple[int, int] | None
+) -> list[list[_Hit]]:
+    """One festival's hits, split by edition when the body names several years
+    ("at Cannes in 2021" ... "at Cannes in 2022" in a round-up); hits without a
+    year join the first edition. A headline year makes them all one edition."""
+    years = sorted({h.year for h in group if h.year})
+    in_headline = any(
+        headline_span and h.year and headline_span[0] <= h.start < headline_span[1]
+        for h in group
+    )
+    if len(years) < 2 or in_headline:
+        return [group]
+    parts: dict[int, list[_Hit]] = {}
+    first_year = next(h.year for h in group if h.year)
+    for hit in group:
+        parts.setdefault(hit.year or first_year, []).append(hit)
+    return list(parts.values())
+
+
 def _merge(
     hits: list[_Hit], index: TextIndex, headline_span: tuple[int, int] | None
 ) -> list[FestivalMention]:
     by_name: dict[str, list[_Hit]] = {}
     for hit in hits:
         by_name.setdefault(hit.canonical, []).append(hit)
-    out: list[FestivalMention] = []
+    editions: list[tuple[str, list[_Hit]]] = []
     for canonical, group in by_name.items():
+        editions.extend(
+            (canonical, part) for part in _split_editions(group, headline_span)
+        )
+    out: list[FestivalMention] = []
+    for canonical, group in editions:
         in_headline = [
             h for h in group
             if headline_span and h.year

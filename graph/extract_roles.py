@@ -10,8 +10,8 @@ records (cast with the character, or director) for phrasings the core rules leav
 - "Actor is Character, a/who ..." and French "Actrice est Personnage, qui ...";
 - an actor-director: "Bradley Cooper has directed himself as Leonard Bernstein";
 - French "Actrice est Personnage," (French adjectives of nationality are lower-case);
-- directors: "X was behind the camera", "X directed it", French "X a réalisé|
-  signé|filmé ...";
+- directors: "X was behind the camera", "X directed it", "the first feature by X",
+  French "X a réalisé|signé|filmé ...";
 - "X, who plays both A and B"; "directing X, his Y, as Z"; a role noun without
   a name ("Aurélia Petit, en avocate de la défense", "X is superb as the judge");
 - :func:`possessive_characters`: "Ruth Berg's Ada is ..." for a named cast member;
@@ -64,6 +64,11 @@ def _rules() -> dict[str, re.Pattern[str]]:
         "director.did_it": re.compile(
             rf"({FULL_NAME})\s+(?:(?:wrote and|co-wrote and)\s+)?(?:directed|directs|"
             r"helmed|made|shot)\s+(?:it|this one|this|the film|the movie)\b"
+        ),
+        "director.nth_feature": re.compile(
+            r"\b(?:first|second|third|fourth|fifth|sixth|new|latest|debut)\s+"
+            r"(?:feature|film|movie|documentary)\s+(?:by|from)\s+(?:the\s+)?"
+            rf"(?:[\w-]+\s+)?(?:(?:director|filmmaker|film-maker)\s+)?({FULL_NAME})"
         ),
         "director.fr_perfect": re.compile(
             rf"(?:^|(?<=[.!?]\s)|(?<=\n))({FULL_NAME})\s+a\s+(?:réalisé|signé|filmé|"
@@ -152,7 +157,12 @@ def find_role_pairs(text: str) -> list[PersonFact]:
         if len(actor.split()) >= 2 and _ok_character(char):
             out.append(PersonFact("cast", actor, m.start(1), m.start(1) + len(actor),
                                   "cast.is_described", 0.75, char))  # fmt: skip
-    for key in ("director.behind_camera", "director.fr_perfect", "director.did_it"):
+    for key in (
+        "director.behind_camera",
+        "director.fr_perfect",
+        "director.did_it",
+        "director.nth_feature",
+    ):
         for m in rules[key].finditer(text):
             name = trim_name(m.group(1))
             if len(name.split()) >= 2:

@@ -396,3 +396,31 @@ def test_director_and_country_in_parentheses(blank_nlp) -> None:  # type: ignore
     got = films(run(blank_nlp, text))
     assert [d.name for d in got["Cold Water"].directors] == ["Mara Olsen"]
     assert all("Ruth Berg" not in [d.name for d in f.directors] for f in got.values())
+
+
+def test_round_up_keeps_each_festival_edition_with_its_film(blank_nlp) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "Looking back: two films\n\nCold Water (2021)\nMara Olsen's drama won a prize "
+        "at Cannes in 2021.\n\nSalt Houses (2022)\nTom Keane's debut premiered in the "
+        "Critics' Week at Cannes in 2022.\n"
+    )
+    got = films(run(blank_nlp, text))
+    assert [(f.name, f.year) for f in got["Cold Water"].festivals] == [
+        ("Cannes Film Festival", 2021)
+    ]
+    assert [(f.name, f.year) for f in got["Salt Houses"].festivals] == [
+        ("Cannes Film Festival", 2022)
+    ]
+
+
+def test_month_year_dateline_and_first_feature_by(blank_nlp) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "Cold Water and the sea\n\nPosted on my film diary, July 2031\n\nI almost "
+        "missed Cold Water. It premiered at the Sundance Film Festival in January. "
+        "The film is the first feature by Mara Olsen, a playwright."
+    )
+    film = films(run(blank_nlp, text))["Cold Water"]
+    assert [(f.name, f.year) for f in film.festivals] == [
+        ("Sundance Film Festival", 2031)
+    ]
+    assert [d.name for d in film.directors] == ["Mara Olsen"]
