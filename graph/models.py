@@ -225,12 +225,17 @@ def _film_json(film: FilmMention) -> dict[str, Any]:
                 "section": f.section,
                 "award": f.award,
                 "wikidata": f.wikidata,
+                "edition_wikidata": f.edition_wikidata,
             }
             for f in film.festivals
         ],
         "release_date": film.release_date.date if film.release_date else None,
         "themes": [t.label for t in film.themes],
         "places": [p.name for p in film.places],
+        # Added fields (the shape above stays stable): links of themes and places,
+        # in the same order as their labels.
+        "themes_wikidata": [t.wikidata for t in film.themes],
+        "places_wikidata": [p.wikidata for p in film.places],
     }
 
 
