@@ -383,7 +383,9 @@ def _cast(text: str, index: TextIndex) -> list[PersonFact]:
         clean = _full(m.group(2))
         if clean:
             char = _single(m.group(1)) if m.group(1) else None
-            if char and re.search(r"\b(?:of|in|at|from|to)\s+$", text[: m.start(1)]):
+            before = text[max(0, m.start(1) - 6) : m.start(1)]
+            place = re.search(r"\b(?:of|in|at|from|to)\s+$", before)
+            if char and place and " " not in char:
                 char = None  # "the commandant of Auschwitz, played by": a place
             out.append(
                 PersonFact(

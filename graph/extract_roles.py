@@ -15,6 +15,7 @@ records (cast with the character, or director) for phrasings the core rules leav
 - "X, who plays both A and B"; "directing X, his Y, as Z"; a role noun without
   a name ("Aurélia Petit, en avocate de la défense", "X is superb as the judge");
 - :func:`possessive_characters`: "Ruth Berg's Ada is ..." for a named cast member;
+- "Duncan Wedderburn, a hilarious Mark Ruffalo,": praise before the actor;
 - a surname that plays someone: "Stan plays Edward" (kept only when the surname
   resolves to a full name named elsewhere in the review).
 """
@@ -37,7 +38,14 @@ _ROLE_NOUN = (
     r"(?:avocate?|juge|présidente?|commissaire|policière?|médecin|professeure?|"
     r"infirmière?|mère|père|lawyer|attorney|judge|president|detective|doctor|nurse|"
     r"teacher|priest|prêtre|journaliste?|journalist|mother|father|prosecutor|"
-    r"procureure?|inspect(?:or|eur|rice))"
+    r"procureure?|inspect(?:or|eur|rice)|grandmother|grandfather|grand-mère|"
+    r"grand-père|wife|husband|daughter|son|sister|brother|aunt|uncle|gendarme|"
+    r"policeman|policewoman|cop|soldier|soldat|villain|narrator)"
+)
+_PRAISE = (
+    r"(?:hilarious|terrific|superb|wonderful|great|excellent|brilliant|magnificent|"
+    r"touching|moving|remarkable|luminous|scene-stealing|never-better|formidable|"
+    r"delightful|chilling|heartbreaking|very funny|funny|fine)"
 )
 _CHAR = rf"({NAME_WORD}(?: {NAME_WORD}){{0,2}})"
 _OWNER = r"(?:his|her|their|its|the|sa|son|ses|leur|[A-Z][\w-]*'s)"
@@ -47,13 +55,14 @@ _OWNER = r"(?:his|her|their|its|the|sa|son|ses|leur|[A-Z][\w-]*'s)"
 def _rules() -> dict[str, re.Pattern[str]]:
     return {
         "cast.relation": re.compile(
-            rf"({FULL_NAME})\s+(?:[a-z]+\s+){{0,3}}?(?:plays|played|is|as|est|joue|"
+            rf"({FULL_NAME})(?:,\s+(?:who|qui)\s+[^,.;]{{1,60}},)?\s+(?:[a-z]+\s+){{0,3}}?"
+            r"(?:plays|played|is|as|est|joue|"
             r"incarne|interprète|portrays)\s+"
             rf"{_OWNER}\s+(?:[a-z-]+\s+){{0,2}}?{_RELATION}s?,?\s+{_CHAR}"
         ),
         "cast.is_described": re.compile(
             rf"(?:^|(?<=[.!?]\s)|(?<=\n))({FULL_NAME})\s+(?:is|est)\s+{_CHAR}"
-            r"(?=,\s+(?:a|an|the|who|and he|and she|le|la|l'|un|une|qui)\b)",
+            r"(?=,\s+(?:a|an|the|who|and he|and she|le|la|l'|un|une|qui|[A-Z]\w+'s)\b)",
             re.M,
         ),
         "cast.est": re.compile(rf"({FULL_NAME})\s+est\s+{_CHAR}(?=\s*[,;.])"),
@@ -94,10 +103,16 @@ def _rules() -> dict[str, re.Pattern[str]]:
         ),
         "cast.role_noun": re.compile(
             rf"({FULL_NAME})(?:,|\s+(?:est|is|was|était)\s+[a-zéèêà]+)\s+(?:en|as the|"
-            rf"as a|as an)\s+(?:{_ROLE_NOUN})\b"
+            rf"as a|as an|as his|as her)\s+(?:{_ROLE_NOUN})\b"
+            rf"(?:\s+(?:nommée?|named|called|appelée?)\s+{_CHAR})?"
+        ),
+        "cast.adj_actor": re.compile(
+            rf"({NAME_WORD}(?: {NAME_WORD}){{0,2}}),\s+(?:a|an)\s+(?:{_PRAISE})\s+"
+            rf"({FULL_NAME})(?=\s*[,.;])"
         ),
         "played_by": re.compile(
-            rf"(?:played|portrayed|incarnated|jouée?|incarnée?)\s+(?:by|par)\s+"
+            r"(?:played|portrayed|incarnated|voiced|jouée?|incarnée?)(?:\s+[a-z]+){0,4}?"
+            rf"\s+(?:by|par)\s+"
             rf"(?:the\s+|actor\s+|actress\s+)?({FULL_NAME})"
         ),
     }
@@ -116,7 +131,7 @@ def _appositive_owner(text: str, at: int) -> tuple[str, int] | None:
     best = None
     for m in _APPOSITIVE.finditer(window):
         rest = window[m.end() :]
-        if re.search(r"[.;:()!?]|\b(?:and|who|which)\b", rest):
+        if re.search(r"[.;:()!?]|\b(?:who|which)\b", rest):
             continue
         best = m
     if best is None:
@@ -183,9 +198,15 @@ def find_role_pairs(text: str) -> list[PersonFact]:
                                   "cast.directing_as", 0.85, char))  # fmt: skip
     for m in rules["cast.role_noun"].finditer(text):
         actor = trim_name(m.group(1))
+        named = trim_name(m.group(2)) if m.group(2) else None
         if len(actor.split()) >= 2:
             out.append(PersonFact("cast", actor, m.start(1), m.start(1) + len(actor),
-                                  "cast.role_noun", 0.75))  # fmt: skip
+                                  "cast.role_noun", 0.75, named or None))  # fmt: skip
+    for m in rules["cast.adj_actor"].finditer(text):
+        actor, char = trim_name(m.group(2)), trim_name(m.group(1))
+        if len(actor.split()) >= 2 and _ok_character(char):
+            out.append(PersonFact("cast", actor, m.start(2), m.start(2) + len(actor),
+                                  "cast.adj_actor", 0.7, char))  # fmt: skip
     for m in rules["cast.directed_self"].finditer(text):
         actor, char = trim_name(m.group(1)), trim_name(m.group(2))
         if len(actor.split()) >= 2 and _ok_character(char):

@@ -424,3 +424,30 @@ def test_month_year_dateline_and_first_feature_by(blank_nlp) -> None:  # type: i
         ("Sundance Film Festival", 2031)
     ]
     assert [d.name for d in film.directors] == ["Mara Olsen"]
+
+
+def test_more_indirect_roles(blank_nlp) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "Review: Cold Water\n\nCold Water is a drama. Ruth Berg, who won a prize for "
+        "Ostra, plays her mother Ada. Jonas, an old friend and lawyer played with "
+        "quiet unease by Tom Keane, defends her. Erik, a sulky boy voiced by Paul "
+        "Mercier, sulks. Nora Haddad is Leila, Ada's sister. The mayor Lars Holm, a "
+        "hilarious Anna Brook, runs the town. Lena Brook, as the grandmother, is a "
+        "joy. Ines Valdivia, en gendarme nommée Julia, amuses."
+    )
+    cast = cast_of(run(blank_nlp, text), "Cold Water")
+    assert cast["Ruth Berg"] == "Ada"
+    assert cast["Tom Keane"] == "Jonas"
+    assert cast["Paul Mercier"] == "Erik"
+    assert cast["Nora Haddad"] == "Leila"
+    assert cast["Anna Brook"] == "Lars Holm"
+    assert "Lena Brook" in cast
+    assert cast["Ines Valdivia"] == "Julia"
+
+
+def test_orders_of_a_named_officer_keep_the_character(blank_nlp) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "Review: Cold Water\n\nCold Water is a drama. She works under the orders of "
+        "Colonel Weber, played by Tom Keane. She lives near Oslo, played by nobody."
+    )
+    assert cast_of(run(blank_nlp, text), "Cold Water")["Tom Keane"] == "Colonel Weber"
