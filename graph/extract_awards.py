@@ -71,6 +71,7 @@ _EARLIER = re.compile(
     r"\b(?:in\s+(?:19|20)\d\d|already|previously|once|earlier|years? ago|last year)\b"
 )
 _DIRECTING = re.compile(r"\bdirect(?:or|ing|ion)\b", re.I)
+_AUTHOR = re.compile(r"\b(?:screenplay|script|writing|jury|Jury)\b")
 _ACTING = re.compile(r"\b(?:actor|actress|performance|acting|Volpi)\b", re.I)
 
 
@@ -140,6 +141,9 @@ def find_award_titles(
                 director = trim_name(person)
             elif person and (_ACTING.search(award) or name == "named"):
                 actor = trim_name(person)
+            elif person and _AUTHOR.search(award):
+                # a screenplay or jury prize goes to the film's author
+                director = trim_name(person)
             tail = re.split(r"[.!?;]", text[end : end + 30], maxsplit=1)[0]
             earlier = _EARLIER.search(text[m.start() : end] + tail)
             role = "mentioned" if earlier else "subject"

@@ -451,3 +451,14 @@ def test_orders_of_a_named_officer_keep_the_character(blank_nlp) -> None:  # typ
         "Colonel Weber, played by Tom Keane. She lives near Oslo, played by nobody."
     )
     assert cast_of(run(blank_nlp, text), "Cold Water")["Tom Keane"] == "Colonel Weber"
+
+
+def test_screenplay_prize_goes_to_the_author(blank_nlp) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "Lisbon 2031: prizes\n\nThe festival closed. Mara Olsen took the screenplay "
+        "prize for Cold Water. Ruth Berg won the prize for best actress for Ostra."
+    )
+    got = films(run(blank_nlp, text))
+    assert [d.name for d in got["Cold Water"].directors] == ["Mara Olsen"]
+    assert [c.actor for c in got["Ostra"].cast] == ["Ruth Berg"]
+    assert not got["Ostra"].directors
