@@ -107,15 +107,29 @@ def extractor_stamp(version: str) -> str:
     return f"{version}+{code_digest()}"
 
 
+UNLINKED = "+unlinked"
+"""Suffix of the stored stamp of a review stored while linking was unavailable."""
+
+
 def _is_unchanged(
-    store: Store | GraphStore, review: Review, version: str, base: str
+    store: Store | GraphStore,
+    review: Review,
+    stamp: str,
+    base: str,
+    *,
+    linking: bool,
 ) -> bool:
-    """True when the store holds this review with the same text and extractor."""
+    """True when the store holds this review with the same text and extractor.
+
+    A review stored without linking (offline, Wikidata down, --no-wikidata) counts as
+    changed once linking is available again, so that re-running ingest links it and
+    its entities take their Wikidata IRIs.
+    """
     graph_iri = review_graph_iri(review.id, base_iri=base)
     review_iri = str(mint_iri("review", review.id, base_iri=base))
-    return (
-        _stored_hash(store, graph_iri, review_iri) == f"{review.content_hash}|{version}"
-    )
+    stored = _stored_hash(store, graph_iri, review_iri)
+    current = f"{review.content_hash}|{stamp}"
+    return stored == current or (not linking and stored == current + UNLINKED)
 
 
 def _named(iri: str) -> URIRef:
@@ -140,6 +154,11 @@ class _Wikidata:
             self.client = client_from_settings(settings)
         except GraphError as exc:
             self.problem = str(exc)
+
+    @property
+    def ready(self) -> bool:
+        """Whether linking runs (a client, and no failure so far in this run)."""
+        return self.client is not None and self.problem is None
 
     def link(self, extractions: list[Extraction]) -> list[Extraction]:
         """Link a chunk of reviews together: the candidate queries are shared."""
@@ -277,7 +296,7 @@ def ingest_reviews(
         extracted: list[tuple[Review, Extraction]] = []
         for review in reviews[start : start + LINK_CHUNK]:
             try:
-                if _is_unchanged(store, review, stamp, base):
+                if _is_unchanged(store, review, stamp, base, linking=wikidata.ready):
                     report.unchanged.append(review.id)
                     tick(review)
                     continue
@@ -287,6 +306,8 @@ def ingest_reviews(
                 report.failures.append(IngestFailure(review.source, str(exc)))
                 tick(review)
         linked = wikidata.link([x for _, x in extracted])
+        if not wikidata.ready:
+            linked = [replace(x, extractor_version=stamp + UNLINKED) for x in linked]
         for (review, _), extraction in zip(extracted, linked, strict=True):
             try:
                 graph = build_review_graph(extraction, base_iri=base)

@@ -228,3 +228,25 @@ def test_kill_mid_batch_leaves_whole_reviews_and_rerun_completes(
         assert len(report.unchanged) == len(survivors)
         assert sorted(store.named_graphs()) == sorted(expected)
         assert store_stats(store)["reviews"] == len(expected)
+
+
+def test_issue_4_review_stored_offline_is_linked_by_the_next_online_ingest(
+    tmp_path: Path, settings: Settings, wikidata_mirror: Path
+) -> None:
+    review = tmp_path / "lalaland.txt"
+    review.write_text(
+        "La La Land (2016), directed by Damien Chazelle, stars Ryan Gosling as "
+        "Sebastian and Emma Stone as Mia. A bittersweet musical.",
+        encoding="utf-8",
+    )
+    online = settings.with_overrides(enrich=True, wikidata_endpoint=str(wikidata_mirror))
+    with GraphStore.open(settings.store) as store:
+        first = ingest_paths([review], store=store, settings=settings)  # no Wikidata
+        assert first.stored == ["lalaland"]
+        again_offline = ingest_paths([review], store=store, settings=settings)
+        assert again_offline.unchanged == ["lalaland"]  # nothing to gain offline
+        linked = ingest_paths([review], store=store, settings=online)
+        assert linked.stored == ["lalaland"] and linked.linked > 0
+        rows = store.query("SELECT ?f WHERE { ?f a schema:Movie ; owl:sameAs ?q }")
+        assert [r["f"].value.rsplit("/", 1)[-1][0] for r in rows] == ["Q"]
+        assert ingest_paths([review], store=store, settings=online).unchanged == ["lalaland"]
