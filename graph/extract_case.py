@@ -55,7 +55,7 @@ def _rules() -> dict[str, re.Pattern[str]]:
     return {
         "before_cast": re.compile(
             rf"{_CLAUSE}{name}\s+(?:plays|played|stars as|is cast as|joue|incarne|"
-            rf"as|(?:is|was)\s+(?:{_W}\s+){{0,2}}?as)\s+(?:the\s+)?{char}"
+            rf"as|(?:is|was)\s+(?:\S+\s+){{0,2}}?as)\s+(?:the\s+)?{char}"
         ),
         "before_director": re.compile(
             rf"{_CLAUSE}{name}\s+(?:directed|wrote and directed|réalise|a réalisé)\s+"
@@ -90,29 +90,60 @@ _HEADLINE_TITLE = re.compile(
 )
 
 
-def _headline_title(text: str) -> str | None:
+def _headline_titles(text: str) -> list[str]:
+    """The titles a lower-case headline names: the part before "(2023)", "review",
+    "..." or ":"; or, in "a + b double bill, my thoughts", the longest opening words
+    of each part that the body repeats."""
     first = text.lstrip().split("\n", 1)[0]
+    body = text[text.find(first) + len(first) :]
     m = _HEADLINE_TITLE.match(first)
-    if not m:
-        return None
-    title = m.group(1).strip(" ,-")
-    words = title.split()
-    if not 1 <= len(words) <= 6 or words[0] in {"my", "i", "ok", "so", "the"}:
-        return None
-    return title
+    if m:
+        parts = [m.group(1).strip(" ,-")]
+    elif re.search(r"\s(?:\+|&|vs\.?|and)\s", first):
+        parts = [
+            _recurring_prefix(p, body)
+            for p in re.split(r"\s(?:\+|&|vs\.?|and)\s", first.split(",")[0])
+        ]
+    else:
+        return []
+    out = []
+    for title in parts:
+        words = title.split()
+        if 1 <= len(words) <= 6 and words[0] not in {"my", "i", "ok", "so", "the"}:
+            out.append(title)
+    return out
+
+
+def _recurring_prefix(part: str, body: str) -> str:
+    words = part.split()
+    for n in range(min(len(words), 6), 0, -1):
+        phrase = " ".join(words[:n])
+        if len(phrase) > 3 and re.search(
+            rf"(?<![\w-]){re.escape(phrase)}(?![\w-])", body
+        ):
+            return phrase
+    return ""
+
+
+#: Words that stay in lower case inside a title ("Anatomie d'Une Chute").
+_SMALL = frozenset(
+    "a an the and of in on at to for with from by or as de la le les du des et en "
+    "un une y el il di da".split()
+)
 
 
 def _cap(word: str) -> str:
     if re.match(r"[dl]'\w", word):
         return word[:2] + word[2:3].upper() + word[3:]  # "d'une" -> "d'Une"
-    return word[:1].upper() + word[1:]
+    # "feyd-rautha" -> "Feyd-Rautha"
+    return "-".join(p[:1].upper() + p[1:] for p in word.split("-"))
 
 
 def _capitalise(text: str, phrase: str) -> str:
     """Every whole-word occurrence of ``phrase`` with its words capitalised."""
     words = phrase.split()
     cased = " ".join(
-        _cap(w) if i == 0 or w not in _FUNCTION else w for i, w in enumerate(words)
+        _cap(w) if i == 0 or w not in _SMALL else w for i, w in enumerate(words)
     )
     if len(cased) != len(phrase):
         return text
@@ -125,9 +156,7 @@ def recase_lowercase(text: str) -> str:
     if not is_lowercase_text(text):
         return text
     phrases: list[str] = []
-    title = _headline_title(text)
-    if title:
-        phrases.append(title)
+    phrases += _headline_titles(text)
     rules = _rules()
     for m in rules["before_cast"].finditer(text):
         actor = _name_words(m.group(1))

@@ -250,6 +250,9 @@ def _headline_candidates(rest: str) -> list[tuple[str, str, str | None]]:
     m = re.match(r"^([^:\n]{2,60}?)\s+:\s", rest)  # French "Titre : accroche"
     if m:
         out.append((_clean(m.group(1).split(",")[0]), "headline.colon", None))
+    pair = re.match(rf"^({TITLE_RUN})\s+[+&]\s+({TITLE_RUN})", rest)
+    if pair:  # "Dune Part Two + Oppenheimer double bill"
+        out += [(_clean(pair.group(g)), "headline.title", None) for g in (1, 2)]
     m = re.match(rf"^\"?\s*({TITLE_RUN})", rest)
     if m and _TERMINATOR.match(rest[m.end(1) :]):
         title = _clean(m.group(1))

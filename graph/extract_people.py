@@ -394,7 +394,7 @@ def _cast(text: str, index: TextIndex) -> list[PersonFact]:
             )
     for m in _overlapping(rules["cast.as"], text):
         between = m.group(2).casefold()
-        if re.search(r"\b[A-Z]", m.group(2)) or re.search(
+        if re.search(r"\b[A-Z](?![A-Z]+\b)", m.group(2)) or re.search(
             r"\b(?:well|known|such|same|described|billed|credited|regarded|"
             r"seen|soon|long|far|much|just)\b|[.!?;]",
             between,

@@ -68,3 +68,21 @@ def test_headline_title_before_an_ellipsis(blank_nlp) -> None:  # type: ignore[n
     )
     film = next(f for f in run(blank_nlp, text).films if f.role == "subject")
     assert film.title == "Le Jardin Noir"
+
+
+def test_double_bill_headline_names_both_films(blank_nlp) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "cold water part two + salt houses double bill at my local, my thoughts\n\n"
+        "so i saw cold water part two and salt houses back to back on sunday. cold "
+        "water part two first: ruth berg is TERRIFYING as ada-marie, and the sea "
+        "scenes are insane. then salt houses, where tom keane plays jorge. both great "
+        "but six hours is a lot for my back lol"
+    )
+    got = {f.title: f for f in run(blank_nlp, text).films if f.role == "subject"}
+    assert set(got) == {"Cold Water Part Two", "Salt Houses"}
+    assert {c.actor: c.character for c in got["Cold Water Part Two"].cast} == {
+        "Ruth Berg": "Ada-Marie"
+    }
+    assert {c.actor: c.character for c in got["Salt Houses"].cast} == {
+        "Tom Keane": "Jorge"
+    }
