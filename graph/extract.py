@@ -23,7 +23,7 @@ from graph.config import Settings
 from graph.extract_assemble import attach_facts, group_films, is_round_up
 from graph.extract_awards import find_award_titles
 from graph.extract_case import recase_lowercase
-from graph.extract_festivals import find_festivals
+from graph.extract_festivals import drop_earlier_wins, find_festivals
 from graph.extract_films import find_titles, headline_of
 from graph.extract_gazetteer import FESTIVALS, REGIONS, SECTIONS
 from graph.extract_intro import find_intro_titles
@@ -197,6 +197,7 @@ def assemble(review: Review, parsed: Parsed) -> Extraction:
         headline_span=head_span,
         review_month=_month_in(dateline),
     )
+    festivals = drop_earlier_wins(festivals, context_year)
     if context_year is None:
         context_year = next((f.year for f in festivals if f.year), None)
     raw_people = find_people(text, index) + _headline_people(text, head)

@@ -5,8 +5,9 @@ the gazetteer of :mod:`graph.extract_gazetteer` (canonical names and aliases) pl
 generic "<Name> (International) Film Festival" pattern, reads the edition from the
 mention ("Cannes 2023", "TIFF '24", "the 76th Cannes", "this year's Berlinale" with
 the review date) or from the headline, the section and the prize from the sentence,
-and merges the mentions of one festival. Cinemas and brands named after festivals
-("Tribeca Cinemas", "Sundance Institute") are not festivals.
+and merges the mentions of one festival edition. Cinemas and brands named after
+festivals ("Tribeca Cinemas", "Sundance Institute") are not festivals.
+:func:`drop_earlier_wins` removes an earlier edition's prize won by another film.
 """
 
 from __future__ import annotations
@@ -264,3 +265,27 @@ def canonical_festival(name: str) -> str:
         if fold(alias) == key or fold(canonical) == key:
             return canonical
     return name
+
+
+def drop_earlier_wins(
+    festivals: list[FestivalMention], context_year: int | None
+) -> list[FestivalMention]:
+    """Festivals without an earlier edition won by another film: in a dispatch from
+    this year's edition, "X won the Golden Bear in Berlin in 2020 with ..." is a
+    previous film's prize, not a selection of the reviewed one.
+
+    Args:
+        festivals: the merged festival mentions.
+        context_year: the review's own year (headline or dateline), if known.
+    """
+    if context_year is None or not any(f.year == context_year for f in festivals):
+        return festivals
+    return [
+        f
+        for f in festivals
+        if not (
+            f.year
+            and f.year < context_year
+            and all(_WIN.search(ev.sentence) for ev in f.evidence)
+        )
+    ]

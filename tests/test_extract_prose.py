@@ -462,3 +462,15 @@ def test_screenplay_prize_goes_to_the_author(blank_nlp) -> None:  # type: ignore
     assert [d.name for d in got["Cold Water"].directors] == ["Mara Olsen"]
     assert [c.actor for c in got["Ostra"].cast] == ["Ruth Berg"]
     assert not got["Ostra"].directors
+
+
+def test_earlier_prize_at_another_festival_is_dropped(blank_nlp) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "Cannes 2031: Cold Water wins the Palme\n\nMara Olsen's Cold Water won the "
+        "Palme d'Or last night. Olsen won the Golden Bear in Berlin in 2027 with "
+        "Ostra."
+    )
+    got = films(run(blank_nlp, text))
+    assert {(f.name, f.year) for f in got["Cold Water"].festivals} == {
+        ("Cannes Film Festival", 2031)
+    }
