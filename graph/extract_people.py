@@ -343,18 +343,15 @@ def _cast(text: str, index: TextIndex) -> list[PersonFact]:
             out.append(
                 PersonFact("cast", clean, m.start(1), m.end(1), "cast.plays", 0.9, char)
             )
-    for m in rules["cast.parallel"].finditer(text):
-        actors, chars = split_list(m.group(1)), split_list(m.group(2))
-        if len(actors) == len(chars) >= 2:
-            pos = 0
-            for actor, char in zip(actors, chars, strict=True):
-                at = m.group(1).find(actor, pos)
-                pos = at + len(actor)
-                clean = _full(actor)
-                if clean:
-                    start = m.start(1) + at
-                    out.append(PersonFact("cast", clean, start, start + len(actor),
-                                          "cast.parallel", 0.85, char))  # fmt: skip
+    seen: set[int] = set()
+    for verb in _PARALLEL_VERB.finditer(text):
+        # search near each verb only: the name-list pattern is slow on long texts
+        lo = max(0, verb.start() - 300)
+        for m in rules["cast.parallel"].finditer(text[lo : verb.end() + 200]):
+            if lo + m.start(1) in seen:
+                continue
+            seen.add(lo + m.start(1))
+            out.extend(_parallel_facts(m, lo))
     for m in rules["cast.list_by"].finditer(text):
         out.extend(_list_facts(m, 1, "cast.list_by", 0.85))
     for m in rules["cast.role_of"].finditer(text):
@@ -414,6 +411,26 @@ def _cast(text: str, index: TextIndex) -> list[PersonFact]:
                 PersonFact("cast", clean, m.start(2), m.end(2), "cast.as", 0.8, char)
             )
     out.extend(_parentheses(text, index))
+    return out
+
+
+_PARALLEL_VERB = re.compile(r"\s(?:play|jouent|portray|incarnent|interprètent)\s")
+
+
+def _parallel_facts(m: re.Match[str], offset: int) -> list[PersonFact]:
+    """ "A, B and C play X, Y and Z": one fact per actor, in order."""
+    out: list[PersonFact] = []
+    actors, chars = split_list(m.group(1)), split_list(m.group(2))
+    if len(actors) == len(chars) >= 2:
+        pos = 0
+        for actor, char in zip(actors, chars, strict=True):
+            at = m.group(1).find(actor, pos)
+            pos = at + len(actor)
+            clean = _full(actor)
+            if clean:
+                start = offset + m.start(1) + at
+                out.append(PersonFact("cast", clean, start, start + len(actor),
+                                      "cast.parallel", 0.85, char))  # fmt: skip
     return out
 
 
