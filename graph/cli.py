@@ -481,13 +481,8 @@ def query(
         reelgraph query festival-lineup -p festival cannes -p year 2023 --format csv
         reelgraph query 'SELECT ?film WHERE { ?film a <https://schema.org/Movie> }'
     """
-    from graph.query import (
-        describe_queries,
-        format_result,
-        list_queries,
-        load_query,
-        run_query,
-    )
+    from graph.query import describe_queries, list_queries, load_query, run_query
+    from graph.query_format import format_result
     from graph.store import open_store
 
     if list_only:

@@ -53,7 +53,8 @@ def run_demo(
     """
     from graph.export import export_store
     from graph.pipeline import ingest_paths, store_stats
-    from graph.query import format_result, load_query, run_query
+    from graph.query import load_query, run_query
+    from graph.query_format import format_result
     from graph.store import GraphStore
     from graph.visualise import build_network
     from graph.visualise_render import render_html

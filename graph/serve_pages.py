@@ -18,7 +18,8 @@ import pyoxigraph as ox
 
 from graph.config import QUERIES_DIR, Settings
 from graph.errors import QueryError
-from graph.query import NamedQuery, format_result, load_query, run_query
+from graph.query import NamedQuery, load_query, run_query
+from graph.query_format import format_result
 
 if TYPE_CHECKING:
     from graph.serve_worker import Job, Reply

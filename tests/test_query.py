@@ -16,15 +16,14 @@ from graph.cli import cli
 from graph.errors import QueryError
 from graph.query import (
     NamedQuery,
-    display_width,
     error_position,
-    format_result,
     list_queries,
     load_query,
     parse_header,
     parse_value,
     run_query,
 )
+from graph.query_format import display_width, format_result
 
 BASE = "https://w3id.org/reelgraph/id/"
 
