@@ -13,7 +13,8 @@ from click.testing import CliRunner
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from graph.cli import VIZ_VIEWS, cli
+from graph.cli import cli
+from graph.cli_explore import VIZ_VIEWS
 from graph.errors import ExportError, QueryError
 from graph.visualise import (
     VIEWS,
