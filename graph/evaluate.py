@@ -218,7 +218,8 @@ def read_gold(path: str | Path) -> list[tuple[Review, dict[str, Any]]]:
     """Read a gold JSONL file into ``(Review, gold dict)`` pairs.
 
     Raises:
-        GraphError: the file is missing or a line is not a gold object (names line).
+        GraphError: the file is missing or empty, or a line is not a gold object
+            (names the line).
     """
     path = Path(path)
     try:
@@ -250,6 +251,11 @@ def read_gold(path: str | Path) -> list[tuple[Review, dict[str, Any]]]:
             title=row.get("title"),
         )
         out.append((review, gold))
+    if not out:
+        raise GraphError(
+            f"{path} holds no gold reviews; expected one JSON object per line with "
+            '"id", "text" and "gold"'
+        )
     return out
 
 

@@ -99,3 +99,13 @@ def test_cli_evaluate_on_the_seed_gold(tmp_path: Path, seed_path: Path) -> None:
     data = json.loads(result.output)
     assert data["macro_f1"] == 1.0
     assert data["fields"]["cast"]["tp"] == 7
+
+
+def test_issue_3_empty_gold_file_is_an_error_not_a_perfect_score(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    from graph.errors import GraphError
+    from graph.evaluate import read_gold
+
+    empty = tmp_path / "empty.jsonl"
+    empty.write_text("\n\n", encoding="utf-8")
+    with pytest.raises(GraphError, match="holds no gold reviews"):
+        read_gold(empty)
