@@ -24,8 +24,9 @@ from graph.extract_assemble import attach_facts, group_films, is_round_up
 from graph.extract_awards import find_award_titles
 from graph.extract_case import recase_lowercase
 from graph.extract_festivals import drop_earlier_wins, find_festivals
-from graph.extract_films import find_titles, headline_of
+from graph.extract_films import find_titles
 from graph.extract_gazetteer import FESTIVALS, REGIONS, SECTIONS
+from graph.extract_headline import headline_of
 from graph.extract_intro import find_intro_titles
 from graph.extract_meta import find_places, find_release_date, find_themes, find_verdict
 from graph.extract_nlp import (

@@ -5,7 +5,7 @@ Contract: :func:`find_titles` returns :class:`TitleFact` records from the headli
 the input's known title, quoted titles, "Title (2023)", "Title (Original Title)",
 "(Title, Director, 2023)", "Director's Title" and comparison cues ("four years after
 Title", "his previous film, Title") that mark a film as only *mentioned*.
-:func:`headline_of` picks the headline line of a review.
+:func:`graph.extract_headline.headline_of` picks the headline line of a review.
 """
 
 from __future__ import annotations
@@ -129,27 +129,6 @@ def _rules() -> dict[str, re.Pattern[str]]:
         ),
         "possessive": re.compile(rf"({ANY_NAME})'s?\s+\"?({TITLE_RUN})\"?"),
     }
-
-
-def headline_of(text: str, headline: str | None) -> tuple[str, int] | None:
-    """The headline and its offset: ``Review.headline`` if given, else the first line
-    when it reads like one (short, no final full stop)."""
-    if headline:
-        at = text.find(headline[:40])
-        return headline, max(at, 0)
-    stripped = text.lstrip()
-    if not stripped:
-        return None
-    first = stripped.split("\n", 1)[0].strip()
-    if "\n" not in stripped.strip():
-        return None  # a one-line text is a snippet, not a headline over a body
-    if (
-        3 <= len(first) <= 160
-        and not first.endswith((".", "!", "?"))
-        or ("review" in first.lower() and len(first) <= 160)
-    ):
-        return first, text.find(first)
-    return None
 
 
 def looks_like_title(title: str) -> bool:

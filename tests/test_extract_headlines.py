@@ -1,0 +1,68 @@
+"""Headline and subhead rules: which films a review is about, on ``spacy.blank("en")``
+so they run fast; each test is one small text we wrote."""
+
+from __future__ import annotations
+
+import hashlib
+
+import pytest
+
+from graph.extract import assemble
+from graph.extract_headline import headline_of
+from graph.extract_nlp import parse_docs
+from graph.models import Extraction, FilmMention, Review
+
+
+@pytest.fixture(scope="module")
+def blank_nlp():  # type: ignore[no-untyped-def]
+    spacy = pytest.importorskip("spacy")
+    nlp = spacy.blank("en")
+    nlp.add_pipe("sentencizer")
+    return nlp
+
+
+def run(nlp, text: str) -> Extraction:  # type: ignore[no-untyped-def]
+    r = Review(
+        id="t", text=text, source="test",
+        content_hash=hashlib.sha256(text.encode()).hexdigest(), language="en",
+    )  # fmt: skip
+    return assemble(r, parse_docs(nlp, [r.text], "en")[0])
+
+
+def films(x: Extraction) -> dict[str, FilmMention]:
+    return {f.title: f for f in x.films}
+
+
+def subjects(x: Extraction) -> set[str]:
+    return {f.title for f in x.films if f.role == "subject"}
+
+
+def test_a_question_headline_split_by_a_dash_is_a_headline() -> None:
+    text = "Quiet Harbour - best movie of the year???\n\nI loved it.\n"
+    assert headline_of(text, None) == ("Quiet Harbour - best movie of the year???", 0)
+    assert headline_of("I loved it!\n\nMore text.\n", None) is None
+
+
+USER_LOWER = (
+    "salt houses by the sea - best movie ive seen in years???\n\n"
+    "ok so i finally watched salt houses by the sea last night and wow. the whole "
+    "thing is set in a tiny fishing village and every single shot looks like a "
+    "painting. i cried twice and my friend cried three times. go see it in a "
+    "cinema if you can, it is worth every penny. 10/10\n"
+)
+
+
+def test_lowercase_user_headline_names_the_film(blank_nlp) -> None:  # type: ignore[no-untyped-def]
+    assert subjects(run(blank_nlp, USER_LOWER)) == {"Salt Houses by the Sea"}
+
+
+TAGLINE = (
+    "The Winter Lodgers: a holiday film for people who hate holiday films\n\n"
+    "Mara Olsen's new film is set at a mountain hotel in 1971. Peter Vance plays "
+    "Hal, a night porter nobody likes. The Winter Lodgers is warm without being "
+    "soft.\n"
+)
+
+
+def test_title_colon_tagline_headline_is_the_subject(blank_nlp) -> None:  # type: ignore[no-untyped-def]
+    assert subjects(run(blank_nlp, TAGLINE)) == {"The Winter Lodgers"}
