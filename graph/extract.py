@@ -26,7 +26,7 @@ from graph.extract_case import recase_lowercase
 from graph.extract_festivals import drop_earlier_wins, find_festivals
 from graph.extract_films import find_titles
 from graph.extract_gazetteer import FESTIVALS, REGIONS, SECTIONS
-from graph.extract_headline import headline_of
+from graph.extract_headline import find_subhead_titles, headline_of
 from graph.extract_intro import find_intro_titles
 from graph.extract_meta import find_places, find_release_date, find_themes, find_verdict
 from graph.extract_nlp import (
@@ -212,6 +212,11 @@ def assemble(review: Review, parsed: Parsed) -> Extraction:
         text, not_titles=multi | frozenset(fold(f.name) for f in festivals)
     )
     titles += find_intro_titles(text, not_titles=multi)
+    titles += find_subhead_titles(
+        text,
+        body_start=head_span[1] if head_span else 0,
+        not_titles={fold(p.name) for p in raw_people},
+    )
     if any(t.role == "subject" for t in awarded):
         # a palmarès names its films; a headline's stray capitalised run is no film
         # unless the body names it as one too

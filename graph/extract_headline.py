@@ -10,6 +10,11 @@ of a round-up ("1. Title", "2) Title", "- Title", "Title (2019)",
 from __future__ import annotations
 
 import re
+from collections.abc import Collection
+from functools import lru_cache
+
+from graph.extract_films import TitleFact, looks_like_title
+from graph.extract_text import ANY_NAME, fold
 
 #: "Title - tagline", "Title: tagline": a first line ending in "?" or "!" is still a
 #: headline when it is split like one.
@@ -43,3 +48,51 @@ def headline_of(text: str, headline: str | None) -> tuple[str, int] | None:
     if first.endswith(("!", "?")) and _SPLIT_HEADLINE.search(first):
         return first, text.find(first)
     return None
+
+
+@lru_cache(maxsize=1)
+def _subhead() -> re.Pattern[str]:
+    return re.compile(
+        r"(?m)^[ \t]*(?:(?P<num>\d{1,2}[.)]|[-*•])[ \t]+)?"
+        r"\"?(?P<title>[^\n\"()]{2,70}?)\"?[ \t]*"
+        rf"(?:\((?:(?P<dir>{ANY_NAME})[ \t]*,[ \t]*)?(?P<year>(?:19|20)\d\d)\))?"
+        r"[ \t]*$"
+    )
+
+
+def find_subhead_titles(
+    text: str, *, body_start: int, not_titles: Collection[str] = ()
+) -> list[TitleFact]:
+    """The films a round-up's subheads name, each a reviewed film.
+
+    A subhead is a short title-like line of its own: numbered ("1. Title",
+    "2) Title") or bulleted ("- Title"), or carrying its year ("Title (2019)",
+    "Title (Director, 2019)"). Numbered and bulleted lines count only when the
+    review has at least two of them, so a lone dash line is no list.
+
+    Args:
+        text: the normalised review text.
+        body_start: offset where the body starts (the headline is not a subhead).
+        not_titles: folded names that are never titles (people, festivals).
+
+    Returns:
+        One subject :class:`TitleFact` per subhead, in text order.
+    """
+    marked: list[TitleFact] = []
+    dated: list[TitleFact] = []
+    for m in _subhead().finditer(text, body_start):
+        title = m.group("title").strip().rstrip(":")
+        if (
+            not looks_like_title(title)
+            or title.endswith(".")
+            or fold(title) in not_titles
+            or not (m.group("num") or m.group("year"))
+        ):
+            continue
+        start = m.start("title")
+        year = int(m.group("year")) if m.group("year") else None
+        director = m.group("dir").strip() if m.group("dir") else None
+        fact = TitleFact(title, start, start + len(title), "film.list_line", 0.8,
+                         year=year, director=director)  # fmt: skip
+        (marked if m.group("num") else dated).append(fact)
+    return (marked if len(marked) >= 2 else []) + dated

@@ -66,3 +66,36 @@ TAGLINE = (
 
 def test_title_colon_tagline_headline_is_the_subject(blank_nlp) -> None:  # type: ignore[no-untyped-def]
     assert subjects(run(blank_nlp, TAGLINE)) == {"The Winter Lodgers"}
+
+
+ROUND_UP = (
+    "Our favourite films of 2031\n\n"
+    "It was a strong year for small films.\n\n"
+    "1. Cold Water\n"
+    "Mara Olsen's drama about two sisters on a ferry is her best work.\n\n"
+    "2) Northern Glass\n"
+    "Peter Vance plays a glassblower who loses his sight.\n\n"
+    "- Iron Orchard\n"
+    "A slow, beautiful film about a farm in winter.\n\n"
+    "Salt Houses (2031)\n"
+    "The comedy of the year.\n\n"
+    "The Quiet Harbour (Anna Lindqvist, 2031)\n"
+    "Fishermen, fog and a lost boat.\n"
+)
+
+
+def test_numbered_and_bulleted_subheads_are_subjects(blank_nlp) -> None:  # type: ignore[no-untyped-def]
+    got = run(blank_nlp, ROUND_UP)
+    assert subjects(got) >= {
+        "Cold Water", "Northern Glass", "Iron Orchard", "Salt Houses", "The Quiet Harbour",
+    }  # fmt: skip
+    assert films(got)["Salt Houses"].year == 2031
+
+
+def test_a_lone_dash_line_is_no_subhead(blank_nlp) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "Cold Water review: sisters at sea\n\n"
+        "Mara Olsen's Cold Water is a drama about two sisters. Cold Water is slow.\n\n"
+        "- Saturday Matinee\n"
+    )
+    assert subjects(run(blank_nlp, text)) == {"Cold Water"}
