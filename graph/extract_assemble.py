@@ -17,7 +17,9 @@ from graph.extract_people import PersonFact
 from graph.extract_text import TextIndex, fold
 from graph.models import CastMember, FestivalMention, FilmMention, Person
 
-_INTRODUCED = frozenset({"film.appositive", "film.by", "film.directed_by"})
+_INTRODUCED = frozenset(
+    {"film.appositive", "film.by", "film.directed_by", "film.paren_cited"}
+)
 
 
 class FilmDraft:

@@ -399,11 +399,11 @@ def find_titles(
     for m in rules["paren_triple"].finditer(text):
         g = 1 if m.group(1) else 2
         if ok(_clean(m.group(g))):
-            out.append(_fact(m, g, "film.paren_triple", 0.9, year=int(m.group(4)),
+            out.append(_fact(m, g, _cited(text, m.start()), 0.9, year=int(m.group(4)),
                              director=trim_name(m.group(3))))  # fmt: skip
     for m in rules["inner_triple"].finditer(text):
         if ok(_clean(m.group(1))) and len(m.group(2).split()) >= 2:
-            out.append(_fact(m, 1, "film.paren_triple", 0.9, year=int(m.group(3)),
+            out.append(_fact(m, 1, "film.paren_cited", 0.9, year=int(m.group(3)),
                              director=trim_name(m.group(2))))  # fmt: skip
     for m in rules["title_year"].finditer(text):
         g = 1 if m.group(1) else 2
@@ -492,6 +492,13 @@ def find_titles(
         out.append(_fact(m, 2, "film.possessive", 0.65, role="unknown",
                          director=owner))  # fmt: skip
     return _original_titles(text, out, people)
+
+
+def _cited(text: str, at: int) -> str:
+    """ "Title (Director, 2019)" opening a line heads it; inside a sentence it cites."""
+    line_start = text.rfind("\n", 0, at) + 1
+    head = text[line_start:at].strip(' \t-*•"0123456789.)')
+    return "film.paren_triple" if not head else "film.paren_cited"
 
 
 def normalise_headline(headline: str) -> str:

@@ -99,3 +99,27 @@ def test_a_lone_dash_line_is_no_subhead(blank_nlp) -> None:  # type: ignore[no-u
         "- Saturday Matinee\n"
     )
     assert subjects(run(blank_nlp, text)) == {"Cold Water"}
+
+
+CITING = (
+    "Cold Water review: a quiet masterpiece\n\n"
+    "Mara Olsen's Cold Water follows two sisters on a ferry. It shares the yearning "
+    "of older films (Northern Glass, Peter Vance, 1995), and nothing has been so "
+    "tender since The Quiet Harbour. Cold Water is a marvel.\n"
+)
+
+
+def test_films_cited_in_parentheses_are_only_mentioned(blank_nlp) -> None:  # type: ignore[no-untyped-def]
+    got = run(blank_nlp, CITING)
+    assert subjects(got) == {"Cold Water"}
+    assert films(got)["Northern Glass"].role == "mentioned"
+    assert [d.name for d in films(got)["Northern Glass"].directors] == ["Peter Vance"]
+
+
+def test_a_cited_film_without_a_headline_film_is_still_reviewed(blank_nlp) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "Notes from the north\n\n"
+        "The best thing I saw was a drama (Northern Glass, Peter Vance, 2031) about a "
+        "glassblower. Northern Glass is slow and lovely.\n"
+    )
+    assert "Northern Glass" in subjects(run(blank_nlp, text))
