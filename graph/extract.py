@@ -26,7 +26,11 @@ from graph.extract_case import recase_lowercase
 from graph.extract_festivals import drop_earlier_wins, find_festivals
 from graph.extract_films import find_titles
 from graph.extract_gazetteer import FESTIVALS, REGIONS, SECTIONS
-from graph.extract_headline import find_subhead_titles, headline_of
+from graph.extract_headline import (
+    find_slash_titles,
+    find_subhead_titles,
+    headline_of,
+)
 from graph.extract_intro import find_intro_titles
 from graph.extract_meta import find_places, find_release_date, find_themes, find_verdict
 from graph.extract_nlp import (
@@ -212,6 +216,7 @@ def assemble(review: Review, parsed: Parsed) -> Extraction:
         text, not_titles=multi | frozenset(fold(f.name) for f in festivals)
     )
     titles += find_intro_titles(text, not_titles=multi)
+    titles += find_slash_titles(head)
     titles += find_subhead_titles(
         text,
         body_start=head_span[1] if head_span else 0,

@@ -13,7 +13,7 @@ import re
 from collections.abc import Collection
 from functools import lru_cache
 
-from graph.extract_films import TitleFact, looks_like_title
+from graph.extract_films import TitleFact, looks_like_title, normalise_headline
 from graph.extract_text import ANY_NAME, fold
 
 #: "Title - tagline", "Title: tagline": a first line ending in "?" or "!" is still a
@@ -96,3 +96,36 @@ def find_subhead_titles(
                          year=year, director=director)  # fmt: skip
         (marked if m.group("num") else dated).append(fact)
     return (marked if len(marked) >= 2 else []) + dated
+
+
+_SLASH = re.compile(
+    r"^(?:[^:\n]{2,60}?(?:(?:19|20)\d\d|'\d\d)[^:\n]{0,12}?:\s*|(?:[Ff]ilm\s+)?"
+    r"(?:[Rr]eview|REVIEW|[Cc]ritique)\s*[:|-]\s*)?"
+    r"\"?(?P<a>[^/\n:\"|]{2,60}?)\"?\s+/\s+\"?(?P<b>[^/\n:\"|,(\[]{2,60}?)\"?\s*"
+    r"(?:$|[:,|(\[]|\s[-–—]\s|\b(?:[Rr]eview|REVIEW|[Cc]ritique)\b)"
+)
+
+
+def find_slash_titles(headline: tuple[str, int] | None) -> list[TitleFact]:
+    """One film under two titles in a headline: "English Title / Original Title".
+
+    Args:
+        headline: the (normalised) headline and its offset, if any.
+
+    Returns:
+        A subject :class:`TitleFact` with ``original_title`` set, or nothing.
+    """
+    if headline is None:
+        return []
+    line, offset = headline
+    m = _SLASH.match(normalise_headline(line))
+    if not m:
+        return []
+    first, second = m.group("a").strip(), m.group("b").strip()
+    if not looks_like_title(first) or not second[:1].isupper():
+        return []
+    if len(second.split()) > 9 or second.endswith("."):
+        return []
+    start = offset + m.start("a")
+    return [TitleFact(first, start, start + len(first), "headline.slash", 0.9,
+                      original_title=second)]  # fmt: skip

@@ -123,3 +123,25 @@ def test_a_cited_film_without_a_headline_film_is_still_reviewed(blank_nlp) -> No
         "glassblower. Northern Glass is slow and lovely.\n"
     )
     assert "Northern Glass" in subjects(run(blank_nlp, text))
+
+
+def test_english_slash_original_headline_is_one_film(blank_nlp) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "Lisbon 2031: The Salt Houses / As Casas de Sal review\n\n"
+        "Mara Olsen's The Salt Houses follows a family of fishermen. The Salt Houses "
+        "is patient and kind.\n"
+    )
+    got = run(blank_nlp, text)
+    assert subjects(got) == {"The Salt Houses"}
+    assert films(got)["The Salt Houses"].original_title == "As Casas de Sal"
+
+
+def test_original_title_with_english_in_parentheses_is_one_film(blank_nlp) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "La Casa Fría (The Cold House) review\n\n"
+        "Mara Olsen's La Casa Fría is set in a village in winter. La Casa Fría is "
+        "cold and lovely.\n"
+    )
+    got = run(blank_nlp, text)
+    assert [f.title for f in got.films if f.role == "subject"] == ["La Casa Fría"]
+    assert films(got)["La Casa Fría"].original_title == "The Cold House"
