@@ -109,8 +109,10 @@ def _headline_titles(text: str) -> list[str]:
     out = []
     for title in parts:
         words = title.split()
-        if 1 <= len(words) <= 6 and words[0] not in {"my", "i", "ok", "so", "the"}:
-            out.append(title)
+        if not 1 <= len(words) <= 6 or words[0] in {"my", "i", "ok", "so"}:
+            continue
+        if words[0] != "the" or (len(words) > 1 and f" {title}" in body):
+            out.append(title)  # "the zone of interest: ..." when the body repeats it
     return out
 
 

@@ -235,8 +235,10 @@ def _headline_candidates(rest: str) -> list[tuple[str, str, str | None]]:
     m = re.match(rf"^\"?\s*({TITLE_RUN})", rest)
     if m and _TERMINATOR.match(rest[m.end(1) :]):
         title = _clean(m.group(1))
-        for part in re.split(r"\s+and\s+", title):
-            out.append((part, "headline.title", None))
+        parts = re.split(r"\s+and\s+", title)
+        if not all(p[:1].isupper() or p[:1].isdigit() for p in parts):
+            parts = [title]  # "All the Beauty and the Bloodshed" is one title
+        out += [(part, "headline.title", None) for part in parts]
     return out
 
 

@@ -145,3 +145,25 @@ def test_original_title_with_english_in_parentheses_is_one_film(blank_nlp) -> No
     got = run(blank_nlp, text)
     assert [f.title for f in got.films if f.role == "subject"] == ["La Casa Fría"]
     assert films(got)["La Casa Fría"].original_title == "The Cold House"
+
+
+def test_and_inside_a_headline_title_does_not_split_it(blank_nlp) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "All the Salt and the Sorrow review - a painter takes on a town\n\n"
+        "Mara Olsen's documentary All the Salt and the Sorrow follows a painter. "
+        "All the Salt and the Sorrow is angry and tender.\n"
+    )
+    assert subjects(run(blank_nlp, text)) == {"All the Salt and the Sorrow"}
+
+
+USER_THE = (
+    "the winter lodgers: the loneliest christmas film ever, up close\n\n"
+    "so i finally watched the winter lodgers last night and i still feel sad. the "
+    "film shows a night porter and a teacher stuck in an empty hotel over the "
+    "holidays. you never see the snow stop, you only hear it. i do not know if i "
+    "can ever watch it again but everyone should see it once.\n"
+)
+
+
+def test_lowercase_headline_title_may_start_with_the(blank_nlp) -> None:  # type: ignore[no-untyped-def]
+    assert subjects(run(blank_nlp, USER_THE)) == {"The Winter Lodgers"}
