@@ -23,6 +23,7 @@ from graph.extract_text import (
     TITLE_RUN,
     fold,
     is_name_like,
+    surname_repeats,
 )
 
 
@@ -270,7 +271,8 @@ def _headline_titles(
         if not title or re.fullmatch(r"(?:19|20)\d\d", title):
             continue
         if fold(title) in _FESTIVAL_WORDS or (
-            rule == "headline.title" and fold(title) in persons
+            rule in {"headline.title", "headline.colon"}
+            and (fold(title) in persons or surname_repeats(title, body))
         ):
             continue
         if rule == "headline.title" and _AWARD_WORDS.search(title):
@@ -321,6 +323,8 @@ def _headline_titles(
         words = _clean(m.group(1)).split()
         for i in range(len(words)):
             title = " ".join(words[i:])
+            if surname_repeats(title, body):
+                break  # "Nan Goldin": a person, and "Goldin" no title either
             if (
                 len(title) > 2
                 and looks_like_title(title)

@@ -9,7 +9,8 @@ without any typography to mark the title, and returns
 - "With Cold Water, the Danish director Mara Olsen finally delivers ...";
 - "Cold Water (Mara Olsen, Denmark)": a director and a country in parentheses;
 - "In Cold Water, Mara Olsen follows a fisherwoman ..." (a director verb must follow,
-  and the title must not be a place or a month).
+  and the title must not be a place or a month);
+- "Mara Olsen's documentary Cold Water" (reviewed when the text repeats the title).
 """
 
 from __future__ import annotations
@@ -97,4 +98,29 @@ def find_intro_titles(
             out.append(TitleFact(title, m.start(1), m.start(1) + len(title),
                                  f"film.intro_{name}", 0.8, "subject",
                                  director=director))  # fmt: skip
+    low = text.casefold()
+    for m in _owner_work().finditer(text):
+        title, director = m.group(2).strip(), trim_name(m.group(1))
+        if (
+            not looks_like_title(title)
+            or fold(title) in not_titles
+            or title in REGIONS
+            or len(director.split()) < 2
+            or re.search(r"\s(?:and|&)\s[A-Z]", title)  # "Title and Name"
+            and title.casefold() not in low[m.end(2) :]
+        ):
+            continue
+        role = "subject" if low.count(title.casefold()) >= 2 else "unknown"
+        out.append(TitleFact(title, m.start(2), m.start(2) + len(title),
+                             "film.intro_owner_work", 0.75, role,
+                             director=director))  # fmt: skip
     return out
+
+
+@lru_cache(maxsize=1)
+def _owner_work() -> re.Pattern[str]:
+    """ "Laura Poitras's documentary All the Beauty and the Bloodshed" """
+    return re.compile(
+        rf"({FULL_NAME})'s?\s+(?!(?:previous|earlier|last|prior|other|next|old)\b)"
+        rf"(?:[a-z-]+\s+){{0,2}}?{_WORK}\s+\"?({TITLE_RUN})\"?"
+    )

@@ -214,3 +214,24 @@ class TextIndex:
             extractor=f"{rule}@{RULES_VERSION}",
             confidence=round(confidence, 3),
         )
+
+
+def surname_repeats(name: str, body: str) -> bool:
+    """True when ``name`` reads as a person: two or three name words whose last word
+    the ``body`` uses alone mid-sentence ("Nan Goldin" ... "where Goldin walks").
+
+    Args:
+        name: a candidate title or name.
+        body: the text to look in.
+    """
+    words = name.split()
+    if not 2 <= len(words) <= 3 or fold(words[0]) in STOPWORDS | _ARTICLE_WORDS:
+        return False
+    if not all(re.fullmatch(NAME_WORD, w) for w in words):
+        return False
+    last = re.escape(words[-1])
+    first = re.escape(words[-2])
+    return bool(re.search(rf"(?<=[a-z,] )(?<!{first} ){last}\b(?!\s+[A-Z])", body))
+
+
+_ARTICLE_WORDS = frozenset("le la les l' el il lo der die das un une des du de".split())

@@ -167,3 +167,30 @@ USER_THE = (
 
 def test_lowercase_headline_title_may_start_with_the(blank_nlp) -> None:  # type: ignore[no-untyped-def]
     assert subjects(run(blank_nlp, USER_THE)) == {"The Winter Lodgers"}
+
+
+PORTRAIT = (
+    "Ada Brennic: the painter who took on the mine owners\n\n"
+    "Mara Olsen's documentary The Salt and the Sorrow follows Ada Brennic, whose "
+    "campaign against the mine owners is the film's spine. The Salt and the Sorrow "
+    "ends by the river, where Brennic walks alone.\n"
+)
+
+
+def test_the_person_a_documentary_is_about_is_no_film(blank_nlp) -> None:  # type: ignore[no-untyped-def]
+    got = run(blank_nlp, PORTRAIT)
+    titles = {f.title for f in got.films}
+    assert "Ada Brennic" not in titles and "Brennic" not in titles
+    assert subjects(got) == {"The Salt and the Sorrow"}
+    assert [d.name for d in films(got)["The Salt and the Sorrow"].directors] == [
+        "Mara Olsen"
+    ]
+
+
+def test_a_title_repeated_by_its_last_word_is_still_a_film(blank_nlp) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "Le Procès Vance: a courtroom drama\n\n"
+        "Mara Olsen's Le Procès Vance retells a trial of 1975, in which Vance "
+        "defended himself.\n"
+    )
+    assert subjects(run(blank_nlp, text)) == {"Le Procès Vance"}
