@@ -60,6 +60,12 @@ def _rules() -> dict[str, re.Pattern[str]]:
             rf"(?m)^(?P<award>[^:\n]{{0,30}}\b[Bb]est\s+[Dd]irector)\s*:\s+"
             rf"(?P<person>{FULL_NAME})\s+for\s+\"?(?P<title2>{TITLE_RUN})"
         ),
+        # "...; the Grand Jury Prize to X's Title": the verb of a list is elided
+        "elided": re.compile(
+            r"(?:;\s+(?:and\s+)?|,\s+and\s+|\band\s+)(?:the\s+)?"
+            rf"(?P<award>(?:[A-Z][\w'-]+\s+){{0,3}}?{_AWARD})\s+(?P<prep>to|for)\s+"
+            + winner
+        ),
         "prize_for": re.compile(
             rf"\b(?:special|jury|main|top|audience)\s+(?P<award>prize|award)\s+for\s+"
             rf"\"?(?P<title3>{TITLE_RUN})\"?(?=\s*[,.;:])"
@@ -121,7 +127,11 @@ def find_award_titles(
             )
             if key == "title3" and (
                 fold(title) in not_titles
-                or (re.fullmatch(FULL_NAME, title) and not credited)
+                or (
+                    re.fullmatch(FULL_NAME, title)
+                    and not credited
+                    and groups.get("prep") != "for"  # "the Silver Lion for Title"
+                )
                 or len(title.split()) > 6
                 or not is_name_like(title.split()[0])
                 and title.split()[0] not in {"The", "A", "An"}

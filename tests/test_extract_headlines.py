@@ -194,3 +194,16 @@ def test_a_title_repeated_by_its_last_word_is_still_a_film(blank_nlp) -> None:  
         "defended himself.\n"
     )
     assert subjects(run(blank_nlp, text)) == {"Le Procès Vance"}
+
+
+ELIDED = (
+    "Lisbon 2031: the winners\n\n"
+    "The Golden Wave went to Mara Olsen's Cold Water; the Grand Jury Prize to Peter "
+    "Vance's Northern Glass; and the Silver Wave for Iron Orchard.\n"
+)
+
+
+def test_a_prize_list_with_elided_verbs_names_every_winner(blank_nlp) -> None:  # type: ignore[no-untyped-def]
+    got = run(blank_nlp, ELIDED)
+    assert subjects(got) == {"Cold Water", "Northern Glass", "Iron Orchard"}
+    assert [d.name for d in films(got)["Northern Glass"].directors] == ["Peter Vance"]
