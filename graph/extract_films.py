@@ -194,8 +194,13 @@ _PREFIX = re.compile(
     r"REVIEW|[Cc]ritique|[Cc]ritic's [Pp]ick))\s*:\s*"
 )
 _TERMINATOR = re.compile(
-    r"^\s*(?:$|[,:|\[('\"]|-\s|\.\.\.|…|[Rr]eview\b|[Cc]ritique\b|\s[a-z])"
+    r"^\s*(?:$|[,:|\[('\"]|-\s|\.\.\.|…|[Rr]eview\b|[Cc]ritique\b|\s[a-z]|"
+    r"[★☆]|\d+/\d+)"
 )
+
+
+#: "Title: tagline", "Title - tagline", "Title ★★★ - tagline"
+_SPLIT_MARK = re.compile(r"\s*(?::|\.\.\.|…|[-–—|]\s|[★☆*]|\d+/\d+)")
 
 
 def _recurs(title: str, body: str) -> bool:
@@ -293,9 +298,7 @@ def _headline_titles(
             len(w) >= 5 and w.casefold() in low_body for w in title.split()
         )
         if not (_recurs(title, low_body) or marked or echoed or title == rest.strip()):
-            colon = (
-                rest[len(title) : len(title) + 4].strip().startswith((":", "...", "…"))
-            )
+            colon = bool(_SPLIT_MARK.match(rest[len(title) : len(title) + 4]))
             if rule == "headline.title" and colon and start == 0 and not weak:
                 at = offset + max(rest.find(title), 0)
                 weak.append(TitleFact(title, at, at + len(title), "headline.unechoed",

@@ -207,3 +207,25 @@ def test_a_prize_list_with_elided_verbs_names_every_winner(blank_nlp) -> None:  
     got = run(blank_nlp, ELIDED)
     assert subjects(got) == {"Cold Water", "Northern Glass", "Iron Orchard"}
     assert [d.name for d in films(got)["Northern Glass"].directors] == ["Peter Vance"]
+
+
+PLAIN_BODY = (
+    "\n\nThe director has made something special here. The cast is superb and the "
+    "pacing is patient. It is a film about family, grief and memory.\n"
+)
+
+
+@pytest.mark.parametrize(
+    ("headline", "title"),
+    [
+        ("The Winter Lodgers – Mara Olsen's epic of greed", "The Winter Lodgers"),
+        ("Cold Water — a harrowing survival story", "Cold Water"),
+        ("Northern Glass - 8/10", "Northern Glass"),
+        ("Iron Orchard ★★★☆☆ – a satire that is all surface", "Iron Orchard"),
+        ("Salt Houses: Mara Olsen returns to the sea", "Salt Houses"),
+    ],
+)
+def test_title_dash_tagline_headline_names_the_film_unrepeated(  # type: ignore[no-untyped-def]
+    blank_nlp, headline: str, title: str
+) -> None:
+    assert subjects(run(blank_nlp, headline + PLAIN_BODY)) == {title}
