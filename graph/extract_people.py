@@ -338,7 +338,8 @@ def _cast(text: str, index: TextIndex) -> list[PersonFact]:
             out.extend(_list_facts(m, 1, "cast.with", 0.7))
     for m in rules["cast.plays"].finditer(text):
         clean = _full(m.group(1))
-        if clean:
+        film = "stars" in m.group(0) and re.match(r"\s+as\s", text[m.end() :])
+        if clean and not film:  # "Past Lives stars Greta Lee as Nora": a film
             char = _single(m.group(2)) if m.group(2) else None
             out.append(
                 PersonFact("cast", clean, m.start(1), m.end(1), "cast.plays", 0.9, char)

@@ -229,3 +229,15 @@ def test_title_dash_tagline_headline_names_the_film_unrepeated(  # type: ignore[
     blank_nlp, headline: str, title: str
 ) -> None:
     assert subjects(run(blank_nlp, headline + PLAIN_BODY)) == {title}
+
+
+def test_title_stars_actor_as_character_keeps_the_title_a_film(blank_nlp) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "Cold Water review - a love story in the spaces between\n\n"
+        "Mara Olsen's debut feature is patient. Cold Water stars Ada Brennic as Nora. "
+        "Cold Water is lovely.\n"
+    )
+    got = run(blank_nlp, text)
+    assert subjects(got) == {"Cold Water"}
+    cast = {(c.actor, c.character) for c in films(got)["Cold Water"].cast}
+    assert ("Ada Brennic", "Nora") in cast
