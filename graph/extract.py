@@ -266,9 +266,16 @@ def assemble(review: Review, parsed: Parsed) -> Extraction:
     people += possessive_characters(
         text, people, not_characters=frozenset(fold(t) for t in title_names)
     )
-    films = group_films(
-        text, titles, people, round_up=is_round_up(head[0] if head else None)
+    # "Title: a film for people who hate Christmas films": a headline that opens with
+    # its one title is no round-up, whatever its tagline says
+    opens = head is not None and any(
+        t.start == head[1]
+        and t.rule.startswith("headline.")
+        and t.rule != "headline.recurring"
+        for t in titles
     )
+    round_up = is_round_up(head[0] if head else None) and not opens
+    films = group_films(text, titles, people, round_up=round_up)
     if not films:
         warnings = ("no film title found",) if people else ()
         verdict, v_ev = find_verdict(text, index)

@@ -241,3 +241,16 @@ def test_title_stars_actor_as_character_keeps_the_title_a_film(blank_nlp) -> Non
     assert subjects(got) == {"Cold Water"}
     cast = {(c.actor, c.character) for c in films(got)["Cold Water"].cast}
     assert ("Ada Brennic", "Nora") in cast
+
+
+COLUMN = (
+    "The Winter Lodgers: a holiday film for people who hate holiday films\n\n"
+    "Mara Olsen's The Winter Lodgers reunites her with Peter Vance for the first "
+    "time since Salt Houses (2004). Like Anna Lindqvist's Northern Glass, it is a "
+    "film about misfits. The Winter Lodgers is her warmest film.\n"
+)
+
+
+def test_a_tagline_saying_films_makes_no_round_up(blank_nlp) -> None:  # type: ignore[no-untyped-def]
+    got = run(blank_nlp, COLUMN)
+    assert subjects(got) == {"The Winter Lodgers"}
