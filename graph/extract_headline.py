@@ -3,8 +3,9 @@
 Contract: :func:`headline_of` picks the headline line of a review (the input's
 headline, else a short first line over a body). :func:`find_subhead_titles` returns
 :class:`~graph.extract_films.TitleFact` records for the numbered or bulleted subheads
-of a round-up ("1. Title", "2) Title", "- Title", "Title (2019)",
-"Title (Director, 2019)"), each a short title-like line of its own, never a sentence.
+of a round-up ("1. Title", "2) Title", "- Title", "**Title**", "Title (2019)",
+"Title (Director, 2019)", "1. Title (Director)"), each a short title-like line of
+its own, never a sentence nor a section heading ("Verdict").
 """
 
 from __future__ import annotations
@@ -14,7 +15,7 @@ from collections.abc import Collection
 from functools import lru_cache
 
 from graph.extract_films import TitleFact, looks_like_title, normalise_headline
-from graph.extract_text import ANY_NAME, fold
+from graph.extract_text import FULL_NAME, fold
 
 #: "Title - tagline", "Title: tagline": a first line ending in "?" or "!" is still a
 #: headline when it is split like one.
@@ -54,10 +55,21 @@ def headline_of(text: str, headline: str | None) -> tuple[str, int] | None:
 def _subhead() -> re.Pattern[str]:
     return re.compile(
         r"(?m)^[ \t]*(?:(?P<num>\d{1,2}[.)]|[-*•])[ \t]+)?"
-        r"\"?(?P<title>[^\n\"()]{2,70}?)\"?[ \t]*"
-        rf"(?:\((?:(?P<dir>{ANY_NAME})[ \t]*,[ \t]*)?(?P<year>(?:19|20)\d\d)\))?"
+        r"(?P<q>\"|\*\*|__)?(?P<title>[^\n\"()*]{2,70}?)(?:\"|\*\*|__)?[ \t]*"
+        r"(?:\((?:(?P<dir>[^()\n]{2,60}?)[ \t]*,[ \t]*)?(?P<year>(?:19|20)\d\d)\)"
+        rf"|\((?P<dir2>{FULL_NAME})\))?"
         r"[ \t]*$"
     )
+
+
+#: Section headings of a review that are never films.
+_SECTIONS = frozenset(
+    (
+        "verdict|the verdict|plot|story|the story|cast|the cast|conclusion|summary|"
+        "overview|review|rating|final thoughts|pros|cons|synopsis|trailer|update|"
+        "details|credits|where to watch"
+    ).split("|")
+)
 
 
 def find_subhead_titles(
@@ -86,15 +98,20 @@ def find_subhead_titles(
             not looks_like_title(title)
             or title.endswith(".")
             or fold(title) in not_titles
-            or not (m.group("num") or m.group("year"))
+            or fold(title) in _SECTIONS
+            or not (m.group("num") or m.group("q") or m.group("year"))
+            or m.group("dir2")
+            and not (m.group("num") or m.group("q"))
         ):
             continue
         start = m.start("title")
         year = int(m.group("year")) if m.group("year") else None
-        director = m.group("dir").strip() if m.group("dir") else None
+        director = (m.group("dir") or m.group("dir2") or "").strip()
+        if not re.fullmatch(FULL_NAME, director):
+            director = ""  # "Josh and Benny Safdie": no single director to attach
         fact = TitleFact(title, start, start + len(title), "film.list_line", 0.8,
-                         year=year, director=director)  # fmt: skip
-        (marked if m.group("num") else dated).append(fact)
+                         year=year, director=director or None)  # fmt: skip
+        (marked if m.group("num") or m.group("q") else dated).append(fact)
     return (marked if len(marked) >= 2 else []) + dated
 
 

@@ -254,3 +254,22 @@ COLUMN = (
 def test_a_tagline_saying_films_makes_no_round_up(blank_nlp) -> None:  # type: ignore[no-untyped-def]
     got = run(blank_nlp, COLUMN)
     assert subjects(got) == {"The Winter Lodgers"}
+
+
+def test_subheads_with_director_only_or_in_bold_are_subjects(blank_nlp) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "My top 3 of the year\n\n"
+        "1. Cold Water (Mara Olsen)\nTwo sisters at sea.\n"
+        "2. Northern Glass (Peter Vance)\nA glassblower goes blind.\n\n"
+        "**Iron Orchard**\nA farm in winter.\n\n"
+        "**Salt Houses**\nA village by the sea.\n\n"
+        "**Verdict**\nA good year.\n"
+    )
+    got = run(blank_nlp, text)
+    assert subjects(got) == {
+        "Cold Water",
+        "Northern Glass",
+        "Iron Orchard",
+        "Salt Houses",
+    }
+    assert [d.name for d in films(got)["Cold Water"].directors] == ["Mara Olsen"]
