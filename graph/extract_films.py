@@ -416,7 +416,14 @@ def find_titles(
                              director=trim_name(m.group(2))))  # fmt: skip
     for m in rules["title_year"].finditer(text):
         g = 1 if m.group(1) else 2
-        if ok(_clean(m.group(g))) and fold(_clean(m.group(g))) not in persons:
+        title = _clean(m.group(g))
+        own = re.match(rf"({FULL_NAME})'s?\s+(?=\S)", title)  # "Leos Carax's Title"
+        if own and ok(title[own.end() :]):
+            at = m.start(g) + m.group(g).find(title) + own.end()
+            out.append(TitleFact(title[own.end() :], at, at + len(title) - own.end(),
+                                 "film.title_year", 0.8, "unknown", int(m.group(3)),
+                                 director=trim_name(own.group(1))))  # fmt: skip
+        elif ok(title) and fold(title) not in persons:
             out.append(_fact(m, g, "film.title_year", 0.8, role="unknown",
                              year=int(m.group(3))))  # fmt: skip
     for m in rules["quoted"].finditer(text):

@@ -273,3 +273,16 @@ def test_subheads_with_director_only_or_in_bold_are_subjects(blank_nlp) -> None:
         "Salt Houses",
     }
     assert [d.name for d in films(got)["Cold Water"].directors] == ["Mara Olsen"]
+
+
+def test_a_possessive_before_title_year_is_the_director(blank_nlp) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "Lovers on the bridge again\n\n"
+        "Mara Olsen's Les Amants du Quai (1991) stars Ada Brennic. The river at "
+        "night is the real star of Les Amants du Quai.\n"
+    )
+    got = films(run(blank_nlp, text))
+    assert "Mara Olsen's Les Amants du Quai" not in got
+    assert got["Les Amants du Quai"].role == "subject"
+    assert got["Les Amants du Quai"].year == 1991
+    assert [d.name for d in got["Les Amants du Quai"].directors] == ["Mara Olsen"]
