@@ -85,8 +85,8 @@ def _name_words(phrase: str, *, as_character: bool = False) -> list[str]:
 
 
 _HEADLINE_TITLE = re.compile(
-    r"^\s*([a-zà-ÿ0-9][^\n()]{1,60}?)\s*(?:\((?:19|20)\d\d\)|\.{2,}|…|\s-\s|"
-    r"\breview\b|\bcritique\b|:)"
+    r"^\s*([a-zà-ÿ0-9][^\n()|]{1,60}?)\s*(?:\((?:19|20)\d\d\)|\.{2,}|…|\s[-–—]\s|"
+    r"\breview\b|\bcritique\b|:|\||[★☆]|\d+/10\b)"
 )
 
 

@@ -286,3 +286,15 @@ def test_a_possessive_before_title_year_is_the_director(blank_nlp) -> None:  # t
     assert got["Les Amants du Quai"].role == "subject"
     assert got["Les Amants du Quai"].year == 1991
     assert [d.name for d in got["Les Amants du Quai"].directors] == ["Mara Olsen"]
+
+
+USER_BAR = (
+    "cold water | 7/10\n\n"
+    "cold water is a weird one. i went in knowing nothing and came out shaking. the "
+    "acting is great, the music is great, the ending made me cry in the car park. my "
+    "friend hated it but she is wrong. go see it on the biggest screen you can find.\n"
+)
+
+
+def test_lowercase_headline_with_a_bar_and_score_names_the_film(blank_nlp) -> None:  # type: ignore[no-untyped-def]
+    assert subjects(run(blank_nlp, USER_BAR)) == {"Cold Water"}
