@@ -30,6 +30,7 @@ from graph.extract_headline import (
     find_slash_titles,
     find_subhead_titles,
     headline_of,
+    is_place_like,
 )
 from graph.extract_intro import find_intro_titles
 from graph.extract_meta import find_places, find_release_date, find_themes, find_verdict
@@ -217,6 +218,7 @@ def assemble(review: Review, parsed: Parsed) -> Extraction:
     )
     titles += find_intro_titles(text, not_titles=multi)
     titles += find_slash_titles(head)
+    titles = [t for t in titles if not is_place_like(t.title, text)]
     titles += find_subhead_titles(
         text,
         body_start=head_span[1] if head_span else 0,

@@ -146,3 +146,19 @@ def find_slash_titles(headline: tuple[str, int] | None) -> list[TitleFact]:
     start = offset + m.start("a")
     return [TitleFact(first, start, start + len(first), "headline.slash", 0.9,
                       original_title=second)]  # fmt: skip
+
+
+def is_place_like(title: str, text: str) -> bool:
+    """True when ``text`` writes "The X" mid-sentence only as "the X", the way a
+    place or thing is written ("walks along the Seine"), never as a title.
+
+    Args:
+        title: a candidate title starting with "The ".
+        text: the normalised review text.
+    """
+    if not title.startswith("The ") or len(title.split()) > 3:
+        return False
+    rest = re.escape(title[4:])
+    lower = re.search(rf"(?<=[a-z,] )the {rest}\b", text)
+    upper = re.search(rf"(?<=[a-z,] )The {rest}\b", text)
+    return bool(lower) and not upper

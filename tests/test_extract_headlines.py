@@ -298,3 +298,14 @@ USER_BAR = (
 
 def test_lowercase_headline_with_a_bar_and_score_names_the_film(blank_nlp) -> None:  # type: ignore[no-untyped-def]
     assert subjects(run(blank_nlp, USER_BAR)) == {"Cold Water"}
+
+
+def test_a_river_written_with_a_lower_case_the_is_no_film(blank_nlp) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "The Liffey at night: Cold Water\n\n"
+        "In Mara Olsen's Cold Water, the Liffey is a character. Cold Water follows two "
+        "sisters on a barge. Olsen films the river at dawn, and the Liffey glows.\n"
+    )
+    got = run(blank_nlp, text)
+    assert "The Liffey" not in films(got)
+    assert subjects(got) == {"Cold Water"}
