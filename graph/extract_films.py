@@ -23,6 +23,7 @@ from graph.extract_text import (
     TITLE_RUN,
     fold,
     is_name_like,
+    owner_surname,
     surname_repeats,
 )
 
@@ -249,7 +250,11 @@ def _headline_candidates(rest: str) -> list[tuple[str, str, str | None]]:
 
 
 def _headline_titles(
-    headline: str, offset: int, body: str, persons: frozenset[str]
+    headline: str,
+    offset: int,
+    body: str,
+    persons: frozenset[str],
+    surnames: frozenset[str] = frozenset(),
 ) -> list[TitleFact]:
     """The films a headline names; each must recur in the body unless it is the
     whole headline or marked as reviewed ("Title review", "Title (2023)")."""
@@ -277,9 +282,14 @@ def _headline_titles(
             continue
         if fold(title) in _FESTIVAL_WORDS or (
             rule in {"headline.title", "headline.colon"}
-            and (fold(title) in persons or surname_repeats(title, body))
+            and (
+                fold(title) in persons
+                or surname_repeats(title, body)
+                or fold(title) in {p.split()[-1] for p in persons | surnames if p}
+                or owner_surname(title, body)
+            )
         ):
-            continue
+            continue  # "Trier returns: ...": a surname is no title
         if rule == "headline.title" and _AWARD_WORDS.search(title):
             continue
         marked = rule in {"headline.year", "headline.colon", "headline.with"} or bool(
@@ -333,6 +343,7 @@ def _headline_titles(
                 and looks_like_title(title)
                 and (is_name_like(words[i]) or words[i] in {"The", "A", "An"})
                 and fold(title) not in persons
+                and not owner_surname(title, body)
                 and not (len(words) - i == 1 and fold(title) in name_words)
                 and not any(p.endswith(fold(title)) for p in persons)
                 and title not in REGIONS
@@ -393,7 +404,7 @@ def find_titles(
         line, at = headline
         body = text[at + len(line) :]
         named = frozenset(fold(p.name) for p in people)
-        out.extend(_headline_titles(normalise_headline(line), at, body, named))
+        out.extend(_headline_titles(normalise_headline(line), at, body, named, persons))
         body_start = at + len(line)
     else:
         body_start = 0

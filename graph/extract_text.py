@@ -235,3 +235,20 @@ def surname_repeats(name: str, body: str) -> bool:
 
 
 _ARTICLE_WORDS = frozenset("le la les l' el il lo der die das un une des du de".split())
+
+
+def owner_surname(title: str, body: str) -> bool:
+    """True when the one-word ``title`` is a surname in ``body``: "Trier" beside
+    "Joachim Trier's film", "Goldin" beside "a portrait of Nan Goldin".
+
+    Args:
+        title: a candidate title.
+        body: the text to look in.
+    """
+    if " " in title or not title[:1].isupper():
+        return False
+    word = re.escape(title)
+    return bool(
+        re.search(rf"\b[A-Z][a-z]+ {word}'s?\s", body)
+        or re.search(rf"\b(?:portrait|profile|life) of [A-Z][a-z]+ {word}\b", body)
+    )

@@ -309,3 +309,25 @@ def test_a_river_written_with_a_lower_case_the_is_no_film(blank_nlp) -> None:  #
     got = run(blank_nlp, text)
     assert "The Liffey" not in films(got)
     assert subjects(got) == {"Cold Water"}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Olsen returns: Cold Water\n\nMara Olsen's Cold Water stars Ada Brennic as "
+        "Nora. Olsen has never been better. Cold Water is a delight.\n",
+        "Brennic shines in Cold Water\n\nAda Brennic plays Nora in Mara Olsen's film. "
+        "Cold Water is a delight.\n",
+    ],
+)
+def test_a_surname_in_the_headline_is_no_film(blank_nlp, text: str) -> None:  # type: ignore[no-untyped-def]
+    got = run(blank_nlp, text)
+    assert subjects(got) == {"Cold Water"}
+
+
+def test_a_lone_surname_headline_is_no_film(blank_nlp) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "Brennic\n\nThe documentary is a portrait of Ada Brennic. Brennic fought the "
+        "mine owners for ten years.\n"
+    )
+    assert "Brennic" not in films(run(blank_nlp, text))
