@@ -139,9 +139,11 @@ def find_slash_titles(headline: tuple[str, int] | None) -> list[TitleFact]:
     if not m:
         return []
     first, second = m.group("a").strip(), m.group("b").strip()
-    if not looks_like_title(first) or not second[:1].isupper():
+    if not (looks_like_title(first) or looks_like_title(second)):
         return []
-    if len(second.split()) > 9 or second.endswith("."):
+    if not (first[:1].isupper() and second[:1].isupper()):
+        return []  # "Anatomie d'une chute / Anatomy of a Fall": sentence case is fine
+    if max(len(first.split()), len(second.split())) > 9 or second.endswith("."):
         return []
     start = offset + m.start("a")
     return [TitleFact(first, start, start + len(first), "headline.slash", 0.9,

@@ -331,3 +331,16 @@ def test_a_lone_surname_headline_is_no_film(blank_nlp) -> None:  # type: ignore[
         "mine owners for ten years.\n"
     )
     assert "Brennic" not in films(run(blank_nlp, text))
+
+
+def test_original_slash_english_headline_in_sentence_case_is_one_film(
+    blank_nlp,
+) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "Les maisons de sel / The Salt Houses\n\n"
+        "Mara Olsen's film stars Ada Brennic. It won the Golden Wave.\n"
+    )
+    got = run(blank_nlp, text)
+    assert len(got.films) == 1 and got.films[0].role == "subject"
+    names = {got.films[0].title, got.films[0].original_title}
+    assert names == {"Les maisons de sel", "The Salt Houses"}
