@@ -372,6 +372,8 @@ def _headline_people(text: str, head: tuple[str, int] | None) -> list[PersonFact
     for m in re.finditer(
         rf"(?:^|[:,]\s+)({FULL_NAME})(?:'s?\s+[a-z]|\s+(?!is\b|was\b)[a-z]+s?\b)", clean
     ):
+        if re.match(r"(?:The|A|An)\s", m.group(1)):
+            continue  # "...: The Worst Person in the World" is a title, no director
         name = trim_name(m.group(1))
         title_first = m.start(1) > 0 and not re.match(
             r"^[^:]{0,60}?(?:19|20)\d\d\s*:\s*$", clean[: m.start(1)]

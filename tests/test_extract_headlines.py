@@ -344,3 +344,13 @@ def test_original_slash_english_headline_in_sentence_case_is_one_film(
     assert len(got.films) == 1 and got.films[0].role == "subject"
     names = {got.films[0].title, got.films[0].original_title}
     assert names == {"Les maisons de sel", "The Salt Houses"}
+
+
+def test_a_headline_title_after_a_colon_is_no_director(blank_nlp) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "Olsen returns: The Cold Water Sisters in Winter\n\nMara Olsen's The Cold "
+        "Water Sisters in Winter stars Ada Brennic. The Cold Water Sisters in Winter "
+        "is a delight.\n"
+    )
+    film = films(run(blank_nlp, text))["The Cold Water Sisters in Winter"]
+    assert [d.name for d in film.directors] == ["Mara Olsen"]
