@@ -233,6 +233,9 @@ def _headline_candidates(rest: str) -> list[tuple[str, str, str | None]]:
     m = re.match(r"^(.{2,60}?)\s*\(((?:19|20)\d\d)\)", rest)
     if m:
         out.append((_clean(m.group(1)), "headline.year", None))
+    m = re.match(rf"^({TITLE_RUN}?)\s+(?:Is|Was|Isn't)\s+(?:[Tt]he|[Aa]n?)\s", rest)
+    if m:  # "Past Lives Is the Best Film of the Year": a sentence, not a title
+        return [*out, (_clean(m.group(1)), "headline.colon", None)]
     m = re.match(r"^([^:\n]{2,60}?)\s+:\s", rest)  # French "Titre : accroche"
     if m:
         out.append((_clean(m.group(1).split(",")[0]), "headline.colon", None))
@@ -284,6 +287,7 @@ def _headline_titles(
             rule in {"headline.title", "headline.colon"}
             and (
                 fold(title) in persons
+                or (rule == "headline.colon" and fold(title) in surnames)
                 or surname_repeats(title, body)
                 or fold(title) in {p.split()[-1] for p in persons | surnames if p}
                 or owner_surname(title, body)
@@ -294,7 +298,8 @@ def _headline_titles(
             continue
         marked = rule in {"headline.year", "headline.colon", "headline.with"} or bool(
             re.search(
-                r"(?:[Rr]eview|[Cc]ritique)\b", rest[len(title) : len(title) + 12]
+                r"(?:[Rr]eview(?:ed)?|[Cc]ritique)\b",
+                rest[len(title) : len(title) + 12],
             )
         )
         # "Festival 2023: Title, tagline [critique]": the dispatch names its film first

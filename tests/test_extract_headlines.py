@@ -354,3 +354,23 @@ def test_a_headline_title_after_a_colon_is_no_director(blank_nlp) -> None:  # ty
     )
     film = films(run(blank_nlp, text))["The Cold Water Sisters in Winter"]
     assert [d.name for d in film.directors] == ["Mara Olsen"]
+
+
+@pytest.mark.parametrize(
+    "headline",
+    [
+        "Cold Water Is the Best Film of the Year",
+        "Why Cold Water Is the Best Film of the Year",
+        "Cold Water, reviewed: Ada Brennic is a marvel",
+    ],
+)
+def test_a_sentence_headline_names_its_film(blank_nlp, headline: str) -> None:  # type: ignore[no-untyped-def]
+    assert subjects(run(blank_nlp, headline + PLAIN_BODY)) == {"Cold Water"}
+
+
+def test_a_sentence_headline_about_an_actor_names_the_film(blank_nlp) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "Ada Brennic Is the Best Thing in Cold Water\n\nMara Olsen's Cold Water stars "
+        "Ada Brennic as Nora. Ada Brennic is astonishing. Cold Water is slow.\n"
+    )
+    assert subjects(run(blank_nlp, text)) == {"Cold Water"}
