@@ -274,6 +274,7 @@ def assemble(review: Review, parsed: Parsed) -> Extraction:
         t.start == head[1]
         and t.rule.startswith("headline.")
         and t.rule != "headline.recurring"
+        and re.match(r"\s*(?::|[-–—|]\s)", text[t.end : t.end + 3]) is not None
         for t in titles
     )
     round_up = is_round_up(head[0] if head else None) and not opens
