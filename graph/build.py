@@ -139,7 +139,18 @@ class _Builder:
         g.add((node, RG.startOffset, Literal(ev.start, datatype=XSD.integer)))
         g.add((node, RG.endOffset, Literal(ev.end, datatype=XSD.integer)))
         g.add((node, RG.extractor, _text(ev.extractor)))
-        g.add((node, RG.confidence, _decimal(ev.confidence)))
+        self.confidence(node, ev.confidence)
+
+    def confidence(self, evidence: URIRef, value: float) -> None:
+        """Set an evidence node's one confidence, keeping the highest when the same
+        statement is supported twice (the same span found by two paths, the same
+        entity linked from two mentions)."""
+        current = self.g.value(evidence, RG.confidence)
+        if current is not None:
+            if float(str(current)) >= value:
+                return
+            self.g.remove((evidence, RG.confidence, None))
+        self.g.add((evidence, RG.confidence, _decimal(value)))
 
     def link(self, node: URIRef, qid: str | None, link: Link | None) -> None:
         """``owl:sameAs wd:Q..`` plus the linker's decision as evidence."""
@@ -158,7 +169,7 @@ class _Builder:
         g.add((ev, RDF.object, target))
         g.add((ev, PROV.wasDerivedFrom, self.review))
         g.add((ev, RG.extractor, Literal("link@1")))
-        g.add((ev, RG.confidence, _decimal(link.confidence)))
+        self.confidence(ev, link.confidence)
         for reason in link.reasons:
             g.add((ev, RG.reason, _text(reason)))
 

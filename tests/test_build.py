@@ -127,3 +127,32 @@ def test_entities_are_never_blank_nodes() -> None:
     )
     g = build_review_graph(x)
     assert all(isinstance(t, URIRef | Literal) for triple in g for t in triple)
+
+
+def test_issue_2_one_confidence_per_evidence_node() -> None:
+    """The same entity linked from two mentions (a director of two films) and the same
+    span found twice must not give an evidence node two confidences (SHACL maxCount)."""
+    twice = (
+        Evidence(TEXT, 0, 13, "director.subject@1", 0.6),
+        Evidence(TEXT, 0, 13, "director.subject@1", 0.9),
+    )
+    person = Person(
+        "Justine Triet",
+        wikidata="Q3189765",
+        evidence=twice,
+        link=Link("Q3189765", 0.7, ("label-exact",)),
+    )
+    other = Person(
+        "Justine Triet", wikidata="Q3189765", link=Link("Q3189765", 0.95, ())
+    )
+    review = Review(id="r1", text=TEXT, source="r1.txt", content_hash="h")
+    films = (
+        FilmMention(title="Anatomy of a Fall", directors=(person,)),
+        FilmMention(title="Sibyl", role="mentioned", directors=(other,)),
+    )
+    g = build_review_graph(Extraction(review, ReviewMeta(), films))
+    for ev in set(g.subjects(RDF.type, RG.Evidence)):
+        values = list(g.objects(ev, RG.confidence))
+        assert len(values) == 1, (ev, values)
+    link_ev = next(iter(g.subjects(RDF.predicate, OWL.sameAs)))
+    assert float(g.value(link_ev, RG.confidence)) == 0.95  # type: ignore[arg-type]
