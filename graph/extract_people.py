@@ -11,6 +11,7 @@ festival, a place or a character is never cast or crew).
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -235,14 +236,9 @@ def _directors(text: str, index: TextIndex) -> list[PersonFact]:
                     "director", clean, m.start(1), m.end(1), "director.title", 0.9
                 )
             )
-    for m in rules["director.apposition"].finditer(text):
-        clean = _full(m.group(1))
-        if clean:
-            out.append(
-                PersonFact(
-                    "director", clean, m.start(1), m.end(1), "director.apposition", 0.85
-                )
-            )
+    out += _director_rule(
+        rules["director.apposition"], text, "director.apposition", _full, 0.85
+    )
     for m in rules["director.possessive"].finditer(text):
         clean = _single(m.group(1))
         if clean and not re.search(r"\b(?:performance|role|character)s?\b", m.group(0)):
@@ -251,38 +247,12 @@ def _directors(text: str, index: TextIndex) -> list[PersonFact]:
                     "director", clean, m.start(1), m.end(1), "director.possessive", 0.7
                 )
             )
-    for m in rules["director.award"].finditer(text):
-        clean = _full(m.group(1))
-        if clean:
-            out.append(
-                PersonFact(
-                    "director", clean, m.start(1), m.end(1), "director.award", 0.85
-                )
-            )
-    for m in rules["director.who"].finditer(text):
-        clean = _single(m.group(1))
-        if clean:
-            out.append(
-                PersonFact(
-                    "director", clean, m.start(1), m.end(1), "director.who", 0.85
-                )
-            )
-    for m in rules["director.film_de"].finditer(text):
-        clean = _full(m.group(1))
-        if clean:
-            out.append(
-                PersonFact(
-                    "director", clean, m.start(1), m.end(1), "director.film_de", 0.85
-                )
-            )
-    for m in rules["director.hyphen"].finditer(text):
-        clean = _full(m.group(1))
-        if clean:
-            out.append(
-                PersonFact(
-                    "director", clean, m.start(1), m.end(1), "director.hyphen", 0.9
-                )
-            )
+    out += _director_rule(rules["director.award"], text, "director.award", _full, 0.85)
+    out += _director_rule(rules["director.who"], text, "director.who", _single, 0.85)
+    out += _director_rule(
+        rules["director.film_de"], text, "director.film_de", _full, 0.85
+    )
+    out += _director_rule(rules["director.hyphen"], text, "director.hyphen", _full, 0.9)
     for m in rules["director.verb"].finditer(text):
         clean = _full(m.group(1))
         clause = index.clause_at(m.start(1))
@@ -292,15 +262,26 @@ def _directors(text: str, index: TextIndex) -> list[PersonFact]:
                     "director", clean, m.start(1), m.end(1), "director.verb", 0.6
                 )
             )
-    for m in rules["director.count"].finditer(text):
-        clean = _full(m.group(1))
-        if clean:
-            out.append(
-                PersonFact(
-                    "director", clean, m.start(1), m.end(1), "director.count", 0.65
-                )
-            )
+    out += _director_rule(rules["director.count"], text, "director.count", _full, 0.65)
     return out
+
+
+def _director_rule(
+    rule: re.Pattern[str],
+    text: str,
+    name: str,
+    clean: Callable[[str], str | None],
+    confidence: float,
+) -> list[PersonFact]:
+    """Directors named by group 1 of every match of ``rule``, cleaned by ``clean``."""
+    facts = []
+    for m in rule.finditer(text):
+        person = clean(m.group(1))
+        if person:
+            facts.append(
+                PersonFact("director", person, m.start(1), m.end(1), name, confidence)
+            )
+    return facts
 
 
 def _list_facts(
