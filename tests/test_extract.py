@@ -16,7 +16,8 @@ from graph.models import Extraction, Review
 
 @pytest.fixture(scope="module")
 def blank_nlp():  # type: ignore[no-untyped-def]
-    spacy = pytest.importorskip("spacy")
+    import spacy  # a core dependency: a missing install must fail, not skip
+
     nlp = spacy.blank("en")
     nlp.add_pipe("sentencizer")
     return nlp
