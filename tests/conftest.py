@@ -105,6 +105,17 @@ def samples_ingested(tmp_path_factory: pytest.TempPathFactory):  # type: ignore[
 # --- extract ------------------------------------------------------------------------
 
 
+@pytest.fixture(scope="session")
+def blank_nlp():  # type: ignore[no-untyped-def]
+    """A blank English spaCy pipeline with a sentencizer: the rule tests run the
+    film-domain rules on it, without a statistical model."""
+    import spacy  # a core dependency: a missing install must fail, not skip
+
+    nlp = spacy.blank("en")
+    nlp.add_pipe("sentencizer")
+    return nlp
+
+
 # --- wikidata / link / enrich -------------------------------------------------------
 
 

@@ -15,15 +15,6 @@ from graph.models import Extraction, Review
 
 
 @pytest.fixture(scope="module")
-def blank_nlp():  # type: ignore[no-untyped-def]
-    import spacy  # a core dependency: a missing install must fail, not skip
-
-    nlp = spacy.blank("en")
-    nlp.add_pipe("sentencizer")
-    return nlp
-
-
-@pytest.fixture(scope="module")
 def blank_settings(tmp_path_factory: pytest.TempPathFactory, blank_nlp) -> Settings:  # type: ignore[no-untyped-def]
     folder = tmp_path_factory.mktemp("blank-en")
     blank_nlp.to_disk(folder)

@@ -5,8 +5,6 @@ from __future__ import annotations
 
 import hashlib
 
-import pytest
-
 from graph.extract import assemble
 from graph.extract_case import is_lowercase_text, recase_lowercase
 from graph.extract_nlp import parse_docs
@@ -19,15 +17,6 @@ USER = (
     "fisherman who cant swim, and ruth berg as ada is the best thing in it. the "
     "ending dragged a bit tho and the music was too loud for me honestly. 8/10"
 )
-
-
-@pytest.fixture(scope="module")
-def blank_nlp():  # type: ignore[no-untyped-def]
-    import spacy  # a core dependency: a missing install must fail, not skip
-
-    nlp = spacy.blank("en")
-    nlp.add_pipe("sentencizer")
-    return nlp
 
 
 def run(nlp, text: str) -> Extraction:  # type: ignore[no-untyped-def]

@@ -12,15 +12,6 @@ from graph.extract_nlp import parse_docs
 from graph.models import Extraction, FilmMention, Review
 
 
-@pytest.fixture(scope="module")
-def blank_nlp():  # type: ignore[no-untyped-def]
-    import spacy  # a core dependency: a missing install must fail, not skip
-
-    nlp = spacy.blank("en")
-    nlp.add_pipe("sentencizer")
-    return nlp
-
-
 def run(nlp, text: str) -> Extraction:  # type: ignore[no-untyped-def]
     r = Review(
         id="t", text=text, source="test",
