@@ -149,6 +149,21 @@ def _ok_character(name: str) -> bool:
     return bool(name) and all(w.casefold() not in STOPWORDS for w in name.split())
 
 
+def _actor_character(
+    rule: re.Pattern[str], text: str, name: str, confidence: float
+) -> list[PersonFact]:
+    """Actor (group 1) and character (group 2) of every match of ``rule``."""
+    facts = []
+    for m in rule.finditer(text):
+        actor, char = trim_name(m.group(1)), trim_name(m.group(2))
+        if len(actor.split()) >= 2 and _ok_character(char):
+            end = m.start(1) + len(actor)
+            facts.append(
+                PersonFact("cast", actor, m.start(1), end, name, confidence, char)
+            )
+    return facts
+
+
 def find_role_pairs(text: str) -> list[PersonFact]:
     """Cast facts with characters from the indirect phrasings of the module docstring.
 
@@ -157,21 +172,12 @@ def find_role_pairs(text: str) -> list[PersonFact]:
     """
     rules = _rules()
     out: list[PersonFact] = []
-    for m in rules["cast.relation"].finditer(text):
-        actor, char = trim_name(m.group(1)), trim_name(m.group(2))
-        if len(actor.split()) >= 2 and _ok_character(char):
-            out.append(PersonFact("cast", actor, m.start(1), m.start(1) + len(actor),
-                                  "cast.relation", 0.85, char))  # fmt: skip
-    for m in rules["cast.is_described"].finditer(text):
-        actor, char = trim_name(m.group(1)), trim_name(m.group(2))
-        if len(actor.split()) >= 2 and _ok_character(char):
-            out.append(PersonFact("cast", actor, m.start(1), m.start(1) + len(actor),
-                                  "cast.is_described", 0.75, char))  # fmt: skip
-    for m in rules["cast.est"].finditer(text):
-        actor, char = trim_name(m.group(1)), trim_name(m.group(2))
-        if len(actor.split()) >= 2 and _ok_character(char):
-            out.append(PersonFact("cast", actor, m.start(1), m.start(1) + len(actor),
-                                  "cast.is_described", 0.75, char))  # fmt: skip
+    for key, confidence in (
+        ("cast.relation", 0.85),
+        ("cast.is_described", 0.75),
+        ("cast.est", 0.75),
+    ):
+        out += _actor_character(rules[key], text, key, confidence)
     for key in (
         "director.behind_camera",
         "director.fr_perfect",
@@ -191,11 +197,7 @@ def find_role_pairs(text: str) -> list[PersonFact]:
                 out.append(PersonFact("cast", actor, m.start(1),
                                       m.start(1) + len(actor), "cast.plays_both", 0.85,
                                       char))  # fmt: skip
-    for m in rules["cast.directing_as"].finditer(text):
-        actor, char = trim_name(m.group(1)), trim_name(m.group(2))
-        if len(actor.split()) >= 2 and _ok_character(char):
-            out.append(PersonFact("cast", actor, m.start(1), m.start(1) + len(actor),
-                                  "cast.directing_as", 0.85, char))  # fmt: skip
+    out += _actor_character(rules["cast.directing_as"], text, "cast.directing_as", 0.85)
     for m in rules["cast.role_noun"].finditer(text):
         actor = trim_name(m.group(1))
         named = trim_name(m.group(2)) if m.group(2) else None
