@@ -177,21 +177,19 @@ class _Wikidata:
         return linked
 
     def enrich(self, store: Store | GraphStore) -> int:
+        """Enrich every linked item of the store not enriched yet (one shared path
+        with ``reelgraph enrich``, so items already fetched are not fetched again)."""
         if self.client is None or self.problem or not self.qids:
             return 0
-        from graph.enrich import enrich_items
+        from graph.enrich import enrich_store
 
-        try:
-            facts = enrich_items(
-                sorted(self.qids), client=self.client, settings=self.settings
-            )
-        except WikidataError as exc:
-            log.debug("enrichment failed: %s", exc)
-            self.problem = "enrichment failed; run 'reelgraph enrich' later"
-            return 0
-        return store.add_to_graph(
-            wikidata_graph_iri(base_iri=self.settings.base_iri), facts
+        report = enrich_store(
+            store, client=self.client, settings=self.settings, link=False
         )
+        if report.problem:
+            log.debug("enrichment failed: %s", report.problem)
+            self.problem = "enrichment failed; run 'reelgraph enrich' later"
+        return report.triples
 
 
 def _wikidata_problem(exc: WikidataError, endpoint: str) -> str:
