@@ -26,6 +26,7 @@ GOLD_FILES = ("dev.jsonl", "holdout.jsonl", "dev2.jsonl")
 SAMPLE_GOLD = "samples.jsonl"
 BLIND_GOLD = "blind.jsonl"
 BLIND2_GOLD = "blind2.jsonl"
+BLIND3_GOLD = "blind3.jsonl"
 """Blind sets: checked for shape and ids only, kept out of the coverage counts."""
 
 FESTIVALS = {
@@ -162,11 +163,17 @@ def check_gold_shape(gold: dict[str, Any], where: str) -> None:
 RECORDS = all_records()
 SAMPLE_RECORDS = load_records(SAMPLE_GOLD)
 EVERY_RECORD = (
-    RECORDS + SAMPLE_RECORDS + load_records(BLIND_GOLD) + load_records(BLIND2_GOLD)
+    RECORDS
+    + SAMPLE_RECORDS
+    + load_records(BLIND_GOLD)
+    + load_records(BLIND2_GOLD)
+    + load_records(BLIND3_GOLD)
 )
 
 
-@pytest.mark.parametrize("name", (*GOLD_FILES, SAMPLE_GOLD, BLIND_GOLD, BLIND2_GOLD))
+@pytest.mark.parametrize(
+    "name", (*GOLD_FILES, SAMPLE_GOLD, BLIND_GOLD, BLIND2_GOLD, BLIND3_GOLD)
+)
 def test_gold_file_has_one_record_per_line(name: str) -> None:
     lines = (EVAL / name).read_text(encoding="utf-8").splitlines()
     assert lines and all(line.strip() for line in lines), f"{name} has blank lines"
