@@ -1,0 +1,225 @@
+"""Extract stage, headline titles: which films a review's headline names.
+
+Contract: :func:`headline_titles` reads a headline ("Festival 2023: Title, tagline",
+"Title review: ...", "Review: 'Title'", "Title: tagline", "Director's Title",
+"Title (2023)") and returns subject :class:`~graph.extract_title_base.TitleFact`
+records; each title must recur in the body unless the headline marks it as reviewed.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from graph.extract_gazetteer import REGIONS
+from graph.extract_people import trim_name
+from graph.extract_text import (
+    ANY_NAME,
+    FULL_NAME,
+    TITLE_RUN,
+    fold,
+    is_name_like,
+    owner_surname,
+    surname_repeats,
+)
+from graph.extract_title_base import TitleFact, looks_like_title
+from graph.extract_title_base import clean_title as _clean
+
+
+@lru_cache(maxsize=1)
+def _rules() -> dict[str, re.Pattern[str]]:
+    return {
+        "headline.possessive": re.compile(rf"({ANY_NAME})'s?\s+\"?({TITLE_RUN})\"?"),
+        "headline.run": re.compile(rf"\"?({TITLE_RUN})\"?"),
+    }
+
+
+_PREFIX = re.compile(
+    r"^(?:[^:\n]{2,60}?(?:(?:19|20)\d\d|'\d\d)[^:\n]{0,12}?|(?:[Ff]ilm\s+)?(?:[Rr]eview|"
+    r"REVIEW|[Cc]ritique|[Cc]ritic's [Pp]ick))\s*:\s*"
+)
+_TERMINATOR = re.compile(
+    r"^\s*(?:$|[,:|\[('\"]|-\s|\.\.\.|…|[Rr]eview\b|[Cc]ritique\b|\s[a-z]|"
+    r"[★☆]|\d+/\d+)"
+)
+
+
+#: "Title: tagline", "Title - tagline", "Title ★★★ - tagline"
+_SPLIT_MARK = re.compile(r"\s*(?::|\.\.\.|…|[-–—|]\s|[★☆*]|\d+/\d+)")
+
+
+def _recurs(title: str, body: str) -> bool:
+    return title.casefold() in body
+
+
+def _headline_candidates(rest: str) -> list[tuple[str, str, str | None]]:
+    """(title, rule, director) candidates of a headline without its festival prefix."""
+    rules = _rules()
+    out: list[tuple[str, str, str | None]] = []
+    m = re.search(rf"\bwith\s+\"?({TITLE_RUN})\"?\s*$", rest)
+    if m:
+        out.append((_clean(m.group(1)), "headline.with", None))
+    m = re.match(
+        rf"^\"?([^,:\"\n]{{2,60}}?)\"?,\s+(?:de|by|d')\s*({FULL_NAME})\s*$", rest
+    )
+    if m and m.group(1)[:1].isupper():  # "Les Maisons de sel, de Tom Keane"
+        out.append((m.group(1).strip(), "headline.year", trim_name(m.group(2))))
+    for m in rules["headline.possessive"].finditer(rest):
+        director = trim_name(m.group(1))
+        title = _clean(m.group(2))
+        plural = rest[m.end(1) : m.end(1) + 2] == "' "  # "Directors' Fortnight"
+        if len(director.split()) < 2 and (
+            director.casefold() in _NOT_OWNERS or _AWARD_WORDS.search(title) or plural
+        ):
+            continue
+        out.append((title, "headline.possessive",
+                    director if len(director.split()) >= 2 else None))  # fmt: skip
+    m = re.match(r"^(.{2,60}?)\s*\(((?:19|20)\d\d)\)", rest)
+    if m:
+        out.append((_clean(m.group(1)), "headline.year", None))
+    m = re.match(rf"^({TITLE_RUN}?)\s+(?:Is|Was|Isn't)\s+(?:[Tt]he|[Aa]n?)\s", rest)
+    if m:  # "Past Lives Is the Best Film of the Year": a sentence, not a title
+        return [*out, (_clean(m.group(1)), "headline.colon", None)]
+    m = re.match(r"^([^:\n]{2,60}?)\s+:\s", rest)  # French "Titre : accroche"
+    if m:
+        out.append((_clean(m.group(1).split(",")[0]), "headline.colon", None))
+    pair = re.match(rf"^({TITLE_RUN})\s+[+&]\s+({TITLE_RUN})", rest)
+    if pair:  # "Dune Part Two + Oppenheimer double bill"
+        out += [(_clean(pair.group(g)), "headline.title", None) for g in (1, 2)]
+    m = re.match(rf"^\"?\s*({TITLE_RUN})", rest)
+    if m and _TERMINATOR.match(rest[m.end(1) :]):
+        title = _clean(m.group(1))
+        parts = re.split(r"\s+and\s+", title)
+        if not all(p[:1].isupper() or p[:1].isdigit() for p in parts):
+            parts = [title]  # "All the Beauty and the Bloodshed" is one title
+        out += [(part, "headline.title", None) for part in parts]
+    return out
+
+
+def headline_titles(
+    headline: str,
+    offset: int,
+    body: str,
+    persons: frozenset[str],
+    surnames: frozenset[str] = frozenset(),
+) -> list[TitleFact]:
+    """The films a headline names; each must recur in the body unless it is the
+    whole headline or marked as reviewed ("Title review", "Title (2023)")."""
+    low_body = body.casefold()
+    prefix = _PREFIX.match(headline)
+    start = prefix.end() if prefix else 0
+    while start < len(headline) and headline[start] in "'\"":
+        start += 1  # "Review: 'The Zone of Interest' is..."
+    rest = headline[start:]
+    found: list[TitleFact] = []
+    weak: list[TitleFact] = []  # "Title: tagline" never repeated in the body
+    for title, rule, director in _headline_candidates(rest):
+        owner = re.search(rf"\s+(?:of|by|de)\s+({FULL_NAME})$", title)
+        if owner:
+            title, director = title[: owner.start()], owner.group(1)
+        words = title.split()
+        while (
+            rule in {"headline.title", "headline.colon"}
+            and len(words) > 1
+            and (words[0].casefold() in _HEAD_LEAD)
+        ):
+            words.pop(0)
+        title = " ".join(words)
+        if not title or re.fullmatch(r"(?:19|20)\d\d", title):
+            continue
+        if fold(title) in _FESTIVAL_WORDS or (
+            rule in {"headline.title", "headline.colon"}
+            and (
+                fold(title) in persons
+                or (rule == "headline.colon" and fold(title) in surnames)
+                or surname_repeats(title, body)
+                or fold(title) in {p.split()[-1] for p in persons | surnames if p}
+                or owner_surname(title, body)
+            )
+        ):
+            continue  # "Trier returns: ...": a surname is no title
+        if rule == "headline.title" and _AWARD_WORDS.search(title):
+            continue
+        marked = rule in {"headline.year", "headline.colon", "headline.with"} or bool(
+            re.search(
+                r"(?:[Rr]eview(?:ed)?|[Cc]ritique)\b",
+                rest[len(title) : len(title) + 12],
+            )
+        )
+        # "Festival 2023: Title, tagline [critique]": the dispatch names its film first
+        marked = marked or (
+            prefix is not None
+            and rule == "headline.title"
+            and rest.lstrip('" ').startswith(title)
+            and bool(re.search(r"\[(?:review|critique)\]|,", rest, re.I))
+        )
+        echoed = rule == "headline.title" and any(
+            len(w) >= 5 and w.casefold() in low_body for w in title.split()
+        )
+        if not (_recurs(title, low_body) or marked or echoed or title == rest.strip()):
+            colon = bool(_SPLIT_MARK.match(rest[len(title) : len(title) + 4]))
+            if rule == "headline.title" and colon and start == 0 and not weak:
+                at = offset + max(rest.find(title), 0)
+                weak.append(TitleFact(title, at, at + len(title), "headline.unechoed",
+                                      0.6, "unknown"))  # fmt: skip
+            continue
+        if (
+            rule != "headline.colon"
+            and rule != "headline.year"
+            and not looks_like_title(title)
+        ):
+            continue
+        if any(fold(f.title) == fold(title) for f in found):
+            continue
+        at = offset + start + max(rest.find(title), 0)
+        found.append(TitleFact(title, at, at + len(title), rule, 0.95, "subject",
+                               director=director))  # fmt: skip
+        if rule != "headline.title":
+            break
+    if found or weak:
+        return found or weak
+    # Fallback: the longest capitalised run (or its tail) recurring in the body.
+    name_words = {w for p in persons for w in p.split()}
+    best: tuple[str, int] | None = None
+    for m in _rules()["headline.run"].finditer(headline):
+        words = _clean(m.group(1)).split()
+        for i in range(len(words)):
+            title = " ".join(words[i:])
+            if surname_repeats(title, body):
+                break  # "Nan Goldin": a person, and "Goldin" no title either
+            if (
+                len(title) > 2
+                and looks_like_title(title)
+                and (is_name_like(words[i]) or words[i] in {"The", "A", "An"})
+                and fold(title) not in persons
+                and not owner_surname(title, body)
+                and not (len(words) - i == 1 and fold(title) in name_words)
+                and not any(p.endswith(fold(title)) for p in persons)
+                and title not in REGIONS
+                and fold(title) not in _FESTIVAL_WORDS
+                and not _AWARD_WORDS.search(title)
+                and not re.search(r"\d{4}", title)
+                and _recurs(title, low_body)
+                and (best is None or len(title) > len(best[0]))
+            ):
+                best = (title, m.start(1) + m.group(1).find(title))
+                break
+    if best is not None:
+        at = offset + best[1]
+        return [TitleFact(best[0], at, at + len(best[0]), "headline.recurring", 0.8)]
+    return []
+
+
+_HEAD_LEAD = frozenset(
+    "why how what when where watching rewatching revisiting remembering "
+    "reviewing".split()
+)
+_NOT_OWNERS = frozenset(
+    "people people's critics audience children women men world year today".split()
+)
+_AWARD_WORDS = re.compile(
+    r"\b(?:Award|Prize|Palme|Lion|Bear|Leopard|Shell|Globe|Oscar)s?\b"
+)
+_FESTIVAL_WORDS = frozenset(
+    {"cannes", "berlinale", "venice", "sundance", "tiff", "review"}
+)
