@@ -109,7 +109,14 @@ def group_films(
                 film.subject = True
     if not any(f.subject for f in films):
         candidates = [f for f in films if not f.mentioned]
-        if candidates:
+        # "Title: a tagline" opening the headline names the film even when the body
+        # never repeats it; otherwise the film the text names most is the subject
+        opening = [
+            f for f in candidates if any(x.rule == "headline.unechoed" for x in f.facts)
+        ]
+        if opening:
+            opening[0].subject = True
+        elif candidates:
             low = fold(text)
             best = max(candidates, key=lambda f: sum(low.count(k) for k in f.keys))
             best.subject = True

@@ -175,7 +175,11 @@ def find_titles(
                              director=trim_name(m.group(3))))  # fmt: skip
     for m in rules["inner_triple"].finditer(text):
         if ok(_clean(m.group(1))) and len(m.group(2).split()) >= 2:
-            out.append(_fact(m, 1, "film.paren_cited", 0.9, year=int(m.group(3)),
+            # "(Title, Director, 2004)" inside a sentence is an aside: a comparison
+            aside = _cited(text, m.start()) == "film.paren_cited"
+            rule = "film.paren_aside" if aside else "film.paren_triple"
+            out.append(_fact(m, 1, rule, 0.9, role="unknown" if aside else "subject",
+                             year=int(m.group(3)),
                              director=trim_name(m.group(2))))  # fmt: skip
     for m in rules["title_year"].finditer(text):
         g = 1 if m.group(1) else 2

@@ -38,6 +38,15 @@ _PREFIX = re.compile(
     r"^(?:[^:\n]{2,60}?(?:(?:19|20)\d\d|'\d\d)[^:\n]{0,12}?|(?:[Ff]ilm\s+)?(?:[Rr]eview|"
     r"REVIEW|[Cc]ritique|[Cc]ritic's [Pp]ick))\s*:\s*"
 )
+#: A column label before the title: "Second Look: Title, or ...", "Film of the Week:".
+_LABEL = re.compile(
+    r"^((?:(?:[A-Z][\w'-]*|of|the|on|in|to)\s+){0,3}?(?:Look|Take|Notebook|Pick|"
+    r"Column|Essay|Rewind|Revisited|Retrospective|Flashback|Reconsidered|Spotlight|"
+    r"Streaming|Classics?|Week|Month|Video|DVD|Blu-ray|Cinemas|Theaters|Theatres|"
+    r"Out Now|Showing|Opening|Diary|Journal))\s*:\s*"
+)
+#: "Title, or the conductor who ...": the old double title names the film.
+_OR_TAGLINE = re.compile(r"\s*,\s+or\s+(?:the|a|an|how|why|what|when)\b")
 _TERMINATOR = re.compile(
     r"^\s*(?:$|[,:|\[('\"]|-\s|\.\.\.|…|[Rr]eview\b|[Cc]ritique\b|\s[a-z]|"
     r"[★☆]|\d+/\d+)"
@@ -107,6 +116,9 @@ def headline_titles(
     whole headline or marked as reviewed ("Title review", "Title (2023)")."""
     low_body = body.casefold()
     prefix = _PREFIX.match(headline)
+    label = _LABEL.match(headline)
+    if prefix is None and label and not _recurs(label.group(1), low_body):
+        prefix = label
     start = prefix.end() if prefix else 0
     while start < len(headline) and headline[start] in "'\"":
         start += 1  # "Review: 'The Zone of Interest' is..."
@@ -125,10 +137,20 @@ def headline_titles(
         ):
             words.pop(0)
         title = " ".join(words)
+        topic = re.match(r"(?:[A-Z][a-z]+\s+){1,2}(?:on|about)\s+(\S.*)$", title)
+        if (
+            rule == "headline.title"
+            and topic
+            and not _recurs(title, low_body)
+            and _recurs(topic.group(1), low_body)
+        ):
+            title = topic.group(1)  # "Notes on Title, and on ...": the topic is
         if not title or re.fullmatch(r"(?:19|20)\d\d", title):
             continue
+        double = rest.startswith(title) and bool(_OR_TAGLINE.match(rest[len(title) :]))
         if fold(title) in _FESTIVAL_WORDS or (
             rule in {"headline.title", "headline.colon"}
+            and not double
             and (
                 fold(title) in persons
                 or (rule == "headline.colon" and fold(title) in surnames)
@@ -152,6 +174,17 @@ def headline_titles(
             and rule == "headline.title"
             and rest.lstrip('" ').startswith(title)
             and bool(re.search(r"\[(?:review|critique)\]|,", rest, re.I))
+        )
+        # "Review: 'Title'", "Second Look: Title, or the ...": named as the reviewed one
+        marked = (
+            marked
+            or double
+            or (
+                prefix is not None
+                and rule == "headline.title"
+                and bool(re.search(r"review|critique", prefix.group(0), re.I))
+                and rest.strip().strip("'\"").startswith(title)
+            )
         )
         echoed = rule == "headline.title" and any(
             len(w) >= 5 and w.casefold() in low_body for w in title.split()

@@ -1,0 +1,85 @@
+"""Films-about rules for real headline and palmarès conventions, on
+``spacy.blank("en")``; each test is one small text we wrote, with a near miss."""
+
+from __future__ import annotations
+
+import hashlib
+
+from graph.extract import assemble
+from graph.extract_nlp import parse_docs
+from graph.models import Extraction, Review
+
+
+def run(nlp, text: str) -> Extraction:  # type: ignore[no-untyped-def]
+    r = Review(
+        id="t", text=text, source="test",
+        content_hash=hashlib.sha256(text.encode()).hexdigest(), language="en",
+    )  # fmt: skip
+    return assemble(r, parse_docs(nlp, [r.text], "en")[0])
+
+
+def subjects(x: Extraction) -> set[str]:
+    return {f.title for f in x.films if f.role == "subject"}
+
+
+def mentioned(x: Extraction) -> set[str]:
+    return {f.title for f in x.films if f.role == "mentioned"}
+
+
+COLUMN = (
+    "Second Look: Morning Tide, or the sailor who would not come home\n\n"
+    "Ten years after (Old Rope, Karl Dane, 2012), Dane is back with a second film. "
+    "Lena Berg plays Anna Tide, a widow who waits at the harbour.\n"
+)
+
+
+def test_column_label_before_the_title_or_tagline(blank_nlp) -> None:  # type: ignore[no-untyped-def]
+    x = run(blank_nlp, COLUMN)
+    assert subjects(x) == {"Morning Tide"}
+    assert "Old Rope" in mentioned(x)
+
+
+def test_a_label_that_recurs_in_the_body_is_the_title(blank_nlp) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "Shark Week: a comedy about a very long week\n\n"
+        "Shark Week follows three friends at a beach house. Lena Berg plays Anna.\n"
+    )
+    assert subjects(run(blank_nlp, text)) == {"Shark Week"}
+
+
+ASIDES = (
+    "The Winter Lodgers: a holiday film for people who hate holiday films\n\n"
+    "Peter Vance plays Hal, a night porter nobody likes, and has not had a part "
+    "this good since (Cold Water, Mara Olsen, 2004). You can see the models: "
+    "(Salt Houses, Tom Keane, 1973) and (Blue Hour, Tom Keane, 1971).\n"
+)
+
+
+def test_paren_asides_are_comparisons_under_a_tagline_headline(blank_nlp) -> None:  # type: ignore[no-untyped-def]
+    x = run(blank_nlp, ASIDES)
+    assert subjects(x) == {"The Winter Lodgers"}
+    assert mentioned(x) == {"Cold Water", "Salt Houses", "Blue Hour"}
+
+
+def test_a_paren_triple_opening_a_line_is_still_a_subject(blank_nlp) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "Two films for the weekend\n\n(Cold Water, Mara Olsen, 2004)\n"
+        "A widow waits at the harbour.\n\n(Blue Hour, Tom Keane, 1971)\n"
+        "A night porter nobody likes.\n"
+    )
+    assert subjects(run(blank_nlp, text)) == {"Cold Water", "Blue Hour"}
+
+
+def test_notes_on_title_headline_names_the_title(blank_nlp) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "Notes on Morning Tide, and on looking at the sea\n\n"
+        "I caught Morning Tide on a Tuesday. Lena Berg plays Anna, a widow.\n"
+    )
+    assert subjects(run(blank_nlp, text)) == {"Morning Tide"}
+    near = "Notes on a Scandal, again\n\nI caught Notes on a Scandal on a Tuesday.\n"
+    assert subjects(run(blank_nlp, near)) == {"Notes on a Scandal"}
+
+
+def test_review_label_with_quoted_title(blank_nlp) -> None:  # type: ignore[no-untyped-def]
+    text = "Review: 'Morning Tide'\n\nLena Berg plays Anna, a widow. The film drifts.\n"
+    assert subjects(run(blank_nlp, text)) == {"Morning Tide"}
