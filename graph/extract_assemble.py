@@ -38,7 +38,7 @@ class FilmDraft:
         } or (fact.rule.startswith("headline.") and fact.rule != "headline.unechoed")
         self.subject = (
             self.subject
-            or (fact.rule == "film.award_prose" or fact.rule.startswith("film.intro_"))
+            or (fact.rule.startswith(("film.award_", "film.intro_")))
             and fact.role == "subject"
         )
         self.mentioned = fact.role == "mentioned"

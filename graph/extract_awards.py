@@ -78,6 +78,11 @@ _EARLIER = re.compile(
 )
 _DIRECTING = re.compile(r"\bdirect(?:or|ing|ion)\b", re.I)
 _AUTHOR = re.compile(r"\b(?:screenplay|script|writing|jury|Jury)\b")
+_PERSONAL = re.compile(
+    r"\b(?:actor|actress|performance|acting|Volpi|direct(?:or|ing)|screenplay|"
+    r"Mastroianni)\b",
+    re.I,
+)
 _ACTING = re.compile(r"\b(?:actor|actress|performance|acting|Volpi)\b", re.I)
 
 
@@ -160,5 +165,70 @@ def find_award_titles(
             conf = 0.8 if name != "prize_for" else 0.7
             out.append(TitleFact(title, start, end, "film.award_prose", conf, role,
                                  director=director, actor=actor))  # fmt: skip
+    out += _palmares_lines(text, not_titles)
     out.sort(key=lambda f: f.start)
+    return out
+
+
+#: A prize named after the title that opens a paragraph of a palmarès.
+_LINE_AWARD = (
+    r"(?:(?:[A-Z][\w'-]*|of|the)\s+){0,3}?(?:Prize|Prix|Award|Palme d'Or|"
+    r"Caméra d'Or|Camera d'Or|Lion|Bear|Leopard|Shell|Cup|Globe)"
+    r"(?:\s+for\s+(?:the\s+)?[Bb]est\s+[A-Za-z]+(?:\s+[A-Za-z]+)?)?|"
+    r"[Bb]est\s+(?:[Dd]irector|[Aa]ctor|[Aa]ctress|[Ss]creenplay|[Ff]ilm|[Pp]icture|"
+    r"[Dd]ocumentary)"
+)
+
+
+#: "Jane Campion returns ...": a sentence of the prize paragraph led by the maker.
+_MAKER_SENTENCE = re.compile(
+    rf"(?:^|(?<=[.!?]\s))({FULL_NAME})\s+(?:adapts|directs|returns|goes|ties|"
+    r"follows|films|shoots|stages|turns|tells|explores|delivers|crafts|paints|examines|"
+    r"chronicles|depicts|captures|imagines|revisits|traces|observes|weaves|sets|"
+    r"brings|signs|makes)\b"
+)
+
+
+@lru_cache(maxsize=1)
+def _palmares() -> re.Pattern[str]:
+    return re.compile(
+        rf"(?m)^[ \t]*\"?(?P<title>{TITLE_RUN})\"?(?:\s*\((?P<orig>[^()\n]{{2,60}})\))?"
+        rf",\s+(?:the\s+)?(?P<award>{_LINE_AWARD})\s*(?:[.:;]|$)"
+    )
+
+
+def _palmares_lines(text: str, not_titles: frozenset[str]) -> list[TitleFact]:
+    """ "Happening (L'Événement), Golden Lion." opening a paragraph: an awarded film,
+    with its original title when the parentheses give one."""
+    out: list[TitleFact] = []
+    for m in _palmares().finditer(text):
+        title = _clean_title(m.group("title"))
+        first = title.split()[0]
+        if (
+            not looks_like_title(title)
+            or fold(title) in not_titles
+            and not m.group("orig")
+            or re.fullmatch(FULL_NAME, title)  # "Jane Doe, Best Actress.": a winner
+            and not m.group("orig")
+            and bool(_PERSONAL.search(m.group("award")))
+            or not (is_name_like(first) or first in {"The", "A", "An"})
+            or re.search(r"\b(?:Festival|Fest|Berlinale)\b", title)
+        ):
+            continue
+        orig = (m.group("orig") or "").strip()
+        if (
+            not orig[:1].isupper()
+            or len(orig.split()) > 8
+            or re.search(r"[\d.!?;]", orig)
+        ):
+            orig = ""  # sentence case is fine: "(Madres paralelas)"
+        start = m.start("title") + m.group("title").find(title)
+        end_par = text.find("\n", m.end())
+        maker = _MAKER_SENTENCE.search(
+            text, m.end(), end_par if end_par >= 0 else len(text)
+        )
+        director = trim_name(maker.group(1)) if maker else None
+        out.append(TitleFact(title, start, start + len(title), "film.award_line",
+                             0.8, "subject", original_title=orig or None,
+                             director=director))  # fmt: skip
     return out

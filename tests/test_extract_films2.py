@@ -83,3 +83,23 @@ def test_notes_on_title_headline_names_the_title(blank_nlp) -> None:  # type: ig
 def test_review_label_with_quoted_title(blank_nlp) -> None:  # type: ignore[no-untyped-def]
     text = "Review: 'Morning Tide'\n\nLena Berg plays Anna, a widow. The film drifts.\n"
     assert subjects(run(blank_nlp, text)) == {"Morning Tide"}
+
+
+PALMARES = (
+    "Lido 2021: the prizes, one by one\n\n"
+    "The jury handed out its prizes last night.\n\n"
+    "Morning Tide (Marée du matin), Golden Lion. Mara Olsen adapts a short novel "
+    "about a widow. Lena Berg plays Anna.\n\n"
+    "The Winter Lodgers, Grand Jury Prize. Peter Vance plays Hal. Tom Keane returns "
+    "after ten years away.\n\n"
+    "Lena Berg, Best Actress. She carries every scene.\n"
+)
+
+
+def test_palmares_paragraphs_name_each_awarded_film(blank_nlp) -> None:  # type: ignore[no-untyped-def]
+    x = run(blank_nlp, PALMARES)
+    assert subjects(x) == {"Morning Tide", "The Winter Lodgers"}
+    by_title = {f.title: f for f in x.films}
+    assert by_title["Morning Tide"].original_title == "Marée du matin"
+    assert [d.name for d in by_title["Morning Tide"].directors] == ["Mara Olsen"]
+    assert [d.name for d in by_title["The Winter Lodgers"].directors] == ["Tom Keane"]
