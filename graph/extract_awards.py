@@ -130,6 +130,10 @@ def find_award_titles(
             credited = re.match(
                 r",?\s+(?:by|from|directed by|de)\s", text[m.end(key) : m.end(key) + 20]
             )
+            paren = re.match(r"\s*\(([^()\n]{2,60})\)", text[m.end(key) :])
+            orig = paren.group(1).strip() if paren else ""
+            if not orig[:1].isupper() or re.search(r"[\d.!?;,]", orig):
+                orig = ""  # "Title (Original Title)": the winner is surely a film
             if key == "title3" and (
                 fold(title) in not_titles
                 or (
@@ -140,6 +144,7 @@ def find_award_titles(
                 or len(title.split()) > 6
                 or not is_name_like(title.split()[0])
                 and title.split()[0] not in {"The", "A", "An"}
+                and not (orig and len(title.split()) >= 2)
             ):
                 continue  # "went to Jesse Plemons.": a winner, not a film
             start = m.start(key) + m.group(key).find(title)
@@ -164,7 +169,8 @@ def find_award_titles(
             role = "mentioned" if earlier else "subject"
             conf = 0.8 if name != "prize_for" else 0.7
             out.append(TitleFact(title, start, end, "film.award_prose", conf, role,
-                                 director=director, actor=actor))  # fmt: skip
+                                 original_title=orig or None, director=director,
+                                 actor=actor))  # fmt: skip
     out += _palmares_lines(text, not_titles)
     out.sort(key=lambda f: f.start)
     return out

@@ -211,7 +211,14 @@ def find_titles(
                 and not re.search(r"\s(?:and|et|&)\s", title)
                 and not (single and (plain or rule == "mentioned_other"))
             ):
-                out.append(_fact(m, 1, f"film.{rule}", 0.6, role="mentioned"))
+                fact = _fact(m, 1, f"film.{rule}", 0.6, role="mentioned")
+                own = re.match(rf"({FULL_NAME})'s?\s+(?=\S)", fact.title)
+                if own and ok(fact.title[own.end() :]):  # "after Jo Doe's Title"
+                    at = fact.start + own.end()
+                    owner = trim_name(own.group(1))
+                    fact = TitleFact(fact.title[own.end() :], at, fact.end, fact.rule,
+                                     0.6, "mentioned", director=owner)  # fmt: skip
+                out.append(fact)
     for m in rules["list_line"].finditer(text, body_start):
         if ok(_clean(m.group(1))):
             out.append(
@@ -246,7 +253,12 @@ def find_titles(
             if lead in _PREPOSITIONS and len(title.split()) > 1:
                 title = title.split(" ", 1)[1]  # "In Didi, the debut feature by ..."
                 lead = title.split()[0].casefold()
-            if ok(title) and name and (lead in _ARTICLES or is_name_like(lead)):
+            # "All the Beauty and the Bloodshed, directed by ...": a long title may
+            # open with a stop word
+            long = rule == "directed_by" and (
+                sum(w[:1].isupper() for w in title.split()[1:]) >= 2
+            )
+            if ok(title) and name and (lead in _ARTICLES or is_name_like(lead) or long):
                 start = m.start(g) + m.group(g).find(title)
                 out.append(TitleFact(title, start, start + len(title), f"film.{rule}",
                                      0.75, "unknown", director=name))  # fmt: skip

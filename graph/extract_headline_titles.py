@@ -215,6 +215,10 @@ def headline_titles(
     name_words = {w for p in persons for w in p.split()}
     best: tuple[str, int] | None = None
     for m in _rules()["headline.run"].finditer(headline):
+        if re.search(r"\bthe\s$", headline[: m.start()]) and not re.match(
+            r"\s+(?:film|movie|documentary)", headline[m.end() :]
+        ):
+            continue  # "a boat on the Seine": a place or thing, not a title
         words = _clean(m.group(1)).split()
         for i in range(len(words)):
             title = " ".join(words[i:])

@@ -50,11 +50,13 @@ _DISCOURSE = frozenset(
 
 
 def clean_title(title: str) -> str:
-    """The title without quotes, end punctuation and a sentence opener ("Then")."""
+    """The title without quotes, end punctuation, a sentence opener ("Then") and a
+    trailing "in 2013"."""
     words = title.strip().strip("\"'").strip().rstrip(",;:").split(" ")
     while len(words) > 1 and words[0].casefold() in _DISCOURSE:
         words.pop(0)  # "Then Drive My Car": a sentence opener, not the title
     title = " ".join(words)
+    title = re.sub(r"\s+in\s+(?:19|20)\d\d$", "", title)  # "... Title in 2013"
     return title[:-1] if re.search(r"[a-z]{2}\.$", title) else title
 
 

@@ -103,3 +103,39 @@ def test_palmares_paragraphs_name_each_awarded_film(blank_nlp) -> None:  # type:
     assert by_title["Morning Tide"].original_title == "Marée du matin"
     assert [d.name for d in by_title["Morning Tide"].directors] == ["Mara Olsen"]
     assert [d.name for d in by_title["The Winter Lodgers"].directors] == ["Tom Keane"]
+
+
+def test_award_to_a_title_with_its_original_title(blank_nlp) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "Lido: a Golden Bear for a boat on the Seine\n\n"
+        "The jury gave the Golden Bear to On the Water (Sur l'eau), Mara Olsen's "
+        "quiet documentary about a day centre moored on the Seine.\n"
+    )
+    x = run(blank_nlp, text)
+    assert [(f.title, f.original_title) for f in x.films if f.role == "subject"] == [
+        ("On the Water", "Sur l'eau")
+    ]
+    near = "Lido diary\n\nThe jury gave the Golden Bear to On Sunday, a late entry.\n"
+    assert "On Sunday" not in subjects(run(blank_nlp, near))
+
+
+def test_headline_run_after_lowercase_the_is_no_title(blank_nlp) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "A boat on the Seine\n\nNobody expected it. The barge moored on the Seine is a "
+        "day centre, and the carers let the patients talk.\n"
+    )
+    assert subjects(run(blank_nlp, text)) == set()
+
+
+def test_long_title_opening_with_a_stop_word_directed_by(blank_nlp) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "Golden Lion for a documentary\n\n"
+        "The jury has given its prize to a documentary: All the Quiet and the Noise, "
+        "directed by Mara Olsen. It is only the second non-fiction winner, after "
+        "Tom Keane's Salt Houses in 2013.\n"
+    )
+    x = run(blank_nlp, text)
+    assert subjects(x) == {"All the Quiet and the Noise"}
+    assert mentioned(x) == {"Salt Houses"}
+    near = "A quiet year\n\nAll the noise, directed by nobody, came from the street.\n"
+    assert subjects(run(blank_nlp, near)) == set()
