@@ -217,7 +217,15 @@ def assemble(review: Review, parsed: Parsed) -> Extraction:
         text, not_titles=multi | frozenset(fold(f.name) for f in festivals)
     )
     titles += find_intro_titles(text, not_titles=multi)
-    titles += find_slash_titles(head)
+    slashed = find_slash_titles(head)
+    if slashed:  # "Les Feuilles mortes / Fallen Leaves": no partial headline title
+        whole = {fold(n) for t in slashed for n in (t.title, t.original_title or "")}
+        titles = [
+            t for t in titles
+            if not t.rule.startswith("headline.")
+            or not any(w.startswith(fold(t.title)) for w in whole)
+        ]  # fmt: skip
+    titles += slashed
     titles = [t for t in titles if not is_place_like(t.title, text)]
     titles += find_subhead_titles(
         text,
@@ -249,6 +257,7 @@ def assemble(review: Review, parsed: Parsed) -> Extraction:
             )  # fmt: skip
     not_people = {f.name for f in festivals}
     title_names = {t.title for t in titles}
+    title_names |= {t.original_title for t in titles if t.original_title}
     title_names |= {  # "The Room Next Door, the Spanish director's ...": no person
         t.title.split(" ", 1)[1]
         for t in titles

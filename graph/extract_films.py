@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from graph.extract_headline_titles import headline_titles
+from graph.extract_headline_titles import headline_titles, is_second_title
 from graph.extract_people import PersonFact, trim_name
 from graph.extract_text import (
     ANY_NAME,
@@ -306,13 +306,19 @@ def _original_titles(
 ) -> list[TitleFact]:
     """Attach "Title (Original Title)" pairs to the known film of either name."""
     known = {fold(f.title) for f in facts}
+    opening = {f.start for f in facts if f.rule.startswith("headline.")}
     out = list(facts)
     for m in _rules()["title_paren"].finditer(text):
         g = 1 if m.group(1) else 2
         outer, inner = _clean(m.group(g)), _clean(m.group(3))
-        if re.search(r"(?:19|20)\d\d", inner) or not looks_like_title(inner):
+        if (
+            re.search(r"(?:19|20)\d\d", inner)
+            or not looks_like_title(inner)
+            or not is_second_title(inner, text[m.end() :])
+        ):
             continue
-        if _is_person(inner, people) or _is_person(outer, people):
+        heads = m.start(g) in opening  # "Title (Original) review": no character
+        if not heads and (_is_person(inner, people) or _is_person(outer, people)):
             continue
         suffixes = [
             outer[i:] for i in range(len(outer)) if i == 0 or outer[i - 1] == " "

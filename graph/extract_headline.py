@@ -4,8 +4,8 @@ Contract: :func:`headline_of` picks the headline line of a review (the input's
 headline, else a short first line over a body). :func:`find_subhead_titles` returns
 :class:`~graph.extract_films.TitleFact` records for the numbered or bulleted subheads
 of a round-up ("1. Title", "2) Title", "- Title", "**Title**", "Title (2019)",
-"Title (Director, 2019)", "1. Title (Director)"), each a short title-like line of
-its own, never a sentence nor a section heading ("Verdict").
+"Title (Director, 2019)", "1. Title (Director)", "Title - Director"), each a short
+title-like line of its own, never a sentence nor a section heading ("Verdict").
 """
 
 from __future__ import annotations
@@ -15,7 +15,7 @@ from collections.abc import Collection
 from functools import lru_cache
 
 from graph.extract_films import TitleFact, looks_like_title, normalise_headline
-from graph.extract_text import FULL_NAME, fold
+from graph.extract_text import FULL_NAME, fold, is_name_like
 
 #: "Title - tagline", "Title: tagline": a first line ending in "?" or "!" is still a
 #: headline when it is split like one.
@@ -57,7 +57,7 @@ def _subhead() -> re.Pattern[str]:
         r"(?m)^[ \t]*(?:(?P<num>\d{1,2}[.)]|[-*•])[ \t]+)?"
         r"(?P<q>\"|\*\*|__)?(?P<title>[^\n\"()*]{2,70}?)(?:\"|\*\*|__)?[ \t]*"
         r"(?:\((?:(?P<dir>[^()\n]{2,60}?)[ \t]*,[ \t]*)?(?P<year>(?:19|20)\d\d)\)"
-        rf"|\((?P<dir2>{FULL_NAME})\))?"
+        rf"|\((?P<dir2>{FULL_NAME})\)|[ \t]+[-–—][ \t]+(?P<dir3>{FULL_NAME}))?"
         r"[ \t]*$"
     )
 
@@ -79,8 +79,8 @@ def find_subhead_titles(
 
     A subhead is a short title-like line of its own: numbered ("1. Title",
     "2) Title") or bulleted ("- Title"), or carrying its year ("Title (2019)",
-    "Title (Director, 2019)"). Numbered and bulleted lines count only when the
-    review has at least two of them, so a lone dash line is no list.
+    "Title (Director, 2019)"). Numbered, bulleted and "Title - Director" lines
+    count only when the review has at least two of them, so a lone line is no list.
 
     Args:
         text: the normalised review text.
@@ -99,19 +99,25 @@ def find_subhead_titles(
             or title.endswith(".")
             or fold(title) in not_titles
             or fold(title) in _SECTIONS
-            or not (m.group("num") or m.group("q") or m.group("year"))
+            or not (
+                m.group("num") or m.group("q") or m.group("year") or m.group("dir3")
+            )
+            or m.group("dir3")
+            and not is_name_like(m.group("dir3"))
             or m.group("dir2")
             and not (m.group("num") or m.group("q"))
         ):
             continue
         start = m.start("title")
         year = int(m.group("year")) if m.group("year") else None
-        director = (m.group("dir") or m.group("dir2") or "").strip()
+        director = (m.group("dir") or m.group("dir2") or m.group("dir3") or "").strip()
         if not re.fullmatch(FULL_NAME, director):
             director = ""  # "Josh and Benny Safdie": no single director to attach
         fact = TitleFact(title, start, start + len(title), "film.list_line", 0.8,
                          year=year, director=director or None)  # fmt: skip
-        (marked if m.group("num") or m.group("q") else dated).append(fact)
+        # "Title - Director" lines count like numbered ones: two make a list
+        marked_line = m.group("num") or m.group("q") or m.group("dir3")
+        (marked if marked_line else dated).append(fact)
     return (marked if len(marked) >= 2 else []) + dated
 
 

@@ -45,6 +45,18 @@ _LABEL = re.compile(
     r"Streaming|Classics?|Week|Month|Video|DVD|Blu-ray|Cinemas|Theaters|Theatres|"
     r"Out Now|Showing|Opening|Diary|Journal))\s*:\s*"
 )
+#: "Title (Other Title)" opening a headline, sentence case allowed.
+_PAREN_TITLE = re.compile(
+    r"^\"?([A-Z\u00c0-\u00de][^()\":|\n]{1,60}?)\"?\s*"
+    r"\(([A-Z\u00c0-\u00de][^()\d\n.!?;,]{1,60})\)"
+)
+#: Parentheses after a headline title that hold no second title.
+NOT_SECOND_TITLE = re.compile(
+    r"\b(?:Netflix|Prime|Amazon|Apple|Disney|HBO|Max|Hulu|Mubi|Spoilers?|Trailer|"
+    r"Teaser|Review|Critique|Season|Episode|Part|Director's Cut|Redux|Remastered|"
+    r"Re-?release|IMAX|3D|4K)\b",
+    re.I,
+)
 #: "Title, or the conductor who ...": the old double title names the film.
 _OR_TAGLINE = re.compile(r"\s*,\s+or\s+(?:the|a|an|how|why|what|when)\b")
 _TERMINATOR = re.compile(
@@ -57,6 +69,26 @@ _TERMINATOR = re.compile(
 _SPLIT_MARK = re.compile(r"\s*(?::|\.\.\.|…|[-–—|]\s|[★☆*]|\d+/\d+)")
 
 
+def is_second_title(inner: str, body: str) -> bool:
+    """True when the parentheses after a headline title hold another title
+    ("(L'Événement)"), not a platform ("(Netflix)") nor the director's name
+    ("(Mara Olsen)", whose surname the ``body`` uses alone).
+
+    Args:
+        inner: the text inside the parentheses.
+        body: the review text after the headline.
+    """
+    if NOT_SECOND_TITLE.search(inner) or surname_repeats(inner, body):
+        return False
+    if not re.fullmatch(FULL_NAME, inner):
+        return True
+    last = re.escape(inner.split()[-1])
+    return not re.search(
+        rf"\b{last}(?:'s?\s|\s+(?:is|was|has|plays|directs|returns|revient|signe)\b)",
+        body,
+    )
+
+
 def _recurs(title: str, body: str) -> bool:
     return title.casefold() in body
 
@@ -65,6 +97,9 @@ def _headline_candidates(rest: str) -> list[tuple[str, str, str | None]]:
     """(title, rule, director) candidates of a headline without its festival prefix."""
     rules = _rules()
     out: list[tuple[str, str, str | None]] = []
+    m = _PAREN_TITLE.match(rest)
+    if m:  # "Anatomie d'une chute (Anatomy of a Fall)": one film, two titles
+        out.append((m.group(1).strip(), "headline.paren", None))
     m = re.search(rf"\bwith\s+\"?({TITLE_RUN})\"?\s*$", rest)
     if m:
         out.append((_clean(m.group(1)), "headline.with", None))
@@ -91,7 +126,8 @@ def _headline_candidates(rest: str) -> list[tuple[str, str, str | None]]:
         return [*out, (_clean(m.group(1)), "headline.colon", None)]
     m = re.match(r"^([^:\n]{2,60}?)\s+:\s", rest)  # French "Titre : accroche"
     if m:
-        out.append((_clean(m.group(1).split(",")[0]), "headline.colon", None))
+        colon_title = re.sub(r"\s*\([^()]*\)$", "", m.group(1).split(",")[0])
+        out.append((_clean(colon_title), "headline.colon", None))
     pair = re.match(rf"^({TITLE_RUN})\s+[+&]\s+({TITLE_RUN})", rest)
     if pair:  # "Dune Part Two + Oppenheimer double bill"
         out += [(_clean(pair.group(g)), "headline.title", None) for g in (1, 2)]
@@ -162,10 +198,16 @@ def headline_titles(
             continue  # "Trier returns: ...": a surname is no title
         if rule == "headline.title" and _AWARD_WORDS.search(title):
             continue
-        marked = rule in {"headline.year", "headline.colon", "headline.with"} or bool(
-            re.search(
-                r"(?:[Rr]eview(?:ed)?|[Cc]ritique)\b",
-                rest[len(title) : len(title) + 12],
+        marked = rule in {
+            "headline.year",
+            "headline.colon",
+            "headline.with",
+            "headline.paren",
+        } or bool(
+            re.match(
+                r"\W{0,3}(?:\([^()\n]{2,60}\)\s*)?(?:[Ff]ilm\s+)?(?:[Rr]eview(?:ed)?|"
+                r"[Cc]ritique)\b",
+                rest[len(title) :],
             )
         )
         # "Festival 2023: Title, tagline [critique]": the dispatch names its film first
@@ -190,13 +232,25 @@ def headline_titles(
             len(w) >= 5 and w.casefold() in low_body for w in title.split()
         )
         if not (_recurs(title, low_body) or marked or echoed or title == rest.strip()):
-            colon = bool(_SPLIT_MARK.match(rest[len(title) : len(title) + 4]))
+            after = re.sub(r"^\s*\([^()\n]*\)", "", rest[len(title) :])
+            colon = bool(_SPLIT_MARK.match(after[:4]))  # "Title (2023): tagline"
             if rule == "headline.title" and colon and start == 0 and not weak:
                 at = offset + max(rest.find(title), 0)
                 weak.append(TitleFact(title, at, at + len(title), "headline.unechoed",
                                       0.6, "unknown"))  # fmt: skip
             continue
-        if (
+        original = None
+        if rule == "headline.paren":
+            paren = _PAREN_TITLE.match(rest)
+            original = paren.group(2).strip() if paren else None
+            if (
+                len(title.split()) > 8
+                or not original
+                or len(original.split()) > 8
+                or not is_second_title(original, body)
+            ):
+                continue  # "Title (Director)": a name, not a second title
+        elif (
             rule != "headline.colon"
             and rule != "headline.year"
             and not looks_like_title(title)
@@ -206,7 +260,7 @@ def headline_titles(
             continue
         at = offset + start + max(rest.find(title), 0)
         found.append(TitleFact(title, at, at + len(title), rule, 0.95, "subject",
-                               director=director))  # fmt: skip
+                               original_title=original, director=director))  # fmt: skip
         if rule != "headline.title":
             break
     if found or weak:

@@ -84,10 +84,15 @@ def find_intro_titles(
             if name in {"with_title", "in_title_verb"}:
                 title += foreign_tail(text[m.end(1) : m.end(1) + 40])
             first = title.split()[0]
+            line_head = text[text.rfind("\n", 0, m.start(1)) + 1 : m.start(1)]
+            heading = name == "paren_country" and not line_head.strip(
+                " \t-*•0123456789.)"
+            )
             if (
                 not looks_like_title(title)
                 or not (is_name_like(first) or first in {"The", "A", "An"})
                 or fold(title) in not_titles
+                and not heading  # "3. Title (Director, Spain)": a list line
                 or title in REGIONS
                 or re.search(r"\b(?:Festival|Fest|Berlinale)\b", title)
             ):

@@ -139,3 +139,50 @@ def test_long_title_opening_with_a_stop_word_directed_by(blank_nlp) -> None:  # 
     assert mentioned(x) == {"Salt Houses"}
     near = "A quiet year\n\nAll the noise, directed by nobody, came from the street.\n"
     assert subjects(run(blank_nlp, near)) == set()
+
+
+DASH_LIST = (
+    "Best of the festival\n\n"
+    "The Salt Road - Mara Olsen\nA fisherwoman loses her boat and walks inland.\n\n"
+    "Blue Hour - Tom Keane\nA night porter and a runaway share a long night.\n"
+)
+
+
+def test_title_dash_director_lines_make_a_list(blank_nlp) -> None:  # type: ignore[no-untyped-def]
+    x = run(blank_nlp, DASH_LIST)
+    assert subjects(x) == {"The Salt Road", "Blue Hour"}
+    assert {d.name for f in x.films for d in f.directors} == {"Mara Olsen", "Tom Keane"}
+    one = "A quiet year\n\nThe Salt Road - Mara Olsen\nA fisherwoman walks inland.\n"
+    assert "The Salt Road" not in subjects(run(blank_nlp, one))  # one line is no list
+
+
+def test_headline_title_with_its_original_in_parentheses(blank_nlp) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "Critique : Les Feuilles tombées (Falling Leaves)\n\n"
+        "Une comédie douce. Alma Berg joue Ansa, caissière à Helsinki.\n"
+    )
+    x = run(blank_nlp, text)
+    assert [(f.title, f.original_title) for f in x.films] == [
+        ("Les Feuilles tombées", "Falling Leaves")
+    ]
+
+
+def test_headline_parentheses_without_a_second_title(blank_nlp) -> None:  # type: ignore[no-untyped-def]
+    for text in (
+        "Salt Road (Netflix): a fisherwoman walks inland\n\nLena Berg plays Anna.\n",
+        "Salt Road (Mara Olsen) review: a fisherwoman walks inland\n\n"
+        "Olsen's film is slow. Lena Berg plays Anna.\n",
+    ):
+        x = run(blank_nlp, text)
+        assert [(f.title, f.original_title) for f in x.films] == [("Salt Road", None)]
+
+
+def test_slash_headline_leaves_no_partial_title(blank_nlp) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "Les Feuilles tombées / Falling Leaves\n\n"
+        "Mara Olsen revient avec Les Feuilles tombées, une comédie romantique.\n"
+    )
+    x = run(blank_nlp, text)
+    assert [(f.title, f.original_title) for f in x.films] == [
+        ("Les Feuilles tombées", "Falling Leaves")
+    ]
