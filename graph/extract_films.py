@@ -19,6 +19,7 @@ from graph.extract_text import (
     ANY_NAME,
     FULL_NAME,
     TITLE_RUN,
+    UP,
     fold,
     is_name_like,
 )
@@ -195,7 +196,7 @@ def find_titles(
                              year=int(m.group(3))))  # fmt: skip
     for m in rules["quoted"].finditer(text):
         title = _clean(m.group(1))
-        if ok(title) and not re.search(r"[.!?]\s", title):
+        if ok(title) and not re.search(r"[.!?]\s", title) and not _is_speech(text, m):
             out.append(_fact(m, 1, "film.quoted", 0.6, role="unknown"))
     for rule in ("mentioned_own", "mentioned_other"):
         for m in rules[rule].finditer(text):
@@ -349,4 +350,37 @@ def _original_titles(
                     original_title=outer if looks_like_title(outer) else None,
                 )
             )
+    seen = {(f.start, f.original_title) for f in out}
+    for fact in [f for f in facts if " " in f.title or not f.title.islower()]:
+        # "Avec Le Règne animal (The Animal Kingdom)": a sentence-case title the
+        # review already knows, with its second title
+        pattern = rf"{re.escape(fact.title)}\s*\(([{UP}][^()\n\d.!?;,]{{1,60}})\)"
+        for m in re.finditer(pattern, text):
+            inner = m.group(1).strip()
+            if (
+                (m.start(), inner) in seen
+                or fold(inner) == fold(fact.title)
+                or _is_person(inner, people)
+                or not is_second_title(inner, text[m.end() :])
+            ):
+                continue
+            seen.add((m.start(), inner))
+            out.append(TitleFact(fact.title, m.start(), m.start() + len(fact.title),
+                                 "film.original_title", 0.85, "unknown",
+                                 original_title=inner))  # fmt: skip
     return out
+
+
+_SPEECH = r"(?:says|said|asks|asked|tells|told|shouts|whispers|replies|adds|dit|lance)"
+
+
+def _is_speech(text: str, m: re.Match[str]) -> bool:
+    """ "'Get out of my house,' she says": a quoted line of dialogue, not a title."""
+    inside = m.group(1).rstrip()
+    before = text[max(0, m.start() - 30) : m.start()]
+    after = text[m.end() : m.end() + 30]
+    return (
+        inside.endswith((",", "!", "?", "..."))
+        or bool(re.search(rf"\b{_SPEECH}\s*[,:]?\s*$", before))
+        or bool(re.match(rf"\s*,?\s*(?:\w+\s+){{0,2}}?{_SPEECH}\b", after))
+    )

@@ -57,6 +57,11 @@ NOT_SECOND_TITLE = re.compile(
     r"Re-?release|IMAX|3D|4K)\b",
     re.I,
 )
+#: "Ma critique de Title", "My review of Title": the review names its film.
+_REVIEW_OF = re.compile(
+    r"^(?:(?:[Mm]a|[Nn]otre|[Mm]y|[Oo]ur|[Ff]ilm)\s+)?(?:[Cc]ritique|[Rr]eview|[Aa]vis)"
+    r"\s+(?:de la\s+|de l'|du\s+|des\s+|de\s+|d'|of\s+|sur\s+|on\s+)"
+)
 #: "Title, or the conductor who ...": the old double title names the film.
 _OR_TAGLINE = re.compile(r"\s*,\s+or\s+(?:the|a|an|how|why|what|when)\b")
 _TERMINATOR = re.compile(
@@ -155,6 +160,7 @@ def headline_titles(
     label = _LABEL.match(headline)
     if prefix is None and label and not _recurs(label.group(1), low_body):
         prefix = label
+    prefix = prefix or _REVIEW_OF.match(headline)
     start = prefix.end() if prefix else 0
     while start < len(headline) and headline[start] in "'\"":
         start += 1  # "Review: 'The Zone of Interest' is..."
@@ -243,6 +249,11 @@ def headline_titles(
         if rule == "headline.paren":
             paren = _PAREN_TITLE.match(rest)
             original = paren.group(2).strip() if paren else None
+            maker = paren and re.match(
+                rf"\s*,\s+(?:de|by|d')\s*({FULL_NAME})\s*(?:$|[:|-])",
+                rest[paren.end() :],
+            )
+            director = trim_name(maker.group(1)) if maker else director
             if (
                 len(title.split()) > 8
                 or not original

@@ -186,3 +186,40 @@ def test_slash_headline_leaves_no_partial_title(blank_nlp) -> None:  # type: ign
     assert [(f.title, f.original_title) for f in x.films] == [
         ("Les Feuilles tombées", "Falling Leaves")
     ]
+
+
+def test_quoted_dialogue_is_no_title(blank_nlp) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "A sequel nobody asked for\n\n"
+        '"Get Out Of My House," she says to Hal. Later "Never Again" he shouts. '
+        'The film ends with "The Long Walk Home", a song by the Keane Brothers.\n'
+    )
+    titles = {f.title for f in run(blank_nlp, text).films}
+    assert "Get Out Of My House" not in titles
+    assert "Never Again" not in titles
+
+
+def test_known_sentence_case_title_takes_its_second_title(blank_nlp) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "Le Règne sauvage : Tom Keane réinvente le film de monstres\n\n"
+        "Avec Le Règne sauvage (The Wild Kingdom), Tom Keane signe un film fantastique. "
+        "Lena Berg joue Anna (Marée), une mère.\n"
+    )
+    x = run(blank_nlp, text)
+    assert [(f.title, f.original_title) for f in x.films] == [
+        ("Le Règne sauvage", "The Wild Kingdom")
+    ]
+
+
+def test_review_of_title_headline(blank_nlp) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "Ma critique de La Chimère dorée (The Golden Chimera), d'Alice Berg\n\n"
+        "Josh Keane joue Arthur, un archéologue anglais.\n"
+    )
+    x = run(blank_nlp, text)
+    film = x.films[0]
+    assert (film.title, film.original_title) == (
+        "La Chimère dorée",
+        "The Golden Chimera",
+    )
+    assert [d.name for d in film.directors] == ["Alice Berg"]
