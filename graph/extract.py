@@ -49,6 +49,7 @@ from graph.extract_roles import (
     find_title_directors,
     possessive_characters,
 )
+from graph.extract_roundup import find_paragraph_titles
 from graph.extract_text import (
     FULL_NAME,
     MONTHS,
@@ -231,6 +232,11 @@ def assemble(review: Review, parsed: Parsed) -> Extraction:
         text,
         body_start=head_span[1] if head_span else 0,
         not_titles={fold(p.name) for p in raw_people},
+    )
+    titles += find_paragraph_titles(
+        text,
+        body_start=head_span[1] if head_span else 0,
+        not_titles={fold(p.name) for p in raw_people} | multi,
     )
     if any(t.role == "subject" for t in awarded):
         # a palmarès names its films; a headline's stray capitalised run is no film

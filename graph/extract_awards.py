@@ -187,7 +187,7 @@ _LINE_AWARD = (
 
 
 #: "Jane Campion returns ...": a sentence of the prize paragraph led by the maker.
-_MAKER_SENTENCE = re.compile(
+MAKER_SENTENCE = re.compile(
     rf"(?:^|(?<=[.!?]\s))({FULL_NAME})\s+(?:adapts|directs|returns|goes|ties|"
     r"follows|films|shoots|stages|turns|tells|explores|delivers|crafts|paints|examines|"
     r"chronicles|depicts|captures|imagines|revisits|traces|observes|weaves|sets|"
@@ -230,7 +230,7 @@ def _palmares_lines(text: str, not_titles: frozenset[str]) -> list[TitleFact]:
             orig = ""  # sentence case is fine: "(Madres paralelas)"
         start = m.start("title") + m.group("title").find(title)
         end_par = text.find("\n", m.end())
-        maker = _MAKER_SENTENCE.search(
+        maker = MAKER_SENTENCE.search(
             text, m.end(), end_par if end_par >= 0 else len(text)
         )
         director = trim_name(maker.group(1)) if maker else None

@@ -223,3 +223,24 @@ def test_review_of_title_headline(blank_nlp) -> None:  # type: ignore[no-untyped
         "The Golden Chimera",
     )
     assert [d.name for d in film.directors] == ["Alice Berg"]
+
+
+QUOTED_OPENERS = (
+    "Weekend picks: three films worth your time\n\n"
+    '"The Salt Road" is a fisherwoman\'s odyssey, and it is gorgeous.\n\n'
+    '"Blue Hour" follows a night porter in Dublin. Tom Keane shoots it tight.\n'
+)
+
+
+def test_quoted_titles_opening_paragraphs_are_a_round_up(blank_nlp) -> None:  # type: ignore[no-untyped-def]
+    x = run(blank_nlp, QUOTED_OPENERS)
+    assert subjects(x) == {"The Salt Road", "Blue Hour"}
+    assert [d.name for f in x.films if f.title == "Blue Hour" for d in f.directors] == [
+        "Tom Keane"
+    ]
+    dialogue = (
+        "A long night\n\n"
+        '"Leave Me Alone," she tells him at the door.\n\n'
+        '"Come Back Tomorrow," he answers, and walks away.\n'
+    )
+    assert subjects(run(blank_nlp, dialogue)) == set()

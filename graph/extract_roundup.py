@@ -1,0 +1,62 @@
+"""Extract stage, round-ups: films whose quoted title opens a paragraph.
+
+Contract: :func:`find_paragraph_titles` returns subject
+:class:`~graph.extract_title_base.TitleFact` records for the paragraphs of a
+round-up that open with a quoted (or bold, turned into quotes upstream) title
+followed by their text: ``"Cold Water" follows a fisherwoman ...``, with the
+director a sentence of the paragraph leads with ("Mara Olsen shoots it ..."). Two
+such paragraphs make a list; a lone quoted opener is left to the other rules.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Collection
+from functools import lru_cache
+
+from graph.extract_awards import MAKER_SENTENCE
+from graph.extract_people import trim_name
+from graph.extract_text import fold, is_name_like
+from graph.extract_title_base import TitleFact, clean_title, looks_like_title
+
+
+@lru_cache(maxsize=1)
+def _opener() -> re.Pattern[str]:
+    return re.compile(
+        r"(?:^|\n[ \t]*\n)[ \t]*(?:\d{1,2}[.)][ \t]+|[-*•][ \t]+)?"
+        r"\"(?P<title>[^\"\n]{2,70})\"(?=[ \t]*[,:;(]?[ \t]*[\w(])"
+    )
+
+
+def find_paragraph_titles(
+    text: str, *, body_start: int, not_titles: Collection[str] = ()
+) -> list[TitleFact]:
+    """The films of a round-up whose quoted title opens a paragraph.
+
+    Args:
+        text: the normalised review text (emphasis already turned into quotes).
+        body_start: offset where the body starts (the headline is no paragraph).
+        not_titles: folded names that are never titles (people, festivals).
+
+    Returns:
+        One subject fact per opening title, or nothing when fewer than two
+        paragraphs open with one.
+    """
+    out: list[TitleFact] = []
+    for m in _opener().finditer(text, body_start):
+        title = clean_title(m.group("title"))
+        first = title.split()[0] if title else ""
+        if (
+            not looks_like_title(title)
+            or re.search(r"[.!?]\s|[,.!?]$", m.group("title"))  # a line of dialogue
+            or fold(title) in not_titles
+            or not (is_name_like(first) or first in {"The", "A", "An"})
+        ):
+            continue
+        start = m.start("title") + m.group("title").find(title)
+        end_par = text.find("\n", m.end())
+        maker = MAKER_SENTENCE.search(text, m.end(), end_par if end_par >= 0 else None)
+        director = trim_name(maker.group(1)) if maker else None
+        out.append(TitleFact(title, start, start + len(title), "film.list_line", 0.75,
+                             director=director))  # fmt: skip
+    return out if len({fold(f.title) for f in out}) >= 2 else []
