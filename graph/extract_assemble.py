@@ -99,6 +99,7 @@ def group_films(
                 film.original_title = fact.original_title
     if not films:
         return []
+    _demote_passing_winners(text, films)
     introduced = _INTRODUCED | ({"film.possessive"} if round_up else set())
     if round_up or sum(f.subject for f in films) != 1:
         # A dispatch without a headline title, or a round-up of several films: every
@@ -138,6 +139,31 @@ def group_films(
         kept.append(film)
     kept.sort(key=lambda f: (not f.subject, min(x.start for x in f.facts)))
     return kept
+
+
+def _demote_passing_winners(text: str, films: list[FilmDraft]) -> None:
+    """A review whose headline names its one film mentions another prize winner
+    named only once in passing ("The Golden Bear went to X's Y, a documentary")."""
+    headed = [
+        f for f in films
+        if any(x.rule.startswith("headline.") for x in f.facts) and f.subject
+    ]  # fmt: skip
+    if len(headed) != 1:
+        return
+    winners = [
+        f for f in films
+        if f is not headed[0] and any(x.rule == "film.award_prose" for x in f.facts)
+    ]  # fmt: skip
+    if len(winners) != 1:
+        return  # a palmarès: every winner is reviewed
+    low = text.casefold()
+    film = winners[0]
+    rules = {x.rule for x in film.facts}
+    if rules <= {"film.award_prose", "film.possessive", "film.quoted"} and (
+        sum(low.count(k.casefold()) for k in {f.title for f in film.facts}) <= 1
+    ):
+        film.subject = False
+        film.mentioned = True
 
 
 def _occurrences(text: str, film: FilmDraft) -> list[int]:

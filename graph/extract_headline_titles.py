@@ -62,6 +62,10 @@ _REVIEW_OF = re.compile(
     r"^(?:(?:[Mm]a|[Nn]otre|[Mm]y|[Oo]ur|[Ff]ilm)\s+)?(?:[Cc]ritique|[Rr]eview|[Aa]vis)"
     r"\s+(?:de la\s+|de l'|du\s+|des\s+|de\s+|d'|of\s+|sur\s+|on\s+)"
 )
+#: After "Three Korean": a plural that counts films, so no title came before.
+_COUNTED = re.compile(
+    r"\"?\s+(?:films|movies|documentaries|features|shorts|titles|picks|releases)\b"
+)
 #: "Title, or the conductor who ...": the old double title names the film.
 _OR_TAGLINE = re.compile(r"\s*,\s+or\s+(?:the|a|an|how|why|what|when)\b")
 _TERMINATOR = re.compile(
@@ -204,6 +208,10 @@ def headline_titles(
             continue  # "Trier returns: ...": a surname is no title
         if rule == "headline.title" and _AWARD_WORDS.search(title):
             continue
+        if rule == "headline.title" and _COUNTED.match(
+            rest[rest.find(title) + len(title) :]
+        ):
+            continue  # "Three Korean films for the weekend": a count, not a title
         marked = rule in {
             "headline.year",
             "headline.colon",
@@ -284,6 +292,8 @@ def headline_titles(
             r"\s+(?:film|movie|documentary)", headline[m.end() :]
         ):
             continue  # "a boat on the Seine": a place or thing, not a title
+        if _COUNTED.match(headline[m.end() :]):
+            continue  # "Three Danish films": a count, not a title
         words = _clean(m.group(1)).split()
         for i in range(len(words)):
             title = " ".join(words[i:])

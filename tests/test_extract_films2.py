@@ -244,3 +244,31 @@ def test_quoted_titles_opening_paragraphs_are_a_round_up(blank_nlp) -> None:  # 
         '"Come Back Tomorrow," he answers, and walks away.\n'
     )
     assert subjects(run(blank_nlp, dialogue)) == set()
+
+
+def test_a_count_of_films_in_the_headline_is_no_title(blank_nlp) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "Three Danish films for the weekend\n\n"
+        "Cold Water (2021)\nA widow waits at the harbour; told in three parts.\n\n"
+        "Blue Hour (2019)\nA night porter in a Danish hotel.\n"
+    )
+    assert subjects(run(blank_nlp, text)) == {"Cold Water", "Blue Hour"}
+
+
+PASSING_WINNER = (
+    "Lido 2024: a Silver Bear for Lena Berg in Cold Water\n\n"
+    "Lena Berg plays Anna in Tom Keane's Cold Water, and Cold Water is hers.\n\n"
+    "The Golden Bear went to Mara Olsen's Blue Hour, a documentary about a hotel.\n"
+)
+
+
+def test_a_winner_named_once_beside_the_headline_film_is_mentioned(blank_nlp) -> None:  # type: ignore[no-untyped-def]
+    x = run(blank_nlp, PASSING_WINNER)
+    assert subjects(x) == {"Cold Water"}
+    assert "Blue Hour" in mentioned(x)
+    palmares = PASSING_WINNER + "The Grand Prix went to Ana Ruiz's Iron Orchard.\n"
+    assert subjects(run(blank_nlp, palmares)) == {
+        "Cold Water",
+        "Blue Hour",
+        "Iron Orchard",
+    }
