@@ -32,7 +32,7 @@ from graph.extract_headline import (
     headline_of,
     is_place_like,
 )
-from graph.extract_intro import find_intro_titles
+from graph.extract_intro import find_intro_titles, find_watched_titles
 from graph.extract_meta import find_places, find_release_date, find_themes, find_verdict
 from graph.extract_nlp import (
     FALLBACK_EN,
@@ -218,6 +218,10 @@ def assemble(review: Review, parsed: Parsed) -> Extraction:
         text, not_titles=multi | frozenset(fold(f.name) for f in festivals)
     )
     titles += find_intro_titles(text, not_titles=multi)
+    # NER tags unknown two-word titles as people: only the person facts count here
+    titles += find_watched_titles(
+        text, not_titles=frozenset(fold(p.name) for p in raw_people)
+    )
     slashed = find_slash_titles(head)
     if slashed:  # "Les Feuilles mortes / Fallen Leaves": no partial headline title
         whole = {fold(n) for t in slashed for n in (t.title, t.original_title or "")}

@@ -93,6 +93,12 @@ def _rules() -> dict[str, re.Pattern[str]]:
             r"(?:(?:the\s+)?(?:[\w-]+\s+)?(?:director|filmmaker|film-maker)\s+)?"
             rf"({ANY_NAME})"
         ),
+        "by_genre": re.compile(
+            rf"(?:\"([^\"\n]{{2,80}})\"|({TITLE_RUN})),\s+(?:the|an?)\s+(?:[\w-]+\s+)"
+            r"{0,2}?(?:drama|comedy|thriller|western|musical|romance|satire|fable|"
+            r"melodrama|horror|biopic|epic|animation|chronicle|portrait)\s+"
+            rf"(?:by|from)\s+({FULL_NAME})"
+        ),
         "possessive": re.compile(rf"({ANY_NAME})'s?\s+\"?({TITLE_RUN})\"?"),
     }
 
@@ -242,7 +248,7 @@ def find_titles(
             out.append(
                 _fact(m, 1, "film.list_line", 0.85, director=trim_name(m.group(2)))
             )
-    for rule in ("appositive", "by", "directed_by"):
+    for rule in ("appositive", "by", "by_genre", "directed_by"):
         for m in rules[rule].finditer(text):
             g = 1 if m.group(1) else 2
             name = trim_name(m.group(3))
@@ -261,7 +267,8 @@ def find_titles(
             )
             if ok(title) and name and (lead in _ARTICLES or is_name_like(lead) or long):
                 start = m.start(g) + m.group(g).find(title)
-                out.append(TitleFact(title, start, start + len(title), f"film.{rule}",
+                name_of = "film.by" if rule == "by_genre" else f"film.{rule}"
+                out.append(TitleFact(title, start, start + len(title), name_of,
                                      0.75, "unknown", director=name))  # fmt: skip
     directors = {fold(p.name) for p in people if p.role == "director"}
     low = text.casefold()

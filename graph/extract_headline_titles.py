@@ -113,7 +113,9 @@ def _headline_candidates(rest: str) -> list[tuple[str, str, str | None]]:
     if m:
         out.append((_clean(m.group(1)), "headline.with", None))
     m = re.match(
-        rf"^\"?([^,:\"\n]{{2,60}}?)\"?,\s+(?:de|by|d')\s*({FULL_NAME})\s*$", rest
+        rf"^\"?([^,:\"\n]{{2,60}}?)\"?,\s+(?:de|by|d')\s*({FULL_NAME})"
+        r"\s*(?:$|[,:|]|\s[-–—]\s)",
+        rest,
     )
     if m and m.group(1)[:1].isupper():  # "Les Maisons de sel, de Tom Keane"
         out.append((m.group(1).strip(), "headline.year", trim_name(m.group(2))))

@@ -22,7 +22,14 @@ from graph.extract_awards import foreign_tail
 from graph.extract_films import TitleFact, looks_like_title
 from graph.extract_gazetteer import REGIONS
 from graph.extract_people import trim_name
-from graph.extract_text import FULL_NAME, TITLE_RUN, UP, fold, is_name_like
+from graph.extract_text import (
+    FULL_NAME,
+    TITLE_RUN,
+    UP,
+    fold,
+    is_name_like,
+    surname_repeats,
+)
 
 _START = r"(?:^|(?<=[.!?]\s)|(?<=\n))"
 _MAKER = (
@@ -119,6 +126,59 @@ def find_intro_titles(
         out.append(TitleFact(title, m.start(2), m.start(2) + len(title),
                              "film.intro_owner_work", 0.75, role,
                              director=director))  # fmt: skip
+    return out
+
+
+@lru_cache(maxsize=1)
+def _watched() -> re.Pattern[str]:
+    """ "I finally caught up with Cold Water", "went back to see Cold Water" """
+    return re.compile(
+        r"\b(?:watched|rewatched|saw|seen|caught(?:\s+up\s+with)?|went(?:\s+back)?\s+"
+        r"to\s+see|(?:first|last|best)\s+film\s+(?:of\s+the\s+\w+\s+)?was)\s+"
+        rf"\"?({TITLE_RUN})\"?"
+    )
+
+
+def find_watched_titles(
+    text: str, *, not_titles: frozenset[str] = frozenset()
+) -> list[TitleFact]:
+    """Films the critic says they watched ("I saw Cold Water on Friday"), each named
+    again elsewhere in the text: candidates (role ``unknown``) for a review whose
+    headline names no film, where the film the text names most is the subject.
+
+    Args:
+        text: the normalised review text.
+        not_titles: folded names that are never titles (people, festivals).
+    """
+    out: list[TitleFact] = []
+    low = text.casefold()
+    for m in _watched().finditer(text):
+        words = m.group(1).split()
+        # "watched Cold Water 2 on Friday": the longest head the text names again
+        title = next(
+            (
+                " ".join(words[:n])
+                for n in range(len(words), 0, -1)
+                if low.count(" ".join(words[:n]).casefold()) >= 2
+                and words[n - 1].casefold() not in {"on", "in", "at", "with", "and"}
+            ),
+            m.group(1).strip(),
+        )
+        first = title.split()[0]
+        if (
+            not looks_like_title(title)
+            or not (is_name_like(first) or first in {"The", "A", "An"})
+            or fold(title) in not_titles
+            or title in REGIONS
+            or surname_repeats(title, text)
+            or low.count(title.casefold()) < 2
+            or re.search(
+                r"\b(?:Festival|Fest|Berlinale|Cinema|Theatre|Theater)\b", title
+            )
+        ):
+            continue
+        out.append(TitleFact(title, m.start(1), m.start(1) + len(title),
+                             "film.watched", 0.6, "unknown"))  # fmt: skip
     return out
 
 

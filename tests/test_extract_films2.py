@@ -272,3 +272,38 @@ def test_a_winner_named_once_beside_the_headline_film_is_mentioned(blank_nlp) ->
         "Blue Hour",
         "Iron Orchard",
     }
+
+
+def test_films_the_critic_watched_when_no_headline_names_one(blank_nlp) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "Who cares? Another sequel nobody asked for\n\n"
+        "I watched The Salt Road 2 on Friday. Lena Berg plays Anna again. "
+        "The Salt Road 2 is worse than the first film.\n"
+    )
+    assert subjects(run(blank_nlp, text)) == {"The Salt Road 2"}
+    once = "My week\n\nI watched Cold Water on Friday and then slept for a day.\n"
+    assert subjects(run(blank_nlp, once)) == set()  # named once: no evidence
+
+
+def test_diary_title_a_genre_by_director(blank_nlp) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "Sundance diary, day three\n\n"
+        "The first film was Cold Water, a Danish drama by Mara Olsen about a widow. "
+        "Later came Blue Hour, Tom Keane's second feature, with Peter Vance as Hal.\n"
+    )
+    x = run(blank_nlp, text)
+    assert subjects(x) == {"Cold Water", "Blue Hour"}
+    assert [
+        d.name for f in x.films if f.title == "Cold Water" for d in f.directors
+    ] == ["Mara Olsen"]
+
+
+def test_headline_title_by_director_then_more(blank_nlp) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "Cannes 2023 : Les Feuilles tombées, d'Aki Berg, en compétition\n\n"
+        "Le réalisateur présente Les Feuilles tombées, une comédie romantique.\n"
+    )
+    x = run(blank_nlp, text)
+    assert [(f.title, [d.name for d in f.directors]) for f in x.films] == [
+        ("Les Feuilles tombées", ["Aki Berg"])
+    ]
