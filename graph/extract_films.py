@@ -378,7 +378,12 @@ def _original_titles(
     return out
 
 
-_SPEECH = r"(?:says|said|asks|asked|tells|told|shouts|whispers|replies|adds|dit|lance)"
+_SPEECH = (
+    r"(?:say|says|said|ask|asks|asked|tell|tells|told|shouts?|shouted|whispers?|"
+    r"whispered|repl(?:y|ies|ied)|answers?|answered|adds|added|cries|cried|yells?|"
+    r"yelled|screams?|screamed|insists?|insisted|explains?|explained|mutters?|"
+    r"muttered|snaps|snapped|dit|lance|répond)"
+)
 
 
 def _is_speech(text: str, m: re.Match[str]) -> bool:
@@ -387,7 +392,7 @@ def _is_speech(text: str, m: re.Match[str]) -> bool:
     before = text[max(0, m.start() - 30) : m.start()]
     after = text[m.end() : m.end() + 30]
     return (
-        inside.endswith((",", "!", "?", "..."))
+        inside.endswith(("!", "?", "..."))
         or bool(re.search(rf"\b{_SPEECH}\s*[,:]?\s*$", before))
-        or bool(re.match(rf"\s*,?\s*(?:\w+\s+){{0,2}}?{_SPEECH}\b", after))
+        or bool(re.match(rf"\s*,?\s*(?:\w+\s+){{0,3}}?{_SPEECH}\b", after))
     )

@@ -39,6 +39,14 @@ def looks_like_title(title: str) -> bool:
         return False
     if re.fullmatch(r"(?:I'm|I've|I'd|Top \d+|\d+)", title):
         return False
+    if re.fullmatch(r"(?:PG(?:-13)?|NC-17|TV-\w+|\d+A?|[GRU])", title):
+        return False  # a rating
+    if re.fullmatch(
+        r"[A-Z][a-z]+-(?:themed|based|style|like|set|era|esque|made|"
+        r"winning|nominated|inspired|driven|fuelled|fueled)",
+        title,
+    ):
+        return False  # "Passover-themed": an adjective
     caps = sum(1 for w in words if w[:1].isupper() or w[:1].isdigit())
     return caps / len(words) >= 0.5 and fold(title) not in STOPWORDS
 

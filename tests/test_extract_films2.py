@@ -307,3 +307,23 @@ def test_headline_title_by_director_then_more(blank_nlp) -> None:  # type: ignor
     assert [(f.title, [d.name for d in f.directors]) for f in x.films] == [
         ("Les Feuilles tombées", ["Aki Berg"])
     ]
+
+
+def test_ratings_and_adjectives_are_no_titles() -> None:
+    from graph.extract_title_base import looks_like_title
+
+    assert not looks_like_title("PG-13")
+    assert not looks_like_title("Passover-themed")
+    assert looks_like_title("Spider-Man")
+    assert looks_like_title("Oslo, August 31st")
+
+
+def test_a_title_quoted_with_its_comma_inside_is_no_dialogue(blank_nlp) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "A remake nobody needed\n\n"
+        'It copies "Nine Kings," the Argentinian film, scene by scene. '
+        '"Move along," it seems to say.\n'
+    )
+    titles = {f.title for f in run(blank_nlp, text).films}
+    assert "Nine Kings" in titles
+    assert "Move along" not in titles
