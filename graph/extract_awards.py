@@ -15,11 +15,13 @@ as only mentioned. A winner's name is never returned as a title.
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 from functools import lru_cache
 
 from graph.extract_films import TitleFact, looks_like_title
+from graph.extract_headline_titles import is_second_title
 from graph.extract_people import trim_name
-from graph.extract_text import ANY_NAME, FULL_NAME, TITLE_RUN, fold, is_name_like
+from graph.extract_text import ANY_NAME, FULL_NAME, TITLE_RUN, UP, fold, is_name_like
 
 _FOR_BEST = r"\s+for\s+(?:the\s+)?best\s+[a-z][a-z -]{1,30}?"
 _AWARD = (
@@ -148,12 +150,16 @@ def find_award_titles(
             ):
                 continue  # "went to Jesse Plemons.": a winner, not a film
             start = m.start(key) + m.group(key).find(title)
+            owner = groups.get("owner")
+            if owner and owner.split()[0] in {"A", "An", "The"}:
+                # "went to A Traveler's Needs": the possessive is inside the title
+                start, owner = m.start("owner"), None
+                title = _clean_title(text[start : m.end(key)])
             if " " not in title:
                 title += foreign_tail(text[start + len(title) :])
             end = start + len(title)
             award = groups.get("award") or ""
             director = actor = None
-            owner = groups.get("owner")
             person = groups.get("person")
             if owner and len(trim_name(owner).split()) >= 2:
                 director = trim_name(owner)
@@ -172,8 +178,27 @@ def find_award_titles(
                                  original_title=orig or None, director=director,
                                  actor=actor))  # fmt: skip
     out += _palmares_lines(text, not_titles)
+    out += _prize_list_lines(text, not_titles)
     out.sort(key=lambda f: f.start)
-    return out
+    return [_with_original(text, f, not_titles) for f in out]
+
+
+def _with_original(text: str, fact: TitleFact, not_titles: frozenset[str]) -> TitleFact:
+    """The fact with the second title the text gives once: "Dying (Sterben)"; a name
+    the text uses elsewhere, the director or a known person is no second title."""
+    if fact.original_title:
+        return fact
+    pattern = rf"{re.escape(fact.title)}\s*\(([{UP}][^()\n\d.!?;,]{{1,60}})\)"
+    for m in re.finditer(pattern, text):
+        inner = m.group(1).strip()
+        if (
+            text.count(inner) == 1
+            and fold(inner) != fold(fact.director or "")
+            and fold(inner) not in not_titles
+            and is_second_title(inner, text[m.end() :])
+        ):
+            return replace(fact, original_title=inner)
+    return fact
 
 
 #: A prize named after the title that opens a paragraph of a palmarès.
@@ -237,4 +262,48 @@ def _palmares_lines(text: str, not_titles: frozenset[str]) -> list[TitleFact]:
         out.append(TitleFact(title, start, start + len(title), "film.award_line",
                              0.8, "subject", original_title=orig or None,
                              director=director))  # fmt: skip
+    return out
+
+
+@lru_cache(maxsize=1)
+def _prize_list() -> re.Pattern[str]:
+    """ "Golden Bear: Title (Director)", "Best Director: Name, Title" """
+    award = (
+        r"[^:\n]{0,40}?\b(?:Bear|Lion|Leopard|Shell|Palme|Prize|Prix|Award|Cup|Best|"
+        r"Caméra|Camera|Jury|Grand)\b[^:\n]{0,40}?"
+    )
+    return re.compile(
+        rf"(?m)^[ \t]*(?P<award>{award}):[ \t]+(?:\"?(?P<t1>[^()\n\"]{{2,70}}?)\"?"
+        rf"[ \t]*\((?P<dir>{FULL_NAME})\)|(?P<person>[{UP}][^,()\n:]{{2,60}}?)"
+        r"(?:[ \t]*\([^()\n]*\))?"
+        r",[ \t]+\"?(?P<t2>[^()\n\",]{2,70}?)\"?)[ \t]*$"
+    )
+
+
+def _prize_list_lines(text: str, not_titles: frozenset[str]) -> list[TitleFact]:
+    """The films of a prize list written one award a line: "Golden Bear: Title
+    (Director)", "Silver Bear for Best Director: Name, Title"."""
+    out: list[TitleFact] = []
+    for m in _prize_list().finditer(text):
+        key = "t1" if m.group("t1") else "t2"
+        title = _clean_title(m.group(key))
+        if not looks_like_title(title) or fold(title) in not_titles:
+            continue
+        director = actor = None
+        person = m.group("person")
+        if person and not re.fullmatch(
+            rf"{FULL_NAME}|(?:[{UP}][\w'-]*\s+){{2,6}}[{UP}][\w'-]*", person
+        ):
+            person = None  # "Best Director: Nelson Carlos De Los Santos Arias, Pepe"
+        if m.group("dir"):
+            director = trim_name(m.group("dir"))
+        elif person and _DIRECTING.search(m.group("award")):
+            director = trim_name(person)
+        elif person and _ACTING.search(m.group("award")):
+            actor = trim_name(person)
+        elif person and re.search(r"\b(?:screenplay|script)\b", m.group("award"), re.I):
+            director = trim_name(person)  # the screenplay prize goes to the author
+        start = m.start(key) + m.group(key).find(title)
+        out.append(TitleFact(title, start, start + len(title), "film.award_line", 0.8,
+                             "subject", director=director, actor=actor))  # fmt: skip
     return out

@@ -327,3 +327,30 @@ def test_a_title_quoted_with_its_comma_inside_is_no_dialogue(blank_nlp) -> None:
     titles = {f.title for f in run(blank_nlp, text).films}
     assert "Nine Kings" in titles
     assert "Move along" not in titles
+
+
+PRIZE_LIST = (
+    "Lido 2024: the winners\n\n"
+    "The Grand Prix went to A Sailor's Return, a quiet drama.\n\n"
+    "The winners in the competition:\n\n"
+    "Golden Bear: Cold Water (Mara Olsen)\n"
+    "Silver Bear for Best Director: Ana Maria De Los Rios Ruiz, Iron Orchard\n"
+    "Silver Bear for Best Screenplay: Tom Keane, Blue Hour\n\n"
+    "Keane's Blue Hour (Blaue Stunde) was the critics' favourite.\n"
+)
+
+
+def test_prize_list_lines_name_each_winner(blank_nlp) -> None:  # type: ignore[no-untyped-def]
+    x = run(blank_nlp, PRIZE_LIST)
+    assert subjects(x) == {
+        "A Sailor's Return",
+        "Cold Water",
+        "Iron Orchard",
+        "Blue Hour",
+    }
+    by_title = {f.title: f for f in x.films}
+    assert [d.name for d in by_title["Cold Water"].directors] == ["Mara Olsen"]
+    assert [d.name for d in by_title["Blue Hour"].directors] == ["Tom Keane"]
+    assert by_title["Blue Hour"].original_title == "Blaue Stunde"
+    near = "Notes\n\nMy verdict: Cold Water, slow and grey.\n"
+    assert "Cold Water" not in subjects(run(blank_nlp, near))
