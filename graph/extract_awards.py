@@ -287,14 +287,18 @@ def _prize_list_lines(text: str, not_titles: frozenset[str]) -> list[TitleFact]:
     for m in _prize_list().finditer(text):
         key = "t1" if m.group("t1") else "t2"
         title = _clean_title(m.group(key))
-        if not looks_like_title(title) or fold(title) in not_titles:
+        if (
+            not looks_like_title(title)
+            or fold(title) in not_titles
+            or re.search(r"[.!?]\s", title)
+        ):
             continue
         director = actor = None
         person = m.group("person")
         if person and not re.fullmatch(
             rf"{FULL_NAME}|(?:[{UP}][\w'-]*\s+){{2,6}}[{UP}][\w'-]*", person
         ):
-            person = None  # "Best Director: Nelson Carlos De Los Santos Arias, Pepe"
+            continue  # "Palme d'Or: Title, Director. A drama.": not a name first
         if m.group("dir"):
             director = trim_name(m.group("dir"))
         elif person and _DIRECTING.search(m.group("award")):
