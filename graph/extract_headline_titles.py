@@ -43,7 +43,7 @@ _LABEL = re.compile(
     r"^((?:(?:[A-Z][\w'-]*|of|the|on|in|to)\s+){0,3}?(?:Look|Take|Notebook|Pick|"
     r"Column|Essay|Rewind|Revisited|Retrospective|Flashback|Reconsidered|Spotlight|"
     r"Streaming|Classics?|Week|Month|Video|DVD|Blu-ray|Cinemas|Theaters|Theatres|"
-    r"Out Now|Showing|Opening|Diary|Journal))\s*:\s*"
+    r"Out Now|Showing|Opening|Diary|Journal))\s*(?::|\|)\s*"
 )
 #: "Title (Other Title)" opening a headline, sentence case allowed.
 _PAREN_TITLE = re.compile(
@@ -98,6 +98,15 @@ def is_second_title(inner: str, body: str) -> bool:
     )
 
 
+def _surname_alone(title: str, body: str) -> bool:
+    """:func:`surname_repeats`, with the last word after a lower-case word only
+    ("where Goldin walks"), never inside another name ("the Midnight Express bar")."""
+    if not surname_repeats(title, body):
+        return False
+    last = re.escape(title.split()[-1])
+    return bool(re.search(rf"(?<![\w'-])[a-z]+,? {last}\b(?!\s+[A-Z])", body))
+
+
 def _recurs(title: str, body: str) -> bool:
     return title.casefold() in body
 
@@ -106,6 +115,18 @@ def _headline_candidates(rest: str) -> list[tuple[str, str, str | None]]:
     """(title, rule, director) candidates of a headline without its festival prefix."""
     rules = _rules()
     out: list[tuple[str, str, str | None]] = []
+    m = re.match(
+        r"^'?([^\n']{2,40}'[^\n']{1,40}?)'\s+(?:[Rr]eview|REVIEW|[Cc]ritique)\b", rest
+    )
+    if m:  # "'The Teachers' Lounge' Review": the quotes hold an apostrophe
+        out.append((m.group(1).strip(), "headline.year", None))
+    m = re.search(
+        r":\s+(?:on\s+)?\"?([^:\n\"]{2,60}?)\"?\s*\((?:19|20)\d\d\)\s*$", rest
+    )
+    if (
+        m and m.group(1)[:1].isupper()
+    ):  # "Forty years in the desert: Paris, Texas (1984)"
+        out.append((m.group(1).strip(), "headline.year", None))
     m = _PAREN_TITLE.match(rest)
     if m:  # "Anatomie d'une chute (Anatomy of a Fall)": one film, two titles
         out.append((m.group(1).strip(), "headline.paren", None))
@@ -184,7 +205,7 @@ def headline_titles(
             and (words[0].casefold() in _HEAD_LEAD)
         ):
             words.pop(0)
-        title = " ".join(words)
+        title = re.sub(r"\s+at\s+\d+$", "", " ".join(words))  # "Title at 30: ..."
         topic = re.match(r"(?:[A-Z][a-z]+\s+){1,2}(?:on|about)\s+(\S.*)$", title)
         if (
             rule == "headline.title"
@@ -196,13 +217,24 @@ def headline_titles(
         if not title or re.fullmatch(r"(?:19|20)\d\d", title):
             continue
         double = rest.startswith(title) and bool(_OR_TAGLINE.match(rest[len(title) :]))
+        # "'Nickel Boys' Review: ...": a quoted title the headline reviews
+        double = double or (
+            start > 0
+            and headline[start - 1] in "'\""
+            and rest.startswith(title)
+            and bool(
+                re.match(
+                    r"['\"]\s+(?:[Rr]eview|REVIEW|[Cc]ritique)\b", rest[len(title) :]
+                )
+            )
+        )
         if fold(title) in _FESTIVAL_WORDS or (
             rule in {"headline.title", "headline.colon"}
             and not double
             and (
                 fold(title) in persons
                 or (rule == "headline.colon" and fold(title) in surnames)
-                or surname_repeats(title, body)
+                or _surname_alone(title, body)
                 or fold(title) in {p.split()[-1] for p in persons | surnames if p}
                 or owner_surname(title, body)
             )
@@ -299,7 +331,7 @@ def headline_titles(
         words = _clean(m.group(1)).split()
         for i in range(len(words)):
             title = " ".join(words[i:])
-            if surname_repeats(title, body):
+            if _surname_alone(title, body):
                 break  # "Nan Goldin": a person, and "Goldin" no title either
             if (
                 len(title) > 2

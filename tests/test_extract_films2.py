@@ -354,3 +354,37 @@ def test_prize_list_lines_name_each_winner(blank_nlp) -> None:  # type: ignore[n
     assert by_title["Blue Hour"].original_title == "Blaue Stunde"
     near = "Notes\n\nMy verdict: Cold Water, slow and grey.\n"
     assert "Cold Water" not in subjects(run(blank_nlp, near))
+
+
+def test_trade_headline_quoted_title_with_an_apostrophe(blank_nlp) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "'The Sailors' Rest' Review: A Quiet Harbour Thriller\n\n"
+        "Lena Berg plays Anna, who runs a hostel for old sailors.\n"
+    )
+    assert subjects(run(blank_nlp, text)) == {"The Sailors' Rest"}
+
+
+def test_quoted_review_title_beats_a_surname_lookalike(blank_nlp) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "'Nickel Kings' Review: A Boyhood in Florida\n\n"
+        "For an hour of Nickel Kings you see what he sees, in a school for Kings, "
+        "where Lena Berg plays his grandmother.\n"
+    )
+    assert subjects(run(blank_nlp, text)) == {"Nickel Kings"}
+
+
+def test_label_pipe_title_at_an_anniversary(blank_nlp) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "Retrospective | Harbour Lights at 30: the film that taught us loneliness\n\n"
+        "The result, Harbour Lights (1994), was shot at the Midnight Lights snack bar. "
+        "Harbour Lights is still young.\n"
+    )
+    assert subjects(run(blank_nlp, text)) == {"Harbour Lights"}
+
+
+def test_tagline_colon_on_title_year(blank_nlp) -> None:  # type: ignore[no-untyped-def]
+    for head in ("The mother I never met: on Little Mother (2021)",
+                 "Forty years in the desert: Salt, Texas (1984)"):  # fmt: skip
+        text = head + "\n\nI watched it on a train, in tears. Lena Berg is Nelly.\n"
+        title = head.split(": ")[1].removeprefix("on ").removesuffix(" (2021)")
+        assert subjects(run(blank_nlp, text)) == {title.removesuffix(" (1984)")}
