@@ -236,6 +236,7 @@ def assemble(review: Review, parsed: Parsed) -> Extraction:
         text,
         body_start=head_span[1] if head_span else 0,
         not_titles={fold(p.name) for p in raw_people},
+        round_up=is_round_up(head[0] if head else None),
     )
     titles += find_paragraph_titles(
         text,

@@ -73,7 +73,11 @@ _SECTIONS = frozenset(
 
 
 def find_subhead_titles(
-    text: str, *, body_start: int, not_titles: Collection[str] = ()
+    text: str,
+    *,
+    body_start: int,
+    not_titles: Collection[str] = (),
+    round_up: bool = False,
 ) -> list[TitleFact]:
     """The films a round-up's subheads name, each a reviewed film.
 
@@ -81,27 +85,33 @@ def find_subhead_titles(
     "2) Title") or bulleted ("- Title"), or carrying its year ("Title (2019)",
     "Title (Director, 2019)"). Numbered, bulleted and "Title - Director" lines
     count only when the review has at least two of them, so a lone line is no list.
+    Under a round-up headline, bare title lines that head a paragraph count too
+    (at least two of them).
 
     Args:
         text: the normalised review text.
         body_start: offset where the body starts (the headline is not a subhead).
         not_titles: folded names that are never titles (people, festivals).
+        round_up: the headline announces several films.
 
     Returns:
         One subject :class:`TitleFact` per subhead, in text order.
     """
     marked: list[TitleFact] = []
     dated: list[TitleFact] = []
+    bare: list[TitleFact] = []
     for m in _subhead().finditer(text, body_start):
         title = m.group("title").strip().rstrip(":")
+        plain = not (
+            m.group("num") or m.group("q") or m.group("year") or m.group("dir3")
+        )
         if (
             not looks_like_title(title)
             or title.endswith(".")
             or fold(title) in not_titles
             or fold(title) in _SECTIONS
-            or not (
-                m.group("num") or m.group("q") or m.group("year") or m.group("dir3")
-            )
+            or plain
+            and not (round_up and _heads_paragraph(text, m.start(), m.end(), title))
             or m.group("dir3")
             and not is_name_like(m.group("dir3"))
             or m.group("dir2")
@@ -117,8 +127,21 @@ def find_subhead_titles(
                          year=year, director=director or None)  # fmt: skip
         # "Title - Director" lines count like numbered ones: two make a list
         marked_line = m.group("num") or m.group("q") or m.group("dir3")
-        (marked if marked_line else dated).append(fact)
-    return (marked if len(marked) >= 2 else []) + dated
+        (bare if plain else marked if marked_line else dated).append(fact)
+    lists = marked if len(marked) >= 2 else []
+    return lists + dated + (bare if len(bare) >= 2 and not lists else [])
+
+
+def _heads_paragraph(text: str, start: int, end: int, title: str) -> bool:
+    """A bare line after a blank line, over a paragraph, short and unpunctuated."""
+    before = text[max(0, start - 2) : start]
+    after = text[end : end + 3]
+    return (
+        (start == 0 or before.endswith("\n\n") or before == "\n")
+        and bool(re.match(r"\n[^\s]", after))
+        and len(title.split()) <= 8
+        and not re.search(r"[|.,;!?]", title)
+    )
 
 
 _SLASH = re.compile(

@@ -388,3 +388,22 @@ def test_tagline_colon_on_title_year(blank_nlp) -> None:  # type: ignore[no-unty
         text = head + "\n\nI watched it on a train, in tears. Lena Berg is Nelly.\n"
         title = head.split(": ")[1].removeprefix("on ").removesuffix(" (2021)")
         assert subjects(run(blank_nlp, text)) == {title.removesuffix(" (1984)")}
+
+
+BARE_LINES = (
+    "The 3 best films of the Lido festival\n\n"
+    "By Ana Ruiz | Frame Rate | 30 January 2023\n\n"
+    "Cold Water\nMara Olsen's debut follows a widow at the harbour.\n\n"
+    "Blue Hour\nA night porter and a runaway share a long night.\n\n"
+    "Rye Lane\nTwo strangers walk across south London.\n"
+)
+
+
+def test_bare_title_lines_under_a_round_up_headline(blank_nlp) -> None:  # type: ignore[no-untyped-def]
+    assert subjects(run(blank_nlp, BARE_LINES)) == {
+        "Cold Water",
+        "Blue Hour",
+        "Rye Lane",
+    }
+    single = BARE_LINES.replace("The 3 best films of the Lido festival", "Cold Water")
+    assert subjects(run(blank_nlp, single)) == {"Cold Water"}  # no round-up headline
