@@ -43,7 +43,8 @@ _LABEL = re.compile(
     r"^((?:(?:[A-Z][\w'-]*|of|the|on|in|to)\s+){0,3}?(?:Look|Take|Notebook|Pick|"
     r"Column|Essay|Rewind|Revisited|Retrospective|Flashback|Reconsidered|Spotlight|"
     r"Streaming|Classics?|Week|Month|Video|DVD|Blu-ray|Cinemas|Theaters|Theatres|"
-    r"Out Now|Showing|Opening|Diary|Journal))\s*(?::|\|)\s*"
+    r"Out Now|Showing|Opening|Diary|Journal|DIARY|JOURNAL|NOTEBOOK|DISPATCH)"
+    r"(?:,\s*(?:[Dd]ay|DAY|[Pp]art|PART|[Ww]eek|WEEK)\s+\w+)?)\s*(?::|\|)\s*"
 )
 #: "Title (Other Title)" opening a headline, sentence case allowed.
 _PAREN_TITLE = re.compile(

@@ -5,7 +5,9 @@ Contract: :func:`find_paragraph_titles` returns subject
 round-up that open with a quoted (or bold, turned into quotes upstream) title
 followed by their text: ``"Cold Water" follows a fisherwoman ...``, with the
 director a sentence of the paragraph leads with ("Mara Olsen shoots it ..."). Two
-such paragraphs make a list; a lone quoted opener is left to the other rules.
+such paragraphs make a list; a lone quoted opener is left to the other rules. A
+diary's paragraphs that open with a title in capitals ("BROKER. Hirokazu ...") count
+the same way.
 """
 
 from __future__ import annotations
@@ -16,7 +18,7 @@ from functools import lru_cache
 
 from graph.extract_awards import MAKER_SENTENCE
 from graph.extract_people import trim_name
-from graph.extract_text import fold, is_name_like
+from graph.extract_text import STOPWORDS, UP, fold, is_name_like
 from graph.extract_title_base import TitleFact, clean_title, looks_like_title
 
 
@@ -59,4 +61,28 @@ def find_paragraph_titles(
         director = trim_name(maker.group(1)) if maker else None
         out.append(TitleFact(title, start, start + len(title), "film.list_line", 0.75,
                              director=director))  # fmt: skip
-    return out if len({fold(f.title) for f in out}) >= 2 else []
+    out = out if len({fold(f.title) for f in out}) >= 2 else []
+    caps = [
+        f for f in _capital_openers(text, body_start) if fold(f.title) not in not_titles
+    ]
+    return out + (caps if len({fold(f.title) for f in caps}) >= 2 else [])
+
+
+@lru_cache(maxsize=1)
+def _capital() -> re.Pattern[str]:
+    word = rf"[{UP}0-9][{UP}0-9'&-]*"
+    return re.compile(
+        rf"(?:^|\n[ \t]*\n)[ \t]*(?P<title>{word}(?:[ ]+{word}){{0,7}})[.:][ \t]+[{UP}]"
+    )
+
+
+def _capital_openers(text: str, body_start: int) -> list[TitleFact]:
+    """ "BROKER. Hirokazu Kore-eda made ...": a diary's capitalised paragraph heads."""
+    out: list[TitleFact] = []
+    for m in _capital().finditer(text, body_start):
+        title = m.group("title")
+        if sum(c.isalpha() for c in title) < 2 or fold(title) in STOPWORDS:
+            continue
+        start = m.start("title")
+        out.append(TitleFact(title, start, start + len(title), "film.list_line", 0.75))
+    return out

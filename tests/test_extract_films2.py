@@ -7,6 +7,7 @@ import hashlib
 
 from graph.extract import assemble
 from graph.extract_nlp import parse_docs
+from graph.extract_text import fold
 from graph.models import Extraction, Review
 
 
@@ -407,3 +408,18 @@ def test_bare_title_lines_under_a_round_up_headline(blank_nlp) -> None:  # type:
     }
     single = BARE_LINES.replace("The 3 best films of the Lido festival", "Cold Water")
     assert subjects(run(blank_nlp, single)) == {"Cold Water"}  # no round-up headline
+
+
+CAPITALS = (
+    "LIDO DIARY, DAY 10: a baby, a donkey and two kids\n\n"
+    "7.30am. Third coffee, and the queue is round the block.\n\n"
+    "COLD WATER. Mara Olsen made a film about a widow, and Lena Berg plays her.\n\n"
+    "BLUE HOUR. Tom Keane follows a night porter.\n"
+)
+
+
+def test_capitalised_paragraph_heads_of_a_diary(blank_nlp) -> None:  # type: ignore[no-untyped-def]
+    x = run(blank_nlp, CAPITALS)
+    assert {fold(t) for t in subjects(x)} == {"cold water", "blue hour"}
+    one = "A day at the Lido\n\nNOTE. The queue is round the block.\n"
+    assert subjects(run(blank_nlp, one)) == set()
