@@ -23,11 +23,20 @@ from graph.extract_text import (
     fold,
     is_name_like,
 )
+
+# TitleFact, looks_like_title and normalise_headline are re-exported: the other title
+# rules import them from here
 from graph.extract_title_base import (
-    TitleFact,
+    TitleFact as TitleFact,
+)
+from graph.extract_title_base import (
     clean_title,
-    looks_like_title,
-    normalise_headline,
+)
+from graph.extract_title_base import (
+    looks_like_title as looks_like_title,
+)
+from graph.extract_title_base import (
+    normalise_headline as normalise_headline,
 )
 
 _clean = clean_title

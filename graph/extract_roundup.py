@@ -57,7 +57,9 @@ def find_paragraph_titles(
             continue
         start = m.start("title") + m.group("title").find(title)
         end_par = text.find("\n", m.end())
-        maker = MAKER_SENTENCE.search(text, m.end(), end_par if end_par >= 0 else None)
+        maker = MAKER_SENTENCE.search(
+            text, m.end(), end_par if end_par >= 0 else len(text)
+        )
         director = trim_name(maker.group(1)) if maker else None
         out.append(TitleFact(title, start, start + len(title), "film.list_line", 0.75,
                              director=director))  # fmt: skip
