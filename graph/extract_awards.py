@@ -129,6 +129,8 @@ def find_award_titles(
                 r"\b(?:Festival|Fest|Berlinale)\b", title
             ):
                 continue
+            if re.match(r"(?:Best|Outstanding)\b", groups.get("person") or ""):
+                continue  # "the Volpi Cup for Best Actress for Olivia Colman"
             credited = re.match(
                 r",?\s+(?:by|from|directed by|de)\s", text[m.end(key) : m.end(key) + 20]
             )
@@ -141,7 +143,10 @@ def find_award_titles(
                 or (
                     re.fullmatch(FULL_NAME, title)
                     and not credited
-                    and groups.get("prep") != "for"  # "the Silver Lion for Title"
+                    and (
+                        groups.get("prep") != "for"  # "the Silver Lion for Title"
+                        or bool(_PERSONAL.search(groups.get("award") or ""))
+                    )  # "the Volpi Cup for Best Actress for Olivia Colman"
                 )
                 or len(title.split()) > 6
                 or not is_name_like(title.split()[0])

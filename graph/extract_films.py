@@ -206,7 +206,14 @@ def find_titles(
             out.append(TitleFact(title[own.end() :], at, at + len(title) - own.end(),
                                  "film.title_year", 0.8, "unknown", int(m.group(3)),
                                  director=trim_name(own.group(1))))  # fmt: skip
-        elif ok(title) and fold(title) not in persons:
+        elif (
+            ok(title)
+            and fold(title) not in persons
+            and not (  # "la version de Richard Lester (1973)": a maker, not a title
+                re.fullmatch(FULL_NAME, title)
+                and re.search(r"\b(?:by|de|from|of|par)\s+$", text[: m.start(g)][-8:])
+            )
+        ):
             out.append(_fact(m, g, "film.title_year", 0.8, role="unknown",
                              year=int(m.group(3))))  # fmt: skip
     for m in rules["quoted"].finditer(text):

@@ -128,6 +128,9 @@ def _headline_candidates(rest: str) -> list[tuple[str, str, str | None]]:
         m and m.group(1)[:1].isupper()
     ):  # "Forty years in the desert: Paris, Texas (1984)"
         out.append((m.group(1).strip(), "headline.year", None))
+    m = re.match(r"^\"([^\"\n]{2,80}?)\"\s*(?::\s|[-–—|]\s|$)", rest)
+    if m and ":" in m.group(1):  # « Les Trois Mousquetaires : D'Artagnan » : ...
+        out.append((m.group(1).strip(), "headline.year", None))
     m = _PAREN_TITLE.match(rest)
     if m:  # "Anatomie d'une chute (Anatomy of a Fall)": one film, two titles
         out.append((m.group(1).strip(), "headline.paren", None))
@@ -190,7 +193,10 @@ def headline_titles(
         prefix = label
     prefix = prefix or _REVIEW_OF.match(headline)
     start = prefix.end() if prefix else 0
-    while start < len(headline) and headline[start] in "'\"":
+    whole = re.match(
+        r"\"[^\"\n]{2,80}?:[^\"\n]*\"\s*(?::\s|[-–—|]\s|$)", headline[start:]
+    )
+    while not whole and start < len(headline) and headline[start] in "'\"":
         start += 1  # "Review: 'The Zone of Interest' is..."
     rest = headline[start:]
     found: list[TitleFact] = []

@@ -423,3 +423,23 @@ def test_capitalised_paragraph_heads_of_a_diary(blank_nlp) -> None:  # type: ign
     assert {fold(t) for t in subjects(x)} == {"cold water", "blue hour"}
     one = "A day at the Lido\n\nNOTE. The queue is round the block.\n"
     assert subjects(run(blank_nlp, one)) == set()
+
+
+def test_acting_prize_for_a_person_is_no_film(blank_nlp) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "Lido 2018: the winners\n\n"
+        "The Favourite Daughter took the Grand Jury Prize and the Volpi Cup for Best "
+        "Actress for Lena Berg. Berg plays Queen Anne.\n"
+    )
+    assert "Lena Berg" not in {f.title for f in run(blank_nlp, text).films}
+
+
+def test_guillemet_headline_title_with_a_colon(blank_nlp) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "« Les Trois Marins : Le Retour » : un pour tous\n\n"
+        "Dans la version de Tom Keane (1973), tout était propre. "
+        "François Berg est Jean, jeune marin.\n"
+    )
+    x = run(blank_nlp, text)
+    assert subjects(x) == {"Les Trois Marins : Le Retour"}
+    assert "Tom Keane" not in {f.title for f in x.films}
