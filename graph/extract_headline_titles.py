@@ -108,6 +108,17 @@ def _surname_alone(title: str, body: str) -> bool:
     return bool(re.search(rf"(?<![\w'-])[a-z]+,? {last}\b(?!\s+[A-Z])", body))
 
 
+_SMALL = frozenset("a an the and of in on at to for with from by or as".split())
+
+
+def _title_case(title: str) -> str:
+    """ "the substance" -> "The Substance" (small words stay small inside)."""
+    words = title.split()
+    return " ".join(
+        w if i and w in _SMALL else w[:1].upper() + w[1:] for i, w in enumerate(words)
+    )
+
+
 def _recurs(title: str, body: str) -> bool:
     return title.casefold() in body
 
@@ -131,6 +142,13 @@ def _headline_candidates(rest: str) -> list[tuple[str, str, str | None]]:
     m = re.match(r"^\"([^\"\n]{2,80}?)\"\s*(?::\s|[-–—|]\s|$)", rest)
     if m and ":" in m.group(1):  # « Les Trois Mousquetaires : D'Artagnan » : ...
         out.append((m.group(1).strip(), "headline.year", None))
+    m = re.match(
+        r"^([a-z][a-z0-9' &-]{1,60}?)\s*(?:[★☆]|\d+(?:\.\d+)?/\d+\b|"
+        r"\((?:19|20)\d\d\)|review\b)",
+        rest,
+    )
+    if m and rest == rest.lower():  # "the substance ★★★★½": a user's lower case
+        out.append((_title_case(m.group(1).strip()), "headline.year", None))
     m = _PAREN_TITLE.match(rest)
     if m:  # "Anatomie d'une chute (Anatomy of a Fall)": one film, two titles
         out.append((m.group(1).strip(), "headline.paren", None))

@@ -443,3 +443,10 @@ def test_guillemet_headline_title_with_a_colon(blank_nlp) -> None:  # type: igno
     x = run(blank_nlp, text)
     assert subjects(x) == {"Les Trois Marins : Le Retour"}
     assert "Tom Keane" not in {f.title for f in x.films}
+
+
+def test_lower_case_headline_with_stars(blank_nlp) -> None:  # type: ignore[no-untyped-def]
+    text = "the salt road ★★★★½\n\nok so. went in knowing nothing and cried twice.\n"
+    assert subjects(run(blank_nlp, text)) == {"The Salt Road"}
+    chat = "ok so here goes: my thoughts\n\nwent in knowing nothing and cried twice.\n"
+    assert subjects(run(blank_nlp, chat)) == set()
