@@ -12,9 +12,11 @@ from __future__ import annotations
 
 import re
 from collections.abc import Collection
+from dataclasses import replace
 from functools import lru_cache
 
 from graph.extract_films import TitleFact, looks_like_title, normalise_headline
+from graph.extract_roundup import paragraph_maker
 from graph.extract_text import FULL_NAME, fold, is_name_like
 
 #: "Title - tagline", "Title: tagline": a first line ending in "?" or "!" is still a
@@ -127,6 +129,8 @@ def find_subhead_titles(
                          year=year, director=director or None)  # fmt: skip
         # "Title - Director" lines count like numbered ones: two make a list
         marked_line = m.group("num") or m.group("q") or m.group("dir3")
+        if plain:  # "Title\nX's debut won ...": the paragraph names its maker
+            fact = replace(fact, director=paragraph_maker(text, m.end()))
         (bare if plain else marked if marked_line else dated).append(fact)
     lists = marked if len(marked) >= 2 else []
     return lists + dated + (bare if len(bare) >= 2 and not lists else [])

@@ -18,7 +18,7 @@ from functools import lru_cache
 
 from graph.extract_awards import MAKER_SENTENCE
 from graph.extract_people import trim_name
-from graph.extract_text import STOPWORDS, UP, fold, is_name_like
+from graph.extract_text import FULL_NAME, STOPWORDS, UP, fold, is_name_like
 from graph.extract_title_base import TitleFact, clean_title, looks_like_title
 
 
@@ -56,11 +56,7 @@ def find_paragraph_titles(
         ):
             continue
         start = m.start("title") + m.group("title").find(title)
-        end_par = text.find("\n", m.end())
-        maker = MAKER_SENTENCE.search(
-            text, m.end(), end_par if end_par >= 0 else len(text)
-        )
-        director = trim_name(maker.group(1)) if maker else None
+        director = paragraph_maker(text, m.end())
         out.append(TitleFact(title, start, start + len(title), "film.list_line", 0.75,
                              director=director))  # fmt: skip
     out = out if len({fold(f.title) for f in out}) >= 2 else []
@@ -86,5 +82,35 @@ def _capital_openers(text: str, body_start: int) -> list[TitleFact]:
         if sum(c.isalpha() for c in title) < 2 or fold(title) in STOPWORDS:
             continue
         start = m.start("title")
-        out.append(TitleFact(title, start, start + len(title), "film.list_line", 0.75))
+        maker = paragraph_maker(text, m.end("title"))
+        out.append(TitleFact(title, start, start + len(title), "film.list_line", 0.75,
+                             director=maker))  # fmt: skip
     return out
+
+
+#: "Charlotte Regan's funny, sad and very British first feature": the maker's work.
+_OWNER_WORK = re.compile(
+    rf"({FULL_NAME})'s?\s+(?:[\w-]+,?\s+){{0,6}}?(?:debut|film|feature|documentary|"
+    r"drama|comedy|romcom|thriller|western|musical|satire|fable|melodrama|horror|"
+    r"biopic|portrait|triangle|odyssey|epic)\b"
+)
+
+
+def paragraph_maker(text: str, start: int) -> str | None:
+    """The director a round-up paragraph names: "X's debut", "X's deadpan comedy",
+    or a sentence led by X and a maker verb ("X made ...", "X returns ...").
+
+    Args:
+        text: the normalised review text.
+        start: where the paragraph (after its title) starts.
+    """
+    end = text.find("\n\n", start)
+    end = end if end >= 0 else len(text)
+    owner = _OWNER_WORK.search(text, start, end)
+    maker = MAKER_SENTENCE.search(text, start, end)
+    found = min(
+        (m for m in (owner, maker) if m is not None),
+        key=lambda m: m.start(),
+        default=None,
+    )
+    return trim_name(found.group(1)) if found else None

@@ -450,3 +450,17 @@ def test_lower_case_headline_with_stars(blank_nlp) -> None:  # type: ignore[no-u
     assert subjects(run(blank_nlp, text)) == {"The Salt Road"}
     chat = "ok so here goes: my thoughts\n\nwent in knowing nothing and cried twice.\n"
     assert subjects(run(blank_nlp, chat)) == set()
+
+
+def test_round_up_paragraphs_name_their_makers(blank_nlp) -> None:  # type: ignore[no-untyped-def]
+    text = BARE_LINES.replace(
+        "A night porter and",
+        "Tom Keane's funny, sad and very Irish first feature: a porter and",
+    ).replace("Two strangers walk", "Eva Lund made it fast. Two strangers walk")
+    x = run(blank_nlp, text)
+    makers = {f.title: [d.name for d in f.directors] for f in x.films}
+    assert makers == {
+        "Cold Water": ["Mara Olsen"],
+        "Blue Hour": ["Tom Keane"],
+        "Rye Lane": ["Eva Lund"],
+    }
