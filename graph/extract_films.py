@@ -294,6 +294,12 @@ def find_titles(
         lead = title.split()[0]
         if not (ok(title) and (is_name_like(lead) or lead in {"The", "A", "An"})):
             continue
+        if (
+            len(title.split()) > 1
+            and lead not in _ARTICLE_LEADS
+            and _GENRE_END.search(title)
+        ):
+            continue  # "Ilker Çatak's Tense Classroom Thriller": a title-case tagline
         if fold(owner) not in directors:
             # "Celine Song's Past Lives": a full name owning a title that the review
             # repeats or watches is a director's film
@@ -394,6 +400,11 @@ def _original_titles(
     return out
 
 
+_ARTICLE_LEADS = frozenset({"The", "A", "An"})
+_GENRE_END = re.compile(
+    r"\b(?:Thriller|Drama|Comedy|Documentary|Film|Movie|Debut|Feature|Western|"
+    r"Musical|Romance|Satire|Biopic|Epic|Melodrama|Horror|Fable|Follow-Up|Sequel)$"
+)
 _SPEECH = (
     r"(?:say|says|said|ask|asks|asked|tell|tells|told|shouts?|shouted|whispers?|"
     r"whispered|repl(?:y|ies|ied)|answers?|answered|adds|added|cries|cried|yells?|"

@@ -464,3 +464,14 @@ def test_round_up_paragraphs_name_their_makers(blank_nlp) -> None:  # type: igno
         "Blue Hour": ["Tom Keane"],
         "Rye Lane": ["Eva Lund"],
     }
+
+
+def test_title_case_tagline_after_a_possessive_is_no_film(blank_nlp) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "'Cold Water' Review: A Widow Waits in Mara Olsen's Tense Harbour Thriller\n\n"
+        "Cold Water is a film about waiting. Mara Olsen's Cold Water never hurries, "
+        "and Tom Keane's The Harbour Movie, which everyone watched, did.\n"
+    )
+    titles = {f.title for f in run(blank_nlp, text).films}
+    assert "Tense Harbour Thriller" not in titles
+    assert {"Cold Water", "The Harbour Movie"} <= titles
