@@ -32,7 +32,11 @@ from graph.extract_headline import (
     headline_of,
     is_place_like,
 )
-from graph.extract_intro import find_intro_titles, find_watched_titles
+from graph.extract_intro import (
+    find_intro_titles,
+    find_watched_titles,
+    returning_directors,
+)
 from graph.extract_meta import find_places, find_release_date, find_themes, find_verdict
 from graph.extract_nlp import (
     FALLBACK_EN,
@@ -266,6 +270,7 @@ def assemble(review: Review, parsed: Parsed) -> Extraction:
                 PersonFact("director", t.director, t.start, t.end, rule, 0.85,
                            title_hint=t.title)
             )  # fmt: skip
+    raw_people += returning_directors(text, titles)
     not_people = {f.name for f in festivals}
     title_names = {t.title for t in titles}
     title_names |= {t.original_title for t in titles if t.original_title}

@@ -21,7 +21,7 @@ from functools import lru_cache
 from graph.extract_awards import foreign_tail
 from graph.extract_films import TitleFact, looks_like_title
 from graph.extract_gazetteer import REGIONS
-from graph.extract_people import trim_name
+from graph.extract_people import PersonFact, trim_name
 from graph.extract_text import (
     FULL_NAME,
     TITLE_RUN,
@@ -189,3 +189,31 @@ def _owner_work() -> re.Pattern[str]:
         rf"({FULL_NAME})'s?\s+(?!(?:previous|earlier|last|prior|other|next|old)\b)"
         rf"(?:[a-z-]+\s+){{0,2}}?{_WORK}\s+\"?({TITLE_RUN})\"?"
     )
+
+
+def returning_directors(text: str, titles: list[TitleFact]) -> list[PersonFact]:
+    """ "Sixteen years after (Title, Jo Field, 2006), Field is back": the aside cites
+    the director's earlier film, so the reviewed film has the same director.
+
+    Args:
+        text: the normalised review text.
+        titles: the title facts (asides carry their director).
+
+    Returns:
+        One director fact (no title hint: it goes to the reviewed film) per aside
+        after a time cue whose director's surname the text uses on its own.
+    """
+    out: list[PersonFact] = []
+    for t in titles:
+        if t.rule != "film.paren_aside" or not t.director:
+            continue
+        cue = text[max(0, t.start - 40) : t.start]
+        if not re.search(r"\b(?:after|since|following)\s*\(\s*\"?$", cue):
+            continue
+        surname = re.escape(t.director.split()[-1])
+        given = re.escape(t.director.split()[0])
+        alone = re.search(rf"(?<![\w(])(?<!{given} ){surname}\b(?!\s*,\s*\d)", text)
+        if alone:
+            out.append(PersonFact("director", t.director, alone.start(), alone.end(),
+                                  "director.returning", 0.7))  # fmt: skip
+    return out

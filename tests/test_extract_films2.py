@@ -475,3 +475,16 @@ def test_title_case_tagline_after_a_possessive_is_no_film(blank_nlp) -> None:  #
     titles = {f.title for f in run(blank_nlp, text).films}
     assert "Tense Harbour Thriller" not in titles
     assert {"Cold Water", "The Harbour Movie"} <= titles
+
+
+def test_an_aside_after_a_time_cue_gives_the_returning_director(blank_nlp) -> None:  # type: ignore[no-untyped-def]
+    x = run(
+        blank_nlp, COLUMN
+    )  # "Ten years after (Old Rope, Karl Dane, 2012), Dane is back"
+    film = next(f for f in x.films if f.title == "Morning Tide")
+    assert [d.name for d in film.directors] == ["Karl Dane"]
+    x = run(
+        blank_nlp, ASIDES
+    )  # "since (Cold Water, Mara Olsen, 2004)": Olsen never alone
+    film = next(f for f in x.films if f.title == "The Winter Lodgers")
+    assert film.directors == ()
