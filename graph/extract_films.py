@@ -200,7 +200,10 @@ def find_titles(
     for m in rules["title_year"].finditer(text):
         g = 1 if m.group(1) else 2
         title = _clean(m.group(g))
-        own = re.match(rf"({FULL_NAME})'s?\s+(?=\S)", title)  # "Leos Carax's Title"
+        # "Leos Carax's Title", "the Wyoming of Michael Cimino's Heaven's Gate (1980)"
+        own = re.match(
+            rf"(?:[^']*?\s(?:of|by|in)\s)?({FULL_NAME})'s?\s+(?=[{UP}])", title
+        )
         if own and ok(title[own.end() :]):
             at = m.start(g) + m.group(g).find(title) + own.end()
             out.append(TitleFact(title[own.end() :], at, at + len(title) - own.end(),

@@ -488,3 +488,13 @@ def test_an_aside_after_a_time_cue_gives_the_returning_director(blank_nlp) -> No
     )  # "since (Cold Water, Mara Olsen, 2004)": Olsen never alone
     film = next(f for f in x.films if f.title == "The Winter Lodgers")
     assert film.directors == ()
+
+
+def test_capitalised_column_name_over_the_headline(blank_nlp) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "THE LONG TAKE\nCold Water: a widow at the harbour\n\n"
+        "Lena Berg plays Anna. It recalls the Jutland of Tom Keane's Salt Road (1980).\n"
+    )
+    x = run(blank_nlp, text)
+    assert subjects(x) == {"Cold Water"}
+    assert "Salt Road" in mentioned(x)
