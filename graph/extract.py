@@ -32,7 +32,11 @@ from graph.extract_headline import (
     headline_of,
     is_place_like,
 )
-from graph.extract_intro import find_intro_titles
+from graph.extract_intro import (
+    find_intro_titles,
+    find_watched_titles,
+    returning_directors,
+)
 from graph.extract_meta import find_places, find_release_date, find_themes, find_verdict
 from graph.extract_nlp import (
     FALLBACK_EN,
@@ -49,6 +53,7 @@ from graph.extract_roles import (
     find_title_directors,
     possessive_characters,
 )
+from graph.extract_roundup import find_paragraph_titles
 from graph.extract_text import (
     FULL_NAME,
     MONTHS,
@@ -217,12 +222,30 @@ def assemble(review: Review, parsed: Parsed) -> Extraction:
         text, not_titles=multi | frozenset(fold(f.name) for f in festivals)
     )
     titles += find_intro_titles(text, not_titles=multi)
-    titles += find_slash_titles(head)
+    # NER tags unknown two-word titles as people: only the person facts count here
+    titles += find_watched_titles(
+        text, not_titles=frozenset(fold(p.name) for p in raw_people)
+    )
+    slashed = find_slash_titles(head)
+    if slashed:  # "Les Feuilles mortes / Fallen Leaves": no partial headline title
+        whole = {fold(n) for t in slashed for n in (t.title, t.original_title or "")}
+        titles = [
+            t for t in titles
+            if not t.rule.startswith("headline.")
+            or not any(w.startswith(fold(t.title)) for w in whole)
+        ]  # fmt: skip
+    titles += slashed
     titles = [t for t in titles if not is_place_like(t.title, text)]
     titles += find_subhead_titles(
         text,
         body_start=head_span[1] if head_span else 0,
         not_titles={fold(p.name) for p in raw_people},
+        round_up=is_round_up(head[0] if head else None),
+    )
+    titles += find_paragraph_titles(
+        text,
+        body_start=head_span[1] if head_span else 0,
+        not_titles={fold(p.name) for p in raw_people} | multi,
     )
     if any(t.role == "subject" for t in awarded):
         # a palmarès names its films; a headline's stray capitalised run is no film
@@ -247,8 +270,10 @@ def assemble(review: Review, parsed: Parsed) -> Extraction:
                 PersonFact("director", t.director, t.start, t.end, rule, 0.85,
                            title_hint=t.title)
             )  # fmt: skip
+    raw_people += returning_directors(text, titles)
     not_people = {f.name for f in festivals}
     title_names = {t.title for t in titles}
+    title_names |= {t.original_title for t in titles if t.original_title}
     title_names |= {  # "The Room Next Door, the Spanish director's ...": no person
         t.title.split(" ", 1)[1]
         for t in titles

@@ -38,7 +38,7 @@ class FilmDraft:
         } or (fact.rule.startswith("headline.") and fact.rule != "headline.unechoed")
         self.subject = (
             self.subject
-            or (fact.rule == "film.award_prose" or fact.rule.startswith("film.intro_"))
+            or (fact.rule.startswith(("film.award_", "film.intro_")))
             and fact.role == "subject"
         )
         self.mentioned = fact.role == "mentioned"
@@ -99,6 +99,7 @@ def group_films(
                 film.original_title = fact.original_title
     if not films:
         return []
+    _demote_passing_winners(text, films)
     introduced = _INTRODUCED | ({"film.possessive"} if round_up else set())
     if round_up or sum(f.subject for f in films) != 1:
         # A dispatch without a headline title, or a round-up of several films: every
@@ -109,7 +110,14 @@ def group_films(
                 film.subject = True
     if not any(f.subject for f in films):
         candidates = [f for f in films if not f.mentioned]
-        if candidates:
+        # "Title: a tagline" opening the headline names the film even when the body
+        # never repeats it; otherwise the film the text names most is the subject
+        opening = [
+            f for f in candidates if any(x.rule == "headline.unechoed" for x in f.facts)
+        ]
+        if opening:
+            opening[0].subject = True
+        elif candidates:
             low = fold(text)
             best = max(candidates, key=lambda f: sum(low.count(k) for k in f.keys))
             best.subject = True
@@ -131,6 +139,31 @@ def group_films(
         kept.append(film)
     kept.sort(key=lambda f: (not f.subject, min(x.start for x in f.facts)))
     return kept
+
+
+def _demote_passing_winners(text: str, films: list[FilmDraft]) -> None:
+    """A review whose headline names its one film mentions another prize winner
+    named only once in passing ("The Golden Bear went to X's Y, a documentary")."""
+    headed = [
+        f for f in films
+        if any(x.rule.startswith("headline.") for x in f.facts) and f.subject
+    ]  # fmt: skip
+    if len(headed) != 1:
+        return
+    winners = [
+        f for f in films
+        if f is not headed[0] and any(x.rule == "film.award_prose" for x in f.facts)
+    ]  # fmt: skip
+    if len(winners) != 1:
+        return  # a palmarès: every winner is reviewed
+    low = text.casefold()
+    film = winners[0]
+    rules = {x.rule for x in film.facts}
+    if rules <= {"film.award_prose", "film.possessive", "film.quoted"} and (
+        sum(low.count(k.casefold()) for k in {f.title for f in film.facts}) <= 1
+    ):
+        film.subject = False
+        film.mentioned = True
 
 
 def _occurrences(text: str, film: FilmDraft) -> list[int]:

@@ -15,11 +15,13 @@ as only mentioned. A winner's name is never returned as a title.
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 from functools import lru_cache
 
 from graph.extract_films import TitleFact, looks_like_title
+from graph.extract_headline_titles import is_second_title
 from graph.extract_people import trim_name
-from graph.extract_text import ANY_NAME, FULL_NAME, TITLE_RUN, fold, is_name_like
+from graph.extract_text import ANY_NAME, FULL_NAME, TITLE_RUN, UP, fold, is_name_like
 
 _FOR_BEST = r"\s+for\s+(?:the\s+)?best\s+[a-z][a-z -]{1,30}?"
 _AWARD = (
@@ -78,6 +80,11 @@ _EARLIER = re.compile(
 )
 _DIRECTING = re.compile(r"\bdirect(?:or|ing|ion)\b", re.I)
 _AUTHOR = re.compile(r"\b(?:screenplay|script|writing|jury|Jury)\b")
+_PERSONAL = re.compile(
+    r"\b(?:actor|actress|performance|acting|Volpi|direct(?:or|ing)|screenplay|"
+    r"Mastroianni)\b",
+    re.I,
+)
 _ACTING = re.compile(r"\b(?:actor|actress|performance|acting|Volpi)\b", re.I)
 
 
@@ -122,28 +129,42 @@ def find_award_titles(
                 r"\b(?:Festival|Fest|Berlinale)\b", title
             ):
                 continue
+            if re.match(r"(?:Best|Outstanding)\b", groups.get("person") or ""):
+                continue  # "the Volpi Cup for Best Actress for Olivia Colman"
             credited = re.match(
                 r",?\s+(?:by|from|directed by|de)\s", text[m.end(key) : m.end(key) + 20]
             )
+            paren = re.match(r"\s*\(([^()\n]{2,60})\)", text[m.end(key) :])
+            orig = paren.group(1).strip() if paren else ""
+            if not orig[:1].isupper() or re.search(r"[\d.!?;,]", orig):
+                orig = ""  # "Title (Original Title)": the winner is surely a film
             if key == "title3" and (
                 fold(title) in not_titles
                 or (
                     re.fullmatch(FULL_NAME, title)
                     and not credited
-                    and groups.get("prep") != "for"  # "the Silver Lion for Title"
+                    and (
+                        groups.get("prep") != "for"  # "the Silver Lion for Title"
+                        or bool(_PERSONAL.search(groups.get("award") or ""))
+                    )  # "the Volpi Cup for Best Actress for Olivia Colman"
                 )
                 or len(title.split()) > 6
                 or not is_name_like(title.split()[0])
                 and title.split()[0] not in {"The", "A", "An"}
+                and not (orig and len(title.split()) >= 2)
             ):
                 continue  # "went to Jesse Plemons.": a winner, not a film
             start = m.start(key) + m.group(key).find(title)
+            owner = groups.get("owner")
+            if owner and owner.split()[0] in {"A", "An", "The"}:
+                # "went to A Traveler's Needs": the possessive is inside the title
+                start, owner = m.start("owner"), None
+                title = _clean_title(text[start : m.end(key)])
             if " " not in title:
                 title += foreign_tail(text[start + len(title) :])
             end = start + len(title)
             award = groups.get("award") or ""
             director = actor = None
-            owner = groups.get("owner")
             person = groups.get("person")
             if owner and len(trim_name(owner).split()) >= 2:
                 director = trim_name(owner)
@@ -159,6 +180,139 @@ def find_award_titles(
             role = "mentioned" if earlier else "subject"
             conf = 0.8 if name != "prize_for" else 0.7
             out.append(TitleFact(title, start, end, "film.award_prose", conf, role,
-                                 director=director, actor=actor))  # fmt: skip
+                                 original_title=orig or None, director=director,
+                                 actor=actor))  # fmt: skip
+    out += _palmares_lines(text, not_titles)
+    out += _prize_list_lines(text, not_titles)
     out.sort(key=lambda f: f.start)
+    return [_with_original(text, f, not_titles) for f in out]
+
+
+def _with_original(text: str, fact: TitleFact, not_titles: frozenset[str]) -> TitleFact:
+    """The fact with the second title the text gives once: "Dying (Sterben)"; a name
+    the text uses elsewhere, the director or a known person is no second title."""
+    if fact.original_title:
+        return fact
+    pattern = rf"{re.escape(fact.title)}\s*\(([{UP}][^()\n\d.!?;,]{{1,60}})\)"
+    for m in re.finditer(pattern, text):
+        inner = m.group(1).strip()
+        if (
+            text.count(inner) == 1
+            and fold(inner) != fold(fact.director or "")
+            and fold(inner) not in not_titles
+            and is_second_title(inner, text[m.end() :])
+        ):
+            return replace(fact, original_title=inner)
+    return fact
+
+
+#: A prize named after the title that opens a paragraph of a palmarès.
+_LINE_AWARD = (
+    r"(?:(?:[A-Z][\w'-]*|of|the)\s+){0,3}?(?:Prize|Prix|Award|Palme d'Or|"
+    r"Caméra d'Or|Camera d'Or|Lion|Bear|Leopard|Shell|Cup|Globe)"
+    r"(?:\s+for\s+(?:the\s+)?[Bb]est\s+[A-Za-z]+(?:\s+[A-Za-z]+)?)?|"
+    r"[Bb]est\s+(?:[Dd]irector|[Aa]ctor|[Aa]ctress|[Ss]creenplay|[Ff]ilm|[Pp]icture|"
+    r"[Dd]ocumentary)"
+)
+
+
+#: "Jane Campion returns ...": a sentence of the prize paragraph led by the maker.
+MAKER_SENTENCE = re.compile(
+    rf"(?:^|(?<=[.!?]\s)|(?<=\n))({FULL_NAME})\s+(?:adapts|directs|returns|goes|ties|"
+    r"follows|films|shoots|stages|turns|tells|explores|delivers|crafts|paints|examines|"
+    r"chronicles|depicts|captures|imagines|revisits|traces|observes|weaves|sets|"
+    r"brings|signs|makes|made|directed|shot)\b"
+)
+
+
+@lru_cache(maxsize=1)
+def _palmares() -> re.Pattern[str]:
+    return re.compile(
+        rf"(?m)^[ \t]*\"?(?P<title>{TITLE_RUN})\"?(?:\s*\((?P<orig>[^()\n]{{2,60}})\))?"
+        rf",\s+(?:the\s+)?(?P<award>{_LINE_AWARD})\s*(?:[.:;]|$)"
+    )
+
+
+def _palmares_lines(text: str, not_titles: frozenset[str]) -> list[TitleFact]:
+    """ "Happening (L'Événement), Golden Lion." opening a paragraph: an awarded film,
+    with its original title when the parentheses give one."""
+    out: list[TitleFact] = []
+    for m in _palmares().finditer(text):
+        title = _clean_title(m.group("title"))
+        first = title.split()[0]
+        if (
+            not looks_like_title(title)
+            or fold(title) in not_titles
+            and not m.group("orig")
+            or re.fullmatch(FULL_NAME, title)  # "Jane Doe, Best Actress.": a winner
+            and not m.group("orig")
+            and bool(_PERSONAL.search(m.group("award")))
+            or not (is_name_like(first) or first in {"The", "A", "An"})
+            or re.search(r"\b(?:Festival|Fest|Berlinale)\b", title)
+        ):
+            continue
+        orig = (m.group("orig") or "").strip()
+        if (
+            not orig[:1].isupper()
+            or len(orig.split()) > 8
+            or re.search(r"[\d.!?;]", orig)
+        ):
+            orig = ""  # sentence case is fine: "(Madres paralelas)"
+        start = m.start("title") + m.group("title").find(title)
+        end_par = text.find("\n", m.end())
+        maker = MAKER_SENTENCE.search(
+            text, m.end(), end_par if end_par >= 0 else len(text)
+        )
+        director = trim_name(maker.group(1)) if maker else None
+        out.append(TitleFact(title, start, start + len(title), "film.award_line",
+                             0.8, "subject", original_title=orig or None,
+                             director=director))  # fmt: skip
+    return out
+
+
+@lru_cache(maxsize=1)
+def _prize_list() -> re.Pattern[str]:
+    """ "Golden Bear: Title (Director)", "Best Director: Name, Title" """
+    award = (
+        r"[^:\n]{0,40}?\b(?:Bear|Lion|Leopard|Shell|Palme|Prize|Prix|Award|Cup|Best|"
+        r"Caméra|Camera|Jury|Grand)\b[^:\n]{0,40}?"
+    )
+    return re.compile(
+        rf"(?m)^[ \t]*(?P<award>{award}):[ \t]+(?:\"?(?P<t1>[^()\n\"]{{2,70}}?)\"?"
+        rf"[ \t]*\((?P<dir>{FULL_NAME})\)|(?P<person>[{UP}][^,()\n:]{{2,60}}?)"
+        r"(?:[ \t]*\([^()\n]*\))?"
+        r",[ \t]+\"?(?P<t2>[^()\n\",]{2,70}?)\"?)[ \t]*$"
+    )
+
+
+def _prize_list_lines(text: str, not_titles: frozenset[str]) -> list[TitleFact]:
+    """The films of a prize list written one award a line: "Golden Bear: Title
+    (Director)", "Silver Bear for Best Director: Name, Title"."""
+    out: list[TitleFact] = []
+    for m in _prize_list().finditer(text):
+        key = "t1" if m.group("t1") else "t2"
+        title = _clean_title(m.group(key))
+        if (
+            not looks_like_title(title)
+            or fold(title) in not_titles
+            or re.search(r"[.!?]\s", title)
+        ):
+            continue
+        director = actor = None
+        person = m.group("person")
+        if person and not re.fullmatch(
+            rf"{FULL_NAME}|(?:[{UP}][\w'-]*\s+){{2,6}}[{UP}][\w'-]*", person
+        ):
+            continue  # "Palme d'Or: Title, Director. A drama.": not a name first
+        if m.group("dir"):
+            director = trim_name(m.group("dir"))
+        elif person and _DIRECTING.search(m.group("award")):
+            director = trim_name(person)
+        elif person and _ACTING.search(m.group("award")):
+            actor = trim_name(person)
+        elif person and re.search(r"\b(?:screenplay|script)\b", m.group("award"), re.I):
+            director = trim_name(person)  # the screenplay prize goes to the author
+        start = m.start(key) + m.group(key).find(title)
+        out.append(TitleFact(title, start, start + len(title), "film.award_line", 0.8,
+                             "subject", director=director, actor=actor))  # fmt: skip
     return out

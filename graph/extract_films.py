@@ -11,67 +11,40 @@ Title", "his previous film, Title") that mark a film as only *mentioned*.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 from functools import lru_cache
 
-from graph.extract_gazetteer import REGIONS
+from graph.extract_headline_titles import headline_titles, is_second_title
 from graph.extract_people import PersonFact, trim_name
 from graph.extract_text import (
     ANY_NAME,
     FULL_NAME,
-    STOPWORDS,
     TITLE_RUN,
+    UP,
     fold,
     is_name_like,
-    owner_surname,
-    surname_repeats,
 )
 
-
-@dataclass(frozen=True)
-class TitleFact:
-    """A film title found by a rule; ``role`` is a hint, settled by the assembler."""
-
-    title: str
-    start: int
-    end: int
-    rule: str
-    confidence: float
-    role: str = "subject"  # "subject" | "mentioned" | "unknown"
-    year: int | None = None
-    original_title: str | None = None
-    director: str | None = None
-    actor: str | None = None
-
-
-_FESTIVAL_PREFIX = (
-    r"[^:\n]{2,60}?(?:19|20)\d\d|[^:\n]{2,40}?(?:Festival|Fest|Berlinale)"
+# TitleFact, looks_like_title and normalise_headline are re-exported: the other title
+# rules import them from here
+from graph.extract_title_base import (
+    TitleFact as TitleFact,
 )
+from graph.extract_title_base import (
+    clean_title,
+)
+from graph.extract_title_base import (
+    looks_like_title as looks_like_title,
+)
+from graph.extract_title_base import (
+    normalise_headline as normalise_headline,
+)
+
+_clean = clean_title
 
 
 @lru_cache(maxsize=1)
 def _rules() -> dict[str, re.Pattern[str]]:
     return {
-        "headline.festival": re.compile(
-            rf"^(?:{_FESTIVAL_PREFIX})\s*[:|-]\s*\"?({TITLE_RUN})\"?\s*(?:[,:|\[(]|-\s|$|"
-            r"(?:[Rr]eview|[Cc]ritique)\b)"
-        ),
-        "headline.review_first": re.compile(
-            r"^(?:[Ff]ilm\s+)?(?:[Rr]eview|REVIEW|[Cc]ritique|[Cc]ritic's [Pp]ick)"
-            r"\s*[:|-]\s*"
-            rf"\"?({TITLE_RUN})\"?"
-        ),
-        "headline.title_first": re.compile(
-            rf"^\"?({TITLE_RUN})\"?\s*(?:\((?:19|20)\d\d\)\s*)?"
-            r"(?:[Rr]eview|[Cc]ritique|[Ff]ilm review)\b"
-        ),
-        "headline.quoted": re.compile(r"^[^\"\n]{0,40}?\"([^\"\n]{2,80})\""),
-        "headline.year": re.compile(rf"^\"?({TITLE_RUN})\"?\s*\(((?:19|20)\d\d)\)"),
-        "headline.colon": re.compile(
-            rf"^\"?({TITLE_RUN})\"?\s*(?:\([^()]+\)\s*)?[:|]\s+\S"
-        ),
-        "headline.possessive": re.compile(rf"({ANY_NAME})'s?\s+\"?({TITLE_RUN})\"?"),
-        "headline.run": re.compile(rf"\"?({TITLE_RUN})\"?"),
         "quoted": re.compile(r"\"([^\"\n]{2,80})\""),
         "paren_triple": re.compile(
             rf"(?:\"([^\"\n]{{2,80}})\"|({TITLE_RUN}))\s*\(\s*"
@@ -129,21 +102,14 @@ def _rules() -> dict[str, re.Pattern[str]]:
             r"(?:(?:the\s+)?(?:[\w-]+\s+)?(?:director|filmmaker|film-maker)\s+)?"
             rf"({ANY_NAME})"
         ),
+        "by_genre": re.compile(
+            rf"(?:\"([^\"\n]{{2,80}})\"|({TITLE_RUN})),\s+(?:the|an?)\s+(?:[\w-]+\s+)"
+            r"{0,2}?(?:drama|comedy|thriller|western|musical|romance|satire|fable|"
+            r"melodrama|horror|biopic|epic|animation|chronicle|portrait)\s+"
+            rf"(?:by|from)\s+({FULL_NAME})"
+        ),
         "possessive": re.compile(rf"({ANY_NAME})'s?\s+\"?({TITLE_RUN})\"?"),
     }
-
-
-def looks_like_title(title: str) -> bool:
-    """Short, capitalised, not a sentence: "The Taste of Things", not "I loved it"."""
-    words = title.split()
-    if not 1 <= len(words) <= 9 or not title[:1].isupper() and not title[:1].isdigit():
-        return False
-    if title.endswith((",", ";", "'s")) or title[:1].isdigit() and len(words) < 3:
-        return False
-    if re.fullmatch(r"(?:I'm|I've|I'd|Top \d+|\d+)", title):
-        return False
-    caps = sum(1 for w in words if w[:1].isupper() or w[:1].isdigit())
-    return caps / len(words) >= 0.5 and fold(title) not in STOPWORDS
 
 
 _WATCH = re.compile(
@@ -169,18 +135,6 @@ _SOURCE_WORK = re.compile(
 _PREPOSITIONS = frozenset("in at on with from for of by to".split())
 _ARTICLES = frozenset("the a an le la les l' el il der die das un une".split())
 _PLAIN_CUES = frozenset("after since following like unlike over recalls après".split())
-_DISCOURSE = frozenset(
-    "then and but so also next finally meanwhile however now plus lastly again even "
-    "yet still here".split()
-)
-
-
-def _clean(title: str) -> str:
-    words = title.strip().strip("\"'").strip().rstrip(",;:").split(" ")
-    while len(words) > 1 and words[0].casefold() in _DISCOURSE:
-        words.pop(0)  # "Then Drive My Car": a sentence opener, not the title
-    title = " ".join(words)
-    return title[:-1] if re.search(r"[a-z]{2}\.$", title) else title
 
 
 def _fact(m: re.Match[str], g: int, rule: str, conf: float, **kw: object) -> TitleFact:
@@ -188,197 +142,6 @@ def _fact(m: re.Match[str], g: int, rule: str, conf: float, **kw: object) -> Tit
     lead = m.group(g).find(title)
     start = m.start(g) + max(lead, 0)
     return TitleFact(title, start, start + len(title), rule, conf, **kw)  # type: ignore[arg-type]
-
-
-_PREFIX = re.compile(
-    r"^(?:[^:\n]{2,60}?(?:(?:19|20)\d\d|'\d\d)[^:\n]{0,12}?|(?:[Ff]ilm\s+)?(?:[Rr]eview|"
-    r"REVIEW|[Cc]ritique|[Cc]ritic's [Pp]ick))\s*:\s*"
-)
-_TERMINATOR = re.compile(
-    r"^\s*(?:$|[,:|\[('\"]|-\s|\.\.\.|…|[Rr]eview\b|[Cc]ritique\b|\s[a-z]|"
-    r"[★☆]|\d+/\d+)"
-)
-
-
-#: "Title: tagline", "Title - tagline", "Title ★★★ - tagline"
-_SPLIT_MARK = re.compile(r"\s*(?::|\.\.\.|…|[-–—|]\s|[★☆*]|\d+/\d+)")
-
-
-def _recurs(title: str, body: str) -> bool:
-    return title.casefold() in body
-
-
-def _headline_candidates(rest: str) -> list[tuple[str, str, str | None]]:
-    """(title, rule, director) candidates of a headline without its festival prefix."""
-    rules = _rules()
-    out: list[tuple[str, str, str | None]] = []
-    m = re.search(rf"\bwith\s+\"?({TITLE_RUN})\"?\s*$", rest)
-    if m:
-        out.append((_clean(m.group(1)), "headline.with", None))
-    m = re.match(
-        rf"^\"?([^,:\"\n]{{2,60}}?)\"?,\s+(?:de|by|d')\s*({FULL_NAME})\s*$", rest
-    )
-    if m and m.group(1)[:1].isupper():  # "Les Maisons de sel, de Tom Keane"
-        out.append((m.group(1).strip(), "headline.year", trim_name(m.group(2))))
-    for m in rules["headline.possessive"].finditer(rest):
-        director = trim_name(m.group(1))
-        title = _clean(m.group(2))
-        plural = rest[m.end(1) : m.end(1) + 2] == "' "  # "Directors' Fortnight"
-        if len(director.split()) < 2 and (
-            director.casefold() in _NOT_OWNERS or _AWARD_WORDS.search(title) or plural
-        ):
-            continue
-        out.append((title, "headline.possessive",
-                    director if len(director.split()) >= 2 else None))  # fmt: skip
-    m = re.match(r"^(.{2,60}?)\s*\(((?:19|20)\d\d)\)", rest)
-    if m:
-        out.append((_clean(m.group(1)), "headline.year", None))
-    m = re.match(rf"^({TITLE_RUN}?)\s+(?:Is|Was|Isn't)\s+(?:[Tt]he|[Aa]n?)\s", rest)
-    if m:  # "Past Lives Is the Best Film of the Year": a sentence, not a title
-        return [*out, (_clean(m.group(1)), "headline.colon", None)]
-    m = re.match(r"^([^:\n]{2,60}?)\s+:\s", rest)  # French "Titre : accroche"
-    if m:
-        out.append((_clean(m.group(1).split(",")[0]), "headline.colon", None))
-    pair = re.match(rf"^({TITLE_RUN})\s+[+&]\s+({TITLE_RUN})", rest)
-    if pair:  # "Dune Part Two + Oppenheimer double bill"
-        out += [(_clean(pair.group(g)), "headline.title", None) for g in (1, 2)]
-    m = re.match(rf"^\"?\s*({TITLE_RUN})", rest)
-    if m and _TERMINATOR.match(rest[m.end(1) :]):
-        title = _clean(m.group(1))
-        parts = re.split(r"\s+and\s+", title)
-        if not all(p[:1].isupper() or p[:1].isdigit() for p in parts):
-            parts = [title]  # "All the Beauty and the Bloodshed" is one title
-        out += [(part, "headline.title", None) for part in parts]
-    return out
-
-
-def _headline_titles(
-    headline: str,
-    offset: int,
-    body: str,
-    persons: frozenset[str],
-    surnames: frozenset[str] = frozenset(),
-) -> list[TitleFact]:
-    """The films a headline names; each must recur in the body unless it is the
-    whole headline or marked as reviewed ("Title review", "Title (2023)")."""
-    low_body = body.casefold()
-    prefix = _PREFIX.match(headline)
-    start = prefix.end() if prefix else 0
-    while start < len(headline) and headline[start] in "'\"":
-        start += 1  # "Review: 'The Zone of Interest' is..."
-    rest = headline[start:]
-    found: list[TitleFact] = []
-    weak: list[TitleFact] = []  # "Title: tagline" never repeated in the body
-    for title, rule, director in _headline_candidates(rest):
-        owner = re.search(rf"\s+(?:of|by|de)\s+({FULL_NAME})$", title)
-        if owner:
-            title, director = title[: owner.start()], owner.group(1)
-        words = title.split()
-        while (
-            rule in {"headline.title", "headline.colon"}
-            and len(words) > 1
-            and (words[0].casefold() in _HEAD_LEAD)
-        ):
-            words.pop(0)
-        title = " ".join(words)
-        if not title or re.fullmatch(r"(?:19|20)\d\d", title):
-            continue
-        if fold(title) in _FESTIVAL_WORDS or (
-            rule in {"headline.title", "headline.colon"}
-            and (
-                fold(title) in persons
-                or (rule == "headline.colon" and fold(title) in surnames)
-                or surname_repeats(title, body)
-                or fold(title) in {p.split()[-1] for p in persons | surnames if p}
-                or owner_surname(title, body)
-            )
-        ):
-            continue  # "Trier returns: ...": a surname is no title
-        if rule == "headline.title" and _AWARD_WORDS.search(title):
-            continue
-        marked = rule in {"headline.year", "headline.colon", "headline.with"} or bool(
-            re.search(
-                r"(?:[Rr]eview(?:ed)?|[Cc]ritique)\b",
-                rest[len(title) : len(title) + 12],
-            )
-        )
-        # "Festival 2023: Title, tagline [critique]": the dispatch names its film first
-        marked = marked or (
-            prefix is not None
-            and rule == "headline.title"
-            and rest.lstrip('" ').startswith(title)
-            and bool(re.search(r"\[(?:review|critique)\]|,", rest, re.I))
-        )
-        echoed = rule == "headline.title" and any(
-            len(w) >= 5 and w.casefold() in low_body for w in title.split()
-        )
-        if not (_recurs(title, low_body) or marked or echoed or title == rest.strip()):
-            colon = bool(_SPLIT_MARK.match(rest[len(title) : len(title) + 4]))
-            if rule == "headline.title" and colon and start == 0 and not weak:
-                at = offset + max(rest.find(title), 0)
-                weak.append(TitleFact(title, at, at + len(title), "headline.unechoed",
-                                      0.6, "unknown"))  # fmt: skip
-            continue
-        if (
-            rule != "headline.colon"
-            and rule != "headline.year"
-            and not looks_like_title(title)
-        ):
-            continue
-        if any(fold(f.title) == fold(title) for f in found):
-            continue
-        at = offset + start + max(rest.find(title), 0)
-        found.append(TitleFact(title, at, at + len(title), rule, 0.95, "subject",
-                               director=director))  # fmt: skip
-        if rule != "headline.title":
-            break
-    if found or weak:
-        return found or weak
-    # Fallback: the longest capitalised run (or its tail) recurring in the body.
-    name_words = {w for p in persons for w in p.split()}
-    best: tuple[str, int] | None = None
-    for m in _rules()["headline.run"].finditer(headline):
-        words = _clean(m.group(1)).split()
-        for i in range(len(words)):
-            title = " ".join(words[i:])
-            if surname_repeats(title, body):
-                break  # "Nan Goldin": a person, and "Goldin" no title either
-            if (
-                len(title) > 2
-                and looks_like_title(title)
-                and (is_name_like(words[i]) or words[i] in {"The", "A", "An"})
-                and fold(title) not in persons
-                and not owner_surname(title, body)
-                and not (len(words) - i == 1 and fold(title) in name_words)
-                and not any(p.endswith(fold(title)) for p in persons)
-                and title not in REGIONS
-                and fold(title) not in _FESTIVAL_WORDS
-                and not _AWARD_WORDS.search(title)
-                and not re.search(r"\d{4}", title)
-                and _recurs(title, low_body)
-                and (best is None or len(title) > len(best[0]))
-            ):
-                best = (title, m.start(1) + m.group(1).find(title))
-                break
-    if best is not None:
-        at = offset + best[1]
-        return [TitleFact(best[0], at, at + len(best[0]), "headline.recurring", 0.8)]
-    return []
-
-
-_HEAD_LEAD = frozenset(
-    "why how what when where watching rewatching revisiting remembering "
-    "reviewing".split()
-)
-_NOT_OWNERS = frozenset(
-    "people people's critics audience children women men world year today".split()
-)
-_AWARD_WORDS = re.compile(
-    r"\b(?:Award|Prize|Palme|Lion|Bear|Leopard|Shell|Globe|Oscar)s?\b"
-)
-_FESTIVAL_WORDS = frozenset(
-    {"cannes", "berlinale", "venice", "sundance", "tiff", "review"}
-)
 
 
 def find_titles(
@@ -409,7 +172,7 @@ def find_titles(
         line, at = headline
         body = text[at + len(line) :]
         named = frozenset(fold(p.name) for p in people)
-        out.extend(_headline_titles(normalise_headline(line), at, body, named, persons))
+        out.extend(headline_titles(normalise_headline(line), at, body, named, persons))
         body_start = at + len(line)
     else:
         body_start = 0
@@ -428,23 +191,37 @@ def find_titles(
                              director=trim_name(m.group(3))))  # fmt: skip
     for m in rules["inner_triple"].finditer(text):
         if ok(_clean(m.group(1))) and len(m.group(2).split()) >= 2:
-            out.append(_fact(m, 1, "film.paren_cited", 0.9, year=int(m.group(3)),
+            # "(Title, Director, 2004)" inside a sentence is an aside: a comparison
+            aside = _cited(text, m.start()) == "film.paren_cited"
+            rule = "film.paren_aside" if aside else "film.paren_triple"
+            out.append(_fact(m, 1, rule, 0.9, role="unknown" if aside else "subject",
+                             year=int(m.group(3)),
                              director=trim_name(m.group(2))))  # fmt: skip
     for m in rules["title_year"].finditer(text):
         g = 1 if m.group(1) else 2
         title = _clean(m.group(g))
-        own = re.match(rf"({FULL_NAME})'s?\s+(?=\S)", title)  # "Leos Carax's Title"
+        # "Leos Carax's Title", "the Wyoming of Michael Cimino's Heaven's Gate (1980)"
+        own = re.match(
+            rf"(?:[^']*?\s(?:of|by|in)\s)?({FULL_NAME})'s?\s+(?=[{UP}])", title
+        )
         if own and ok(title[own.end() :]):
             at = m.start(g) + m.group(g).find(title) + own.end()
             out.append(TitleFact(title[own.end() :], at, at + len(title) - own.end(),
                                  "film.title_year", 0.8, "unknown", int(m.group(3)),
                                  director=trim_name(own.group(1))))  # fmt: skip
-        elif ok(title) and fold(title) not in persons:
+        elif (
+            ok(title)
+            and fold(title) not in persons
+            and not (  # "la version de Richard Lester (1973)": a maker, not a title
+                re.fullmatch(FULL_NAME, title)
+                and re.search(r"\b(?:by|de|from|of|par)\s+$", text[: m.start(g)][-8:])
+            )
+        ):
             out.append(_fact(m, g, "film.title_year", 0.8, role="unknown",
                              year=int(m.group(3))))  # fmt: skip
     for m in rules["quoted"].finditer(text):
         title = _clean(m.group(1))
-        if ok(title) and not re.search(r"[.!?]\s", title):
+        if ok(title) and not re.search(r"[.!?]\s", title) and not _is_speech(text, m):
             out.append(_fact(m, 1, "film.quoted", 0.6, role="unknown"))
     for rule in ("mentioned_own", "mentioned_other"):
         for m in rules[rule].finditer(text):
@@ -460,7 +237,14 @@ def find_titles(
                 and not re.search(r"\s(?:and|et|&)\s", title)
                 and not (single and (plain or rule == "mentioned_other"))
             ):
-                out.append(_fact(m, 1, f"film.{rule}", 0.6, role="mentioned"))
+                fact = _fact(m, 1, f"film.{rule}", 0.6, role="mentioned")
+                own = re.match(rf"({FULL_NAME})'s?\s+(?=\S)", fact.title)
+                if own and ok(fact.title[own.end() :]):  # "after Jo Doe's Title"
+                    at = fact.start + own.end()
+                    owner = trim_name(own.group(1))
+                    fact = TitleFact(fact.title[own.end() :], at, fact.end, fact.rule,
+                                     0.6, "mentioned", director=owner)  # fmt: skip
+                out.append(fact)
     for m in rules["list_line"].finditer(text, body_start):
         if ok(_clean(m.group(1))):
             out.append(
@@ -483,7 +267,7 @@ def find_titles(
             out.append(
                 _fact(m, 1, "film.list_line", 0.85, director=trim_name(m.group(2)))
             )
-    for rule in ("appositive", "by", "directed_by"):
+    for rule in ("appositive", "by", "by_genre", "directed_by"):
         for m in rules[rule].finditer(text):
             g = 1 if m.group(1) else 2
             name = trim_name(m.group(3))
@@ -495,9 +279,15 @@ def find_titles(
             if lead in _PREPOSITIONS and len(title.split()) > 1:
                 title = title.split(" ", 1)[1]  # "In Didi, the debut feature by ..."
                 lead = title.split()[0].casefold()
-            if ok(title) and name and (lead in _ARTICLES or is_name_like(lead)):
+            # "All the Beauty and the Bloodshed, directed by ...": a long title may
+            # open with a stop word
+            long = rule == "directed_by" and (
+                sum(w[:1].isupper() for w in title.split()[1:]) >= 2
+            )
+            if ok(title) and name and (lead in _ARTICLES or is_name_like(lead) or long):
                 start = m.start(g) + m.group(g).find(title)
-                out.append(TitleFact(title, start, start + len(title), f"film.{rule}",
+                name_of = "film.by" if rule == "by_genre" else f"film.{rule}"
+                out.append(TitleFact(title, start, start + len(title), name_of,
                                      0.75, "unknown", director=name))  # fmt: skip
     directors = {fold(p.name) for p in people if p.role == "director"}
     low = text.casefold()
@@ -507,6 +297,12 @@ def find_titles(
         lead = title.split()[0]
         if not (ok(title) and (is_name_like(lead) or lead in {"The", "A", "An"})):
             continue
+        if (
+            len(title.split()) > 1
+            and lead not in _ARTICLE_LEADS
+            and _GENRE_END.search(title)
+        ):
+            continue  # "Ilker Çatak's Tense Classroom Thriller": a title-case tagline
         if fold(owner) not in directors:
             # "Celine Song's Past Lives": a full name owning a title that the review
             # repeats or watches is a director's film
@@ -533,13 +329,6 @@ def _cited(text: str, at: int) -> str:
     return "film.paren_triple" if not head else "film.paren_cited"
 
 
-def normalise_headline(headline: str) -> str:
-    """The headline with typographic quotes/dashes unified (same length)."""
-    from graph.extract_text import normalise_text
-
-    return normalise_text(headline)
-
-
 def _is_person(title: str, people: list[PersonFact]) -> bool:
     key = fold(title)
     return any(key in (fold(p.name), fold(p.character or "")) for p in people)
@@ -550,13 +339,19 @@ def _original_titles(
 ) -> list[TitleFact]:
     """Attach "Title (Original Title)" pairs to the known film of either name."""
     known = {fold(f.title) for f in facts}
+    opening = {f.start for f in facts if f.rule.startswith("headline.")}
     out = list(facts)
     for m in _rules()["title_paren"].finditer(text):
         g = 1 if m.group(1) else 2
         outer, inner = _clean(m.group(g)), _clean(m.group(3))
-        if re.search(r"(?:19|20)\d\d", inner) or not looks_like_title(inner):
+        if (
+            re.search(r"(?:19|20)\d\d", inner)
+            or not looks_like_title(inner)
+            or not is_second_title(inner, text[m.end() :])
+        ):
             continue
-        if _is_person(inner, people) or _is_person(outer, people):
+        heads = m.start(g) in opening  # "Title (Original) review": no character
+        if not heads and (_is_person(inner, people) or _is_person(outer, people)):
             continue
         suffixes = [
             outer[i:] for i in range(len(outer)) if i == 0 or outer[i - 1] == " "
@@ -587,4 +382,47 @@ def _original_titles(
                     original_title=outer if looks_like_title(outer) else None,
                 )
             )
+    seen = {(f.start, f.original_title) for f in out}
+    for fact in [f for f in facts if " " in f.title or not f.title.islower()]:
+        # "Avec Le Règne animal (The Animal Kingdom)": a sentence-case title the
+        # review already knows, with its second title
+        pattern = rf"{re.escape(fact.title)}\s*\(([{UP}][^()\n\d.!?;,]{{1,60}})\)"
+        for m in re.finditer(pattern, text):
+            inner = m.group(1).strip()
+            if (
+                (m.start(), inner) in seen
+                or fold(inner) == fold(fact.title)
+                or _is_person(inner, people)
+                or not is_second_title(inner, text[m.end() :])
+            ):
+                continue
+            seen.add((m.start(), inner))
+            out.append(TitleFact(fact.title, m.start(), m.start() + len(fact.title),
+                                 "film.original_title", 0.85, "unknown",
+                                 original_title=inner))  # fmt: skip
     return out
+
+
+_ARTICLE_LEADS = frozenset({"The", "A", "An"})
+_GENRE_END = re.compile(
+    r"\b(?:Thriller|Drama|Comedy|Documentary|Film|Movie|Debut|Feature|Western|"
+    r"Musical|Romance|Satire|Biopic|Epic|Melodrama|Horror|Fable|Follow-Up|Sequel)$"
+)
+_SPEECH = (
+    r"(?:say|says|said|ask|asks|asked|tell|tells|told|shouts?|shouted|whispers?|"
+    r"whispered|repl(?:y|ies|ied)|answers?|answered|adds|added|cries|cried|yells?|"
+    r"yelled|screams?|screamed|insists?|insisted|explains?|explained|mutters?|"
+    r"muttered|snaps|snapped|dit|lance|répond)"
+)
+
+
+def _is_speech(text: str, m: re.Match[str]) -> bool:
+    """ "'Get out of my house,' she says": a quoted line of dialogue, not a title."""
+    inside = m.group(1).rstrip()
+    before = text[max(0, m.start() - 30) : m.start()]
+    after = text[m.end() : m.end() + 30]
+    return (
+        inside.endswith(("!", "?", "..."))
+        or bool(re.search(rf"\b{_SPEECH}\s*[,:]?\s*$", before))
+        or bool(re.match(rf"\s*,?\s*(?:\w+\s+){{0,3}}?{_SPEECH}\b", after))
+    )

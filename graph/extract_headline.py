@@ -4,18 +4,20 @@ Contract: :func:`headline_of` picks the headline line of a review (the input's
 headline, else a short first line over a body). :func:`find_subhead_titles` returns
 :class:`~graph.extract_films.TitleFact` records for the numbered or bulleted subheads
 of a round-up ("1. Title", "2) Title", "- Title", "**Title**", "Title (2019)",
-"Title (Director, 2019)", "1. Title (Director)"), each a short title-like line of
-its own, never a sentence nor a section heading ("Verdict").
+"Title (Director, 2019)", "1. Title (Director)", "Title - Director"), each a short
+title-like line of its own, never a sentence nor a section heading ("Verdict").
 """
 
 from __future__ import annotations
 
 import re
 from collections.abc import Collection
+from dataclasses import replace
 from functools import lru_cache
 
 from graph.extract_films import TitleFact, looks_like_title, normalise_headline
-from graph.extract_text import FULL_NAME, fold
+from graph.extract_roundup import paragraph_maker
+from graph.extract_text import FULL_NAME, fold, is_name_like
 
 #: "Title - tagline", "Title: tagline": a first line ending in "?" or "!" is still a
 #: headline when it is split like one.
@@ -42,6 +44,9 @@ def headline_of(text: str, headline: str | None) -> tuple[str, int] | None:
     first = stripped.split("\n", 1)[0].strip()
     if "\n" not in stripped.strip():
         return None  # a one-line text is a snippet, not a headline over a body
+    second = stripped.split("\n", 2)[1].strip()
+    if first.isupper() and len(first.split()) <= 4 and second and not second.isupper():
+        first = second  # "THE LONG TAKE" over the headline: the column's name
     if len(first) < 3 or len(first) > 160:
         return None
     if not first.endswith((".", "!", "?")) or "review" in first.lower():
@@ -57,7 +62,7 @@ def _subhead() -> re.Pattern[str]:
         r"(?m)^[ \t]*(?:(?P<num>\d{1,2}[.)]|[-*•])[ \t]+)?"
         r"(?P<q>\"|\*\*|__)?(?P<title>[^\n\"()*]{2,70}?)(?:\"|\*\*|__)?[ \t]*"
         r"(?:\((?:(?P<dir>[^()\n]{2,60}?)[ \t]*,[ \t]*)?(?P<year>(?:19|20)\d\d)\)"
-        rf"|\((?P<dir2>{FULL_NAME})\))?"
+        rf"|\((?P<dir2>{FULL_NAME})\)|[ \t]+[-–—][ \t]+(?P<dir3>{FULL_NAME}))?"
         r"[ \t]*$"
     )
 
@@ -73,46 +78,77 @@ _SECTIONS = frozenset(
 
 
 def find_subhead_titles(
-    text: str, *, body_start: int, not_titles: Collection[str] = ()
+    text: str,
+    *,
+    body_start: int,
+    not_titles: Collection[str] = (),
+    round_up: bool = False,
 ) -> list[TitleFact]:
     """The films a round-up's subheads name, each a reviewed film.
 
     A subhead is a short title-like line of its own: numbered ("1. Title",
     "2) Title") or bulleted ("- Title"), or carrying its year ("Title (2019)",
-    "Title (Director, 2019)"). Numbered and bulleted lines count only when the
-    review has at least two of them, so a lone dash line is no list.
+    "Title (Director, 2019)"). Numbered, bulleted and "Title - Director" lines
+    count only when the review has at least two of them, so a lone line is no list.
+    Under a round-up headline, bare title lines that head a paragraph count too
+    (at least two of them).
 
     Args:
         text: the normalised review text.
         body_start: offset where the body starts (the headline is not a subhead).
         not_titles: folded names that are never titles (people, festivals).
+        round_up: the headline announces several films.
 
     Returns:
         One subject :class:`TitleFact` per subhead, in text order.
     """
     marked: list[TitleFact] = []
     dated: list[TitleFact] = []
+    bare: list[TitleFact] = []
     for m in _subhead().finditer(text, body_start):
         title = m.group("title").strip().rstrip(":")
+        plain = not (
+            m.group("num") or m.group("q") or m.group("year") or m.group("dir3")
+        )
         if (
             not looks_like_title(title)
             or title.endswith(".")
             or fold(title) in not_titles
             or fold(title) in _SECTIONS
-            or not (m.group("num") or m.group("q") or m.group("year"))
+            or plain
+            and not (round_up and _heads_paragraph(text, m.start(), m.end(), title))
+            or m.group("dir3")
+            and not is_name_like(m.group("dir3"))
             or m.group("dir2")
             and not (m.group("num") or m.group("q"))
         ):
             continue
         start = m.start("title")
         year = int(m.group("year")) if m.group("year") else None
-        director = (m.group("dir") or m.group("dir2") or "").strip()
+        director = (m.group("dir") or m.group("dir2") or m.group("dir3") or "").strip()
         if not re.fullmatch(FULL_NAME, director):
             director = ""  # "Josh and Benny Safdie": no single director to attach
         fact = TitleFact(title, start, start + len(title), "film.list_line", 0.8,
                          year=year, director=director or None)  # fmt: skip
-        (marked if m.group("num") or m.group("q") else dated).append(fact)
-    return (marked if len(marked) >= 2 else []) + dated
+        # "Title - Director" lines count like numbered ones: two make a list
+        marked_line = m.group("num") or m.group("q") or m.group("dir3")
+        if plain:  # "Title\nX's debut won ...": the paragraph names its maker
+            fact = replace(fact, director=paragraph_maker(text, m.end()))
+        (bare if plain else marked if marked_line else dated).append(fact)
+    lists = marked if len(marked) >= 2 else []
+    return lists + dated + (bare if len(bare) >= 2 and not lists else [])
+
+
+def _heads_paragraph(text: str, start: int, end: int, title: str) -> bool:
+    """A bare line after a blank line, over a paragraph, short and unpunctuated."""
+    before = text[max(0, start - 2) : start]
+    after = text[end : end + 3]
+    return (
+        (start == 0 or before.endswith("\n\n") or before == "\n")
+        and bool(re.match(r"\n[^\s]", after))
+        and len(title.split()) <= 8
+        and not re.search(r"[|.,;!?]", title)
+    )
 
 
 _SLASH = re.compile(

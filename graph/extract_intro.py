@@ -21,8 +21,15 @@ from functools import lru_cache
 from graph.extract_awards import foreign_tail
 from graph.extract_films import TitleFact, looks_like_title
 from graph.extract_gazetteer import REGIONS
-from graph.extract_people import trim_name
-from graph.extract_text import FULL_NAME, TITLE_RUN, UP, fold, is_name_like
+from graph.extract_people import PersonFact, trim_name
+from graph.extract_text import (
+    FULL_NAME,
+    TITLE_RUN,
+    UP,
+    fold,
+    is_name_like,
+    surname_repeats,
+)
 
 _START = r"(?:^|(?<=[.!?]\s)|(?<=\n))"
 _MAKER = (
@@ -84,10 +91,15 @@ def find_intro_titles(
             if name in {"with_title", "in_title_verb"}:
                 title += foreign_tail(text[m.end(1) : m.end(1) + 40])
             first = title.split()[0]
+            line_head = text[text.rfind("\n", 0, m.start(1)) + 1 : m.start(1)]
+            heading = name == "paren_country" and not line_head.strip(
+                " \t-*•0123456789.)"
+            )
             if (
                 not looks_like_title(title)
                 or not (is_name_like(first) or first in {"The", "A", "An"})
                 or fold(title) in not_titles
+                and not heading  # "3. Title (Director, Spain)": a list line
                 or title in REGIONS
                 or re.search(r"\b(?:Festival|Fest|Berlinale)\b", title)
             ):
@@ -118,9 +130,90 @@ def find_intro_titles(
 
 
 @lru_cache(maxsize=1)
+def _watched() -> re.Pattern[str]:
+    """ "I finally caught up with Cold Water", "went back to see Cold Water" """
+    return re.compile(
+        r"\b(?:watched|rewatched|saw|seen|caught(?:\s+up\s+with)?|went(?:\s+back)?\s+"
+        r"to\s+see|(?:first|last|best)\s+film\s+(?:of\s+the\s+\w+\s+)?was)\s+"
+        rf"\"?({TITLE_RUN})\"?"
+    )
+
+
+def find_watched_titles(
+    text: str, *, not_titles: frozenset[str] = frozenset()
+) -> list[TitleFact]:
+    """Films the critic says they watched ("I saw Cold Water on Friday"), each named
+    again elsewhere in the text: candidates (role ``unknown``) for a review whose
+    headline names no film, where the film the text names most is the subject.
+
+    Args:
+        text: the normalised review text.
+        not_titles: folded names that are never titles (people, festivals).
+    """
+    out: list[TitleFact] = []
+    low = text.casefold()
+    for m in _watched().finditer(text):
+        words = m.group(1).split()
+        # "watched Cold Water 2 on Friday": the longest head the text names again
+        title = next(
+            (
+                " ".join(words[:n])
+                for n in range(len(words), 0, -1)
+                if low.count(" ".join(words[:n]).casefold()) >= 2
+                and words[n - 1].casefold() not in {"on", "in", "at", "with", "and"}
+            ),
+            m.group(1).strip(),
+        )
+        first = title.split()[0]
+        if (
+            not looks_like_title(title)
+            or not (is_name_like(first) or first in {"The", "A", "An"})
+            or fold(title) in not_titles
+            or title in REGIONS
+            or surname_repeats(title, text)
+            or low.count(title.casefold()) < 2
+            or re.search(
+                r"\b(?:Festival|Fest|Berlinale|Cinema|Theatre|Theater)\b", title
+            )
+        ):
+            continue
+        out.append(TitleFact(title, m.start(1), m.start(1) + len(title),
+                             "film.watched", 0.6, "unknown"))  # fmt: skip
+    return out
+
+
+@lru_cache(maxsize=1)
 def _owner_work() -> re.Pattern[str]:
     """ "Laura Poitras's documentary All the Beauty and the Bloodshed" """
     return re.compile(
         rf"({FULL_NAME})'s?\s+(?!(?:previous|earlier|last|prior|other|next|old)\b)"
         rf"(?:[a-z-]+\s+){{0,2}}?{_WORK}\s+\"?({TITLE_RUN})\"?"
     )
+
+
+def returning_directors(text: str, titles: list[TitleFact]) -> list[PersonFact]:
+    """ "Sixteen years after (Title, Jo Field, 2006), Field is back": the aside cites
+    the director's earlier film, so the reviewed film has the same director.
+
+    Args:
+        text: the normalised review text.
+        titles: the title facts (asides carry their director).
+
+    Returns:
+        One director fact (no title hint: it goes to the reviewed film) per aside
+        after a time cue whose director's surname the text uses on its own.
+    """
+    out: list[PersonFact] = []
+    for t in titles:
+        if t.rule != "film.paren_aside" or not t.director:
+            continue
+        cue = text[max(0, t.start - 40) : t.start]
+        if not re.search(r"\b(?:after|since|following)\s*\(\s*\"?$", cue):
+            continue
+        surname = re.escape(t.director.split()[-1])
+        given = re.escape(t.director.split()[0])
+        alone = re.search(rf"(?<![\w(])(?<!{given} ){surname}\b(?!\s*,\s*\d)", text)
+        if alone:
+            out.append(PersonFact("director", t.director, alone.start(), alone.end(),
+                                  "director.returning", 0.7))  # fmt: skip
+    return out

@@ -1,0 +1,500 @@
+"""Films-about rules for real headline and palmarès conventions, on
+``spacy.blank("en")``; each test is one small text we wrote, with a near miss."""
+
+from __future__ import annotations
+
+import hashlib
+
+from graph.extract import assemble
+from graph.extract_nlp import parse_docs
+from graph.extract_text import fold
+from graph.models import Extraction, Review
+
+
+def run(nlp, text: str) -> Extraction:  # type: ignore[no-untyped-def]
+    r = Review(
+        id="t", text=text, source="test",
+        content_hash=hashlib.sha256(text.encode()).hexdigest(), language="en",
+    )  # fmt: skip
+    return assemble(r, parse_docs(nlp, [r.text], "en")[0])
+
+
+def subjects(x: Extraction) -> set[str]:
+    return {f.title for f in x.films if f.role == "subject"}
+
+
+def mentioned(x: Extraction) -> set[str]:
+    return {f.title for f in x.films if f.role == "mentioned"}
+
+
+COLUMN = (
+    "Second Look: Morning Tide, or the sailor who would not come home\n\n"
+    "Ten years after (Old Rope, Karl Dane, 2012), Dane is back with a second film. "
+    "Lena Berg plays Anna Tide, a widow who waits at the harbour.\n"
+)
+
+
+def test_column_label_before_the_title_or_tagline(blank_nlp) -> None:  # type: ignore[no-untyped-def]
+    x = run(blank_nlp, COLUMN)
+    assert subjects(x) == {"Morning Tide"}
+    assert "Old Rope" in mentioned(x)
+
+
+def test_a_label_that_recurs_in_the_body_is_the_title(blank_nlp) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "Shark Week: a comedy about a very long week\n\n"
+        "Shark Week follows three friends at a beach house. Lena Berg plays Anna.\n"
+    )
+    assert subjects(run(blank_nlp, text)) == {"Shark Week"}
+
+
+ASIDES = (
+    "The Winter Lodgers: a holiday film for people who hate holiday films\n\n"
+    "Peter Vance plays Hal, a night porter nobody likes, and has not had a part "
+    "this good since (Cold Water, Mara Olsen, 2004). You can see the models: "
+    "(Salt Houses, Tom Keane, 1973) and (Blue Hour, Tom Keane, 1971).\n"
+)
+
+
+def test_paren_asides_are_comparisons_under_a_tagline_headline(blank_nlp) -> None:  # type: ignore[no-untyped-def]
+    x = run(blank_nlp, ASIDES)
+    assert subjects(x) == {"The Winter Lodgers"}
+    assert mentioned(x) == {"Cold Water", "Salt Houses", "Blue Hour"}
+
+
+def test_a_paren_triple_opening_a_line_is_still_a_subject(blank_nlp) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "Two films for the weekend\n\n(Cold Water, Mara Olsen, 2004)\n"
+        "A widow waits at the harbour.\n\n(Blue Hour, Tom Keane, 1971)\n"
+        "A night porter nobody likes.\n"
+    )
+    assert subjects(run(blank_nlp, text)) == {"Cold Water", "Blue Hour"}
+
+
+def test_notes_on_title_headline_names_the_title(blank_nlp) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "Notes on Morning Tide, and on looking at the sea\n\n"
+        "I caught Morning Tide on a Tuesday. Lena Berg plays Anna, a widow.\n"
+    )
+    assert subjects(run(blank_nlp, text)) == {"Morning Tide"}
+    near = "Notes on a Scandal, again\n\nI caught Notes on a Scandal on a Tuesday.\n"
+    assert subjects(run(blank_nlp, near)) == {"Notes on a Scandal"}
+
+
+def test_review_label_with_quoted_title(blank_nlp) -> None:  # type: ignore[no-untyped-def]
+    text = "Review: 'Morning Tide'\n\nLena Berg plays Anna, a widow. The film drifts.\n"
+    assert subjects(run(blank_nlp, text)) == {"Morning Tide"}
+
+
+PALMARES = (
+    "Lido 2021: the prizes, one by one\n\n"
+    "The jury handed out its prizes last night.\n\n"
+    "Morning Tide (Marée du matin), Golden Lion. Mara Olsen adapts a short novel "
+    "about a widow. Lena Berg plays Anna.\n\n"
+    "The Winter Lodgers, Grand Jury Prize. Peter Vance plays Hal. Tom Keane returns "
+    "after ten years away.\n\n"
+    "Lena Berg, Best Actress. She carries every scene.\n"
+)
+
+
+def test_palmares_paragraphs_name_each_awarded_film(blank_nlp) -> None:  # type: ignore[no-untyped-def]
+    x = run(blank_nlp, PALMARES)
+    assert subjects(x) == {"Morning Tide", "The Winter Lodgers"}
+    by_title = {f.title: f for f in x.films}
+    assert by_title["Morning Tide"].original_title == "Marée du matin"
+    assert [d.name for d in by_title["Morning Tide"].directors] == ["Mara Olsen"]
+    assert [d.name for d in by_title["The Winter Lodgers"].directors] == ["Tom Keane"]
+
+
+def test_award_to_a_title_with_its_original_title(blank_nlp) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "Lido: a Golden Bear for a boat on the Seine\n\n"
+        "The jury gave the Golden Bear to On the Water (Sur l'eau), Mara Olsen's "
+        "quiet documentary about a day centre moored on the Seine.\n"
+    )
+    x = run(blank_nlp, text)
+    assert [(f.title, f.original_title) for f in x.films if f.role == "subject"] == [
+        ("On the Water", "Sur l'eau")
+    ]
+    near = "Lido diary\n\nThe jury gave the Golden Bear to On Sunday, a late entry.\n"
+    assert "On Sunday" not in subjects(run(blank_nlp, near))
+
+
+def test_headline_run_after_lowercase_the_is_no_title(blank_nlp) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "A boat on the Seine\n\nNobody expected it. The barge moored on the Seine is a "
+        "day centre, and the carers let the patients talk.\n"
+    )
+    assert subjects(run(blank_nlp, text)) == set()
+
+
+def test_long_title_opening_with_a_stop_word_directed_by(blank_nlp) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "Golden Lion for a documentary\n\n"
+        "The jury has given its prize to a documentary: All the Quiet and the Noise, "
+        "directed by Mara Olsen. It is only the second non-fiction winner, after "
+        "Tom Keane's Salt Houses in 2013.\n"
+    )
+    x = run(blank_nlp, text)
+    assert subjects(x) == {"All the Quiet and the Noise"}
+    assert mentioned(x) == {"Salt Houses"}
+    near = "A quiet year\n\nAll the noise, directed by nobody, came from the street.\n"
+    assert subjects(run(blank_nlp, near)) == set()
+
+
+DASH_LIST = (
+    "Best of the festival\n\n"
+    "The Salt Road - Mara Olsen\nA fisherwoman loses her boat and walks inland.\n\n"
+    "Blue Hour - Tom Keane\nA night porter and a runaway share a long night.\n"
+)
+
+
+def test_title_dash_director_lines_make_a_list(blank_nlp) -> None:  # type: ignore[no-untyped-def]
+    x = run(blank_nlp, DASH_LIST)
+    assert subjects(x) == {"The Salt Road", "Blue Hour"}
+    assert {d.name for f in x.films for d in f.directors} == {"Mara Olsen", "Tom Keane"}
+    one = "A quiet year\n\nThe Salt Road - Mara Olsen\nA fisherwoman walks inland.\n"
+    assert "The Salt Road" not in subjects(run(blank_nlp, one))  # one line is no list
+
+
+def test_headline_title_with_its_original_in_parentheses(blank_nlp) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "Critique : Les Feuilles tombées (Falling Leaves)\n\n"
+        "Une comédie douce. Alma Berg joue Ansa, caissière à Helsinki.\n"
+    )
+    x = run(blank_nlp, text)
+    assert [(f.title, f.original_title) for f in x.films] == [
+        ("Les Feuilles tombées", "Falling Leaves")
+    ]
+
+
+def test_headline_parentheses_without_a_second_title(blank_nlp) -> None:  # type: ignore[no-untyped-def]
+    for text in (
+        "Salt Road (Netflix): a fisherwoman walks inland\n\nLena Berg plays Anna.\n",
+        "Salt Road (Mara Olsen) review: a fisherwoman walks inland\n\n"
+        "Olsen's film is slow. Lena Berg plays Anna.\n",
+    ):
+        x = run(blank_nlp, text)
+        assert [(f.title, f.original_title) for f in x.films] == [("Salt Road", None)]
+
+
+def test_slash_headline_leaves_no_partial_title(blank_nlp) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "Les Feuilles tombées / Falling Leaves\n\n"
+        "Mara Olsen revient avec Les Feuilles tombées, une comédie romantique.\n"
+    )
+    x = run(blank_nlp, text)
+    assert [(f.title, f.original_title) for f in x.films] == [
+        ("Les Feuilles tombées", "Falling Leaves")
+    ]
+
+
+def test_quoted_dialogue_is_no_title(blank_nlp) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "A sequel nobody asked for\n\n"
+        '"Get Out Of My House," she says to Hal. Later "Never Again" he shouts. '
+        'The film ends with "The Long Walk Home", a song by the Keane Brothers.\n'
+    )
+    titles = {f.title for f in run(blank_nlp, text).films}
+    assert "Get Out Of My House" not in titles
+    assert "Never Again" not in titles
+
+
+def test_known_sentence_case_title_takes_its_second_title(blank_nlp) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "Le Règne sauvage : Tom Keane réinvente le film de monstres\n\n"
+        "Avec Le Règne sauvage (The Wild Kingdom), Tom Keane signe un film fantastique. "
+        "Lena Berg joue Anna (Marée), une mère.\n"
+    )
+    x = run(blank_nlp, text)
+    assert [(f.title, f.original_title) for f in x.films] == [
+        ("Le Règne sauvage", "The Wild Kingdom")
+    ]
+
+
+def test_review_of_title_headline(blank_nlp) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "Ma critique de La Chimère dorée (The Golden Chimera), d'Alice Berg\n\n"
+        "Josh Keane joue Arthur, un archéologue anglais.\n"
+    )
+    x = run(blank_nlp, text)
+    film = x.films[0]
+    assert (film.title, film.original_title) == (
+        "La Chimère dorée",
+        "The Golden Chimera",
+    )
+    assert [d.name for d in film.directors] == ["Alice Berg"]
+
+
+QUOTED_OPENERS = (
+    "Weekend picks: three films worth your time\n\n"
+    '"The Salt Road" is a fisherwoman\'s odyssey, and it is gorgeous.\n\n'
+    '"Blue Hour" follows a night porter in Dublin. Tom Keane shoots it tight.\n'
+)
+
+
+def test_quoted_titles_opening_paragraphs_are_a_round_up(blank_nlp) -> None:  # type: ignore[no-untyped-def]
+    x = run(blank_nlp, QUOTED_OPENERS)
+    assert subjects(x) == {"The Salt Road", "Blue Hour"}
+    assert [d.name for f in x.films if f.title == "Blue Hour" for d in f.directors] == [
+        "Tom Keane"
+    ]
+    dialogue = (
+        "A long night\n\n"
+        '"Leave Me Alone," she tells him at the door.\n\n'
+        '"Come Back Tomorrow," he answers, and walks away.\n'
+    )
+    assert subjects(run(blank_nlp, dialogue)) == set()
+
+
+def test_a_count_of_films_in_the_headline_is_no_title(blank_nlp) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "Three Danish films for the weekend\n\n"
+        "Cold Water (2021)\nA widow waits at the harbour; told in three parts.\n\n"
+        "Blue Hour (2019)\nA night porter in a Danish hotel.\n"
+    )
+    assert subjects(run(blank_nlp, text)) == {"Cold Water", "Blue Hour"}
+
+
+PASSING_WINNER = (
+    "Lido 2024: a Silver Bear for Lena Berg in Cold Water\n\n"
+    "Lena Berg plays Anna in Tom Keane's Cold Water, and Cold Water is hers.\n\n"
+    "The Golden Bear went to Mara Olsen's Blue Hour, a documentary about a hotel.\n"
+)
+
+
+def test_a_winner_named_once_beside_the_headline_film_is_mentioned(blank_nlp) -> None:  # type: ignore[no-untyped-def]
+    x = run(blank_nlp, PASSING_WINNER)
+    assert subjects(x) == {"Cold Water"}
+    assert "Blue Hour" in mentioned(x)
+    palmares = PASSING_WINNER + "The Grand Prix went to Ana Ruiz's Iron Orchard.\n"
+    assert subjects(run(blank_nlp, palmares)) == {
+        "Cold Water",
+        "Blue Hour",
+        "Iron Orchard",
+    }
+
+
+def test_films_the_critic_watched_when_no_headline_names_one(blank_nlp) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "Who cares? Another sequel nobody asked for\n\n"
+        "I watched The Salt Road 2 on Friday. Lena Berg plays Anna again. "
+        "The Salt Road 2 is worse than the first film.\n"
+    )
+    assert subjects(run(blank_nlp, text)) == {"The Salt Road 2"}
+    once = "My week\n\nI watched Cold Water on Friday and then slept for a day.\n"
+    assert subjects(run(blank_nlp, once)) == set()  # named once: no evidence
+
+
+def test_diary_title_a_genre_by_director(blank_nlp) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "Sundance diary, day three\n\n"
+        "The first film was Cold Water, a Danish drama by Mara Olsen about a widow. "
+        "Later came Blue Hour, Tom Keane's second feature, with Peter Vance as Hal.\n"
+    )
+    x = run(blank_nlp, text)
+    assert subjects(x) == {"Cold Water", "Blue Hour"}
+    assert [
+        d.name for f in x.films if f.title == "Cold Water" for d in f.directors
+    ] == ["Mara Olsen"]
+
+
+def test_headline_title_by_director_then_more(blank_nlp) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "Cannes 2023 : Les Feuilles tombées, d'Aki Berg, en compétition\n\n"
+        "Le réalisateur présente Les Feuilles tombées, une comédie romantique.\n"
+    )
+    x = run(blank_nlp, text)
+    assert [(f.title, [d.name for d in f.directors]) for f in x.films] == [
+        ("Les Feuilles tombées", ["Aki Berg"])
+    ]
+
+
+def test_ratings_and_adjectives_are_no_titles() -> None:
+    from graph.extract_title_base import looks_like_title
+
+    assert not looks_like_title("PG-13")
+    assert not looks_like_title("Passover-themed")
+    assert looks_like_title("Spider-Man")
+    assert looks_like_title("Oslo, August 31st")
+
+
+def test_a_title_quoted_with_its_comma_inside_is_no_dialogue(blank_nlp) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "A remake nobody needed\n\n"
+        'It copies "Nine Kings," the Argentinian film, scene by scene. '
+        '"Move along," it seems to say.\n'
+    )
+    titles = {f.title for f in run(blank_nlp, text).films}
+    assert "Nine Kings" in titles
+    assert "Move along" not in titles
+
+
+PRIZE_LIST = (
+    "Lido 2024: the winners\n\n"
+    "The Grand Prix went to A Sailor's Return, a quiet drama.\n\n"
+    "The winners in the competition:\n\n"
+    "Golden Bear: Cold Water (Mara Olsen)\n"
+    "Silver Bear for Best Director: Ana Maria De Los Rios Ruiz, Iron Orchard\n"
+    "Silver Bear for Best Screenplay: Tom Keane, Blue Hour\n\n"
+    "Keane's Blue Hour (Blaue Stunde) was the critics' favourite.\n"
+)
+
+
+def test_prize_list_lines_name_each_winner(blank_nlp) -> None:  # type: ignore[no-untyped-def]
+    x = run(blank_nlp, PRIZE_LIST)
+    assert subjects(x) == {
+        "A Sailor's Return",
+        "Cold Water",
+        "Iron Orchard",
+        "Blue Hour",
+    }
+    by_title = {f.title: f for f in x.films}
+    assert [d.name for d in by_title["Cold Water"].directors] == ["Mara Olsen"]
+    assert [d.name for d in by_title["Blue Hour"].directors] == ["Tom Keane"]
+    assert by_title["Blue Hour"].original_title == "Blaue Stunde"
+    near = "Notes\n\nMy verdict: Cold Water, slow and grey.\n"
+    assert "Cold Water" not in subjects(run(blank_nlp, near))
+
+
+def test_trade_headline_quoted_title_with_an_apostrophe(blank_nlp) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "'The Sailors' Rest' Review: A Quiet Harbour Thriller\n\n"
+        "Lena Berg plays Anna, who runs a hostel for old sailors.\n"
+    )
+    assert subjects(run(blank_nlp, text)) == {"The Sailors' Rest"}
+
+
+def test_quoted_review_title_beats_a_surname_lookalike(blank_nlp) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "'Nickel Kings' Review: A Boyhood in Florida\n\n"
+        "For an hour of Nickel Kings you see what he sees, in a school for Kings, "
+        "where Lena Berg plays his grandmother.\n"
+    )
+    assert subjects(run(blank_nlp, text)) == {"Nickel Kings"}
+
+
+def test_label_pipe_title_at_an_anniversary(blank_nlp) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "Retrospective | Harbour Lights at 30: the film that taught us loneliness\n\n"
+        "The result, Harbour Lights (1994), was shot at the Midnight Lights snack bar. "
+        "Harbour Lights is still young.\n"
+    )
+    assert subjects(run(blank_nlp, text)) == {"Harbour Lights"}
+
+
+def test_tagline_colon_on_title_year(blank_nlp) -> None:  # type: ignore[no-untyped-def]
+    for head in ("The mother I never met: on Little Mother (2021)",
+                 "Forty years in the desert: Salt, Texas (1984)"):  # fmt: skip
+        text = head + "\n\nI watched it on a train, in tears. Lena Berg is Nelly.\n"
+        title = head.split(": ")[1].removeprefix("on ").removesuffix(" (2021)")
+        assert subjects(run(blank_nlp, text)) == {title.removesuffix(" (1984)")}
+
+
+BARE_LINES = (
+    "The 3 best films of the Lido festival\n\n"
+    "By Ana Ruiz | Frame Rate | 30 January 2023\n\n"
+    "Cold Water\nMara Olsen's debut follows a widow at the harbour.\n\n"
+    "Blue Hour\nA night porter and a runaway share a long night.\n\n"
+    "Rye Lane\nTwo strangers walk across south London.\n"
+)
+
+
+def test_bare_title_lines_under_a_round_up_headline(blank_nlp) -> None:  # type: ignore[no-untyped-def]
+    assert subjects(run(blank_nlp, BARE_LINES)) == {
+        "Cold Water",
+        "Blue Hour",
+        "Rye Lane",
+    }
+    single = BARE_LINES.replace("The 3 best films of the Lido festival", "Cold Water")
+    assert subjects(run(blank_nlp, single)) == {"Cold Water"}  # no round-up headline
+
+
+CAPITALS = (
+    "LIDO DIARY, DAY 10: a baby, a donkey and two kids\n\n"
+    "7.30am. Third coffee, and the queue is round the block.\n\n"
+    "COLD WATER. Mara Olsen made a film about a widow, and Lena Berg plays her.\n\n"
+    "BLUE HOUR. Tom Keane follows a night porter.\n"
+)
+
+
+def test_capitalised_paragraph_heads_of_a_diary(blank_nlp) -> None:  # type: ignore[no-untyped-def]
+    x = run(blank_nlp, CAPITALS)
+    assert {fold(t) for t in subjects(x)} == {"cold water", "blue hour"}
+    one = "A day at the Lido\n\nNOTE. The queue is round the block.\n"
+    assert subjects(run(blank_nlp, one)) == set()
+
+
+def test_acting_prize_for_a_person_is_no_film(blank_nlp) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "Lido 2018: the winners\n\n"
+        "The Favourite Daughter took the Grand Jury Prize and the Volpi Cup for Best "
+        "Actress for Lena Berg. Berg plays Queen Anne.\n"
+    )
+    assert "Lena Berg" not in {f.title for f in run(blank_nlp, text).films}
+
+
+def test_guillemet_headline_title_with_a_colon(blank_nlp) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "« Les Trois Marins : Le Retour » : un pour tous\n\n"
+        "Dans la version de Tom Keane (1973), tout était propre. "
+        "François Berg est Jean, jeune marin.\n"
+    )
+    x = run(blank_nlp, text)
+    assert subjects(x) == {"Les Trois Marins : Le Retour"}
+    assert "Tom Keane" not in {f.title for f in x.films}
+
+
+def test_lower_case_headline_with_stars(blank_nlp) -> None:  # type: ignore[no-untyped-def]
+    text = "the salt road ★★★★½\n\nok so. went in knowing nothing and cried twice.\n"
+    assert subjects(run(blank_nlp, text)) == {"The Salt Road"}
+    chat = "ok so here goes: my thoughts\n\nwent in knowing nothing and cried twice.\n"
+    assert subjects(run(blank_nlp, chat)) == set()
+
+
+def test_round_up_paragraphs_name_their_makers(blank_nlp) -> None:  # type: ignore[no-untyped-def]
+    text = BARE_LINES.replace(
+        "A night porter and",
+        "Tom Keane's funny, sad and very Irish first feature: a porter and",
+    ).replace("Two strangers walk", "Eva Lund made it fast. Two strangers walk")
+    x = run(blank_nlp, text)
+    makers = {f.title: [d.name for d in f.directors] for f in x.films}
+    assert makers == {
+        "Cold Water": ["Mara Olsen"],
+        "Blue Hour": ["Tom Keane"],
+        "Rye Lane": ["Eva Lund"],
+    }
+
+
+def test_title_case_tagline_after_a_possessive_is_no_film(blank_nlp) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "'Cold Water' Review: A Widow Waits in Mara Olsen's Tense Harbour Thriller\n\n"
+        "Cold Water is a film about waiting. Mara Olsen's Cold Water never hurries, "
+        "and Tom Keane's The Harbour Movie, which everyone watched, did.\n"
+    )
+    titles = {f.title for f in run(blank_nlp, text).films}
+    assert "Tense Harbour Thriller" not in titles
+    assert {"Cold Water", "The Harbour Movie"} <= titles
+
+
+def test_an_aside_after_a_time_cue_gives_the_returning_director(blank_nlp) -> None:  # type: ignore[no-untyped-def]
+    x = run(
+        blank_nlp, COLUMN
+    )  # "Ten years after (Old Rope, Karl Dane, 2012), Dane is back"
+    film = next(f for f in x.films if f.title == "Morning Tide")
+    assert [d.name for d in film.directors] == ["Karl Dane"]
+    x = run(
+        blank_nlp, ASIDES
+    )  # "since (Cold Water, Mara Olsen, 2004)": Olsen never alone
+    film = next(f for f in x.films if f.title == "The Winter Lodgers")
+    assert film.directors == ()
+
+
+def test_capitalised_column_name_over_the_headline(blank_nlp) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "THE LONG TAKE\nCold Water: a widow at the harbour\n\n"
+        "Lena Berg plays Anna. It recalls the Jutland of Tom Keane's Salt Road (1980).\n"
+    )
+    x = run(blank_nlp, text)
+    assert subjects(x) == {"Cold Water"}
+    assert "Salt Road" in mentioned(x)
