@@ -16,8 +16,19 @@ import re
 from dataclasses import dataclass, field
 from functools import lru_cache
 
-from graph.extract_gazetteer import AWARDS, FESTIVALS, ORDINAL_BASE, SECTIONS
-from graph.extract_text import MONTHS, UP, TextIndex, fold
+from graph.extract_edition import (
+    is_festival_sentence,
+    later_edition_year,
+    relative_edition_year,
+)
+from graph.extract_gazetteer import (
+    AWARD_FESTIVALS,
+    AWARDS,
+    FESTIVALS,
+    ORDINAL_BASE,
+    SECTIONS,
+)
+from graph.extract_text import UP, TextIndex, fold
 from graph.models import Evidence, FestivalMention
 
 _NOT_FESTIVAL_AFTER = re.compile(
@@ -34,16 +45,8 @@ _MONTHS = (
     r"(?:January|February|March|April|May|June|July|August|September|October|"
     r"November|December)"
 )
-_MOIS = (
-    r"(?:janvier|février|mars|avril|mai|juin|juillet|août|septembre|octobre|"
-    r"novembre|décembre)"
-)
 _YEAR_AFTER = (
     rf"(?:\s*(?:'(\d\d)\b|(?:in\s+(?:{_MONTHS}\s+)?|,\s*|\(\s*)?((?:19|20)\d\d)\b))"
-)
-_RECENT_AFTER = re.compile(
-    rf"^\s+(?:(?:last|this|earlier this)\s+(?:month|week|year)|(?:in|en)\s+"
-    rf"(?P<month>{_MONTHS}|{_MOIS})\b)"
 )
 _WIN = re.compile(
     r"\b(?:won|wins|win|winner|winning|awarded|took home|takes home|received|receives|"
@@ -85,6 +88,26 @@ def _patterns() -> tuple[re.Pattern[str], dict[str, tuple[str, bool]], re.Patter
         rf"{_YEAR_AFTER}?"
     )
     return pattern, alias_map, generic
+
+
+def _typed_lowercase(text: str) -> bool:
+    """True for a review typed without capitals: most of its sentences open in lower
+    case (names the case rules restored do not count against it)."""
+    openers = re.findall(r"(?:^|[.!?]\s+|\n)\s*([^\W\d_])", text)
+    return len(openers) >= 3 and sum(c.islower() for c in openers) / len(openers) >= 0.4
+
+
+def _recase_aliases(text: str, alias_map: dict[str, tuple[str, bool]]) -> str:
+    """A lower-case review with its festival names capitalised as the gazetteer
+    writes them ("at venice" -> "at Venice"), same length so offsets hold."""
+    by_fold = {a.casefold(): a for a in alias_map if len(a.casefold()) == len(a)}
+    body = "|".join(re.escape(a) for a in sorted(by_fold, key=len, reverse=True))
+    return re.sub(
+        rf"(?<![\w-])(?:{body})(?![\w-])",
+        lambda m: by_fold.get(m.group(0).casefold(), m.group(0)),
+        text,
+        flags=re.I,
+    )
 
 
 def _year(m: re.Match[str], context_year: int | None) -> int | None:
@@ -151,6 +174,8 @@ def find_festivals(
             review is last year's edition).
     """
     pattern, alias_map, generic = _patterns()
+    if _typed_lowercase(text):
+        text = _recase_aliases(text, alias_map)
     hits: list[_Hit] = []
     taken: list[tuple[int, int]] = []
     for m in pattern.finditer(text):
@@ -159,20 +184,29 @@ def find_festivals(
         if _NOT_FESTIVAL_AFTER.match(text[m.end(4) :]):
             continue
         year = _year(m, context_year)
-        recent = _RECENT_AFTER.match(text[m.end(4) : m.end(4) + 30])
-        if year is None and context_year and recent:
-            year = context_year
-            month = MONTHS.get((recent.group("month") or "").lower())
-            if month and review_month and month > review_month:
-                year -= 1  # "at Cannes in May" in a January review: last year's
+        explicit = year is not None
         ordinal = int(m.group(2)) if m.group(2) else None
         if year is None and ordinal and canonical in ORDINAL_BASE:
             guess = ORDINAL_BASE[canonical] + ordinal
             year = guess if 2015 <= guess <= 2035 else None
-        sentence = index.sentence_at(m.start(4)).text
-        if not strong and year is None and ordinal is None:
+        found = index.sentence_at(m.start(4))
+        sentence = found.text
+        if year is None:
+            # "at Venice this summer", "last May at Cannes", "... in 2016"
+            year = relative_edition_year(
+                text, m.start(), m.end(4),
+                context_year=context_year, review_month=review_month,
+            ) or (
+                later_edition_year(text, m.end(4), found.end, context_year=context_year)
+                if is_festival_sentence(sentence) else None
+            )  # fmt: skip
+        loose = explicit and re.match(r"\s+in\s", text[m.end(4) : m.end()])
+        if not strong and ordinal is None and (not explicit or loose):
             following = text[m.end(4) : m.end(4) + 20]
-            if not re.match(r"\s+(?:International\s+)?(?:Film\s+)?Festival", following):
+            named = re.match(r"\s+(?:International\s+)?(?:Film\s+)?Festival", following)
+            # a city alone is a festival only as the place of a premiere or prize
+            at_city = re.search(r"\b(?:at|to)\s+(?:the\s+)?$", text[: m.start(4)][-12:])
+            if not named and not (year and at_city and is_festival_sentence(sentence)):
                 continue
         hits.append(_Hit(canonical, m.start(4), m.end(4), year, ordinal, sentence))
         taken.append((m.start(4), m.end(4)))
@@ -187,7 +221,29 @@ def find_festivals(
         hits.append(
             _Hit(name, a, b, _year(m, context_year), ordinal, index.sentence_at(a).text)
         )
+    hits += _award_hits(text, index, {h.canonical for h in hits})
     return _merge(hits, index, headline_span)
+
+
+def _award_hits(text: str, index: TextIndex, named: set[str]) -> list[_Hit]:
+    """Editions named only by their prize and year ("Palme d'Or 2023", "the 2021
+    Golden Lion"), for festivals the text does not name otherwise."""
+    body = "|".join(re.escape(a) for a in AWARD_FESTIVALS)
+    out: list[_Hit] = []
+    for m in re.finditer(
+        rf"(?<![\w-])(?:((?:19|20)\d\d)\s+)?({body})(?:\s+((?:19|20)\d\d))?(?![\w-])",
+        text,
+        re.I,
+    ):
+        year = m.group(1) or m.group(3)
+        award = next(a for a in AWARD_FESTIVALS if fold(a) == fold(m.group(2)))
+        canonical = AWARD_FESTIVALS[award]
+        if not year or canonical in named:
+            continue
+        named.add(canonical)
+        a, b = m.start(2), m.end(2)
+        out.append(_Hit(canonical, a, b, int(year), None, index.sentence_at(a).text))
+    return out
 
 
 def _split_editions(

@@ -173,6 +173,20 @@ AWARDS: tuple[str, ...] = (
     "Lion d'Or", "Ours d'Or", "Leopard d'Or", "Best Film", "Best Picture",
 )  # fmt: skip
 
+#: Prizes that only one festival gives: "Palme d'Or 2023" names a Cannes edition.
+AWARD_FESTIVALS: dict[str, str] = {
+    "Palme d'Or": "Cannes Film Festival",
+    "Caméra d'Or": "Cannes Film Festival",
+    "Golden Bear": "Berlin International Film Festival",
+    "Ours d'Or": "Berlin International Film Festival",
+    "Golden Lion": "Venice Film Festival",
+    "Lion d'Or": "Venice Film Festival",
+    "Volpi Cup": "Venice Film Festival",
+    "Golden Leopard": "Locarno Film Festival",
+    "Leopard d'Or": "Locarno Film Festival",
+    "Golden Shell": "San Sebastián International Film Festival",
+}
+
 #: Countries and regions (for settings and "within"): a place, never a person.
 REGIONS: frozenset[str] = frozenset(
     """France Brittany Normandy Provence Alsace Burgundy Corsica Auvergne Occitanie

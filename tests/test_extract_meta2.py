@@ -1,0 +1,133 @@
+"""Review-level rules (festival editions from context, release dates, verdicts,
+places, themes) on ``spacy.blank("en")``: each test is one short text we wrote, with
+a near miss the rule must not fire on."""
+
+from __future__ import annotations
+
+import hashlib
+
+import pytest
+
+from graph.extract import assemble
+from graph.extract_edition import later_edition_year, relative_edition_year
+from graph.extract_nlp import parse_docs
+from graph.models import Extraction, Review
+
+
+def run(nlp, text: str, *, date: str | None = None) -> Extraction:  # type: ignore[no-untyped-def]
+    r = Review(
+        id="t", text=text, source="test", date=date,
+        content_hash=hashlib.sha256(text.encode()).hexdigest(), language="en",
+    )  # fmt: skip
+    return assemble(r, parse_docs(nlp, [r.text], "en")[0])
+
+
+def editions(x: Extraction) -> set[tuple[str, int | None]]:
+    return {
+        (f.name, f.year) for film in x.films if film.role == "subject"
+        for f in film.festivals
+    }  # fmt: skip
+
+
+# --- festival editions from context --------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "year", "month", "expected"),
+    [
+        pytest.param("It premiered at Telluride this summer.", 2023, 11, 2023,
+                     id="this-summer"),
+        pytest.param("It was in competition at Cannes last May.", 2017, 1, 2016,
+                     id="last-month-name-in-january"),
+        pytest.param("It was in competition at Cannes last May.", 2017, 9, 2017,
+                     id="last-month-name-in-september"),
+        pytest.param("It opened at Venice in September.", 2019, 12, 2019,
+                     id="in-month"),
+        pytest.param("It won the top prize last month at Cannes.", 2023, 6, 2023,
+                     id="before-name"),
+        pytest.param("It played at Cannes last year.", 2023, 3, 2022, id="last-year"),
+        pytest.param("Il était à Cannes en mai dernier.", 2024, 1, 2023,
+                     id="french-dernier"),
+        pytest.param("It played at Cannes to great acclaim.", 2023, 6, None,
+                     id="no-time-phrase"),
+    ],
+)  # fmt: skip
+def test_relative_edition_year(
+    text: str, year: int, month: int, expected: int | None
+) -> None:
+    start = next(text.find(n) for n in ("Telluride", "Cannes", "Venice") if n in text)
+    end = text.find(" ", start)
+    end = end if end > 0 else len(text) - 1
+    got = relative_edition_year(text, start, end, context_year=year, review_month=month)
+    assert got == expected
+
+
+def test_relative_edition_year_needs_the_review_year() -> None:
+    text = "It premiered at Telluride this summer."
+    assert relative_edition_year(text, 16, 25, context_year=None) is None
+
+
+def test_later_year_in_the_clause() -> None:
+    text = "She won at Venice when it opened the festival in 2016, and deserved it."
+    assert later_edition_year(text, 17, len(text)) == 2016
+
+
+def test_later_year_not_across_a_citation() -> None:
+    text = "It played at Cannes, like (The Kid, 1921) in 1999."
+    assert later_edition_year(text, 19, len(text)) is None
+
+
+def test_dated_dispatch_gives_this_summers_edition(blank_nlp) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "Marriage Story review\n\nBy Ann Vale | 20 December 2019\n\n"
+        "Marriage Story is Noah Baumbach's best. The film premiered in competition "
+        "at Venice this summer, and its argument scene is already famous."
+    )
+    got = editions(run(blank_nlp, text))
+    assert ("Venice Film Festival", 2019) in got
+
+
+def test_city_and_time_without_festival_word_is_no_festival(blank_nlp) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "Marriage Story review\n\nBy Ann Vale | 20 December 2019\n\n"
+        "Marriage Story is Noah Baumbach's best. The couple met at Venice this "
+        "summer, on a rainy night."
+    )
+    assert editions(run(blank_nlp, text)) == set()
+
+
+LOWER = (
+    "la la land review\n\n"
+    "ok so i finally watched la la land and i get it. its directed by damien chazelle. "
+    "emma stone plays mia, a barista. emma stone won best actress at venice for this "
+    "when it opened the festival in 2016 and she deserves it. the songs are great. "
+    "we went to venice in 2018 for a holiday and it rained. anyway go see it."
+)
+
+
+def test_lowercase_review_names_its_festival(blank_nlp) -> None:  # type: ignore[no-untyped-def]
+    assert editions(run(blank_nlp, LOWER)) == {("Venice Film Festival", 2016)}
+
+
+def test_prize_with_year_names_the_edition(blank_nlp) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "Anatomy of a Fall review\n\nI went because it won the Palme d'Or 2023 and "
+        "everybody talked about it. Justine Triet's Anatomy of a Fall is long."
+    )
+    assert editions(run(blank_nlp, text)) == {("Cannes Film Festival", 2023)}
+
+
+def test_prize_without_year_names_no_edition(blank_nlp) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "Anatomy of a Fall review\n\nI went because it won the Palme d'Or and "
+        "everybody talked about it. Justine Triet's Anatomy of a Fall is long."
+    )
+    assert editions(run(blank_nlp, text)) == set()
+
+
+def test_city_with_in_year_is_a_setting_not_a_festival(blank_nlp) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "Good Bye, Lenin! review\n\nWolfgang Becker's Good Bye, Lenin! is set in "
+        "Berlin in 1989, when a son moves to Berlin in 1990 to hide the news."
+    )
+    assert editions(run(blank_nlp, text)) == set()
