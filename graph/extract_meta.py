@@ -32,9 +32,9 @@ _MONTH = "|".join(sorted(MONTHS, key=len, reverse=True))
 @lru_cache(maxsize=1)
 def _rules() -> dict[str, re.Pattern[str]]:
     cue = (
-        r"(?:released|release|releases|out|opens?|opening|arrives?|arriving|hits?|"
-        r"lands?|in (?:theaters|theatres|cinemas)|sortie?|sort|en salles?|"
-        r"distributed|screens? nationwide)"
+        r"(?:released|release|releases|out|opens?|opened|opening|arrives?|arriving|"
+        r"hits?|lands?|in (?:[A-Z]\w+ |UK |US |U\.S\. )?(?:theaters|theatres|cinemas)|"
+        r"sortie?|sort|en salles?|distributed|screens? nationwide)"
     )
     date = (
         rf"(?:({_MONTH})\.?\s+(\d{{1,2}})(?:st|nd|rd|th)?|(\d{{1,2}})(?:st|nd|rd|th|er)?"
@@ -42,6 +42,11 @@ def _rules() -> dict[str, re.Pattern[str]]:
     )
     return {
         "release": re.compile(rf"\b{cue}\b[^.\n]{{0,50}}?\b{date}\b", re.I),
+        # "le 14 juillet en salles", "on 2 February in UK cinemas"
+        "release_after": re.compile(
+            rf"\b{date}\s+(?:en salles?|in (?:\w+ )?(?:theaters|theatres|cinemas))\b",
+            re.I,
+        ),
         "theme_cue": re.compile(
             r"\b(?:explores?|exploring|tackles?|tackling|addresses|examines|deals with|"
             r"confronts|probes|questions|denounces|evokes|reflects on|meditation on|"
@@ -116,6 +121,9 @@ _NEGATION = re.compile(
 )
 
 
+_EVENT = re.compile(r"\b(?:festival|mostra|berlinale|premiere|gala)\b", re.I)
+
+
 def find_release_date(
     text: str,
     index: TextIndex,
@@ -126,7 +134,9 @@ def find_release_date(
     """The first release date statement, completed with ``context_year`` if needed;
     "opens in cinemas tomorrow" counts from ``review_date`` (ISO)."""
     relative = _relative_release(text, index, review_date)
-    for m in _rules()["release"].finditer(text):
+    rules = _rules()
+    found = [*rules["release"].finditer(text), *rules["release_after"].finditer(text)]
+    for m in sorted(found, key=lambda m: m.start()):
         month_name = (m.group(1) or m.group(4)).lower()
         day = int(m.group(2) or m.group(3))
         in_sentence = re.search(r"\b((?:19|20)\d\d)\b", index.clause_at(m.start()))
@@ -138,6 +148,11 @@ def find_release_date(
         month = MONTHS.get(month_name)
         if month is None or not 1 <= day <= 31:
             continue
+        lead = text[max(index.sentence_at(m.start()).start, m.start() - 30) : m.start()]
+        if _EVENT.search(m.group(0)) or re.search(
+            rf"{_EVENT.pattern}\s+(?:\w+\s+)?$", lead, re.I
+        ):
+            continue  # "the festival opened on May 16": the festival's date
         date = (
             f"{year:04d}-{month:02d}-{day:02d}" if year else f"--{month:02d}-{day:02d}"
         )
@@ -155,8 +170,9 @@ def _relative_release(
     if not review_date or not re.fullmatch(r"\d{4}-\d{2}-\d{2}", review_date):
         return None
     m = re.search(
-        r"\b(?:released|opens|opening|arrives|hits|out|"
-        r"in (?:theaters|theatres|cinemas))\b[^.\n]{0,30}?\b(today|tomorrow)\b",
+        r"\b(?:released|opens|opening|arrives|hits|out|sort|sortie|"
+        r"in (?:theaters|theatres|cinemas))\b[^.\n]{0,30}?\b(today|tomorrow|"
+        r"aujourd'hui|demain)(?!\w)",
         text,
         re.I,
     )
@@ -165,7 +181,7 @@ def _relative_release(
     import datetime as dt
 
     day = dt.date.fromisoformat(review_date)
-    if m.group(1).lower() == "tomorrow":
+    if m.group(1).lower() in {"tomorrow", "demain"}:
         day += dt.timedelta(days=1)
     ev = index.evidence(m.start(), m.end(), "release.relative", 0.7)
     return ReleaseDate(day.isoformat(), (ev,))

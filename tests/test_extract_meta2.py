@@ -131,3 +131,31 @@ def test_city_with_in_year_is_a_setting_not_a_festival(blank_nlp) -> None:  # ty
         "Berlin in 1989, when a son moves to Berlin in 1990 to hide the news."
     )
     assert editions(run(blank_nlp, text)) == set()
+
+
+# --- release dates -------------------------------------------------------------------
+
+
+def release(x: Extraction) -> str | None:
+    film = next(f for f in x.films if f.role == "subject")
+    return film.release_date.date if film.release_date else None
+
+
+@pytest.mark.parametrize(
+    ("body", "date", "expected"),
+    [
+        pytest.param("Moonlight opened in American cinemas on October 21.",
+                     "2016-10-24", "2016-10-21", id="opened-in-national-cinemas"),
+        pytest.param("Moonlight has been in French cinemas since July 14.",
+                     "2016-07-18", "2016-07-14", id="in-cinemas-since"),
+        pytest.param("Le film Moonlight sort aujourd'hui en salles.",
+                     "2016-11-23", "2016-11-23", id="french-today"),
+        pytest.param("Moonlight, de Barry Jenkins, le 1er février en salles.",
+                     "2017-01-20", "2017-02-01", id="date-before-cue"),
+        pytest.param("The festival opened on May 16 with Moonlight, a gala night.",
+                     "2016-05-20", None, id="festival-opening-is-no-release"),
+    ],
+)  # fmt: skip
+def test_release_date(blank_nlp, body: str, date: str, expected: str | None) -> None:  # type: ignore[no-untyped-def]
+    x = run(blank_nlp, f"Moonlight review\n\n{body} Barry Jenkins directs.", date=date)
+    assert release(x) == expected
