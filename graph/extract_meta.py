@@ -6,7 +6,7 @@ sentence, else the headline/festival year, else the review date). :func:`find_th
 returns short noun phrases after theme cues ("explores X", "a film about X", "symbol of
 X") plus specific social subjects ("illiteracy"). :func:`find_places` returns narrative
 settings ("set in X", "the village of X") with the region that contains them, never
-the festival city. :func:`find_verdict` votes with a sentiment lexicon and ratings.
+the festival city. :func:`find_verdict` (from :mod:`graph.extract_verdict`).
 """
 
 from __future__ import annotations
@@ -22,7 +22,8 @@ from graph.extract_gazetteer import (
     THEME_NOUNS,
 )
 from graph.extract_text import ANY_NAME, MONTHS, NAME_WORD, TextIndex, fold
-from graph.models import Evidence, Place, ReleaseDate, Theme
+from graph.extract_verdict import find_verdict as find_verdict
+from graph.models import Place, ReleaseDate, Theme
 
 #: A broad theme word must occur this often to count as a theme.
 MIN_THEME_HITS = 1
@@ -87,38 +88,6 @@ def _rules() -> dict[str, re.Pattern[str]]:
             rf"hamlet)\s+)?in\s+({ANY_NAME})"
         ),
     }
-
-
-_POSITIVE = frozenset(
-    """tender sensitive endearing luminous tasty moving touching beautiful beautifully
-    brilliant brilliantly superb masterful masterpiece remarkable wonderful delightful
-    charming funny hilarious gripping powerful stunning excellent great fine lovely
-    engaging compelling poignant heartfelt witty elegant graceful magnificent
-    outstanding terrific exhilarating fascinating impressive accomplished assured
-    sublime triumph gem favourite favorite favorites favourites recommend recommended
-    enjoyable entertaining smart clever warm empathy optimism joyful joy must-see
-    success successful unique captivating radiant subtle nuanced rich astonishing
-    extraordinary deserved deserves generous sweet tenderness funniest smartest best
-    finest chilling heartbreaking wise glorious dazzling ravishing thrilling superbly
-    perfect perfectly precise unforgettable irresistible gorgeous delicious loved
-    magnifique bouleversant bouleversante réussi réussie formidable drôle émouvant
-    émouvante superbe chef-d'œuvre impeccable impeccables lumineux lumineuse
-    jubilatoire magistral magistrale brillant brillante sublime touchant touchante
-    savoureux savoureuse tendre délicieux pépite""".split()
-)
-_NEGATIVE = frozenset(
-    """boring dull tedious bland clumsy mess messy disappointing disappointment
-    forgettable tiresome lifeless predictable cliched clichéd overlong pretentious
-    shallow sloppy awful terrible worst misfire incoherent laughable unfunny lazy
-    unconvincing hollow mediocre sentimental cutesy grating overwrought contrived inert
-    uneven flawed sluggish ponderous bloated indulgent self-indulgent unfortunately alas
-    drags overstuffed excessive exhausting numbing ennuyeux ennuyeuse raté ratée
-    décevant décevante lourd lourde hélas malheureusement interminable longueurs
-    boursouflé poussif poussive indigeste""".split()
-)
-_NEGATION = re.compile(
-    r"\b(?:not|never|no|hardly|without|n't|nothing|jamais|pas|sans|ni)\b"
-)
 
 
 _EVENT = re.compile(r"\b(?:festival|mostra|berlinale|premiere|gala)\b", re.I)
@@ -369,50 +338,3 @@ _VIEWING = re.compile(
     re.I,
 )
 _NOT_SETTING = frozenset({"hollywood", "europe", "america", "earth", "world"})
-
-
-def find_verdict(
-    text: str, index: TextIndex
-) -> tuple[str | None, tuple[Evidence, ...]]:
-    """``positive``/``negative``/``mixed`` from a rating or a lexicon vote."""
-    rating = re.search(r"\b(\d(?:\.\d)?)\s*(?:/|out of)\s*(5|10)\b|(★+)(☆*)", text)
-    if rating:
-        if rating.group(3):
-            score = len(rating.group(3)) / (len(rating.group(3)) + len(rating.group(4)))
-        else:
-            score = float(rating.group(1)) / float(rating.group(2))
-        verdict = (
-            "positive" if score >= 0.6 else "negative" if score < 0.45 else "mixed"
-        )
-        return verdict, (
-            index.evidence(rating.start(), rating.end(), "verdict.rating", 0.9),
-        )
-    pos = neg = 0.0
-    strongest: tuple[int, int] | None = None
-    last_paragraph = text.rstrip().rfind("\n\n")
-    for m in re.finditer(r"[^\W\d_][\w'-]*", text):
-        word = m.group(0).lower()
-        if word not in _POSITIVE and word not in _NEGATIVE:
-            continue
-        negated = bool(
-            _NEGATION.search(text[max(0, m.start() - 25) : m.start()].lower())
-        )
-        weight = 2.0 if m.start() > last_paragraph > 0 else 1.0
-        if (word in _POSITIVE) != negated:
-            pos += weight
-        else:
-            neg += weight
-        strongest = strongest or (m.start(), m.end())
-    if pos == neg == 0 or strongest is None:
-        return None, ()
-    share = pos / (pos + neg)
-    if share >= 0.7:
-        verdict = "positive"
-    elif share <= 0.3:
-        verdict = "negative"
-    else:
-        verdict = "mixed"
-    conf = min(0.9, 0.5 + 0.05 * abs(pos - neg))
-    return verdict, (
-        index.evidence(strongest[0], strongest[1], "verdict.lexicon", conf),
-    )

@@ -159,3 +159,42 @@ def release(x: Extraction) -> str | None:
 def test_release_date(blank_nlp, body: str, date: str, expected: str | None) -> None:  # type: ignore[no-untyped-def]
     x = run(blank_nlp, f"Moonlight review\n\n{body} Barry Jenkins directs.", date=date)
     assert release(x) == expected
+
+
+# --- verdict -------------------------------------------------------------------------
+
+
+def verdict_of(text: str) -> str | None:
+    from graph.extract_text import Sentence, TextIndex
+    from graph.extract_verdict import find_verdict
+
+    return find_verdict(text, TextIndex(text, [Sentence(0, len(text), text)]))[0]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        pytest.param("A slow film.\n\nGrade: B+", "positive", id="letter-grade"),
+        pytest.param("The flying is great.\n\noverall its a 7/10", "mixed",
+                     id="seven-of-ten-is-mixed"),
+        pytest.param("A long film.\n\nFive stars.", "positive", id="stars-in-words"),
+        pytest.param("A long film.\n\nnote : 2/5", "negative", id="two-of-five"),
+        pytest.param("A fine cast, a great score. The film is cleverer than it is "
+                     "moving, and its ending is better than the film around it.",
+                     "mixed", id="hedges"),
+        pytest.param("Nothing happens for an hour.\n\nGo.", "positive",
+                     id="closing-go"),
+        pytest.param("The actors are fine, I suppose.\n\nBof, pas pour moi.",
+                     "negative", id="closing-pan"),
+        pytest.param("Not an easy film. A great one.", "positive",
+                     id="negation-stays-in-its-sentence"),
+        pytest.param("It is sumptuous and tender.\n\nUn film généreux et bancal.",
+                     "mixed", id="closing-weighs-both-ways"),
+        pytest.param("It won the Grand Prix on Saturday.", None,
+                     id="capitalised-prize-is-no-judgement"),
+        pytest.param("It opens on 10/10/2023 in a fine print.", "positive",
+                     id="a-date-is-no-rating"),
+    ],
+)  # fmt: skip
+def test_verdict(text: str, expected: str | None) -> None:
+    assert verdict_of(text) == expected
