@@ -38,7 +38,8 @@ _POSITIVE = frozenset(
     fruitful gleeful gleefully inventive bold daring audacious vivid vibrant playful
     riveting haunting mesmerising
     mesmerizing hypnotic absorbing affecting resonant rewarding satisfying
-    crowd-pleaser crowd-pleasing joyous exquisite virtuoso fresh original""".split()
+    crowd-pleaser crowd-pleasing masterclass joyous exquisite virtuoso fresh
+    original""".split()
 )
 _NEGATIVE = frozenset(
     """boring dull tedious bland clumsy mess messy disappointing disappointment
@@ -71,7 +72,8 @@ def _rules() -> dict[str, re.Pattern[str]]:
             r"(?im:^\W*(one|two|three|four|five)\s+stars?\b)"
         ),
         "recommend": re.compile(
-            r"(?im:^\s*go\b[.!,]|\b(?:go|run|rush)\s+(?:and\s+)?see\s+it\b|"
+            r"(?im:(?:^|[.!?:;]\s+)go(?:[.!,]|\s+and\b|\s+see\b)|"
+            r"\b(?:go|run|rush)\s+(?:and\s+)?see\s+it\b|\bà voir en salles?\b|"
             r"\bunmissable\b|\bdon't miss\b|\bmust[- ]see\b|\bhighly recommended\b|"
             r"\bà voir absolument\b|\bà ne pas manquer\b|\bcourez[- ]y\b|"
             r"\bje (?:le |vous le )?(?:conseille|recommande)\b|"
@@ -86,7 +88,8 @@ def _rules() -> dict[str, re.Pattern[str]]:
         # faults: "too wise", "an hour too long", "trop sage"
         "fault": re.compile(
             r"(?i:\btoo (?:wise|neat|safe|tidy|cold|long|polished|much|slow|obvious|"
-            r"sweet|literal|careful)\b|\btrop (?:sage|long|lisse|lent|appuyé)\b)"
+            r"sweet|literal|careful|grey|gray|dark|glossy|pink)\b|"
+            r"\btrop\s+(?!de\b|d'|tôt\b|tard\b)[a-zà-ÿ]{3,})"
         ),
         "hedge": re.compile(
             r"(?i:\b\w+er than it is \w+|\bbetter than the (?:film|script|material|"
@@ -124,10 +127,13 @@ def _closing_start(text: str) -> int:
     if marked:
         return marked.start()
     paragraphs = [m.end() - 1 for m in re.finditer(r"(?:^|\n\s*\n)\s*\S", text)]
-    for start in reversed(paragraphs):
-        block = text[start:].strip()
+    ends = [*paragraphs[1:], len(text)]
+    for start, end in reversed(list(zip(paragraphs, ends, strict=True))):
+        block = text[start:end].strip()
         if len(block) < 80 and re.match(r"[—–-]\s*[A-Z]", block):
             continue
+        if len(re.findall(r"(?:^|[.;]\s*)[A-Z][\w ]{1,20}\s?:\s", block)) >= 3:
+            continue  # a credits block ("Producer: ... Camera: ...")
         if len(block) < 120 and re.search(
             r"\b(?:opens?|released?|out|sortie|sort|en salles|in (?:\w+ )?cinemas|"
             r"in (?:\w+ )?theat(?:er|re)s)\b",
@@ -139,10 +145,10 @@ def _closing_start(text: str) -> int:
     return 0
 
 
-def _clause_before(text: str, at: int) -> str:
-    """The words of the clause before ``at`` (for negation: "not an easy film. A
-    great one" does not negate "great")."""
-    lo = max(0, at - 25)
+def _clause_before(text: str, at: int, span: int = 25) -> str:
+    """The words of the clause before ``at``, at most ``span`` characters (for
+    negation: "not an easy film. A great one" does not negate "great")."""
+    lo = max(0, at - span)
     cut = max(text.rfind(c, lo, at) for c in ".;:!?,")
     return text[max(lo, cut + 1) : at].lower()
 
@@ -199,11 +205,12 @@ def _vote(text: str, closing: int) -> _Tally:
         for m in _rules()[name].finditer(text):
             weight = 1.5 * _weight(text, m.start(), closing, contrasts)
             praise = weight if name == "hedge" else 0.0
+            if name == "fault" and _NEGATION.search(
+                _clause_before(text, m.start(), 40)
+            ):
+                praise = weight  # "never lets a scene run a second too long"
+                weight = 0.0
             tally.add(praise, weight, closing=m.start() >= closing > 0)
-    # a closing that turns with "But ..." qualifies the praise before it
-    if closing:
-        for _turn in re.finditer(r"(?:^|[.!?]\s+)But\b", text[closing:]):
-            tally.add(2.0, 2.0, closing=True)
     return tally
 
 
@@ -229,10 +236,14 @@ def find_verdict(
         ev = index.evidence(rating.start(), rating.end(), "verdict.rating", 0.9)
         return verdict, (ev,)
     closing = _closing_start(text)
-    closing_hedge = rules["hedge"].search(text, closing)
+    qualified = rules["hedge"].search(text, closing) or rules["fault"].search(
+        text, closing
+    )
     for name, verdict in (("pan", "negative"), ("recommend", "positive")):
         cue = rules[name].search(text, closing)
-        if cue and not (verdict == "positive" and closing_hedge):
+        if cue:
+            if verdict == "positive" and qualified:
+                verdict = "mixed"  # "a bit too grey. À voir en salle"
             ev = index.evidence(cue.start(), cue.end(), f"verdict.{name}", 0.8)
             return verdict, (ev,)
     tally = _vote(text, closing)

@@ -192,6 +192,16 @@ def verdict_of(text: str) -> str | None:
                      "mixed", id="closing-weighs-both-ways"),
         pytest.param("It won the Grand Prix on Saturday.", None,
                      id="capitalised-prize-is-no-judgement"),
+        pytest.param("A slow start.\n\nAnyway: go. It's on until Thursday.",
+                     "positive", id="go-after-a-colon"),
+        pytest.param("Cassel est drôle.\n\nVerdict : un grand divertissement, un "
+                     "peu trop gris. À voir en salle.", "mixed",
+                     id="qualified-recommendation"),
+        pytest.param("The editing never lets a scene run a second too long. A "
+                     "gripping film.", "positive", id="negated-fault-is-praise"),
+        pytest.param("A dull, tedious film.\n\nProducer: Ann Lee. Camera: Bo Chen. "
+                     "Music: Al Roy. With: Jo Park.", "negative",
+                     id="credits-are-no-closing"),
         pytest.param("It opens on 10/10/2023 in a fine print.", "positive",
                      id="a-date-is-no-rating"),
     ],
