@@ -169,3 +169,32 @@ def later_edition_year(
     if context_year is not None and year > context_year:
         return None
     return year
+
+
+_VENUE = re.compile(
+    r"(?:(?:^|\n)\s*(?:Venue|Festival|Reviewed at|Screened at|Seen at)\s*:?\s*|"
+    r"\b(?:premiering|screening|playing|competing|premieres|screens|competes)\s+"
+    r"(?:[\w'-]+\s+){0,3}?(?:at|in)\s+)(?:the\s+)?$",
+    re.I,
+)
+
+
+def venue_edition_year(
+    text: str, start: int, end: int, *, context_year: int | None
+) -> int | None:
+    """The edition a trade review's venue line or a present-tense premiere names:
+    "Venue: Venice Film Festival (Competition)", "Reviewed at Berlin Film Festival
+    (Panorama), Feb. 19, 2023", "premiering at Telluride" in a dated dispatch. A year
+    later on the venue line wins over the review's own.
+
+    Example:
+        >>> text = "Venue: Venice Film Festival (Competition)"
+        >>> venue_edition_year(text, 7, 28, context_year=2023)
+        2023
+    """
+    if not _VENUE.search(text[max(0, start - 60) : start]):
+        return None
+    line_end = text.find("\n", end)
+    rest = text[end : line_end if line_end >= 0 else len(text)]
+    m = re.search(r"\b((?:19|20)\d\d)\b", rest[:80])
+    return int(m.group(1)) if m else context_year

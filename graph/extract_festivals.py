@@ -20,6 +20,7 @@ from graph.extract_edition import (
     is_festival_sentence,
     later_edition_year,
     relative_edition_year,
+    venue_edition_year,
 )
 from graph.extract_gazetteer import (
     AWARD_FESTIVALS,
@@ -74,6 +75,11 @@ def _patterns() -> tuple[re.Pattern[str], dict[str, tuple[str, bool]], re.Patter
             alias_map[alias] = (canonical, True)
         for alias in weak:
             alias_map[alias] = (canonical, False)
+        for alias in strong + weak:
+            if "Fest" not in alias and not alias.isupper():
+                # "the 77th Festival of Cannes" (a translation), "Berlin film festival"
+                for variant in (f"Festival of {alias}", f"{alias} film festival"):
+                    alias_map.setdefault(variant, (canonical, True))
     names = sorted(alias_map, key=len, reverse=True)
     body = "|".join(re.escape(n) for n in names)
     pattern = re.compile(
@@ -177,39 +183,18 @@ def find_festivals(
     if _typed_lowercase(text):
         text = _recase_aliases(text, alias_map)
     hits: list[_Hit] = []
+    doubtful: list[_Hit] = []
     taken: list[tuple[int, int]] = []
     for m in pattern.finditer(text):
-        name = m.group(4)
-        canonical, strong = alias_map[name]
-        if _NOT_FESTIVAL_AFTER.match(text[m.end(4) :]):
-            continue
-        year = _year(m, context_year)
-        explicit = year is not None
-        ordinal = int(m.group(2)) if m.group(2) else None
-        if year is None and ordinal and canonical in ORDINAL_BASE:
-            guess = ORDINAL_BASE[canonical] + ordinal
-            year = guess if 2015 <= guess <= 2035 else None
-        found = index.sentence_at(m.start(4))
-        sentence = found.text
-        if year is None:
-            # "at Venice this summer", "last May at Cannes", "... in 2016"
-            year = relative_edition_year(
-                text, m.start(), m.end(4),
-                context_year=context_year, review_month=review_month,
-            ) or (
-                later_edition_year(text, m.end(4), found.end, context_year=context_year)
-                if is_festival_sentence(sentence) else None
-            )  # fmt: skip
-        loose = explicit and re.match(r"\s+in\s", text[m.end(4) : m.end()])
-        if not strong and ordinal is None and (not explicit or loose):
-            following = text[m.end(4) : m.end(4) + 20]
-            named = re.match(r"\s+(?:International\s+)?(?:Film\s+)?Festival", following)
-            # a city alone is a festival only as the place of a premiere or prize
-            at_city = re.search(r"\b(?:at|to)\s+(?:the\s+)?$", text[: m.start(4)][-12:])
-            if not named and not (year and at_city and is_festival_sentence(sentence)):
-                continue
-        hits.append(_Hit(canonical, m.start(4), m.end(4), year, ordinal, sentence))
-        taken.append((m.start(4), m.end(4)))
+        hit, sure = _alias_hit(
+            m, text, index, context_year=context_year, review_month=review_month
+        )
+        if hit is not None:
+            (hits if sure else doubtful).append(hit)
+            taken.append((hit.start, hit.end))
+    # "the noise at Venice last month": a city with a time phrase is the festival
+    # when the text names that festival elsewhere
+    hits += [h for h in doubtful if any(x.canonical == h.canonical for x in hits)]
     for m in generic.finditer(text):
         a, b = m.start(4), m.end(4)
         if any(a < t_end and t_start < b for t_start, t_end in taken):
@@ -223,6 +208,56 @@ def find_festivals(
         )
     hits += _award_hits(text, index, {h.canonical for h in hits})
     return _merge(hits, index, headline_span)
+
+
+def _alias_hit(
+    m: re.Match[str],
+    text: str,
+    index: TextIndex,
+    *,
+    context_year: int | None,
+    review_month: int | None,
+) -> tuple[_Hit | None, bool]:
+    """The festival hit of one gazetteer match and whether it is sure; ``None`` for
+    a cinema, or a city ("Venice", "Berlin") that is only a place."""
+    _pattern, alias_map, _generic = _patterns()
+    canonical, strong = alias_map[m.group(4)]
+    if _NOT_FESTIVAL_AFTER.match(text[m.end(4) :]):
+        return None, False
+    year = _year(m, context_year)
+    explicit = year is not None
+    ordinal = int(m.group(2)) if m.group(2) else None
+    if year is None and ordinal and canonical in ORDINAL_BASE:
+        guess = ORDINAL_BASE[canonical] + ordinal
+        year = guess if 2015 <= guess <= 2035 else None
+    found = index.sentence_at(m.start(4))
+    cue = is_festival_sentence(found.text)
+    if year is None:
+        # "Venue: Venice Film Festival", "at Venice this summer", "... in 2016"
+        year = (
+            venue_edition_year(text, m.start(), m.end(4), context_year=context_year)
+            or relative_edition_year(
+                text, m.start(), m.end(4),
+                context_year=context_year, review_month=review_month,
+            )
+            or (later_edition_year(text, m.end(4), found.end, context_year=context_year)
+                if cue else None)
+        )  # fmt: skip
+    hit = _Hit(canonical, m.start(4), m.end(4), year, ordinal, found.text)
+    loose = explicit and re.match(r"\s+in\s", text[m.end(4) : m.end()])
+    if strong or ordinal is not None or (explicit and not loose):
+        return hit, True
+    following = text[m.end(4) : m.end(4) + 20]
+    if re.match(r"\s+(?:International\s+)?(?:[Ff]ilm\s+)?[Ff]estival", following):
+        return hit, True
+    # a city alone is a festival only as the place of a premiere or prize
+    before = text[max(0, m.start(4) - 12) : m.start(4)]
+    if re.search(r"\bat\s+(?:the\s+)?$", before) and cue:
+        return hit, True
+    if year and re.search(r"\b(?:at|to)\s+(?:the\s+)?$", before):
+        if cue or not explicit:  # "went to Venice in 2018" is a holiday
+            return hit, cue
+    return None, False
 
 
 def _award_hits(text: str, index: TextIndex, named: set[str]) -> list[_Hit]:

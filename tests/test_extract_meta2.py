@@ -96,6 +96,50 @@ def test_city_and_time_without_festival_word_is_no_festival(blank_nlp) -> None: 
     assert editions(run(blank_nlp, text)) == set()
 
 
+def test_trade_venue_line_gives_the_review_year(blank_nlp) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "'Io Capitano' Review: a migrant odyssey\n\nBy Dana Lee\nSeptember 6, 2023\n\n"
+        "Matteo Garrone's Io Capitano follows two boys from Dakar.\n\n"
+        "Venue: Venice Film Festival (Competition)\nCast: Seydou Sarr"
+    )
+    assert editions(run(blank_nlp, text)) == {("Venice Film Festival", 2023)}
+
+
+def test_present_premiere_in_a_dated_dispatch(blank_nlp) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "'Nickel Boys' Review\n\nBy Teresa Oak\nAugust 31, 2024\n\n"
+        "RaMell Ross's Nickel Boys, premiering at Telluride, is told in the first "
+        "person. It is a bold film."
+    )
+    assert editions(run(blank_nlp, text)) == {("Telluride Film Festival", 2024)}
+
+
+def test_past_premiere_without_time_gives_no_year(blank_nlp) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "'Nickel Boys' Review\n\nBy Teresa Oak\nAugust 31, 2024\n\n"
+        "RaMell Ross's earlier Hale County premiered at Sundance. Nickel Boys is "
+        "told in the first person."
+    )
+    assert ("Sundance Film Festival", 2024) not in editions(run(blank_nlp, text))
+
+
+def test_translated_festival_of_city(blank_nlp) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "Cannes: Souleymane rewarded\n\nL'Histoire de Souleymane, of the realizer "
+        "Boris Lojkine, has received two prizes of the 77th Festival of Cannes."
+    )
+    assert ("Cannes Film Festival", 2024) in editions(run(blank_nlp, text))
+
+
+def test_city_with_time_phrase_counts_when_the_festival_is_named(blank_nlp) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "Priscilla review\n\nPosted 12 October 2023\n\nSofia Coppola's Priscilla, "
+        "after all the noise at Venice last month, is quiet. Cailee Spaeny won the "
+        "Volpi Cup at Venice for it."
+    )
+    assert editions(run(blank_nlp, text)) == {("Venice Film Festival", 2023)}
+
+
 LOWER = (
     "la la land review\n\n"
     "ok so i finally watched la la land and i get it. its directed by damien chazelle. "
