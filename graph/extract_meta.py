@@ -1,12 +1,11 @@
-"""Extract stage, film context and review meta: release date, themes, places, verdict.
+"""Extract stage, film context and review meta: themes, places (release, verdict).
 
-Contract: pure functions over the normalised text. :func:`find_release_date` resolves
-"released in theaters on March 1" with the year from the context (the year in the
-sentence, else the headline/festival year, else the review date). :func:`find_themes`
+Contract: pure functions over the normalised text. :func:`find_themes`
 returns short noun phrases after theme cues ("explores X", "a film about X", "symbol of
 X") plus specific social subjects ("illiteracy"). :func:`find_places` returns narrative
 settings ("set in X", "the village of X") with the region that contains them, never
-the festival city. :func:`find_verdict` (from :mod:`graph.extract_verdict`).
+the festival city. :func:`find_release_date` (:mod:`graph.extract_release`) and
+:func:`find_verdict` (:mod:`graph.extract_verdict`) are re-exported here.
 """
 
 from __future__ import annotations
@@ -21,33 +20,18 @@ from graph.extract_gazetteer import (
     THEME_HEADS,
     THEME_NOUNS,
 )
-from graph.extract_text import ANY_NAME, MONTHS, NAME_WORD, TextIndex, fold
+from graph.extract_release import find_release_date as find_release_date
+from graph.extract_text import ANY_NAME, NAME_WORD, TextIndex, fold
 from graph.extract_verdict import find_verdict as find_verdict
-from graph.models import Place, ReleaseDate, Theme
+from graph.models import Place, Theme
 
 #: A broad theme word must occur this often to count as a theme.
 MIN_THEME_HITS = 1
-_MONTH = "|".join(sorted(MONTHS, key=len, reverse=True))
 
 
 @lru_cache(maxsize=1)
 def _rules() -> dict[str, re.Pattern[str]]:
-    cue = (
-        r"(?:released|release|releases|out|opens?|opened|opening|arrives?|arriving|"
-        r"hits?|lands?|in (?:[A-Z]\w+ |UK |US |U\.S\. )?(?:theaters|theatres|cinemas)|"
-        r"sortie?|sort|en salles?|distributed|screens? nationwide)"
-    )
-    date = (
-        rf"(?:({_MONTH})\.?\s+(\d{{1,2}})(?:st|nd|rd|th)?|(\d{{1,2}})(?:st|nd|rd|th|er)?"
-        rf"\s+(?:of\s+)?({_MONTH}))(?:,?\s+((?:19|20)\d\d))?"
-    )
     return {
-        "release": re.compile(rf"\b{cue}\b[^.\n]{{0,50}}?\b{date}\b", re.I),
-        # "le 14 juillet en salles", "on 2 February in UK cinemas"
-        "release_after": re.compile(
-            rf"\b{date}\s+(?:en salles?|in (?:\w+ )?(?:theaters|theatres|cinemas))\b",
-            re.I,
-        ),
         "theme_cue": re.compile(
             r"\b(?:explores?|exploring|tackles?|tackling|addresses|examines|deals with|"
             r"confronts|probes|questions|denounces|evokes|reflects on|meditation on|"
@@ -88,72 +72,6 @@ def _rules() -> dict[str, re.Pattern[str]]:
             rf"hamlet)\s+)?in\s+({ANY_NAME})"
         ),
     }
-
-
-_EVENT = re.compile(r"\b(?:festival|mostra|berlinale|premiere|gala)\b", re.I)
-
-
-def find_release_date(
-    text: str,
-    index: TextIndex,
-    *,
-    context_year: int | None,
-    review_date: str | None = None,
-) -> ReleaseDate | None:
-    """The first release date statement, completed with ``context_year`` if needed;
-    "opens in cinemas tomorrow" counts from ``review_date`` (ISO)."""
-    relative = _relative_release(text, index, review_date)
-    rules = _rules()
-    found = [*rules["release"].finditer(text), *rules["release_after"].finditer(text)]
-    for m in sorted(found, key=lambda m: m.start()):
-        month_name = (m.group(1) or m.group(4)).lower()
-        day = int(m.group(2) or m.group(3))
-        in_sentence = re.search(r"\b((?:19|20)\d\d)\b", index.clause_at(m.start()))
-        year = (
-            int(m.group(5))
-            if m.group(5)
-            else (int(in_sentence.group(1)) if in_sentence else context_year)
-        )
-        month = MONTHS.get(month_name)
-        if month is None or not 1 <= day <= 31:
-            continue
-        lead = text[max(index.sentence_at(m.start()).start, m.start() - 30) : m.start()]
-        if _EVENT.search(m.group(0)) or re.search(
-            rf"{_EVENT.pattern}\s+(?:\w+\s+)?$", lead, re.I
-        ):
-            continue  # "the festival opened on May 16": the festival's date
-        date = (
-            f"{year:04d}-{month:02d}-{day:02d}" if year else f"--{month:02d}-{day:02d}"
-        )
-        if not year:
-            continue
-        return ReleaseDate(
-            date, (index.evidence(m.start(), m.end(), "release.cue", 0.85),)
-        )
-    return relative
-
-
-def _relative_release(
-    text: str, index: TextIndex, review_date: str | None
-) -> ReleaseDate | None:
-    if not review_date or not re.fullmatch(r"\d{4}-\d{2}-\d{2}", review_date):
-        return None
-    m = re.search(
-        r"\b(?:released|opens|opening|arrives|hits|out|sort|sortie|"
-        r"in (?:theaters|theatres|cinemas))\b[^.\n]{0,30}?\b(today|tomorrow|"
-        r"aujourd'hui|demain)(?!\w)",
-        text,
-        re.I,
-    )
-    if not m:
-        return None
-    import datetime as dt
-
-    day = dt.date.fromisoformat(review_date)
-    if m.group(1).lower() in {"tomorrow", "demain"}:
-        day += dt.timedelta(days=1)
-    ev = index.evidence(m.start(), m.end(), "release.relative", 0.7)
-    return ReleaseDate(day.isoformat(), (ev,))
 
 
 _THEME_STOP = re.compile(
