@@ -1,11 +1,11 @@
-"""Extract stage, film context and review meta: themes, places (release, verdict).
+"""Extract stage, film context and review meta: themes (and the re-exports).
 
-Contract: pure functions over the normalised text. :func:`find_themes`
-returns short noun phrases after theme cues ("explores X", "a film about X", "symbol of
-X") plus specific social subjects ("illiteracy"). :func:`find_places` returns narrative
-settings ("set in X", "the village of X") with the region that contains them, never
-the festival city. :func:`find_release_date` (:mod:`graph.extract_release`) and
-:func:`find_verdict` (:mod:`graph.extract_verdict`) are re-exported here.
+Contract: pure functions over the normalised text. :func:`find_themes` returns short
+noun phrases after theme cues ("explores X", "a film about X", "symbol of X") plus
+specific social subjects ("illiteracy"). :func:`find_places`
+(:mod:`graph.extract_places`), :func:`find_release_date`
+(:mod:`graph.extract_release`) and :func:`find_verdict` (:mod:`graph.extract_verdict`)
+are re-exported here.
 """
 
 from __future__ import annotations
@@ -14,16 +14,15 @@ import re
 from functools import lru_cache
 
 from graph.extract_gazetteer import (
-    AWARDS,
     GENERAL_THEMES,
-    REGIONS,
     THEME_HEADS,
     THEME_NOUNS,
 )
+from graph.extract_places import find_places as find_places
 from graph.extract_release import find_release_date as find_release_date
-from graph.extract_text import ANY_NAME, NAME_WORD, TextIndex, fold
+from graph.extract_text import TextIndex, fold
 from graph.extract_verdict import find_verdict as find_verdict
-from graph.models import Place, Theme
+from graph.models import Theme
 
 #: A broad theme word must occur this often to count as a theme.
 MIN_THEME_HITS = 1
@@ -53,23 +52,6 @@ def _rules() -> dict[str, re.Pattern[str]]:
             r"farm|community|world|family|church|business|shop|post office|station|"
             r"countryside|region|industry|culture|tradition|way of life|marriage|"
             r"friendship|childhood|innocence))\b"
-        ),
-        "place_cue": re.compile(
-            r"\b(?:set in|takes place in|unfolds in|located in|(?:takes|took|"
-            r"transports) (?:us |the viewer )?(?:this time |back )?to|lives? in|"
-            r"living in|grew up in|returns? to|moves? to|located)\s+(?:the\s+)?"
-            r"(?:(?:small|little|tiny|remote|"
-            rf"sleepy|isolated|coastal|mountain|rural|fictional|fictitious)\s+)*"
-            rf"(?:(?:village|town|city|hamlet|island|region|suburb|province|county|"
-            rf"commune|district|neighbou?rhood)\s+of\s+)?({ANY_NAME})"
-        ),
-        "place_noun": re.compile(
-            r"\b(?:village|town|city|hamlet|island|province|county|commune|"
-            rf"neighbou?rhood)\s+of\s+({ANY_NAME})"
-        ),
-        "place_in": re.compile(
-            rf"({NAME_WORD}),?\s+(?:a\s+(?:\w+\s+)?(?:village|town|city|"
-            rf"hamlet)\s+)?in\s+({ANY_NAME})"
         ),
     }
 
@@ -143,116 +125,3 @@ def _covers(longer: str, shorter: str) -> bool:
     small = {w for w in shorter.split() if w not in {"the", "a", "an", "of"}}
     big = set(longer.split())
     return len(longer) > len(shorter) and bool(small) and small <= big
-
-
-def find_places(
-    text: str,
-    index: TextIndex,
-    *,
-    entities: tuple[tuple[int, int, str], ...] = (),
-    exclude: frozenset[str] = frozenset(),
-    body_start: int = 0,
-) -> list[Place]:
-    """Narrative places with the region that contains them ("Kerguen" in "Brittany").
-
-    Besides cue phrases ("set in X", "the village of X"), places named in the body
-    (NER GPE/LOC, known regions) count unless their sentence is about viewing,
-    festivals or biography.
-    """
-    rules = _rules()
-    found: dict[str, tuple[int, int, str]] = {}
-    for name in ("place_cue", "place_noun"):
-        for m in rules[name].finditer(text):
-            place = m.group(1)
-            if fold(place) in exclude or fold(place.split()[0]) in {
-                "her",
-                "his",
-                "the",
-            }:
-                continue
-            found.setdefault(
-                place, (m.start(1), m.end(1), f"place.{name.split('_')[1]}")
-            )
-    mentions = [(a, b) for a, b, label in entities if label in {"GPE", "LOC"}]
-    mentions += [
-        (m.start(), m.end())
-        for m in re.compile(ANY_NAME).finditer(text, body_start)
-        if m.group(0) in REGIONS
-    ]
-    for a, b in sorted(mentions):
-        place = text[a:b].strip()
-        if a < body_start or not place[:1].isupper() or place.isupper():
-            continue  # headline, byline, "BERLIN —" datelines
-        if fold(place) in exclude or place in found or fold(place) in _NOT_SETTING:
-            continue
-        sentence = index.sentence_at(a)
-        if place not in REGIONS and (
-            a == sentence.start
-            or " " not in place
-            and any(fold(place) in fold(award) for award in AWARDS)
-        ):
-            continue  # a capitalised sentence opener or a prize, not a place
-        if _VIEWING.search(sentence.text):
-            continue  # where the critic or the festival was, not the story
-        found[place] = (a, b, "place.mention")
-    places: list[Place] = []
-    for place, (start, end, rule) in found.items():
-        within = _container(text, index, place, start, entities, exclude)
-        ev = index.evidence(start, end, rule, 0.75)
-        places.append(
-            Place(place, within=within[0] if within else None, evidence=(ev,))
-        )
-        if within and within[0] not in found:
-            w_ev = index.evidence(
-                within[1], within[1] + len(within[0]), "place.within", 0.6
-            )
-            places.append(Place(within[0], evidence=(w_ev,)))
-    unique: dict[str, Place] = {}
-    for place in places:
-        unique.setdefault(fold(place.name), place)
-    return list(unique.values())
-
-
-def _container(
-    text: str,
-    index: TextIndex,
-    place: str,
-    start: int,
-    entities: tuple[tuple[int, int, str], ...],
-    exclude: frozenset[str],
-) -> tuple[str, int] | None:
-    """The region named near ``place``: "X, a village in Y", else the nearest known
-    region in the same or the two previous sentences."""
-    for m in _rules()["place_in"].finditer(
-        text, max(0, start - 5), start + len(place) + 60
-    ):
-        if m.group(1) == place and fold(m.group(2)) not in exclude:
-            return m.group(2), m.start(2)
-    i = index.sentence_index(start)
-    lo = index.sentences[max(0, i - 2)].start
-    window = text[lo:start]
-    best: tuple[str, int] | None = None
-    gpe = {
-        text[a:b]
-        for a, b, label in entities
-        if label in {"GPE", "LOC"} and lo <= a < start
-    }
-    for m in re.finditer(rf"{ANY_NAME}", window):
-        for cand in (m.group(0), m.group(0).split()[-1]):
-            if (
-                cand != place
-                and (cand in REGIONS or cand in gpe)
-                and fold(cand) not in exclude
-            ):
-                best = (cand, lo + m.start() + m.group(0).find(cand))
-                break
-    return best
-
-
-_VIEWING = re.compile(
-    r"\b(?:festival|premiere|premiered|screen(?:ed|ing|s)?|saw|seen|watched|cinemas?|"
-    r"theat(?:er|re)s?|jury|born|award|prize|oscar|released|release|box office|"
-    r"audience|critics?|press|sortie|salles?|né|née)\b",
-    re.I,
-)
-_NOT_SETTING = frozenset({"hollywood", "europe", "america", "earth", "world"})
