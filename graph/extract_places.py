@@ -75,6 +75,7 @@ def find_places(
         for m in re.compile(ANY_NAME).finditer(text, body_start)
         if m.group(0) in REGIONS
     ]
+    starts = {a for a, _b in mentions}
     for a, b in sorted(mentions):
         place = text[a:b].strip()
         if a < body_start or not place[:1].isupper() or place.isupper():
@@ -88,6 +89,20 @@ def find_places(
             and any(fold(place) in fold(award) for award in AWARDS)
         ):
             continue  # a capitalised sentence opener or a prize, not a place
+        if re.match(r"'s?\b|-(?!set\b|based\b)\w", text[b : b + 5]) or place.endswith(
+            ("'s", "'")
+        ):
+            continue  # "François Ozon's new comedy", "Hong Sang-soo": a person
+        if len(sentence.text.split()) <= 3 and not re.search(r"\d{4}", sentence.text):
+            continue  # a credits line ("Japan."), not a setting ("Marseille, 1815.")
+        before = text[max(sentence.start, a - 40) : a]
+        apposed = re.search(rf"({ANY_NAME}),\s+$", before)  # "Gloucester, Mass."
+        if (
+            place not in REGIONS
+            and not _LOCATIVE.search(before)
+            and not (apposed and a - len(apposed.group(0)) in starts)
+        ):
+            continue  # "Julia Fox is Julia", "the first feature of Kogonada"
         if _VIEWING.search(sentence.text):
             continue  # where the critic or the festival was, not the story
         found[place] = (a, b, "place.mention")
@@ -128,27 +143,32 @@ def _container(
     lo = index.sentences[max(0, i - 2)].start
     window = text[lo:start]
     best: tuple[str, int] | None = None
-    gpe = {
-        text[a:b]
-        for a, b, label in entities
-        if label in {"GPE", "LOC"} and lo <= a < start
-    }
     for m in re.finditer(rf"{ANY_NAME}", window):
         for cand in (m.group(0), m.group(0).split()[-1]):
             if (
                 cand != place
-                and (cand in REGIONS or cand in gpe)
-                and fold(cand) not in exclude
+                and cand in REGIONS
+                and fold(cand) not in exclude | _NOT_SETTING
             ):
                 best = (cand, lo + m.start() + m.group(0).find(cand))
                 break
     return best
 
 
+#: A place of the story follows a locative word: "in Lisbon", "from Cherbourg",
+#: "across the Sahara", "à Grenoble", "in 1980s Naples", "in rural Texas".
+_LOCATIVE = re.compile(
+    r"(?:(?:^|\s)(?:in|at|from|to|near|across|outside|into|through|around|towards?|"
+    r"between|via|en|à|au|aux|dans|vers|depuis|près de|de|and|et)\s+"
+    r"(?:the\s+|la\s+|le\s+|les\s+|l'|un\s+|une\s+)?(?:[\w'-]+\s+){0,2}?|"
+    r"(?:^|\s)d'|\bsetting is\s+)$",
+    re.I,
+)
 _VIEWING = re.compile(
     r"\b(?:festival|premiere|premiered|screen(?:ed|ing|s)?|saw|seen|watched|cinemas?|"
     r"theat(?:er|re)s?|jury|born|award|prize|oscar|released|release|box office|"
-    r"audience|critics?|press|sortie|salles?|né|née)\b",
+    r"audience|critics?|press|sortie|salles?|né|née|caught|opened in|tourné|"
+    r"(?:shot|filmed|shooting) in (?-i:(?=[A-Z]|the [A-Z]|the deserts?)))\b",
     re.I,
 )
 _NOT_SETTING = frozenset({"hollywood", "europe", "america", "earth", "world"})

@@ -260,3 +260,50 @@ def verdict_of(text: str) -> str | None:
 )  # fmt: skip
 def test_verdict(text: str, expected: str | None) -> None:
     assert verdict_of(text) == expected
+
+
+# --- places --------------------------------------------------------------------------
+
+
+def places_of(text: str, *names: str) -> list[str]:
+    """Places found when the NER tags every occurrence of ``names`` as GPE."""
+    import re
+
+    from graph.extract_places import find_places
+    from graph.extract_text import Sentence, TextIndex
+
+    spans = [(m.start(), m.end()) for m in re.finditer(r"[^.]+\.\s*", text)]
+    index = TextIndex(text, [Sentence(a, b, text[a:b]) for a, b in spans])
+    entities = tuple(
+        (m.start(), m.end(), "GPE")
+        for n in names
+        for m in re.finditer(re.escape(n), text)
+    )
+    return [p.name for p in find_places(text, index, entities=entities)]
+
+
+@pytest.mark.parametrize(
+    ("text", "names", "expected"),
+    [
+        pytest.param("The film follows a judge who works in Tehran.", ("Tehran",),
+                     ["Tehran"], id="after-a-locative"),
+        pytest.param("Later, Julia Fox is Julia, his girlfriend.", ("Julia",), [],
+                     id="character-is-no-place"),
+        pytest.param("Later, in Ana Ozon's new comedy she steals a murder.",
+                     ("Ana Ozon's",), [], id="possessive-is-a-person"),
+        pytest.param("Marseille, 1815. A sailor is arrested.", ("Marseille",),
+                     ["Marseille"], id="place-and-year-line"),
+        pytest.param("It is good. Japan.", ("Japan",), [], id="credits-line"),
+        pytest.param("The judge, a woman, was shot in secret in Tehran.",
+                     ("Tehran",), ["Tehran"], id="shot-in-secret-is-no-location"),
+        pytest.param("The comedy was shot in Tehran over a summer.", ("Tehran",),
+                     [], id="shooting-location"),
+        pytest.param("A family of fishermen in Gloucester, Essex.",
+                     ("Gloucester", "Essex"), ["Gloucester", "Essex"],
+                     id="apposed-to-a-place"),
+        pytest.param("Jin flies in, and a Paris-set love story follows.", ("Paris",),
+                     ["Paris"], id="x-set"),
+    ],
+)  # fmt: skip
+def test_places(text: str, names: tuple[str, ...], expected: list[str]) -> None:
+    assert places_of(text, *names) == expected
