@@ -242,7 +242,12 @@ THEME_NOUNS: frozenset[str] = frozenset(
     solitude infertility motherhood fatherhood parenthood adolescence puberty
     masculinity femininity feminism consumerism capitalism globalisation
     globalization climate deforestation pollution overtourism urbanisation
-    urbanization secularism trauma ptsd depression anorexia suicide""".split()
+    urbanization secularism trauma ptsd depression anorexia suicide divorce abortion
+    gambling debt inheritance obsession smuggling segregation adoption migration
+    asylum restitution deportation genocide slavery infidelity adultery aids hiv
+    cancer disability deafness blindness mutation kidnapping trafficking
+    prostitution refugees poetry architecture aviation féminicide avortement
+    immigration handicap exil vengeance trahison amitié""".split()
 )  # fmt: skip
 
 #: Head nouns that make "X of Y" a theme ("closure of a school", "death of a town").

@@ -36,8 +36,11 @@ def _rules() -> dict[str, re.Pattern[str]]:
             r"confronts|probes|questions|denounces|evokes|reflects on|meditation on|"
             r"reflection on|(?:film|movie|story|documentary|comedy|drama|"
             r"fable|tale) about|themes? of|symbol of|the issue of|the question of|"
-            r"the subject of|parable (?:of|about)|grapples with|focus(?:es)? on)\s+"
-            r"(?:the |a |an |our |their |his |her |its )?([a-z][a-z' -]{2,80})"
+            r"the subject of|parable (?:of|about)|grapples with|focus(?:es)? on|"
+            r"portrait of|essay (?:about|on)|(?:it's|its|it is|film is) about|"
+            r"(?:film|histoire|fable|comédie|drame|documentaire) sur|story of)\s+"
+            r"(?:the |our |their |his |her |its |la |le |les |l')?"
+            r"([a-zà-ÿ][a-zà-ÿ' ,-]{2,120})"
         ),
         "theme_noun": re.compile(
             r"\b(?:the |a |his |her |their |its )?((?:[a-z-]+ ){0,1}?(?:"
@@ -64,6 +67,10 @@ _LEAD_STRIP = re.compile(
     r"^(?:the|a|an|our|their|his|her|its|this|these|such|both|all|some|"
     r"endearing|profound|quiet|subtle|thorny|timely|complex|difficult|painful)\s+"
 )
+_NUMBERS = frozenset("one two three four five six seven eight nine ten".split())
+_NOT_NOUN_PHRASE = frozenset(
+    "might could would will can should must them him us we you i me told".split()
+)
 _POSSESSIVE = re.compile(r"\b(?:her|his|their|its|our|my|your)\b")
 
 
@@ -79,7 +86,31 @@ def _theme_label(phrase: str) -> str | None:
         return None
     if words[0] in {"it", "this", "that", "what", "how", "why", "who", "them", "us"}:
         return None
+    if words[0] in _NUMBERS or _NOT_NOUN_PHRASE.intersection(words):
+        return None  # "two boys told three times", "might cost them"
     return phrase
+
+
+def _list_items(phrase: str, start: int) -> list[tuple[str, int]]:
+    """The items of a theme list after a cue, with their offsets: "art, anger and
+    survival" gives three; without "and" only the first counts ("grief, which ...").
+    A phrase that opens with "a"/"an" describes a character, not a theme."""
+    if re.match(r"(?:a|an|un|une)\s", phrase):
+        return []
+    parts = phrase.split(", ")
+    items: list[str] = []
+    for part in parts:
+        pair = re.split(r"\s+(?:and|et)\s+(?:about\s+|sur\s+)?", part, maxsplit=1)
+        items += pair
+        if len(pair) == 2:
+            break
+    else:
+        items = parts[:1]
+    out, at = [], start
+    for item in items:
+        at = phrase.find(item, at - start) + start
+        out.append((item, at))
+    return out
 
 
 def find_themes(text: str, index: TextIndex) -> list[Theme]:
@@ -87,9 +118,10 @@ def find_themes(text: str, index: TextIndex) -> list[Theme]:
     rules = _rules()
     found: list[tuple[str, int, int, str, float]] = []
     for m in rules["theme_cue"].finditer(text):
-        label = _theme_label(m.group(1))
-        if label:
-            found.append((label, m.start(1), m.start(1) + len(label), "theme.cue", 0.7))
+        for item, at in _list_items(m.group(1), m.start(1)):
+            label = _theme_label(item)
+            if label:
+                found.append((label, at, at + len(item), "theme.cue", 0.7))
     for m in rules["theme_head"].finditer(text):
         label = _theme_label(m.group(1))
         if label:

@@ -307,3 +307,40 @@ def places_of(text: str, *names: str) -> list[str]:
 )  # fmt: skip
 def test_places(text: str, names: tuple[str, ...], expected: list[str]) -> None:
     assert places_of(text, *names) == expected
+
+
+# --- themes --------------------------------------------------------------------------
+
+
+def themes_of(text: str) -> set[str]:
+    from graph.extract_meta import find_themes
+    from graph.extract_text import Sentence, TextIndex
+
+    index = TextIndex(text, [Sentence(0, len(text), text)])
+    return {t.label for t in find_themes(text, index)}
+
+
+def test_theme_list_after_a_cue() -> None:
+    got = themes_of("A deserved prize for a film about art, anger and survival.")
+    assert {"art", "anger", "survival"} <= got
+
+
+def test_theme_portrait_of() -> None:
+    assert "power" in themes_of("For an hour the film is a portrait of power.")
+
+
+def test_theme_list_without_and_keeps_only_the_first() -> None:
+    got = themes_of("It is a film about grief, which Ana knows well, Paris, rain.")
+    assert "grief" in got and "rain" not in got
+
+
+def test_character_description_is_no_theme() -> None:
+    got = themes_of("Anora is a film about a young stripper who marries.")
+    assert not any("stripper" in t for t in got)
+
+
+def test_verb_phrase_is_no_theme() -> None:
+    got = themes_of(
+        "The story of two boys told three times, and what it might cost them."
+    )
+    assert not any("boys" in t or "cost" in t for t in got)
