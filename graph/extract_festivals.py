@@ -154,11 +154,20 @@ def _section(sentence: str) -> str | None:
 def _award(sentence: str) -> str | None:
     if not _WIN.search(sentence):
         return None
+    return award_in(sentence)
+
+
+def award_in(sentence: str) -> str | None:
+    """The longest prize name the sentence gives ("Grand Jury Prize", not "Jury
+    Prize"), in its canonical spelling.
+
+    Example:
+        >>> award_in("The Grand Jury Prize went to The Hand of God.")
+        'Grand Jury Prize'
+    """
     low = fold(sentence)
-    for award in AWARDS:
-        if fold(award) in low:
-            return award
-    return None
+    found = [a for a in AWARDS if fold(a) in low]
+    return max(found, key=len) if found else None
 
 
 def find_festivals(
@@ -254,9 +263,13 @@ def _alias_hit(
     before = text[max(0, m.start(4) - 12) : m.start(4)]
     if re.search(r"\bat\s+(?:the\s+)?$", before) and cue:
         return hit, True
-    if year and re.search(r"\b(?:at|to)\s+(?:the\s+)?$", before):
-        if cue or not explicit:  # "went to Venice in 2018" is a holiday
-            return hit, cue
+    # "went to Venice in 2018" is a holiday
+    if (
+        year
+        and re.search(r"\b(?:at|to)\s+(?:the\s+)?$", before)
+        and (cue or not explicit)
+    ):
+        return hit, cue
     return None, False
 
 

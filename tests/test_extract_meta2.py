@@ -140,6 +140,32 @@ def test_city_with_time_phrase_counts_when_the_festival_is_named(blank_nlp) -> N
     assert editions(run(blank_nlp, text)) == {("Venice Film Festival", 2023)}
 
 
+PRIZES = (
+    "The winners\n\nLido, 12 September 2031.\n\n"
+    "Salt Houses, by Ana Vale, won the Golden Lion on Saturday night at the 88th "
+    "Venice Film Festival. Ruth Berg plays Ada.\n\n"
+    "The Grand Jury Prize went to Tom Ruiz's Iron Orchard. Leo Park plays Sam."
+)
+
+
+def test_prize_list_gives_every_awarded_film_its_prize(blank_nlp) -> None:  # type: ignore[no-untyped-def]
+    x = run(blank_nlp, PRIZES)
+    got = {
+        f.title: [(z.name, z.year, z.award) for z in f.festivals]
+        for f in x.films
+        if f.role == "subject"
+    }
+    assert got["Iron Orchard"] == [("Venice Film Festival", 2031, "Grand Jury Prize")]
+    assert got["Salt Houses"] == [("Venice Film Festival", 2031, "Golden Lion")]
+
+
+def test_prize_name_is_the_longest_match() -> None:
+    from graph.extract_festivals import award_in
+
+    assert award_in("The Grand Jury Prize went to it.") == "Grand Jury Prize"
+    assert award_in("It was a fine night.") is None
+
+
 LOWER = (
     "la la land review\n\n"
     "ok so i finally watched la la land and i get it. its directed by damien chazelle. "
