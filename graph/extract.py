@@ -173,7 +173,9 @@ def _date_from_text(text: str) -> str | None:
     if m:
         day, month, year = int(m.group(1)), MONTHS[m.group(2).lower()], int(m.group(3))
     else:
-        m = re.search(rf"\b({months})\s+(\d{{1,2}}),?\s+((?:19|20)\d\d)\b", head, re.I)
+        m = re.search(  # "September 6, 2023", "Feb. 19, 2023"
+            rf"\b({months})\.?\s+(\d{{1,2}}),?\s+((?:19|20)\d\d)\b", head, re.I
+        )
         if not m:
             return None
         day, month, year = int(m.group(2)), MONTHS[m.group(1).lower()], int(m.group(3))

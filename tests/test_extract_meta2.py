@@ -370,3 +370,11 @@ def test_verb_phrase_is_no_theme() -> None:
         "The story of two boys told three times, and what it might cost them."
     )
     assert not any("boys" in t or "cost" in t for t in got)
+
+
+def test_abbreviated_month_in_a_trade_dateline(blank_nlp) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "'Lounge' Review\n\nReviewed at Berlin Film Festival (Panorama), Feb. 19, "
+        "2023. Running time: 98 MIN.\n\nIlker Catak's Lounge is a thriller."
+    )
+    assert run(blank_nlp, text).meta.date == "2023-02-19"
