@@ -154,18 +154,34 @@ def is_festival_sentence(sentence: str) -> bool:
 
 
 def later_edition_year(
-    text: str, end: int, sentence_end: int, *, context_year: int | None = None
+    text: str,
+    end: int,
+    sentence_end: int,
+    *,
+    context_year: int | None = None,
+    review_month: int | None = None,
 ) -> int | None:
     """A year given later in the festival's clause: "won Best Actress at Venice for
-    this when it opened the festival in 2016". Only "in YEAR" within 80 characters,
-    with no film citation ("(2004)") or new clause in between, and never a year after
-    the review's own.
+    this when it opened the festival in 2016", "at Cannes, where it won the Palme
+    d'Or in May" (with the review's year). Only within 80 characters, with no film
+    citation ("(2004)") or new clause in between, and never a year after the
+    review's own.
     """
     window = text[end : min(sentence_end, end + 80)]
     m = re.search(r"\b(?:in|en)\s+((?:19|20)\d\d)\b", window)
-    if not m or re.search(r"[(;:]|\bbut\b|\bwhile\b", window[: m.start()]):
+    year: int | None = None
+    if m:
+        year = int(m.group(1))
+    elif context_year is not None:
+        for m in re.finditer(r"\s(?=(?:in|en|last|this|earlier|during)\s)", window):
+            rel = _rules()["after"].match(window[m.start() :])
+            if rel:
+                year = _resolve(rel, context_year, review_month)
+                break
+    if m is None or year is None:
         return None
-    year = int(m.group(1))
+    if re.search(r"[(;:]|\bbut\b|\bwhile\b", window[: m.start()]):
+        return None
     if context_year is not None and year > context_year:
         return None
     return year

@@ -38,7 +38,8 @@ _NOT_FESTIVAL_AFTER = re.compile(
     r"Market|Film School|Film Festival's cinema)\b"
 )
 _ORDINAL = (
-    r"(?:(?:the\s+)?(\d{1,3})(?:st|nd|rd|th|e|ème|è)\s+(?:edition\s+of\s+(?:the\s+)?)?)"
+    r"(?:(?:the\s+|la\s+)?(\d{1,3})(?:st|nd|rd|th|e|ème|è)\s+"
+    r"(?:edition\s+of\s+(?:the\s+)?|édition\s+(?:du|de\s+la|de\s+l')\s*)?)"
 )
 _YEAR_BEFORE = r"(?:((?:19|20)\d\d)\s+(?:edition\s+of\s+(?:the\s+)?)?)"
 _RELATIVE = r"(?:(this|last|next)\s+year's\s+)"
@@ -215,7 +216,10 @@ def find_festivals(
         hits.append(
             _Hit(name, a, b, _year(m, context_year), ordinal, index.sentence_at(a).text)
         )
-    hits += _award_hits(text, index, {h.canonical for h in hits})
+    hits += _award_hits(
+        text, index, {h.canonical for h in hits},
+        context_year=context_year, review_month=review_month,
+    )  # fmt: skip
     return _merge(hits, index, headline_span)
 
 
@@ -249,7 +253,8 @@ def _alias_hit(
                 text, m.start(), m.end(4),
                 context_year=context_year, review_month=review_month,
             )
-            or (later_edition_year(text, m.end(4), found.end, context_year=context_year)
+            or (later_edition_year(text, m.end(4), found.end,
+                                   context_year=context_year, review_month=review_month)
                 if cue else None)
         )  # fmt: skip
     hit = _Hit(canonical, m.start(4), m.end(4), year, ordinal, found.text)
@@ -273,9 +278,17 @@ def _alias_hit(
     return None, False
 
 
-def _award_hits(text: str, index: TextIndex, named: set[str]) -> list[_Hit]:
+def _award_hits(
+    text: str,
+    index: TextIndex,
+    named: set[str],
+    *,
+    context_year: int | None,
+    review_month: int | None,
+) -> list[_Hit]:
     """Editions named only by their prize and year ("Palme d'Or 2023", "the 2021
-    Golden Lion"), for festivals the text does not name otherwise."""
+    Golden Lion", "won the Palme d'Or last May" in a dated review), for festivals the
+    text does not name otherwise."""
     body = "|".join(re.escape(a) for a in AWARD_FESTIVALS)
     out: list[_Hit] = []
     for m in re.finditer(
@@ -283,7 +296,10 @@ def _award_hits(text: str, index: TextIndex, named: set[str]) -> list[_Hit]:
         text,
         re.I,
     ):
-        year = m.group(1) or m.group(3)
+        year = m.group(1) or m.group(3) or relative_edition_year(
+            text, m.start(2), m.end(2),
+            context_year=context_year, review_month=review_month,
+        )  # fmt: skip
         award = next(a for a in AWARD_FESTIVALS if fold(a) == fold(m.group(2)))
         canonical = AWARD_FESTIVALS[award]
         if not year or canonical in named:

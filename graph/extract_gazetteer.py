@@ -17,7 +17,7 @@ FESTIVALS: tuple[tuple[str, tuple[str, ...], tuple[str, ...]], ...] = (
       "Berlin Festival"), ("Berlin",)),
     ("Venice Film Festival",
      ("Venice International Film Festival", "Venice Film Festival", "Mostra de Venise",
-      "Venice Festival", "Mostra di Venezia", "Venice Biennale"),
+      "Venice Festival", "Mostra di Venezia", "Venice Biennale", "Mostra"),
      ("Venice", "Venezia")),
     ("Toronto International Film Festival",
      ("Toronto International Film Festival", "Toronto Film Festival", "TIFF"),

@@ -187,6 +187,32 @@ def test_prize_with_year_names_the_edition(blank_nlp) -> None:  # type: ignore[n
     assert editions(run(blank_nlp, text)) == {("Cannes Film Festival", 2023)}
 
 
+def test_prize_with_relative_date_names_the_edition(blank_nlp) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "Anatomy of a Fall review\n\nIt won the Palme d'Or last May, and Justine "
+        "Triet's Anatomy of a Fall deserved it."
+    )
+    got = editions(run(blank_nlp, text, date="2024-01-10"))
+    assert got == {("Cannes Film Festival", 2023)}
+
+
+def test_later_month_in_the_festival_clause(blank_nlp) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "Close review\n\nLukas Dhont's Close played at Cannes, where it won the "
+        "Grand Prix in May, and it is tender."
+    )
+    got = editions(run(blank_nlp, text, date="2022-11-02"))
+    assert got == {("Cannes Film Festival", 2022)}
+
+
+def test_french_ordinal_edition(blank_nlp) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "Close, de Lukas Dhont\n\nClose, de Lukas Dhont, était en compétition à la "
+        "75e édition du Festival de Cannes."
+    )
+    assert ("Cannes Film Festival", 2022) in editions(run(blank_nlp, text))
+
+
 def test_prize_without_year_names_no_edition(blank_nlp) -> None:  # type: ignore[no-untyped-def]
     text = (
         "Anatomy of a Fall review\n\nI went because it won the Palme d'Or and "
