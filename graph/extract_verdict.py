@@ -254,7 +254,7 @@ def find_verdict(
         verdict = "mixed"  # "Un film généreux et bancal."
     elif share >= 0.65:
         verdict = "positive"
-    elif share <= 0.3 and tally.faults >= 2:
+    elif share <= 0.3 and (tally.faults >= 2 or tally.pos == 0):
         verdict = "negative"
     else:
         verdict = "mixed"

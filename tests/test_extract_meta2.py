@@ -294,6 +294,8 @@ def verdict_of(text: str) -> str | None:
                      id="negation-stays-in-its-sentence"),
         pytest.param("It is sumptuous and tender.\n\nUn film généreux et bancal.",
                      "mixed", id="closing-weighs-both-ways"),
+        pytest.param("A dull affair from start to finish.", "negative",
+                     id="one-fault-and-no-praise"),
         pytest.param("It won the Grand Prix on Saturday.", None,
                      id="capitalised-prize-is-no-judgement"),
         pytest.param("A slow start.\n\nAnyway: go. It's on until Thursday.",
