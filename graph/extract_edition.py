@@ -27,7 +27,8 @@ _FESTIVAL_CUE = re.compile(
     r"\b(?:festival|premiere[sd]?|premiering|world premiere|competition|competed|"
     r"competing|screened|screening|jury|prize|award|won|wins|winner|opened|closed|"
     r"selection|selected|line-?up|lion|bear|palme|standing ovation|sidebar|"
-    r"festivalgoers|croisette|lido|compétition|sélection|présenté|récompensé)\b",
+    r"festivalgoers|croisette|lido|compétition|sélection|présenté|récompensé|"
+    r"ceremony|volpi)\b",
     re.I,
 )
 

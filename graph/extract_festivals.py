@@ -372,6 +372,15 @@ def _merge(
     return out
 
 
+@lru_cache(maxsize=1)
+def strong_festival_names() -> frozenset[str]:
+    """Folded festival names that never name anything else ("cannes", "berlinale";
+    not the cities "venice", "berlin", "toronto", which can be a story's setting)."""
+    names = {fold(c) for c, _strong, _weak in FESTIVALS}
+    names |= {fold(a) for _c, strong, _weak in FESTIVALS for a in strong}
+    return frozenset(names)
+
+
 def canonical_festival(name: str) -> str:
     """The canonical festival name of an alias (or the name itself), for scoring.
 

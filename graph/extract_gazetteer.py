@@ -229,6 +229,25 @@ REGIONS: frozenset[str] = frozenset(
      "Herzegovina", "Czech Republic", "Las Vegas", "East Berlin", "West Berlin")
 )  # fmt: skip
 
+#: Adjectives of nationality -> the country a setting is in ("a Turkish resort").
+DEMONYMS: dict[str, str] = {
+    "Turkish": "Turkey", "Irish": "Ireland", "French": "France", "Italian": "Italy",
+    "Spanish": "Spain", "German": "Germany", "Japanese": "Japan", "Korean": "Korea",
+    "Greek": "Greece", "Mexican": "Mexico", "Danish": "Denmark",
+    "Norwegian": "Norway", "Swedish": "Sweden", "Finnish": "Finland",
+    "Polish": "Poland", "Portuguese": "Portugal", "Scottish": "Scotland",
+    "Welsh": "Wales", "English": "England", "Chinese": "China", "Indian": "India",
+    "Iranian": "Iran", "Brazilian": "Brazil", "Icelandic": "Iceland",
+    "Belgian": "Belgium", "Dutch": "Netherlands", "Swiss": "Switzerland",
+    "Austrian": "Austria", "Russian": "Russia", "Ukrainian": "Ukraine",
+    "Romanian": "Romania", "Hungarian": "Hungary", "Moroccan": "Morocco",
+    "Algerian": "Algeria", "Tunisian": "Tunisia", "Egyptian": "Egypt",
+    "Lebanese": "Lebanon", "Israeli": "Israel", "Argentine": "Argentina",
+    "Chilean": "Chile", "Colombian": "Colombia", "Cuban": "Cuba",
+    "Australian": "Australia", "Canadian": "Canada", "Senegalese": "Senegal",
+    "Nigerian": "Nigeria", "Thai": "Thailand", "Vietnamese": "Vietnam",
+}  # fmt: skip
+
 #: Nouns that are themes wherever they occur (specific social and human subjects).
 THEME_NOUNS: frozenset[str] = frozenset(
     """illiteracy desertification depopulation gentrification deindustrialisation

@@ -13,9 +13,12 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from graph.extract_gazetteer import AWARDS, REGIONS
-from graph.extract_text import ANY_NAME, NAME_WORD, TextIndex, fold
+from graph.extract_edition import is_festival_sentence
+from graph.extract_gazetteer import AWARDS, DEMONYMS, FESTIVALS, REGIONS
+from graph.extract_text import ANY_NAME, MONTHS, NAME_WORD, TextIndex, fold
 from graph.models import Place
+
+_MONTH_NAMES = "|".join(m.capitalize() for m in sorted(MONTHS, key=len, reverse=True))
 
 
 @lru_cache(maxsize=1)
@@ -29,6 +32,17 @@ def _rules() -> dict[str, re.Pattern[str]]:
             rf"sleepy|isolated|coastal|mountain|rural|fictional|fictitious)\s+)*"
             rf"(?:(?:village|town|city|hamlet|island|region|suburb|province|county|"
             rf"commune|district|neighbou?rhood)\s+of\s+)?({ANY_NAME})"
+        ),
+        # "New England, December 1970. At Barton ...", "Los Angeles, 1969: Rick ..."
+        "place_date": re.compile(
+            rf"(?:^|\n|[.!?]\s+)({ANY_NAME}),\s+(?:(?:early|late|mid-?)\s*)?"
+            rf"(?:(?:{_MONTH_NAMES})\s+)?(?:the\s+)?(?:1[5-9]|20)\d\ds?\s*[.:;]\s+\S"
+        ),
+        # "a small Irish town", "a Turkish resort"
+        "place_demonym": re.compile(
+            rf"\b(?:an?|the)\s+(?:[a-z]+\s+){{0,2}}({'|'.join(DEMONYMS)})\s+"
+            r"(?:resort|village|town|city|island|coast|countryside|seaside|port|"
+            r"suburb|farm|estate|hamlet|mountains?|desert|capital)\b"
         ),
         "place_noun": re.compile(
             r"\b(?:village|town|city|hamlet|island|province|county|commune|"
@@ -57,9 +71,9 @@ def find_places(
     """
     rules = _rules()
     found: dict[str, tuple[int, int, str]] = {}
-    for name in ("place_cue", "place_noun"):
-        for m in rules[name].finditer(text):
-            place = m.group(1)
+    for name in ("place_cue", "place_noun", "place_date", "place_demonym"):
+        for m in rules[name].finditer(text, body_start):
+            place = DEMONYMS.get(m.group(1), m.group(1))
             if fold(place) in exclude or fold(place.split()[0]) in {
                 "her",
                 "his",
@@ -103,7 +117,9 @@ def find_places(
             and not (apposed and a - len(apposed.group(0)) in starts)
         ):
             continue  # "Julia Fox is Julia", "the first feature of Kogonada"
-        if _VIEWING.search(sentence.text):
+        if _VIEWING.search(sentence.text) or (
+            fold(place) in _FESTIVAL_CITIES and is_festival_sentence(sentence.text)
+        ):
             continue  # where the critic or the festival was, not the story
         found[place] = (a, b, "place.mention")
     places: list[Place] = []
@@ -119,8 +135,8 @@ def find_places(
             )
             places.append(Place(within[0], evidence=(w_ev,)))
     unique: dict[str, Place] = {}
-    for place in places:
-        unique.setdefault(fold(place.name), place)
+    for record in places:
+        unique.setdefault(fold(record.name), record)
     return list(unique.values())
 
 
@@ -148,7 +164,7 @@ def _container(
             if (
                 cand != place
                 and cand in REGIONS
-                and fold(cand) not in exclude | _NOT_SETTING
+                and fold(cand) not in exclude | _NOT_SETTING | _FESTIVAL_CITIES
             ):
                 best = (cand, lo + m.start() + m.group(0).find(cand))
                 break
@@ -159,15 +175,18 @@ def _container(
 #: "across the Sahara", "à Grenoble", "in 1980s Naples", "in rural Texas".
 _LOCATIVE = re.compile(
     r"(?:(?:^|\s)(?:in|at|from|to|near|across|outside|into|through|around|towards?|"
+    r"above|below|beyond|off|(?:north|south|east|west) of|"
     r"between|via|en|à|au|aux|dans|vers|depuis|près de|de|and|et)\s+"
     r"(?:the\s+|la\s+|le\s+|les\s+|l'|un\s+|une\s+)?(?:[\w'-]+\s+){0,2}?|"
     r"(?:^|\s)d'|\bsetting is\s+)$",
     re.I,
 )
+_FESTIVAL_CITIES = frozenset(fold(a) for _c, _strong, weak in FESTIVALS for a in weak)
 _VIEWING = re.compile(
     r"\b(?:festival|premiere|premiered|screen(?:ed|ing|s)?|saw|seen|watched|cinemas?|"
     r"theat(?:er|re)s?|jury|born|award|prize|oscar|released|release|box office|"
     r"audience|critics?|press|sortie|salles?|né|née|caught|opened in|tourné|"
+    r"berlinale|mostra|tiff|"
     r"(?:shot|filmed|shooting) in (?-i:(?=[A-Z]|the [A-Z]|the deserts?)))\b",
     re.I,
 )

@@ -355,6 +355,15 @@ def places_of(text: str, *names: str) -> list[str]:
         pytest.param("A family of fishermen in Gloucester, Essex.",
                      ("Gloucester", "Essex"), ["Gloucester", "Essex"],
                      id="apposed-to-a-place"),
+        pytest.param("Calum takes his daughter to a Turkish resort.", (), ["Turkey"],
+                     id="demonym-and-setting-noun"),
+        pytest.param("A Turkish actor plays him.", (), [], id="demonym-alone"),
+        pytest.param("Intro.\n\nNew England, December 1970. A teacher stays.", (),
+                     ["New England"], id="place-and-date-opener"),
+        pytest.param("It opens in a chalet above Grenoble.", ("Grenoble",),
+                     ["Grenoble"], id="above"),
+        pytest.param("She won the Volpi Cup at Venice for it.", (), [],
+                     id="festival-city-in-a-prize-sentence"),
         pytest.param("Jin flies in, and a Paris-set love story follows.", ("Paris",),
                      ["Paris"], id="x-set"),
     ],
@@ -406,3 +415,12 @@ def test_abbreviated_month_in_a_trade_dateline(blank_nlp) -> None:  # type: igno
         "2023. Running time: 98 MIN.\n\nIlker Catak's Lounge is a thriller."
     )
     assert run(blank_nlp, text).meta.date == "2023-02-19"
+
+
+def test_festival_city_can_be_a_setting(blank_nlp) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "Past Lives review\n\nCeline Song's Past Lives is tender. Nora's family "
+        "emigrates to Toronto when she is twelve."
+    )
+    film = next(f for f in run(blank_nlp, text).films if f.role == "subject")
+    assert "Toronto" in [p.name for p in film.places]
