@@ -39,7 +39,8 @@ def _rules() -> dict[str, re.Pattern[str]]:
     return {
         # " this summer", " last May", " earlier this year", " in September"
         "after": re.compile(
-            rf"^,?\s+(?:(?P<rel>last|this|earlier this|later this|past)\s+{unit}\b|"
+            r"^,?\s+(?:(?P<rel>last|this|earlier this|later this|past|next)\s+"
+            rf"{unit}\b|"
             rf"(?:in|en|during|back in)\s+(?:the\s+|early\s+|late\s+|mid-?)?"
             rf"(?P<month>{_MONTH}|{_SEASON})\b(?!\s+(?:19|20)\d\d)"
             rf"(?P<dernier>\s+derni(?:er|ère))?|"
@@ -50,7 +51,7 @@ def _rules() -> dict[str, re.Pattern[str]]:
         ),
         # "last month at ", "this summer in ", "In May at the "
         "before": re.compile(
-            rf"(?:\b(?P<rel>last|this|earlier this|past)\s+{unit}|"
+            rf"(?:\b(?P<rel>last|this|earlier this|past|next)\s+{unit}|"
             rf"\b(?:[Ii]n|[Ee]n)\s+(?P<month>{_MONTH})|"
             r"(?P<fr>l'an dernier|l'année dernière|cette année|le mois dernier|"
             r"cet été))"
@@ -60,17 +61,29 @@ def _rules() -> dict[str, re.Pattern[str]]:
     }
 
 
-def _month_year(month: int, year: int, review_month: int | None, *, last: bool) -> int:
+def _month_year(
+    month: int, year: int, review_month: int | None, *, last: bool, future: bool
+) -> int:
     """The year of the named month: the latest one not after the review ("in May" in
-    a January review is last year's May; "last May" in May is a year ago)."""
+    a January review is last year's May; "last May" in May is a year ago), or for a
+    coming event the next one ("heads to Toronto in September", "next January")."""
     if review_month is None:
         return year
+    if future:
+        return year + 1 if month < review_month else year
     if month > review_month or (last and month == review_month):
         return year - 1
     return year
 
 
-def _resolve(m: re.Match[str], year: int, review_month: int | None) -> int | None:
+_FUTURE = re.compile(
+    r"\b(?:will|heads? to|headed to|bound for|is set to|upcoming|next|is due)\b", re.I
+)
+
+
+def _resolve(
+    m: re.Match[str], year: int, review_month: int | None, *, future: bool = False
+) -> int | None:
     groups = m.groupdict()
     if groups.get("ago"):
         return year if review_month is None or review_month > 1 else year - 1
@@ -85,9 +98,11 @@ def _resolve(m: re.Match[str], year: int, review_month: int | None) -> int | Non
     unit = (groups.get("unit") or groups.get("month") or "").lower()
     if groups.get("dernier"):
         rel = "last"
+    future = future or rel == "next"
     if unit in MONTHS:
+        last = rel in {"last", "past"}
         return _month_year(
-            MONTHS[unit], year, review_month, last=rel in {"last", "past"}
+            MONTHS[unit], year, review_month, last=last, future=future and not last
         )
     if unit in _SEASON_END:
         end = _SEASON_END[unit]
@@ -95,12 +110,16 @@ def _resolve(m: re.Match[str], year: int, review_month: int | None) -> int | Non
             if review_month is None:
                 return None
             return year if review_month > end else year - 1
+        if rel == "next" and review_month is not None and review_month > end:
+            return year + 1
         return year
     if unit == "year":
-        return year - 1 if rel in {"last", "past"} else year
+        return year - 1 if rel in {"last", "past"} else year + (rel == "next")
     if unit in {"month", "week", "season"}:
         if rel in {"last", "past"} and unit == "month" and review_month == 1:
             return year - 1
+        if rel == "next" and unit == "month" and review_month == 12:
+            return year + 1
         return year
     return None
 
@@ -133,12 +152,13 @@ def relative_edition_year(
     if context_year is None:
         return None
     rules = _rules()
+    future = bool(_FUTURE.search(text[max(0, start - 60) : start]))
     after = rules["after"].match(text[end : end + 40])
     if after:
-        return _resolve(after, context_year, review_month)
+        return _resolve(after, context_year, review_month, future=future)
     before = rules["before"].search(text[max(0, start - 40) : start])
     if before:
-        return _resolve(before, context_year, review_month)
+        return _resolve(before, context_year, review_month, future=future)
     return None
 
 

@@ -248,11 +248,11 @@ def _alias_hit(
     if year is None:
         # "Venue: Venice Film Festival", "at Venice this summer", "... in 2016"
         year = (
-            venue_edition_year(text, m.start(), m.end(4), context_year=context_year)
-            or relative_edition_year(
+            relative_edition_year(
                 text, m.start(), m.end(4),
                 context_year=context_year, review_month=review_month,
             )
+            or venue_edition_year(text, m.start(), m.end(4), context_year=context_year)
             or (later_edition_year(text, m.end(4), found.end,
                                    context_year=context_year, review_month=review_month)
                 if cue else None)

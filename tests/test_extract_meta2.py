@@ -48,6 +48,12 @@ def editions(x: Extraction) -> set[tuple[str, int | None]]:
         pytest.param("It played at Cannes last year.", 2023, 3, 2022, id="last-year"),
         pytest.param("Il était à Cannes en mai dernier.", 2024, 1, 2023,
                      id="french-dernier"),
+        pytest.param("It heads to Toronto in September.", 2023, 8, 2023,
+                     id="coming-month-is-this-year"),
+        pytest.param("It will screen at Sundance next January.", 2023, 11, 2024,
+                     id="next-month-name"),
+        pytest.param("It plays at Cannes next year.", 2023, 11, 2024,
+                     id="next-year"),
         pytest.param("It played at Cannes to great acclaim.", 2023, 6, None,
                      id="no-time-phrase"),
     ],
@@ -55,7 +61,8 @@ def editions(x: Extraction) -> set[tuple[str, int | None]]:
 def test_relative_edition_year(
     text: str, year: int, month: int, expected: int | None
 ) -> None:
-    start = next(text.find(n) for n in ("Telluride", "Cannes", "Venice") if n in text)
+    names = ("Telluride", "Cannes", "Venice", "Toronto", "Sundance")
+    start = next(text.find(n) for n in names if n in text)
     end = text.find(" ", start)
     end = end if end > 0 else len(text) - 1
     got = relative_edition_year(text, start, end, context_year=year, review_month=month)
