@@ -4,10 +4,14 @@ Contract: :func:`find_festivals` finds festival mentions in the normalised text 
 the gazetteer of :mod:`graph.extract_gazetteer` (canonical names and aliases) plus a
 generic "<Name> (International) Film Festival" pattern, reads the edition from the
 mention ("Cannes 2023", "TIFF '24", "the 76th Cannes", "this year's Berlinale" with
-the review date) or from the headline, the section and the prize from the sentence,
-and merges the mentions of one festival edition. Cinemas and brands named after
-festivals ("Tribeca Cinemas", "Sundance Institute") are not festivals.
-:func:`drop_earlier_wins` removes an earlier edition's prize won by another film.
+the review date), from the context (:mod:`graph.extract_edition`: "at Venice this
+summer", "Venue: ...", "premiering at Telluride") or from the headline, the section
+and the prize from the sentence, and merges the mentions of one festival edition. A
+prize only one festival gives names its edition ("Palme d'Or 2023"). A city alias
+("Venice") is a festival only in a festival sentence; reviews typed in lower case
+are read too. Cinemas and brands named after festivals ("Tribeca Cinemas",
+"Sundance Institute") are not festivals. :func:`drop_earlier_wins` removes an
+earlier edition's prize won by another film.
 """
 
 from __future__ import annotations
