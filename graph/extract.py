@@ -23,7 +23,11 @@ from graph.config import Settings
 from graph.extract_assemble import attach_facts, group_films, is_round_up
 from graph.extract_awards import find_award_titles
 from graph.extract_case import recase_lowercase
-from graph.extract_festivals import drop_earlier_wins, find_festivals
+from graph.extract_festivals import (
+    drop_earlier_wins,
+    find_festivals,
+    strong_festival_names,
+)
 from graph.extract_films import find_titles
 from graph.extract_gazetteer import FESTIVALS, REGIONS, SECTIONS
 from graph.extract_headline import (
@@ -178,7 +182,9 @@ def _date_from_text(text: str) -> str | None:
     if m:
         day, month, year = int(m.group(1)), MONTHS[m.group(2).lower()], int(m.group(3))
     else:
-        m = re.search(rf"\b({months})\s+(\d{{1,2}}),?\s+((?:19|20)\d\d)\b", head, re.I)
+        m = re.search(  # "September 6, 2023", "Feb. 19, 2023"
+            rf"\b({months})\.?\s+(\d{{1,2}}),?\s+((?:19|20)\d\d)\b", head, re.I
+        )
         if not m:
             return None
         day, month, year = int(m.group(2)), MONTHS[m.group(1).lower()], int(m.group(3))
@@ -310,7 +316,7 @@ def assemble(review: Review, parsed: Parsed) -> Extraction:
         meta = _meta(meta_base, verdict, v_ev)
         return Extraction(review, meta, (), EXTRACTOR_VERSION, warnings)
     places_exclude = frozenset(fold(f) for f in not_people | title_names)
-    places_exclude |= _folded_festivals()
+    places_exclude |= strong_festival_names()  # "moves to Toronto" is a setting
     main = films[0]
     extras = {
         "release_date": find_release_date(

@@ -11,7 +11,9 @@ from __future__ import annotations
 
 import re
 from collections.abc import Mapping
+from dataclasses import replace
 
+from graph.extract_festivals import award_in
 from graph.extract_films import TitleFact
 from graph.extract_people import PersonFact
 from graph.extract_text import TextIndex, fold
@@ -202,9 +204,12 @@ def _festivals_by_film(
     subjects: list[FilmDraft],
     spots: dict[int, list[int]],
     main: FilmDraft,
+    index: TextIndex,
 ) -> dict[int, tuple[FestivalMention, ...]]:
     """Which subject films a festival belongs to: all of them when it is named
-    before any title (headline, introduction), else the film named last before it."""
+    before any title (headline, introduction), else the film named last before it.
+    In a prize list that names one festival, every awarded film gets the edition,
+    with the prize of its own sentence."""
     everyone = {id(f): tuple(festivals) for f in subjects}
     if len(subjects) <= 1:
         return everyone
@@ -219,6 +224,13 @@ def _festivals_by_film(
             targets = [_film_for(probe, subjects, spots, main)]
         for film in targets:
             out[id(film)].append(fest)
+    if len(festivals) == 1:
+        fest = festivals[0]
+        for film in subjects:
+            fact = next((x for x in film.facts if x.rule == "film.award_prose"), None)
+            if fact is not None:
+                prize = award_in(index.sentence_at(fact.start).text)
+                out[id(film)] = [replace(fest, award=prize or fest.award)]
     return {k: tuple(v) for k, v in out.items()}
 
 
@@ -265,7 +277,7 @@ def attach_facts(
             cast[id(film)][key] = CastMember(
                 fact.name, character=character, evidence=evs
             )
-    festivals_of = _festivals_by_film(festivals, subjects, spots, main)
+    festivals_of = _festivals_by_film(festivals, subjects, spots, main, index)
     main_directors = directors[id(main)]
     for film in films:
         own = [f for f in film.facts if f.rule == "film.mentioned_own"]

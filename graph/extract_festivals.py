@@ -4,10 +4,14 @@ Contract: :func:`find_festivals` finds festival mentions in the normalised text 
 the gazetteer of :mod:`graph.extract_gazetteer` (canonical names and aliases) plus a
 generic "<Name> (International) Film Festival" pattern, reads the edition from the
 mention ("Cannes 2023", "TIFF '24", "the 76th Cannes", "this year's Berlinale" with
-the review date) or from the headline, the section and the prize from the sentence,
-and merges the mentions of one festival edition. Cinemas and brands named after
-festivals ("Tribeca Cinemas", "Sundance Institute") are not festivals.
-:func:`drop_earlier_wins` removes an earlier edition's prize won by another film.
+the review date), from the context (:mod:`graph.extract_edition`: "at Venice this
+summer", "Venue: ...", "premiering at Telluride") or from the headline, the section
+and the prize from the sentence, and merges the mentions of one festival edition. A
+prize only one festival gives names its edition ("Palme d'Or 2023"). A city alias
+("Venice") is a festival only in a festival sentence; reviews typed in lower case
+are read too. Cinemas and brands named after festivals ("Tribeca Cinemas",
+"Sundance Institute") are not festivals. :func:`drop_earlier_wins` removes an
+earlier edition's prize won by another film.
 """
 
 from __future__ import annotations
@@ -16,8 +20,20 @@ import re
 from dataclasses import dataclass, field
 from functools import lru_cache
 
-from graph.extract_gazetteer import AWARDS, FESTIVALS, ORDINAL_BASE, SECTIONS
-from graph.extract_text import MONTHS, UP, TextIndex, fold
+from graph.extract_edition import (
+    is_festival_sentence,
+    later_edition_year,
+    relative_edition_year,
+    venue_edition_year,
+)
+from graph.extract_gazetteer import (
+    AWARD_FESTIVALS,
+    AWARDS,
+    FESTIVALS,
+    ORDINAL_BASE,
+    SECTIONS,
+)
+from graph.extract_text import UP, TextIndex, fold
 from graph.models import Evidence, FestivalMention
 
 _NOT_FESTIVAL_AFTER = re.compile(
@@ -26,7 +42,8 @@ _NOT_FESTIVAL_AFTER = re.compile(
     r"Market|Film School|Film Festival's cinema)\b"
 )
 _ORDINAL = (
-    r"(?:(?:the\s+)?(\d{1,3})(?:st|nd|rd|th|e|ème|è)\s+(?:edition\s+of\s+(?:the\s+)?)?)"
+    r"(?:(?:the\s+|la\s+)?(\d{1,3})(?:st|nd|rd|th|e|ème|è)\s+"
+    r"(?:edition\s+of\s+(?:the\s+)?|édition\s+(?:du|de\s+la|de\s+l')\s*)?)"
 )
 _YEAR_BEFORE = r"(?:((?:19|20)\d\d)\s+(?:edition\s+of\s+(?:the\s+)?)?)"
 _RELATIVE = r"(?:(this|last|next)\s+year's\s+)"
@@ -34,16 +51,8 @@ _MONTHS = (
     r"(?:January|February|March|April|May|June|July|August|September|October|"
     r"November|December)"
 )
-_MOIS = (
-    r"(?:janvier|février|mars|avril|mai|juin|juillet|août|septembre|octobre|"
-    r"novembre|décembre)"
-)
 _YEAR_AFTER = (
     rf"(?:\s*(?:'(\d\d)\b|(?:in\s+(?:{_MONTHS}\s+)?|,\s*|\(\s*)?((?:19|20)\d\d)\b))"
-)
-_RECENT_AFTER = re.compile(
-    rf"^\s+(?:(?:last|this|earlier this)\s+(?:month|week|year)|(?:in|en)\s+"
-    rf"(?P<month>{_MONTHS}|{_MOIS})\b)"
 )
 _WIN = re.compile(
     r"\b(?:won|wins|win|winner|winning|awarded|took home|takes home|received|receives|"
@@ -71,6 +80,11 @@ def _patterns() -> tuple[re.Pattern[str], dict[str, tuple[str, bool]], re.Patter
             alias_map[alias] = (canonical, True)
         for alias in weak:
             alias_map[alias] = (canonical, False)
+        for alias in strong + weak:
+            if "Fest" not in alias and not alias.isupper():
+                # "the 77th Festival of Cannes" (a translation), "Berlin film festival"
+                for variant in (f"Festival of {alias}", f"{alias} film festival"):
+                    alias_map.setdefault(variant, (canonical, True))
     names = sorted(alias_map, key=len, reverse=True)
     body = "|".join(re.escape(n) for n in names)
     pattern = re.compile(
@@ -85,6 +99,26 @@ def _patterns() -> tuple[re.Pattern[str], dict[str, tuple[str, bool]], re.Patter
         rf"{_YEAR_AFTER}?"
     )
     return pattern, alias_map, generic
+
+
+def _typed_lowercase(text: str) -> bool:
+    """True for a review typed without capitals: most of its sentences open in lower
+    case (names the case rules restored do not count against it)."""
+    openers = re.findall(r"(?:^|[.!?]\s+|\n)\s*([^\W\d_])", text)
+    return len(openers) >= 3 and sum(c.islower() for c in openers) / len(openers) >= 0.4
+
+
+def _recase_aliases(text: str, alias_map: dict[str, tuple[str, bool]]) -> str:
+    """A lower-case review with its festival names capitalised as the gazetteer
+    writes them ("at venice" -> "at Venice"), same length so offsets hold."""
+    by_fold = {a.casefold(): a for a in alias_map if len(a.casefold()) == len(a)}
+    body = "|".join(re.escape(a) for a in sorted(by_fold, key=len, reverse=True))
+    return re.sub(
+        rf"(?<![\w-])(?:{body})(?![\w-])",
+        lambda m: by_fold.get(m.group(0).casefold(), m.group(0)),
+        text,
+        flags=re.I,
+    )
 
 
 def _year(m: re.Match[str], context_year: int | None) -> int | None:
@@ -125,11 +159,20 @@ def _section(sentence: str) -> str | None:
 def _award(sentence: str) -> str | None:
     if not _WIN.search(sentence):
         return None
+    return award_in(sentence)
+
+
+def award_in(sentence: str) -> str | None:
+    """The longest prize name the sentence gives ("Grand Jury Prize", not "Jury
+    Prize"), in its canonical spelling.
+
+    Example:
+        >>> award_in("The Grand Jury Prize went to The Hand of God.")
+        'Grand Jury Prize'
+    """
     low = fold(sentence)
-    for award in AWARDS:
-        if fold(award) in low:
-            return award
-    return None
+    found = [a for a in AWARDS if fold(a) in low]
+    return max(found, key=len) if found else None
 
 
 def find_festivals(
@@ -151,31 +194,21 @@ def find_festivals(
             review is last year's edition).
     """
     pattern, alias_map, generic = _patterns()
+    if _typed_lowercase(text):
+        text = _recase_aliases(text, alias_map)
     hits: list[_Hit] = []
+    doubtful: list[_Hit] = []
     taken: list[tuple[int, int]] = []
     for m in pattern.finditer(text):
-        name = m.group(4)
-        canonical, strong = alias_map[name]
-        if _NOT_FESTIVAL_AFTER.match(text[m.end(4) :]):
-            continue
-        year = _year(m, context_year)
-        recent = _RECENT_AFTER.match(text[m.end(4) : m.end(4) + 30])
-        if year is None and context_year and recent:
-            year = context_year
-            month = MONTHS.get((recent.group("month") or "").lower())
-            if month and review_month and month > review_month:
-                year -= 1  # "at Cannes in May" in a January review: last year's
-        ordinal = int(m.group(2)) if m.group(2) else None
-        if year is None and ordinal and canonical in ORDINAL_BASE:
-            guess = ORDINAL_BASE[canonical] + ordinal
-            year = guess if 2015 <= guess <= 2035 else None
-        sentence = index.sentence_at(m.start(4)).text
-        if not strong and year is None and ordinal is None:
-            following = text[m.end(4) : m.end(4) + 20]
-            if not re.match(r"\s+(?:International\s+)?(?:Film\s+)?Festival", following):
-                continue
-        hits.append(_Hit(canonical, m.start(4), m.end(4), year, ordinal, sentence))
-        taken.append((m.start(4), m.end(4)))
+        hit, sure = _alias_hit(
+            m, text, index, context_year=context_year, review_month=review_month
+        )
+        if hit is not None:
+            (hits if sure else doubtful).append(hit)
+            taken.append((hit.start, hit.end))
+    # "the noise at Venice last month": a city with a time phrase is the festival
+    # when the text names that festival elsewhere
+    hits += [h for h in doubtful if any(x.canonical == h.canonical for x in hits)]
     for m in generic.finditer(text):
         a, b = m.start(4), m.end(4)
         if any(a < t_end and t_start < b for t_start, t_end in taken):
@@ -187,7 +220,98 @@ def find_festivals(
         hits.append(
             _Hit(name, a, b, _year(m, context_year), ordinal, index.sentence_at(a).text)
         )
+    hits += _award_hits(
+        text, index, {h.canonical for h in hits},
+        context_year=context_year, review_month=review_month,
+    )  # fmt: skip
     return _merge(hits, index, headline_span)
+
+
+def _alias_hit(
+    m: re.Match[str],
+    text: str,
+    index: TextIndex,
+    *,
+    context_year: int | None,
+    review_month: int | None,
+) -> tuple[_Hit | None, bool]:
+    """The festival hit of one gazetteer match and whether it is sure; ``None`` for
+    a cinema, or a city ("Venice", "Berlin") that is only a place."""
+    _pattern, alias_map, _generic = _patterns()
+    canonical, strong = alias_map[m.group(4)]
+    if _NOT_FESTIVAL_AFTER.match(text[m.end(4) :]):
+        return None, False
+    year = _year(m, context_year)
+    explicit = year is not None
+    ordinal = int(m.group(2)) if m.group(2) else None
+    if year is None and ordinal and canonical in ORDINAL_BASE:
+        guess = ORDINAL_BASE[canonical] + ordinal
+        year = guess if 2015 <= guess <= 2035 else None
+    found = index.sentence_at(m.start(4))
+    cue = is_festival_sentence(found.text)
+    if year is None:
+        # "Venue: Venice Film Festival", "at Venice this summer", "... in 2016"
+        year = (
+            relative_edition_year(
+                text, m.start(), m.end(4),
+                context_year=context_year, review_month=review_month,
+            )
+            or venue_edition_year(text, m.start(), m.end(4), context_year=context_year)
+            or (later_edition_year(text, m.end(4), found.end,
+                                   context_year=context_year, review_month=review_month)
+                if cue else None)
+        )  # fmt: skip
+    hit = _Hit(canonical, m.start(4), m.end(4), year, ordinal, found.text)
+    loose = explicit and re.match(r"\s+in\s", text[m.end(4) : m.end()])
+    if strong or ordinal is not None or (explicit and not loose):
+        return hit, True
+    following = text[m.end(4) : m.end(4) + 20]
+    if re.match(r"\s+(?:International\s+)?(?:[Ff]ilm\s+)?[Ff]estival", following):
+        return hit, True
+    # a city alone is a festival only as the place of a premiere or prize
+    before = text[max(0, m.start(4) - 12) : m.start(4)]
+    if re.search(r"\bat\s+(?:the\s+)?$", before) and cue:
+        return hit, True
+    # "went to Venice in 2018" is a holiday
+    if (
+        year
+        and re.search(r"\b(?:at|to)\s+(?:the\s+)?$", before)
+        and (cue or not explicit)
+    ):
+        return hit, cue
+    return None, False
+
+
+def _award_hits(
+    text: str,
+    index: TextIndex,
+    named: set[str],
+    *,
+    context_year: int | None,
+    review_month: int | None,
+) -> list[_Hit]:
+    """Editions named only by their prize and year ("Palme d'Or 2023", "the 2021
+    Golden Lion", "won the Palme d'Or last May" in a dated review), for festivals the
+    text does not name otherwise."""
+    body = "|".join(re.escape(a) for a in AWARD_FESTIVALS)
+    out: list[_Hit] = []
+    for m in re.finditer(
+        rf"(?<![\w-])(?:((?:19|20)\d\d)\s+)?({body})(?:\s+((?:19|20)\d\d))?(?![\w-])",
+        text,
+        re.I,
+    ):
+        year = m.group(1) or m.group(3) or relative_edition_year(
+            text, m.start(2), m.end(2),
+            context_year=context_year, review_month=review_month,
+        )  # fmt: skip
+        award = next(a for a in AWARD_FESTIVALS if fold(a) == fold(m.group(2)))
+        canonical = AWARD_FESTIVALS[award]
+        if not year or canonical in named:
+            continue
+        named.add(canonical)
+        a, b = m.start(2), m.end(2)
+        out.append(_Hit(canonical, a, b, int(year), None, index.sentence_at(a).text))
+    return out
 
 
 def _split_editions(
@@ -250,6 +374,15 @@ def _merge(
             )
         )
     return out
+
+
+@lru_cache(maxsize=1)
+def strong_festival_names() -> frozenset[str]:
+    """Folded festival names that never name anything else ("cannes", "berlinale";
+    not the cities "venice", "berlin", "toronto", which can be a story's setting)."""
+    names = {fold(c) for c, _strong, _weak in FESTIVALS}
+    names |= {fold(a) for _c, strong, _weak in FESTIVALS for a in strong}
+    return frozenset(names)
 
 
 def canonical_festival(name: str) -> str:

@@ -17,7 +17,7 @@ FESTIVALS: tuple[tuple[str, tuple[str, ...], tuple[str, ...]], ...] = (
       "Berlin Festival"), ("Berlin",)),
     ("Venice Film Festival",
      ("Venice International Film Festival", "Venice Film Festival", "Mostra de Venise",
-      "Venice Festival", "Mostra di Venezia", "Venice Biennale"),
+      "Venice Festival", "Mostra di Venezia", "Venice Biennale", "Mostra"),
      ("Venice", "Venezia")),
     ("Toronto International Film Festival",
      ("Toronto International Film Festival", "Toronto Film Festival", "TIFF"),
@@ -173,6 +173,20 @@ AWARDS: tuple[str, ...] = (
     "Lion d'Or", "Ours d'Or", "Leopard d'Or", "Best Film", "Best Picture",
 )  # fmt: skip
 
+#: Prizes that only one festival gives: "Palme d'Or 2023" names a Cannes edition.
+AWARD_FESTIVALS: dict[str, str] = {
+    "Palme d'Or": "Cannes Film Festival",
+    "Caméra d'Or": "Cannes Film Festival",
+    "Golden Bear": "Berlin International Film Festival",
+    "Ours d'Or": "Berlin International Film Festival",
+    "Golden Lion": "Venice Film Festival",
+    "Lion d'Or": "Venice Film Festival",
+    "Volpi Cup": "Venice Film Festival",
+    "Golden Leopard": "Locarno Film Festival",
+    "Leopard d'Or": "Locarno Film Festival",
+    "Golden Shell": "San Sebastián International Film Festival",
+}
+
 #: Countries and regions (for settings and "within"): a place, never a person.
 REGIONS: frozenset[str] = frozenset(
     """France Brittany Normandy Provence Alsace Burgundy Corsica Auvergne Occitanie
@@ -215,6 +229,25 @@ REGIONS: frozenset[str] = frozenset(
      "Herzegovina", "Czech Republic", "Las Vegas", "East Berlin", "West Berlin")
 )  # fmt: skip
 
+#: Adjectives of nationality -> the country a setting is in ("a Turkish resort").
+DEMONYMS: dict[str, str] = {
+    "Turkish": "Turkey", "Irish": "Ireland", "French": "France", "Italian": "Italy",
+    "Spanish": "Spain", "German": "Germany", "Japanese": "Japan", "Korean": "Korea",
+    "Greek": "Greece", "Mexican": "Mexico", "Danish": "Denmark",
+    "Norwegian": "Norway", "Swedish": "Sweden", "Finnish": "Finland",
+    "Polish": "Poland", "Portuguese": "Portugal", "Scottish": "Scotland",
+    "Welsh": "Wales", "English": "England", "Chinese": "China", "Indian": "India",
+    "Iranian": "Iran", "Brazilian": "Brazil", "Icelandic": "Iceland",
+    "Belgian": "Belgium", "Dutch": "Netherlands", "Swiss": "Switzerland",
+    "Austrian": "Austria", "Russian": "Russia", "Ukrainian": "Ukraine",
+    "Romanian": "Romania", "Hungarian": "Hungary", "Moroccan": "Morocco",
+    "Algerian": "Algeria", "Tunisian": "Tunisia", "Egyptian": "Egypt",
+    "Lebanese": "Lebanon", "Israeli": "Israel", "Argentine": "Argentina",
+    "Chilean": "Chile", "Colombian": "Colombia", "Cuban": "Cuba",
+    "Australian": "Australia", "Canadian": "Canada", "Senegalese": "Senegal",
+    "Nigerian": "Nigeria", "Thai": "Thailand", "Vietnamese": "Vietnam",
+}  # fmt: skip
+
 #: Nouns that are themes wherever they occur (specific social and human subjects).
 THEME_NOUNS: frozenset[str] = frozenset(
     """illiteracy desertification depopulation gentrification deindustrialisation
@@ -228,7 +261,12 @@ THEME_NOUNS: frozenset[str] = frozenset(
     solitude infertility motherhood fatherhood parenthood adolescence puberty
     masculinity femininity feminism consumerism capitalism globalisation
     globalization climate deforestation pollution overtourism urbanisation
-    urbanization secularism trauma ptsd depression anorexia suicide""".split()
+    urbanization secularism trauma ptsd depression anorexia suicide divorce abortion
+    gambling debt inheritance obsession smuggling segregation adoption migration
+    asylum restitution deportation genocide slavery infidelity adultery aids hiv
+    cancer disability deafness blindness mutation kidnapping trafficking
+    prostitution refugees poetry architecture aviation féminicide avortement
+    immigration handicap exil vengeance trahison amitié""".split()
 )  # fmt: skip
 
 #: Head nouns that make "X of Y" a theme ("closure of a school", "death of a town").

@@ -1,12 +1,11 @@
-"""Extract stage, film context and review meta: release date, themes, places, verdict.
+"""Extract stage, film context and review meta: themes (and the re-exports).
 
-Contract: pure functions over the normalised text. :func:`find_release_date` resolves
-"released in theaters on March 1" with the year from the context (the year in the
-sentence, else the headline/festival year, else the review date). :func:`find_themes`
-returns short noun phrases after theme cues ("explores X", "a film about X", "symbol of
-X") plus specific social subjects ("illiteracy"). :func:`find_places` returns narrative
-settings ("set in X", "the village of X") with the region that contains them, never
-the festival city. :func:`find_verdict` votes with a sentiment lexicon and ratings.
+Contract: pure functions over the normalised text. :func:`find_themes` returns short
+noun phrases after theme cues ("explores X", "a film about X", "symbol of X") plus
+specific social subjects ("illiteracy"). :func:`find_places`
+(:mod:`graph.extract_places`), :func:`find_release_date`
+(:mod:`graph.extract_release`) and :func:`find_verdict` (:mod:`graph.extract_verdict`)
+are re-exported here.
 """
 
 from __future__ import annotations
@@ -15,40 +14,33 @@ import re
 from functools import lru_cache
 
 from graph.extract_gazetteer import (
-    AWARDS,
     GENERAL_THEMES,
-    REGIONS,
     THEME_HEADS,
     THEME_NOUNS,
 )
-from graph.extract_text import ANY_NAME, MONTHS, NAME_WORD, TextIndex, fold
-from graph.models import Evidence, Place, ReleaseDate, Theme
+from graph.extract_places import find_places as find_places
+from graph.extract_release import find_release_date as find_release_date
+from graph.extract_text import TextIndex, fold
+from graph.extract_verdict import find_verdict as find_verdict
+from graph.models import Theme
 
 #: A broad theme word must occur this often to count as a theme.
 MIN_THEME_HITS = 1
-_MONTH = "|".join(sorted(MONTHS, key=len, reverse=True))
 
 
 @lru_cache(maxsize=1)
 def _rules() -> dict[str, re.Pattern[str]]:
-    cue = (
-        r"(?:released|release|releases|out|opens?|opening|arrives?|arriving|hits?|"
-        r"lands?|in (?:theaters|theatres|cinemas)|sortie?|sort|en salles?|"
-        r"distributed|screens? nationwide)"
-    )
-    date = (
-        rf"(?:({_MONTH})\.?\s+(\d{{1,2}})(?:st|nd|rd|th)?|(\d{{1,2}})(?:st|nd|rd|th|er)?"
-        rf"\s+(?:of\s+)?({_MONTH}))(?:,?\s+((?:19|20)\d\d))?"
-    )
     return {
-        "release": re.compile(rf"\b{cue}\b[^.\n]{{0,50}}?\b{date}\b", re.I),
         "theme_cue": re.compile(
             r"\b(?:explores?|exploring|tackles?|tackling|addresses|examines|deals with|"
             r"confronts|probes|questions|denounces|evokes|reflects on|meditation on|"
             r"reflection on|(?:film|movie|story|documentary|comedy|drama|"
             r"fable|tale) about|themes? of|symbol of|the issue of|the question of|"
-            r"the subject of|parable (?:of|about)|grapples with|focus(?:es)? on)\s+"
-            r"(?:the |a |an |our |their |his |her |its )?([a-z][a-z' -]{2,80})"
+            r"the subject of|parable (?:of|about)|grapples with|focus(?:es)? on|"
+            r"portrait of|essay (?:about|on)|(?:it's|its|it is|film is) about|"
+            r"(?:film|histoire|fable|comédie|drame|documentaire) sur|story of)\s+"
+            r"(?:the |our |their |his |her |its |la |le |les |l')?"
+            r"([a-zà-ÿ][a-zà-ÿ' ,-]{2,120})"
         ),
         "theme_noun": re.compile(
             r"\b(?:the |a |his |her |their |its )?((?:[a-z-]+ ){0,1}?(?:"
@@ -64,111 +56,7 @@ def _rules() -> dict[str, re.Pattern[str]]:
             r"countryside|region|industry|culture|tradition|way of life|marriage|"
             r"friendship|childhood|innocence))\b"
         ),
-        "place_cue": re.compile(
-            r"\b(?:set in|takes place in|unfolds in|located in|(?:takes|took|"
-            r"transports) (?:us |the viewer )?(?:this time |back )?to|lives? in|"
-            r"living in|grew up in|returns? to|moves? to|located)\s+(?:the\s+)?"
-            r"(?:(?:small|little|tiny|remote|"
-            rf"sleepy|isolated|coastal|mountain|rural|fictional|fictitious)\s+)*"
-            rf"(?:(?:village|town|city|hamlet|island|region|suburb|province|county|"
-            rf"commune|district|neighbou?rhood)\s+of\s+)?({ANY_NAME})"
-        ),
-        "place_noun": re.compile(
-            r"\b(?:village|town|city|hamlet|island|province|county|commune|"
-            rf"neighbou?rhood)\s+of\s+({ANY_NAME})"
-        ),
-        "place_in": re.compile(
-            rf"({NAME_WORD}),?\s+(?:a\s+(?:\w+\s+)?(?:village|town|city|"
-            rf"hamlet)\s+)?in\s+({ANY_NAME})"
-        ),
     }
-
-
-_POSITIVE = frozenset(
-    """tender sensitive endearing luminous tasty moving touching beautiful beautifully
-    brilliant brilliantly superb masterful masterpiece remarkable wonderful delightful
-    charming funny hilarious gripping powerful stunning excellent great fine lovely
-    engaging compelling poignant heartfelt witty elegant graceful magnificent
-    outstanding terrific exhilarating fascinating impressive accomplished assured
-    sublime triumph gem favourite favorite favorites favourites recommend recommended
-    enjoyable entertaining smart clever warm empathy optimism joyful joy must-see
-    success successful unique captivating radiant subtle nuanced rich astonishing
-    extraordinary deserved deserves generous sweet tenderness funniest smartest best
-    finest chilling heartbreaking wise glorious dazzling ravishing thrilling superbly
-    perfect perfectly precise unforgettable irresistible gorgeous delicious loved
-    magnifique bouleversant bouleversante réussi réussie formidable drôle émouvant
-    émouvante superbe chef-d'œuvre impeccable impeccables lumineux lumineuse
-    jubilatoire magistral magistrale brillant brillante sublime touchant touchante
-    savoureux savoureuse tendre délicieux pépite""".split()
-)
-_NEGATIVE = frozenset(
-    """boring dull tedious bland clumsy mess messy disappointing disappointment
-    forgettable tiresome lifeless predictable cliched clichéd overlong pretentious
-    shallow sloppy awful terrible worst misfire incoherent laughable unfunny lazy
-    unconvincing hollow mediocre sentimental cutesy grating overwrought contrived inert
-    uneven flawed sluggish ponderous bloated indulgent self-indulgent unfortunately alas
-    drags overstuffed excessive exhausting numbing ennuyeux ennuyeuse raté ratée
-    décevant décevante lourd lourde hélas malheureusement interminable longueurs
-    boursouflé poussif poussive indigeste""".split()
-)
-_NEGATION = re.compile(
-    r"\b(?:not|never|no|hardly|without|n't|nothing|jamais|pas|sans|ni)\b"
-)
-
-
-def find_release_date(
-    text: str,
-    index: TextIndex,
-    *,
-    context_year: int | None,
-    review_date: str | None = None,
-) -> ReleaseDate | None:
-    """The first release date statement, completed with ``context_year`` if needed;
-    "opens in cinemas tomorrow" counts from ``review_date`` (ISO)."""
-    relative = _relative_release(text, index, review_date)
-    for m in _rules()["release"].finditer(text):
-        month_name = (m.group(1) or m.group(4)).lower()
-        day = int(m.group(2) or m.group(3))
-        in_sentence = re.search(r"\b((?:19|20)\d\d)\b", index.clause_at(m.start()))
-        year = (
-            int(m.group(5))
-            if m.group(5)
-            else (int(in_sentence.group(1)) if in_sentence else context_year)
-        )
-        month = MONTHS.get(month_name)
-        if month is None or not 1 <= day <= 31:
-            continue
-        date = (
-            f"{year:04d}-{month:02d}-{day:02d}" if year else f"--{month:02d}-{day:02d}"
-        )
-        if not year:
-            continue
-        return ReleaseDate(
-            date, (index.evidence(m.start(), m.end(), "release.cue", 0.85),)
-        )
-    return relative
-
-
-def _relative_release(
-    text: str, index: TextIndex, review_date: str | None
-) -> ReleaseDate | None:
-    if not review_date or not re.fullmatch(r"\d{4}-\d{2}-\d{2}", review_date):
-        return None
-    m = re.search(
-        r"\b(?:released|opens|opening|arrives|hits|out|"
-        r"in (?:theaters|theatres|cinemas))\b[^.\n]{0,30}?\b(today|tomorrow)\b",
-        text,
-        re.I,
-    )
-    if not m:
-        return None
-    import datetime as dt
-
-    day = dt.date.fromisoformat(review_date)
-    if m.group(1).lower() == "tomorrow":
-        day += dt.timedelta(days=1)
-    ev = index.evidence(m.start(), m.end(), "release.relative", 0.7)
-    return ReleaseDate(day.isoformat(), (ev,))
 
 
 _THEME_STOP = re.compile(
@@ -178,6 +66,10 @@ _THEME_STOP = re.compile(
 _LEAD_STRIP = re.compile(
     r"^(?:the|a|an|our|their|his|her|its|this|these|such|both|all|some|"
     r"endearing|profound|quiet|subtle|thorny|timely|complex|difficult|painful)\s+"
+)
+_NUMBERS = frozenset("one two three four five six seven eight nine ten".split())
+_NOT_NOUN_PHRASE = frozenset(
+    "might could would will can should must them him us we you i me told".split()
 )
 _POSSESSIVE = re.compile(r"\b(?:her|his|their|its|our|my|your)\b")
 
@@ -194,7 +86,31 @@ def _theme_label(phrase: str) -> str | None:
         return None
     if words[0] in {"it", "this", "that", "what", "how", "why", "who", "them", "us"}:
         return None
+    if words[0] in _NUMBERS or _NOT_NOUN_PHRASE.intersection(words):
+        return None  # "two boys told three times", "might cost them"
     return phrase
+
+
+def _list_items(phrase: str, start: int) -> list[tuple[str, int]]:
+    """The items of a theme list after a cue, with their offsets: "art, anger and
+    survival" gives three; without "and" only the first counts ("grief, which ...").
+    A phrase that opens with "a"/"an" describes a character, not a theme."""
+    if re.match(r"(?:a|an|un|une)\s", phrase):
+        return []
+    parts = phrase.split(", ")
+    items: list[str] = []
+    for part in parts:
+        pair = re.split(r"\s+(?:and|et)\s+(?:about\s+|sur\s+)?", part, maxsplit=1)
+        items += pair
+        if len(pair) == 2:
+            break
+    else:
+        items = parts[:1]
+    out, at = [], start
+    for item in items:
+        at = phrase.find(item, at - start) + start
+        out.append((item, at))
+    return out
 
 
 def find_themes(text: str, index: TextIndex) -> list[Theme]:
@@ -202,9 +118,10 @@ def find_themes(text: str, index: TextIndex) -> list[Theme]:
     rules = _rules()
     found: list[tuple[str, int, int, str, float]] = []
     for m in rules["theme_cue"].finditer(text):
-        label = _theme_label(m.group(1))
-        if label:
-            found.append((label, m.start(1), m.start(1) + len(label), "theme.cue", 0.7))
+        for item, at in _list_items(m.group(1), m.start(1)):
+            label = _theme_label(item)
+            if label:
+                found.append((label, at, at + len(item), "theme.cue", 0.7))
     for m in rules["theme_head"].finditer(text):
         label = _theme_label(m.group(1))
         if label:
@@ -240,163 +157,3 @@ def _covers(longer: str, shorter: str) -> bool:
     small = {w for w in shorter.split() if w not in {"the", "a", "an", "of"}}
     big = set(longer.split())
     return len(longer) > len(shorter) and bool(small) and small <= big
-
-
-def find_places(
-    text: str,
-    index: TextIndex,
-    *,
-    entities: tuple[tuple[int, int, str], ...] = (),
-    exclude: frozenset[str] = frozenset(),
-    body_start: int = 0,
-) -> list[Place]:
-    """Narrative places with the region that contains them ("Kerguen" in "Brittany").
-
-    Besides cue phrases ("set in X", "the village of X"), places named in the body
-    (NER GPE/LOC, known regions) count unless their sentence is about viewing,
-    festivals or biography.
-    """
-    rules = _rules()
-    found: dict[str, tuple[int, int, str]] = {}
-    for name in ("place_cue", "place_noun"):
-        for m in rules[name].finditer(text):
-            place = m.group(1)
-            if fold(place) in exclude or fold(place.split()[0]) in {
-                "her",
-                "his",
-                "the",
-            }:
-                continue
-            found.setdefault(
-                place, (m.start(1), m.end(1), f"place.{name.split('_')[1]}")
-            )
-    mentions = [(a, b) for a, b, label in entities if label in {"GPE", "LOC"}]
-    mentions += [
-        (m.start(), m.end())
-        for m in re.compile(ANY_NAME).finditer(text, body_start)
-        if m.group(0) in REGIONS
-    ]
-    for a, b in sorted(mentions):
-        place = text[a:b].strip()
-        if a < body_start or not place[:1].isupper() or place.isupper():
-            continue  # headline, byline, "BERLIN —" datelines
-        if fold(place) in exclude or place in found or fold(place) in _NOT_SETTING:
-            continue
-        sentence = index.sentence_at(a)
-        if place not in REGIONS and (
-            a == sentence.start
-            or " " not in place
-            and any(fold(place) in fold(award) for award in AWARDS)
-        ):
-            continue  # a capitalised sentence opener or a prize, not a place
-        if _VIEWING.search(sentence.text):
-            continue  # where the critic or the festival was, not the story
-        found[place] = (a, b, "place.mention")
-    places: list[Place] = []
-    for place, (start, end, rule) in found.items():
-        within = _container(text, index, place, start, entities, exclude)
-        ev = index.evidence(start, end, rule, 0.75)
-        places.append(
-            Place(place, within=within[0] if within else None, evidence=(ev,))
-        )
-        if within and within[0] not in found:
-            w_ev = index.evidence(
-                within[1], within[1] + len(within[0]), "place.within", 0.6
-            )
-            places.append(Place(within[0], evidence=(w_ev,)))
-    unique: dict[str, Place] = {}
-    for place in places:
-        unique.setdefault(fold(place.name), place)
-    return list(unique.values())
-
-
-def _container(
-    text: str,
-    index: TextIndex,
-    place: str,
-    start: int,
-    entities: tuple[tuple[int, int, str], ...],
-    exclude: frozenset[str],
-) -> tuple[str, int] | None:
-    """The region named near ``place``: "X, a village in Y", else the nearest known
-    region in the same or the two previous sentences."""
-    for m in _rules()["place_in"].finditer(
-        text, max(0, start - 5), start + len(place) + 60
-    ):
-        if m.group(1) == place and fold(m.group(2)) not in exclude:
-            return m.group(2), m.start(2)
-    i = index.sentence_index(start)
-    lo = index.sentences[max(0, i - 2)].start
-    window = text[lo:start]
-    best: tuple[str, int] | None = None
-    gpe = {
-        text[a:b]
-        for a, b, label in entities
-        if label in {"GPE", "LOC"} and lo <= a < start
-    }
-    for m in re.finditer(rf"{ANY_NAME}", window):
-        for cand in (m.group(0), m.group(0).split()[-1]):
-            if (
-                cand != place
-                and (cand in REGIONS or cand in gpe)
-                and fold(cand) not in exclude
-            ):
-                best = (cand, lo + m.start() + m.group(0).find(cand))
-                break
-    return best
-
-
-_VIEWING = re.compile(
-    r"\b(?:festival|premiere|premiered|screen(?:ed|ing|s)?|saw|seen|watched|cinemas?|"
-    r"theat(?:er|re)s?|jury|born|award|prize|oscar|released|release|box office|"
-    r"audience|critics?|press|sortie|salles?|né|née)\b",
-    re.I,
-)
-_NOT_SETTING = frozenset({"hollywood", "europe", "america", "earth", "world"})
-
-
-def find_verdict(
-    text: str, index: TextIndex
-) -> tuple[str | None, tuple[Evidence, ...]]:
-    """``positive``/``negative``/``mixed`` from a rating or a lexicon vote."""
-    rating = re.search(r"\b(\d(?:\.\d)?)\s*(?:/|out of)\s*(5|10)\b|(★+)(☆*)", text)
-    if rating:
-        if rating.group(3):
-            score = len(rating.group(3)) / (len(rating.group(3)) + len(rating.group(4)))
-        else:
-            score = float(rating.group(1)) / float(rating.group(2))
-        verdict = (
-            "positive" if score >= 0.6 else "negative" if score < 0.45 else "mixed"
-        )
-        return verdict, (
-            index.evidence(rating.start(), rating.end(), "verdict.rating", 0.9),
-        )
-    pos = neg = 0.0
-    strongest: tuple[int, int] | None = None
-    last_paragraph = text.rstrip().rfind("\n\n")
-    for m in re.finditer(r"[^\W\d_][\w'-]*", text):
-        word = m.group(0).lower()
-        if word not in _POSITIVE and word not in _NEGATIVE:
-            continue
-        negated = bool(
-            _NEGATION.search(text[max(0, m.start() - 25) : m.start()].lower())
-        )
-        weight = 2.0 if m.start() > last_paragraph > 0 else 1.0
-        if (word in _POSITIVE) != negated:
-            pos += weight
-        else:
-            neg += weight
-        strongest = strongest or (m.start(), m.end())
-    if pos == neg == 0 or strongest is None:
-        return None, ()
-    share = pos / (pos + neg)
-    if share >= 0.7:
-        verdict = "positive"
-    elif share <= 0.3:
-        verdict = "negative"
-    else:
-        verdict = "mixed"
-    conf = min(0.9, 0.5 + 0.05 * abs(pos - neg))
-    return verdict, (
-        index.evidence(strongest[0], strongest[1], "verdict.lexicon", conf),
-    )
