@@ -68,7 +68,8 @@ def _rules() -> dict[str, re.Pattern[str]]:
         "director.title": re.compile(
             r"\b(?:[Dd]irector|[Ff]ilmmaker|[Ff]ilm-maker|[Hh]elmer|[Aa]uteur|"
             r"[Rr]éalisatrice|[Rr]éalisateur|[Cc]inéaste|[Ww]riter-director|"
-            r"[Cc]o-director)s?,?(?:\s+(?!of\b|de\b|du\b|des\b|went\b|goes\b|to\b|for\b)[a-zéèêàç-]+){0,2}"
+            r"[Cc]o-director)s?,?(?:\s+(?!of\b|de\b|du\b|des\b|went\b|goes\b|to\b|for\b|"
+            r"and\b|et\b|or\b|but\b|who\b|is\b|was\b)[a-zéèêàç-]+){0,2}"
             rf"\s+({FULL_NAME})"
         ),
         "director.apposition": re.compile(
@@ -96,7 +97,8 @@ def _rules() -> dict[str, re.Pattern[str]]:
             rf"(?:by|par)\s+({NAME_LIST})"
         ),
         "director.film_de": re.compile(
-            r"\b(?:le|son|un|ce|du|au|nouveau|dernier|premier|the|this)\s+(?:\w+\s+)?"
+            r"\b(?:[Ll]e|[Ss]on|[Uu]n|[Cc]e|du|au|nouveau|dernier|premier|[Tt]he|[Tt]his)\s+"
+            r"(?:\w+\s+)?"
             rf"(?:film|long[- ]métrage|documentaire|feature)\s+(?:de\s+|d'|of\s+)"
             rf"({FULL_NAME})"
         ),
@@ -132,7 +134,10 @@ def _rules() -> dict[str, re.Pattern[str]]:
         ),
         "cast.with": re.compile(rf"\b(?:[Ww]ith|[Aa]longside)\s+({NAME_LIST})"),
         "cast.plays": re.compile(
-            rf"({FULL_NAME})(?:,\s+(?:who|qui)(?:\s+[a-z][\w-]*){{1,3}},)?(?:,\s+(?:who|qui))?"
+            rf"({FULL_NAME})(?:,\s+(?:(?:who|qui)(?:\s+[a-z][\w-]*){{1,3}}|"
+            r"(?:a|an|the|in the|in a|in his|in her)"
+            r"\s(?:(?!\b(?:which|who|he|she|they)\b)[^,.;()\n]){1,70}?),)?"
+            r"(?:,\s+(?:who|qui))?"
             r"\s+(?:(?:also|once again|here|again|y|aussi|encore|ici)\s+)?"
             r"(?:stars|co-stars|plays|played|portrays|embodies|incarnates|interprets|"
             r"is cast|incarne|joue|campe|interprète)\b"
@@ -155,7 +160,7 @@ def _rules() -> dict[str, re.Pattern[str]]:
             rf"({NAME_WORD}(?: {NAME_WORD}){{0,2}})"
         ),
         "cast.is": re.compile(
-            rf"\b({FULL_NAME})\s+(?:is|est)\s+"
+            rf"\b({FULL_NAME})(?:,\s+[a-zé][\w-]*,)?\s+(?:is|est)\s+"
             rf"({NAME_WORD}(?: {NAME_WORD})?)(?=\s*[,;.])"
         ),
         "cast.as_first": re.compile(rf"\bAs\s+({ANY_NAME}),\s+({FULL_NAME})"),
@@ -166,7 +171,7 @@ def _rules() -> dict[str, re.Pattern[str]]:
 _CAST_CUE = re.compile(
     r"\b(?:cast|casting|actors?|actress(?:es)?|performers?|performances?|ensemble|"
     r"starring|stars?|co-stars?|roles?|plays|played|playing|troupe|comédiens?|"
-    r"acteurs?|actrices?|interprètes?|incarne|joue|campe|rôles?)\b",
+    r"acteurs?|actrices?|interprètes?|incarne|joue|campe|rôles?|newcomers?)\b",
     re.I,
 )
 _MAIN_ROLES = re.compile(
@@ -174,6 +179,7 @@ _MAIN_ROLES = re.compile(
     r"key)\s+roles?|as\s|dans\s+les\s+rôles)",
     re.I,
 )
+_PLAYS_IDIOM = r"\s+(?:with|on|like|out|up|off|down|into|around|along|games|by)\b"
 _FILM_WORD = re.compile(rf"\b{_FILM_NOUN}\b", re.I)
 _YEAR = re.compile(r"\b(?:19|20)\d\d\b")
 
@@ -320,7 +326,9 @@ def _cast(text: str, index: TextIndex) -> list[PersonFact]:
     for m in rules["cast.plays"].finditer(text):
         clean = _full(m.group(1))
         film = "stars" in m.group(0) and re.match(r"\s+as\s", text[m.end() :])
-        if clean and not film:  # "Past Lives stars Greta Lee as Nora": a film
+        idiom = not m.group(2) and re.match(_PLAYS_IDIOM, text[m.end() :])
+        # "Past Lives stars Greta Lee as Nora": a film; "X plays with genre": no role
+        if clean and not film and not idiom:
             char = _single(m.group(2)) if m.group(2) else None
             out.append(
                 PersonFact("cast", clean, m.start(1), m.end(1), "cast.plays", 0.9, char)

@@ -61,8 +61,9 @@ def _rules() -> dict[str, re.Pattern[str]]:
             rf"{_OWNER}\s+(?:[a-z-]+\s+){{0,2}}?{_RELATION}s?,?\s+{_CHAR}"
         ),
         "cast.is_described": re.compile(
-            rf"(?:^|(?<=[.!?]\s)|(?<=\n))({FULL_NAME})\s+(?:is|est)\s+{_CHAR}"
-            r"(?=,\s+(?:a|an|the|who|and he|and she|le|la|l'|un|une|qui|[A-Z]\w+'s)\b)",
+            r"(?:^|(?<=[.!?]\s)|(?<=\n)|(?<=, and )|(?<=; ))"
+            rf"({FULL_NAME})\s+(?:is|est)\s+{_CHAR}(?=,\s+(?:a|an|the|who|and he|"
+            r"and she|le|la|l'|un|une|qui|his|her|their|son|sa|[A-Z]\w+'s)\b)",
             re.M,
         ),
         "cast.est": re.compile(rf"({FULL_NAME})\s+est\s+{_CHAR}(?=\s*[,;.])"),
