@@ -23,6 +23,7 @@ from graph.config import Settings
 from graph.extract_assemble import attach_facts, group_films, is_round_up
 from graph.extract_awards import find_award_titles
 from graph.extract_case import recase_lowercase
+from graph.extract_casting import drop_comparisons, find_casting
 from graph.extract_festivals import drop_earlier_wins, find_festivals
 from graph.extract_films import find_titles
 from graph.extract_gazetteer import FESTIVALS, REGIONS, SECTIONS
@@ -207,7 +208,7 @@ def assemble(review: Review, parsed: Parsed) -> Extraction:
     if context_year is None:
         context_year = next((f.year for f in festivals if f.year), None)
     raw_people = find_people(text, index) + _headline_people(text, head)
-    raw_people += find_role_pairs(text)
+    raw_people += find_role_pairs(text) + find_casting(text)
     persons = [text[a:b] for a, b, label in parsed.entities if label == "PERSON"]
     multi = frozenset(fold(p) for p in persons if len(p.split()) >= 2)
     titles = find_titles(
@@ -259,6 +260,9 @@ def assemble(review: Review, parsed: Parsed) -> Extraction:
     subject_titles = [t.title for t in titles if t.role == "subject"]
     raw_people += _possessive_of_titles(text, subject_titles)
     raw_people += find_title_directors(text, [t.title for t in titles])
+    raw_people = drop_comparisons(
+        text, raw_people, subject_titles=subject_titles, places=_folded_regions()
+    )
     known = [trim_name(n) for n in persons]
     known += [trim_name(m.group(0)) for m in re.finditer(FULL_NAME, text)]
     people = resolve_people(

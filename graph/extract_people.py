@@ -179,6 +179,10 @@ _MAIN_ROLES = re.compile(
     r"key)\s+roles?|as\s|dans\s+les\s+rôles)",
     re.I,
 )
+_WITH_NOT_CAST = re.compile(
+    r"\b(?:studied|worked|trained|met|talked|spoke|married|lived|collaborated|toured|"
+    r"dined|friends|compared|interview|conversation|studies|works)\s+$"
+)
 _PLAYS_IDIOM = r"\s+(?:with|on|like|out|up|off|down|into|around|along|games|by)\b"
 _FILM_WORD = re.compile(rf"\b{_FILM_NOUN}\b", re.I)
 _YEAR = re.compile(r"\b(?:19|20)\d\d\b")
@@ -317,6 +321,8 @@ def _cast(text: str, index: TextIndex) -> list[PersonFact]:
     for m in rules["cast.with"].finditer(text):
         if text.startswith("'", m.end(1)):
             continue  # "with Nicole Holofcener's films": an owner, not a cast list
+        if _WITH_NOT_CAST.search(text[max(0, m.start() - 14) : m.start()]):
+            continue  # "studied with Leonard Bernstein": a life, not a cast
         after = text[m.end(1) : m.end(1) + 60]
         sentence = index.sentence_at(m.start()).text
         if _MAIN_ROLES.search(after):

@@ -76,3 +76,69 @@ def test_capitalised_french_film_de(blank_nlp) -> None:  # type: ignore[no-untyp
     )
     x = run(blank_nlp, text, "fr")
     assert [d.name for f in x.films for d in f.directors] == ["Mara Olsen"]
+
+
+def test_credit_block_lines(blank_nlp) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "Cold Water review: a quiet triumph\n\nCold Water\nDirector: Mara Olsen\n"
+        "Screenwriter: Paul Stone\nProducer: Anna Weiss\n"
+        "Cast: Ruth Berg (Ada), Tom Hale, Lena Moss\n\nA quiet film about a port."
+    )
+    film = films(run(blank_nlp, text))["Cold Water"]
+    assert directors(film) == ["Mara Olsen"]
+    assert pairs(film) == {
+        ("Ruth Berg", "Ada"),
+        ("Tom Hale", None),
+        ("Lena Moss", None),
+    }
+
+
+def test_french_credit_block(blank_nlp) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "« Eau froide » : la critique\n\nRéalisation : Mara Olsen\n"
+        "Avec : Ruth Berg, Tom Hale\nMusique : Paul Stone\n\nUn film calme."
+    )
+    x = run(blank_nlp, text, "fr")
+    assert [d.name for f in x.films for d in f.directors] == ["Mara Olsen"]
+    assert {c.actor for f in x.films for c in f.cast} == {"Ruth Berg", "Tom Hale"}
+
+
+def test_described_role_colon_list_and_small_parts(blank_nlp) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "Cold Water review\n\nCold Water is a quiet film. Tom Hale, as an older, "
+        "gentler lawyer, gets the best jokes. It gathers a family: Ruth Berg, Lena "
+        "Moss, Ida Park and Jon Bell. Eva Lund and Max Roth are lovely in small parts. "
+        "The jury: Paul Stone, Anna Weiss and Karl Berg. Mara Olsen, as a director, "
+        "is careful."
+    )
+    cast = {c.actor for c in films(run(blank_nlp, text))["Cold Water"].cast}
+    assert cast == {"Tom Hale", "Ruth Berg", "Lena Moss", "Ida Park", "Jon Bell",
+                    "Eva Lund", "Max Roth"}  # fmt: skip
+
+
+def test_first_feature_of_a_single_name_and_siblings(blank_nlp) -> None:  # type: ignore[no-untyped-def]
+    one = (
+        "Cold Water review\n\nI caught Cold Water on Tuesday. It is the first "
+        "feature of Kogo, who made video essays. The first film of the year was worse."
+    )
+    assert directors(films(run(blank_nlp, one))["Cold Water"]) == ["Kogo"]
+    two = (
+        "Cold Water review\n\nI caught Cold Water on Tuesday. Josh and Benny Stone "
+        "make films that feel like a panic attack. Ruth and Tom went home."
+    )
+    assert set(directors(films(run(blank_nlp, two))["Cold Water"])) == {
+        "Josh Stone",
+        "Benny Stone",
+    }
+
+
+def test_cast_of_a_compared_film_is_dropped(blank_nlp) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "Cold Water review\n\nIn Cold Water, Ruth Berg (Ada) waits. Mara Olsen, who "
+        "did the same with Lena Moss (Queen Anne) in Old Roads, keeps it cold. She "
+        "studied with Karl Berg, and the cast is fine. Tom Hale shines with Ida Park "
+        "in Paris, in the main roles."
+    )
+    cast = {c.actor for c in films(run(blank_nlp, text))["Cold Water"].cast}
+    assert "Lena Moss" not in cast and "Karl Berg" not in cast
+    assert {"Ruth Berg", "Ida Park"} <= cast

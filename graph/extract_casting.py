@@ -1,0 +1,199 @@
+"""Extract stage, people in real-world layouts: credit blocks, lists and asides.
+
+Contract: :func:`find_casting` returns :class:`~graph.extract_people.PersonFact`
+records for phrasings that trade reviews, round-ups and blogs use and the core rules
+leave out:
+
+- credit blocks: "Director: X", "Réalisation : X", "Cast: A, B (Character), C",
+  "With: A, B", "Avec : A, B" (writer, producer, music and camera lines are skipped);
+- "X, as an older lawyer, gets the best jokes", "X as the judge is superb": a cast
+  member with a described, unnamed role;
+- "... his awful family: A, B, C and D": three or more full names after a colon in a
+  sentence that is not about a jury or crew;
+- "A and B are lovely in small parts";
+- "the first feature of Kogonada, who ...": a director, even with a single name;
+- "Josh and Benny Safdie make films that ...": sibling directors.
+
+:func:`drop_comparisons` removes cast facts that belong to another film named right
+after them ("as he did with Natalie Portman (Jackie Kennedy) in Jackie").
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from graph.extract_people import PersonFact, trim_name
+from graph.extract_text import ANY_NAME, FULL_NAME, NAME_LIST, NAME_WORD, STOPWORDS
+
+_CREW_SENTENCE = re.compile(
+    r"\b(?:jury|juries|panel|critics?|directors|filmmakers|guests|winners|producers|"
+    r"programmers|writers|jurés|réalisateurs|cinéastes)\b",
+    re.I,
+)
+_NOT_A_ROLE = (
+    r"(?:director|filmmaker|film-maker|producer|writer|screenwriter|critic|child|kid|"
+    r"teenager|boy|girl|student|young|whole|result|matter|way|rule|guest|host|"
+    r"jury|member|favour|favor|reminder|warning|bonus|consequence)"
+)
+
+
+@lru_cache(maxsize=1)
+def _rules() -> dict[str, re.Pattern[str]]:
+    """Compiled patterns (compiled on first use, never at import)."""
+    line = r"(?:^|(?<=\n)|(?<=[.|•;]\s))[ \t]*"
+    return {
+        "credit.director": re.compile(
+            rf"{line}(?:[Dd]irect(?:or|ors|ed by)|[Rr]éalisation|[Rr]éalisateur|"
+            r"[Rr]éalisatrice|[Rr]éalisé par|[Dd]ir\.)[ \t]*:[ \t]*"
+            rf"({FULL_NAME}(?:[ \t]*(?:,|&|and|et)[ \t]*{FULL_NAME})*)",
+            re.M,
+        ),
+        "credit.cast": re.compile(
+            rf"{line}(?:[Cc]ast|[Ss]tarring|[Ww]ith|[Aa]vec|[Ii]nterprètes|"
+            r"[Ii]nterprétation|[Dd]istribution)[ \t]*:[ \t]*([^\n]{3,400})",
+            re.M,
+        ),
+        "cast.as_described": re.compile(
+            rf"(?<![Ss]uch )(?<![Ll]ike )\b({FULL_NAME}),?\s+as\s+"
+            rf"(?:an?|the|his|her|their)\s+(?!{_NOT_A_ROLE}\b)"
+            r"(?:[a-z][\w-]*,?\s+){0,3}?[a-z][\w-]*"
+            r"(?:,\s+[a-z]+s\b|\s+(?:is|was|gets|steals|makes|brings|has)\b)"
+        ),
+        "cast.colon_list": re.compile(
+            rf":\s+({FULL_NAME}(?:\s*,\s*{FULL_NAME}){{1,}}\s*,?\s+(?:and|&)\s+"
+            rf"{FULL_NAME})"
+        ),
+        "cast.small_parts": re.compile(
+            rf"({NAME_LIST})\s+(?:are|is|were|was)\s+(?:[a-z]+\s+){{0,3}}?in\s+"
+            r"(?:a\s+|the\s+|their\s+|his\s+|her\s+)?(?:small|supporting|minor|brief|"
+            r"smaller|tiny|bit|key|secondary)\s+(?:parts?|roles?)\b"
+        ),
+        "director.feature_of": re.compile(
+            r"\b(?:first|second|third|fourth|fifth|sixth|new|latest|debut)\s+"
+            r"(?:feature|film|movie|documentary)\s+of\s+(?:the\s+)?"
+            rf"(?:(?:director|filmmaker|film-maker)\s+)?({ANY_NAME})(?=\s*[,.;)])"
+        ),
+        "director.siblings": re.compile(
+            r"(?:^|(?<=[.!?]\s)|(?<=\n))(?:The\s+)?"
+            rf"({NAME_WORD})\s+(?:and|&)\s+({FULL_NAME})\s+(?:make|made|direct|directed|"
+            r"return|have made|co-direct|co-directed|film|shoot|adapt|adapted)\b",
+            re.M,
+        ),
+    }
+
+
+def _credit_names(chunk: str, start: int) -> list[tuple[str, int, str | None]]:
+    """``(name, offset, character)`` for "A, B (Character) and C" in a credit line."""
+    out = []
+    for m in re.finditer(
+        rf"({FULL_NAME})(?:\s*\(([^()\n]{{1,60}})\))?\s*(?:,|;|&|\band\b|\bet\b|$)",
+        chunk,
+    ):
+        name = trim_name(m.group(1))
+        char = m.group(2)
+        if char and not re.fullmatch(ANY_NAME, char.strip()):
+            char = None
+        if len(name.split()) >= 2:
+            out.append((name, start + m.start(1), char.strip() if char else None))
+    return out
+
+
+def _credits(text: str) -> list[PersonFact]:
+    rules = _rules()
+    out: list[PersonFact] = []
+    for m in rules["credit.director"].finditer(text):
+        for name, at, _char in _credit_names(m.group(1), m.start(1)):
+            out.append(PersonFact("director", name, at, at + len(name),
+                                  "director.credit", 0.9))  # fmt: skip
+    for m in rules["credit.cast"].finditer(text):
+        chunk = re.split(r"\s[|•]\s|\.\s+[A-Z][\w ]{1,30}:", m.group(1))[0]
+        for name, at, char in _credit_names(chunk, m.start(1)):
+            out.append(PersonFact("cast", name, at, at + len(name), "cast.credit",
+                                  0.9, char))  # fmt: skip
+    return out
+
+
+def _list_names(chunk: str, start: int) -> list[tuple[str, int]]:
+    out = []
+    for m in re.finditer(FULL_NAME, chunk):
+        name = trim_name(m.group(0))
+        if len(name.split()) >= 2:
+            out.append((name, start + m.start() + m.group(0).find(name)))
+    return out
+
+
+def find_casting(text: str) -> list[PersonFact]:
+    """Cast and director facts from the layouts of the module docstring.
+
+    Args:
+        text: the normalised review text.
+    """
+    rules = _rules()
+    out = _credits(text)
+    for m in rules["cast.as_described"].finditer(text):
+        name = trim_name(m.group(1))
+        if len(name.split()) >= 2:
+            out.append(PersonFact("cast", name, m.start(1), m.start(1) + len(name),
+                                  "cast.as_described", 0.6))  # fmt: skip
+    for m in rules["cast.colon_list"].finditer(text):
+        opening = max(text.rfind(". ", 0, m.start()), text.rfind("\n", 0, m.start()))
+        if _CREW_SENTENCE.search(text[opening + 1 : m.start()]):
+            continue
+        for name, at in _list_names(m.group(1), m.start(1)):
+            out.append(PersonFact("cast", name, at, at + len(name),
+                                  "cast.colon_list", 0.6))  # fmt: skip
+    for m in rules["cast.small_parts"].finditer(text):
+        for name, at in _list_names(m.group(1), m.start(1)):
+            out.append(PersonFact("cast", name, at, at + len(name),
+                                  "cast.small_parts", 0.8))  # fmt: skip
+    for m in rules["director.feature_of"].finditer(text):
+        name = trim_name(m.group(1))
+        if name and name.casefold() not in STOPWORDS:
+            out.append(PersonFact("director", name, m.start(1),
+                                  m.start(1) + len(name), "director.feature_of",
+                                  0.8))  # fmt: skip
+    for m in rules["director.siblings"].finditer(text):
+        second = trim_name(m.group(2))
+        if len(second.split()) != 2 or m.group(1).casefold() in STOPWORDS:
+            continue
+        first = f"{m.group(1)} {second.split()[-1]}"
+        for name, at in ((first, m.start(1)), (second, m.start(2))):
+            out.append(PersonFact("director", name, at, at + len(name),
+                                  "director.siblings", 0.8))  # fmt: skip
+    return out
+
+
+_COMPARISON = re.compile(
+    rf"\b(?:with|like|unlike|than|as in)\s+({FULL_NAME}(?:\s*\([^()\n]{{1,60}}\))?)"
+    rf"\s+in\s+\"?({NAME_WORD}(?:\s+{NAME_WORD}){{0,5}})"
+)
+
+
+def drop_comparisons(
+    text: str,
+    facts: list[PersonFact],
+    *,
+    subject_titles: list[str],
+    places: frozenset[str] = frozenset(),
+) -> list[PersonFact]:
+    """Cast facts without those of another film: "who did the same with Natalie
+    Portman (Jackie Kennedy) in Jackie" is the cast of Jackie, not of this film.
+
+    Args:
+        text: the normalised review text.
+        facts: the raw person facts.
+        subject_titles: titles of the films the review is about (never "another").
+        places: folded place names ("with X in Paris" is no other film).
+    """
+    subjects = {t.casefold() for t in subject_titles} | places
+    spans = [
+        (m.start(1), m.end(1))
+        for m in _COMPARISON.finditer(text)
+        if m.group(2).casefold() not in subjects
+    ]
+    return [
+        f
+        for f in facts
+        if f.role != "cast" or not any(a <= f.start < b for a, b in spans)
+    ]
