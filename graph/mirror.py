@@ -15,6 +15,7 @@ from __future__ import annotations
 import gzip
 import json
 import re
+import shutil
 import sqlite3
 import time
 import unicodedata
@@ -121,6 +122,9 @@ def load_mirror(files: Sequence[str | Path], *, mirror: str | Path) -> MirrorRep
     """Bulk-load Wikidata-shaped RDF files into the mirror folder ``mirror``.
 
     Loading into an existing mirror adds to it; the label index is rebuilt at the end.
+    Nothing is left half-done: a new mirror is built in a temporary folder beside
+    ``mirror`` and moved into place only when every file has loaded, and files added to
+    an existing mirror are parsed once in full before the store is touched.
 
     Args:
         files: ``.nt``, ``.ttl``, ``.nq`` or ``.trig`` files, each optionally ``.gz``.
@@ -130,37 +134,38 @@ def load_mirror(files: Sequence[str | Path], *, mirror: str | Path) -> MirrorRep
         The report: triple count, label index size, seconds.
 
     Raises:
-        WikidataError: a file is missing, has an unknown format or does not parse.
+        WikidataError: a file is missing, has an unknown format or does not parse,
+            or ``mirror`` is a folder with other content.
     """
-    import pyoxigraph as ox
-
     started = time.perf_counter()
     root = Path(mirror)
     paths = [Path(f) for f in files]
     for path in paths:
         if not path.is_file():
             raise WikidataError(f"Cannot load {path}: no such file.")
-    root.mkdir(parents=True, exist_ok=True)
-    try:
-        store = ox.Store(str(root / STORE_DIR))
-    except OSError as exc:
-        raise WikidataError(
-            f"Cannot open the mirror store in {root}: {exc}. "
-            "Is another process using it?"
-        ) from exc
-    for path in paths:
-        fmt = _rdf_format(path)
+        _rdf_format(path)
+    if is_mirror(root):
+        for path in paths:
+            _check_parses(path, root)
+        triples, labels = _load_into(root, paths)
+    else:
+        if root.exists() and (not root.is_dir() or any(root.iterdir())):
+            raise WikidataError(
+                f"Cannot create a mirror in {root}: it exists and is not a mirror. "
+                "Choose a new or empty folder with --mirror, or remove that one."
+            )
+        building = root.with_name(f".{root.name}.loading")
+        shutil.rmtree(building, ignore_errors=True)
         try:
-            with _open_input(path) as stream:
-                store.bulk_load(stream, fmt)
-        except (SyntaxError, OSError, ValueError) as exc:
-            raise WikidataError(f"Cannot load {path} into {root}: {exc}") from exc
-    store.flush()
-    triples = len(store)
-    labels = _build_label_index(store, root / LABEL_INDEX)
-    del store
+            triples, labels = _load_into(building, paths)
+            if root.exists():
+                root.rmdir()
+            building.replace(root)
+        finally:
+            shutil.rmtree(building, ignore_errors=True)
+    earlier = _manifest_files(root)
     manifest = {
-        "files": [str(p) for p in paths],
+        "files": earlier + [str(p) for p in paths if str(p) not in earlier],
         "triples": triples,
         "labels": labels,
         "loaded": datetime.now(UTC).isoformat(timespec="seconds"),
@@ -173,6 +178,57 @@ def load_mirror(files: Sequence[str | Path], *, mirror: str | Path) -> MirrorRep
         labels=labels,
         seconds=time.perf_counter() - started,
     )
+
+
+def _manifest_files(root: Path) -> list[str]:
+    """The files an existing mirror was loaded from ([] for a new one)."""
+    try:
+        data = json.loads((root / MANIFEST).read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return []
+    files = data.get("files") if isinstance(data, dict) else None
+    return [str(f) for f in files] if isinstance(files, list) else []
+
+
+def _check_parses(path: Path, root: Path) -> None:
+    """Parse ``path`` in full (nothing stored), so a bad file never half-loads."""
+    import pyoxigraph as ox
+
+    try:
+        with _open_input(path) as stream:
+            for _quad in ox.parse(stream, _rdf_format(path)):
+                pass
+    except (SyntaxError, OSError, ValueError) as exc:
+        raise WikidataError(
+            f"Cannot load {path} into {root}: {exc}. The mirror is unchanged."
+        ) from exc
+
+
+def _load_into(folder: Path, paths: list[Path]) -> tuple[int, int]:
+    """Bulk-load ``paths`` into the store in ``folder``; (triples, labels indexed)."""
+    import pyoxigraph as ox
+
+    folder.mkdir(parents=True, exist_ok=True)
+    try:
+        store = ox.Store(str(folder / STORE_DIR))
+    except OSError as exc:
+        raise WikidataError(
+            f"Cannot open the mirror store in {folder}: {exc}. "
+            "Is another process using it?"
+        ) from exc
+    for path in paths:
+        try:
+            with _open_input(path) as stream:
+                store.bulk_load(stream, _rdf_format(path))
+        except (SyntaxError, OSError, ValueError) as exc:
+            raise WikidataError(
+                f"Cannot load {path}: {exc}. Nothing was stored."
+            ) from exc
+    store.flush()
+    triples = len(store)
+    labels = _build_label_index(store, folder / LABEL_INDEX)
+    del store
+    return triples, labels
 
 
 def _label_rows(store: ox.Store) -> Iterable[tuple[str, str]]:

@@ -22,7 +22,7 @@ import pytest
 ROOT = Path(__file__).resolve().parent.parent
 EVAL = ROOT / "tests" / "data" / "eval"
 SAMPLES = ROOT / "graph" / "samples"
-GOLD_FILES = ("dev.jsonl", "holdout.jsonl")
+GOLD_FILES = ("dev.jsonl", "holdout.jsonl", "dev2.jsonl")
 SAMPLE_GOLD = "samples.jsonl"
 BLIND_GOLD = "blind.jsonl"
 """Checked for shape and ids only; it stays out of the coverage counts."""

@@ -128,3 +128,69 @@ def test_cli_mirror_load(tmp_path: Path) -> None:
     assert result.exit_code == 0, result.output
     assert "5 triples, 3 labels indexed" in result.output
     assert is_mirror(tmp_path / "m")
+
+
+BROKEN_TTL = SMALL_TTL + "wd:Q1 rdfs:label <unterminated .\n"
+
+
+def test_failed_load_leaves_no_mirror_behind(tmp_path: Path) -> None:
+    source = tmp_path / "broken.ttl"
+    source.write_text(BROKEN_TTL, encoding="utf-8")
+    with pytest.raises(WikidataError, match=r"broken\.ttl"):
+        load_mirror([source], mirror=tmp_path / "m")
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["broken.ttl"]
+
+
+def test_failed_load_into_existing_mirror_changes_nothing(
+    small_mirror: Path, tmp_path: Path
+) -> None:
+    source = tmp_path / "broken.ttl"
+    source.write_text(
+        BROKEN_TTL.replace("Q484048", "Q999").replace("Q217324", "Q998"),
+        encoding="utf-8",
+    )
+    with pytest.raises(WikidataError, match="unchanged"):
+        load_mirror([source], mirror=small_mirror)
+    mirror = Mirror(small_mirror)
+    try:
+        assert mirror.lookup_labels({"amelie"}) == {"amelie": ["Amélie"]}
+        body = json.loads(mirror.select_json("SELECT (COUNT(*) AS ?n) { ?s ?p ?o }"))
+        assert body["results"]["bindings"][0]["n"]["value"] == "5"
+    finally:
+        mirror.close()
+
+
+def test_adding_to_a_mirror_keeps_earlier_files(
+    small_mirror: Path, tmp_path: Path
+) -> None:
+    extra = tmp_path / "extra.ttl"
+    extra.write_text(
+        "@prefix wd: <http://www.wikidata.org/entity/> .\n"
+        "@prefix rdfs: <http://www.w3.org/2000/01/rdf-schema#> .\n"
+        'wd:Q1 rdfs:label "Universe"@en .\n',
+        encoding="utf-8",
+    )
+    report = load_mirror([extra], mirror=small_mirror)
+    assert report.triples == 6
+    manifest = json.loads((small_mirror / "reelgraph-mirror.json").read_text())
+    assert [Path(f).name for f in manifest["files"]] == ["small.ttl.gz", "extra.ttl"]
+
+
+def test_folder_with_other_content_is_refused(tmp_path: Path) -> None:
+    folder = tmp_path / "notes"
+    folder.mkdir()
+    (folder / "todo.txt").write_text("keep me", encoding="utf-8")
+    source = tmp_path / "small.ttl"
+    source.write_text(SMALL_TTL, encoding="utf-8")
+    with pytest.raises(WikidataError, match="not a mirror"):
+        load_mirror([source], mirror=folder)
+    assert [p.name for p in folder.iterdir()] == ["todo.txt"]
+
+
+def test_empty_folder_becomes_a_mirror(tmp_path: Path) -> None:
+    folder = tmp_path / "empty"
+    folder.mkdir()
+    source = tmp_path / "small.ttl"
+    source.write_text(SMALL_TTL, encoding="utf-8")
+    assert load_mirror([source], mirror=folder).triples == 5
+    assert is_mirror(folder)
