@@ -50,6 +50,7 @@ from graph.extract_roles import (
     find_title_directors,
     possessive_characters,
 )
+from graph.extract_sections import find_section_directors
 from graph.extract_text import (
     FULL_NAME,
     MONTHS,
@@ -260,6 +261,7 @@ def assemble(review: Review, parsed: Parsed) -> Extraction:
     subject_titles = [t.title for t in titles if t.role == "subject"]
     raw_people += _possessive_of_titles(text, subject_titles)
     raw_people += find_title_directors(text, [t.title for t in titles])
+    raw_people += find_section_directors(text, titles)
     raw_people = drop_comparisons(
         text, raw_people, subject_titles=subject_titles, places=_folded_regions()
     )

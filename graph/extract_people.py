@@ -42,8 +42,11 @@ class PersonFact:
 
 _FILM_NOUN = (
     r"(?:film|movie|feature|documentary|debut|picture|follow-up|opus|comedy|drama|"
-    r"thriller|fable|feel[- ]good movie)s?"
+    r"thriller|fable|feel[- ]good movie|whodunit|western|biopic|melodrama|romcom|"
+    r"rom-com)s?"
 )
+#: What a film is adapted from: "Alasdair Gray's 1992 novel, the film ..."
+_SOURCE = r"(?:novels?|books?|plays?|memoirs?|stor(?:y|ies)|articles?|scripts?|poems?)"
 _PERFORMANCE = re.compile(r"\b(?:performance|role|turn|portrayal)s?\b", re.I)
 _NOT_DIRECTOR_BEFORE = re.compile(
     r"(?:casting|festival|artistic|art|music|musical|executive|managing|programme|"
@@ -77,7 +80,8 @@ def _rules() -> dict[str, re.Pattern[str]]:
             r"(?:director|filmmaker|film-maker|réalisatrice|réalisateur)\b(?!\s+of\s+photo)"
         ),
         "director.possessive": re.compile(
-            rf"({ANY_NAME})'s?\s+(?:(?:[a-z][\w-]*|\d+)\s+){{0,3}}?{film_noun}\b"
+            rf"({ANY_NAME})'s?\s+(?:(?!{_SOURCE}\b)(?:[a-z][\w-]*|\d+),?\s+){{0,5}}?"
+            rf"{film_noun}\b"
         ),
         "director.award": re.compile(
             rf"({FULL_NAME})\s+(?:won|took|takes|wins|received|picked up)\s+(?:the\s+)?"

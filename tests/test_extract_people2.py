@@ -142,3 +142,32 @@ def test_cast_of_a_compared_film_is_dropped(blank_nlp) -> None:  # type: ignore[
     cast = {c.actor for c in films(run(blank_nlp, text))["Cold Water"].cast}
     assert "Lena Moss" not in cast and "Karl Berg" not in cast
     assert {"Ruth Berg", "Ida Park"} <= cast
+
+
+ROUND_UP = (
+    "The three films that made 2031\n\nBy Ann Lee | Film Notes | 20 December 2031\n\n"
+    "Three films I will see again.\n\n"
+    "1. Cold Water\nMara Olsen has been circling grief for years, and here she "
+    "looks straight at it. Ruth Berg plays Ada.\n\n"
+    "2. Salt Houses\nTom Hale returns to the sea with a western about a lighthouse. "
+    "Lena Moss plays Ida.\n\n"
+    "3. Iron Orchard\nEva Lund gives the performance of her life as a farmer. It is "
+    "slow.\n\n"
+    "4. Old Roads\nKarl Berg's whodunit is pure pleasure. Max Roth plays Ben."
+)
+
+
+def test_director_opening_a_round_up_section(blank_nlp) -> None:  # type: ignore[no-untyped-def]
+    got = films(run(blank_nlp, ROUND_UP))
+    assert directors(got["Cold Water"]) == ["Mara Olsen"]
+    assert directors(got["Salt Houses"]) == ["Tom Hale"]
+    assert directors(got["Iron Orchard"]) == []  # a performer opens that section
+    assert directors(got["Old Roads"]) == ["Karl Berg"]
+
+
+def test_single_review_opening_sentence_is_no_director(blank_nlp) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "A quiet triumph\n\nCold Water\nMara Olsen has never been better than in "
+        "this film about a port."
+    )
+    assert all(not f.directors for f in run(blank_nlp, text).films)
