@@ -165,7 +165,7 @@ def _rules() -> dict[str, re.Pattern[str]]:
         ),
         "cast.is": re.compile(
             rf"\b({FULL_NAME})(?:,\s+[a-zé][\w-]*,)?\s+(?:is|est)\s+"
-            rf"({NAME_WORD}(?: {NAME_WORD})?)(?=\s*[,;.])"
+            rf"({NAME_WORD}(?: {NAME_WORD})?)(?=\s*[,;.]|\s+the\s+[a-z])"
         ),
         "cast.as_first": re.compile(rf"\bAs\s+({ANY_NAME}),\s+({FULL_NAME})"),
         "paren": re.compile(r"\(([^()\n]{1,240})\)"),
@@ -372,7 +372,12 @@ def _cast(text: str, index: TextIndex) -> list[PersonFact]:
             )
     for m in rules["cast.is"].finditer(text):
         clean, char = _full(m.group(1)), _single(m.group(2))
-        if clean and char and _CAST_CUE.search(index.sentence_at(m.start()).text):
+        cue = _CAST_CUE.search(index.sentence_at(m.start()).text)
+        # without a cue, only "X is Y, his dad": a described character, no nationality
+        described = re.match(r",\s+[a-z]|\s+the\s", text[m.end() :]) and not (
+            re.search(r"(?:an|ish|ese|ch|ic|i)$", char)
+        )
+        if clean and char and (cue or described):
             out.append(
                 PersonFact("cast", clean, m.start(1), m.end(1), "cast.is", 0.65, char)
             )

@@ -171,3 +171,26 @@ def test_single_review_opening_sentence_is_no_director(blank_nlp) -> None:  # ty
         "this film about a port."
     )
     assert all(not f.directors for f in run(blank_nlp, text).films)
+
+
+LOWER = (
+    "cold water (2031) - my review\n\n"
+    "ok so i finally saw this with my sister. directed by mara olsen and tom hale and "
+    "its basically about a port. ruth berg plays ada who runs a bar with her husband "
+    "ben (lena moss) and it gets weird. karl berg is gus, her dad, and he is great. "
+    "ida park is nell the bar lady. director eva lund knows how to shoot a boat. "
+    "she gets fired by max roth (otto, the worst man alive) and cries. the monster "
+    "at the end (monstro maxi) is wild. paris texas is great, a good film to see."
+)
+
+
+def test_lowercase_review_names_pairs_and_directors(blank_nlp) -> None:  # type: ignore[no-untyped-def]
+    film = run(blank_nlp, LOWER).films[0]
+    assert set(directors(film)) == {"Mara Olsen", "Tom Hale", "Eva Lund"}
+    assert pairs(film) == {
+        ("Ruth Berg", "Ada"),
+        ("Lena Moss", "Ben"),
+        ("Karl Berg", "Gus"),
+        ("Ida Park", "Nell"),
+        ("Max Roth", "Otto"),
+    }
