@@ -23,7 +23,7 @@ from graph.config import Settings
 from graph.extract_assemble import attach_facts, group_films, is_round_up
 from graph.extract_awards import find_award_titles
 from graph.extract_case import recase_lowercase
-from graph.extract_casting import drop_comparisons, find_casting
+from graph.extract_casting import drop_comparisons, drop_crew, find_casting
 from graph.extract_festivals import drop_earlier_wins, find_festivals
 from graph.extract_films import find_titles
 from graph.extract_gazetteer import FESTIVALS, REGIONS, SECTIONS
@@ -55,6 +55,7 @@ from graph.extract_text import (
     FULL_NAME,
     MONTHS,
     RULES_VERSION,
+    STOPWORDS,
     TextIndex,
     emphasis_to_quotes,
     fold,
@@ -271,6 +272,7 @@ def assemble(review: Review, parsed: Parsed) -> Extraction:
         raw_people, known_full=known, not_people=not_people,
         banned=_folded_festivals() | _folded_regions(), titles=title_names,
     )  # fmt: skip
+    people = drop_crew(text, people)
     people += possessive_characters(
         text, people, not_characters=frozenset(fold(t) for t in title_names)
     )
@@ -379,7 +381,7 @@ def _headline_people(text: str, head: tuple[str, int] | None) -> list[PersonFact
     for m in re.finditer(
         rf"(?:^|[:,]\s+)({FULL_NAME})(?:'s?\s+[a-z]|\s+(?!is\b|was\b)[a-z]+s?\b)", clean
     ):
-        if re.match(r"(?:The|A|An)\s", m.group(1)):
+        if m.group(1).split()[0].casefold() in STOPWORDS:
             continue  # "...: The Worst Person in the World" is a title, no director
         name = trim_name(m.group(1))
         title_first = m.start(1) > 0 and not re.match(

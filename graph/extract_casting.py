@@ -41,7 +41,7 @@ _NOT_A_ROLE = (
 @lru_cache(maxsize=1)
 def _rules() -> dict[str, re.Pattern[str]]:
     """Compiled patterns (compiled on first use, never at import)."""
-    line = r"(?:^|(?<=\n)|(?<=[.|•;]\s))[ \t]*"
+    line = r"(?:^|(?<=\n)|(?<=[.|•;:]\s))[ \t]*"
     return {
         "credit.director": re.compile(
             rf"{line}(?:[Dd]irect(?:or|ors|ed by)|[Rr]éalisation|[Rr]éalisateur|"
@@ -73,6 +73,31 @@ def _rules() -> dict[str, re.Pattern[str]]:
             r"\b(?:first|second|third|fourth|fifth|sixth|new|latest|debut)\s+"
             r"(?:feature|film|movie|documentary)\s+of\s+(?:the\s+)?"
             rf"(?:(?:director|filmmaker|film-maker)\s+)?({ANY_NAME})(?=\s*[,.;)])"
+        ),
+        "cast.character_is": re.compile(
+            r"(?:^|(?<=[.!?]\s)|(?<=\n))(?:Young|Little|Old|Older|Adult|Teenage|"
+            rf"Grown-up)\s+({NAME_WORD})\s+is\s+(?:played by\s+)?({FULL_NAME})"
+            r"(?=\s*[,.;]|\s+(?:and|who)\b)",
+            re.M,
+        ),
+        "cast.is_aged": re.compile(
+            rf"({FULL_NAME})\s+(?:is|plays)\s+(?:the\s+)?(?:young|younger|little|old|"
+            rf"older|adult|teenage|grown-up)\s+({NAME_WORD})(?=\s*[,.;])"
+        ),
+        "cast.played_at": re.compile(
+            rf"({NAME_WORD})\s+is\s+played\s+(?:[a-z]+\s+){{1,4}}?by\s+({NAME_LIST})"
+        ),
+        "cast.aside_plays": re.compile(
+            rf"({FULL_NAME})\s+\([^()\n]{{1,60}}\)\s+(?:plays|is)\s+({NAME_WORD}"
+            rf"(?: {NAME_WORD})?)(?=\s*[,.;]|\s+(?:a|an|the|who)\b)"
+        ),
+        "director.the_new": re.compile(
+            rf"\b[Tt]he\s+(?:new|latest)\s+({FULL_NAME})(?=\s*[(,.;!?]|\s+(?:film|"
+            r"movie|joint|picture)\b)"
+        ),
+        "director.by_siblings": re.compile(
+            r"\b(?:feature|film|movie|documentary|debut)\s+(?:by|from|of)\s+(?:the\s+)?"
+            rf"({NAME_WORD})\s+(?:and|&)\s+({FULL_NAME})"
         ),
         "director.siblings": re.compile(
             r"(?:^|(?<=[.!?]\s)|(?<=\n))(?:The\s+)?"
@@ -153,14 +178,44 @@ def find_casting(text: str) -> list[PersonFact]:
             out.append(PersonFact("director", name, m.start(1),
                                   m.start(1) + len(name), "director.feature_of",
                                   0.8))  # fmt: skip
-    for m in rules["director.siblings"].finditer(text):
+    for key in ("cast.character_is", "cast.is_aged", "cast.aside_plays"):
+        actor_group = 2 if key == "cast.character_is" else 1
+        for m in rules[key].finditer(text):
+            actor = trim_name(m.group(actor_group))
+            char = trim_name(m.group(3 - actor_group))
+            if len(actor.split()) >= 2 and char and char.casefold() not in STOPWORDS:
+                at = m.start(actor_group)
+                out.append(PersonFact("cast", actor, at, at + len(actor), key, 0.8,
+                                      char))  # fmt: skip
+    for m in rules["cast.played_at"].finditer(text):
+        char = m.group(1)
+        if char.casefold() in STOPWORDS:
+            continue
+        for name, at in _list_names(m.group(2), m.start(2)):
+            out.append(PersonFact("cast", name, at, at + len(name), "cast.played_at",
+                                  0.85, char))  # fmt: skip
+    for m in rules["director.the_new"].finditer(text):
+        name = trim_name(m.group(1))
+        if len(name.split()) >= 2:
+            end = m.start(1) + len(name)
+            out.append(PersonFact("director", name, m.start(1), end,
+                                  "director.the_new", 0.7))  # fmt: skip
+    for key in ("director.siblings", "director.by_siblings"):
+        out += _siblings(rules[key], text, key)
+    return out
+
+
+def _siblings(rule: re.Pattern[str], text: str, key: str) -> list[PersonFact]:
+    """ "Josh and Benny Safdie": two directors who share the surname."""
+    out = []
+    for m in rule.finditer(text):
         second = trim_name(m.group(2))
         if len(second.split()) != 2 or m.group(1).casefold() in STOPWORDS:
             continue
         first = f"{m.group(1)} {second.split()[-1]}"
         for name, at in ((first, m.start(1)), (second, m.start(2))):
-            out.append(PersonFact("director", name, at, at + len(name),
-                                  "director.siblings", 0.8))  # fmt: skip
+            out.append(PersonFact("director", name, at, at + len(name), key,
+                                  0.8))  # fmt: skip
     return out
 
 
@@ -197,3 +252,34 @@ def drop_comparisons(
         for f in facts
         if f.role != "cast" or not any(a <= f.start < b for a, b in spans)
     ]
+
+
+_CREW_LINE = re.compile(
+    r"(?:^|(?<=\n)|(?<=[.|•;:]\s))[ \t]*(?:[Mm]usic|[Ss]core|[Cc]omposer|"
+    r"[Cc]inematography|[Dd]irector of [Pp]hotography|DoP|DP|[Ee]ditor|[Ee]diting|"
+    r"[Cc]amera|[Pp]roduction [Dd]esign|[Mm]usique|[Pp]hotographie|"
+    rf"[Mm]ontage)[ \t]*:[ \t]*({FULL_NAME}(?:[ \t]*(?:,|&|and|et)[ \t]*{FULL_NAME})*)",
+    re.M,
+)
+_CREW_WORD = re.compile(
+    r"\b(?:composer|cinematographer|editor|novelist|compositeur|"
+    rf"compositrice|scénariste|directeur de la photographie)\s+({FULL_NAME})"
+)
+
+
+def drop_crew(text: str, people: list[PersonFact]) -> list[PersonFact]:
+    """Person facts without the crew of credit lines and crew titles ("Music: X",
+    "composer X"), unless a strong rule (confidence 0.8 or more) names them. Writers
+    and producers stay: many of them direct too.
+
+    Args:
+        text: the normalised review text.
+        people: the resolved person facts (full names).
+    """
+    crew = {
+        trim_name(name).casefold()
+        for m in _CREW_LINE.finditer(text)
+        for name in re.split(r"\s*(?:,|&|\band\b|\bet\b)\s*", m.group(1))
+    }
+    crew |= {trim_name(m.group(1)).casefold() for m in _CREW_WORD.finditer(text)}
+    return [p for p in people if p.confidence >= 0.8 or p.name.casefold() not in crew]

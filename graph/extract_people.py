@@ -160,7 +160,8 @@ def _rules() -> dict[str, re.Pattern[str]]:
         "cast.as": re.compile(
             rf"(?<![Ss]uch )(?<![Ll]ike )\b({FULL_NAME}),?\s+"
             r"((?:[\w'-]+,?\s+){0,5}?)as\s+"
-            r"(?:(?:the|his|her|their|a|an|its)\s+)?(?:[a-z][\w-]*,?\s+){0,3}?"
+            r"(?:(?:the|his|her|their|a|an|its)\s+)?"
+            r"(?:(?!(?:and|or|but|while|with)\b)[a-z][\w-]*,?\s+){0,3}?"
             rf"({NAME_WORD}(?: {NAME_WORD}){{0,2}})"
         ),
         "cast.is": re.compile(

@@ -194,3 +194,39 @@ def test_lowercase_review_names_pairs_and_directors(blank_nlp) -> None:  # type:
         ("Ida Park", "Nell"),
         ("Max Roth", "Otto"),
     }
+
+
+def test_ages_asides_and_one_character_many_actors(blank_nlp) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "Cold Water review\n\nI saw the new Mara Olsen (it opened on Friday) at last. "
+        "Young Ada is Ruth Berg and she is amazing. Tom Hale is grown-up Ben. Gus is "
+        "played at three ages by Lena Moss, Ida Park and Jon Bell. Eva Lund (the "
+        "mother in Old Roads) plays Nell, a baker. Karl Berg plays her as an adult and "
+        "Max Roth as an old woman. The new Year of the Horse is Chinese."
+    )
+    film = films(run(blank_nlp, text))["Cold Water"]
+    assert directors(film) == ["Mara Olsen"]
+    assert {("Ruth Berg", "Ada"), ("Tom Hale", "Ben"), ("Lena Moss", "Gus"),
+            ("Ida Park", "Gus"), ("Jon Bell", "Gus"), ("Eva Lund", "Nell")} <= pairs(
+        film)  # fmt: skip
+    assert ("Karl Berg", "Max Roth") not in pairs(film)
+
+
+def test_crew_is_never_director_and_sibling_debut(blank_nlp) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "Cold Water review: a quiet triumph\n\nCold Water is the first feature from "
+        "Danny and Mike Olsen. It is as much Lund's film as theirs, with a score by "
+        "composer Eva Lund.\n\nCrew: Director: Danny Olsen, Mike Olsen. Music: Eva "
+        "Lund. Screenplay: Danny Olsen."
+    )
+    film = films(run(blank_nlp, text))["Cold Water"]
+    assert set(directors(film)) == {"Danny Olsen", "Mike Olsen"}
+
+
+def test_headline_stopword_run_is_no_director(blank_nlp) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "'Cold Water' Review: One Stolen Boat Brings a Town to Its Knees in Mara "
+        "Olsen's Tense Thriller\n\nMara Olsen's fourth feature is tense."
+    )
+    x = run(blank_nlp, text)
+    assert {d.name for f in x.films for d in f.directors} == {"Mara Olsen"}
