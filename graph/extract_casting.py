@@ -23,13 +23,28 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
+from graph.extract_gazetteer import REGIONS
 from graph.extract_people import PersonFact, trim_name
-from graph.extract_text import ANY_NAME, FULL_NAME, NAME_LIST, NAME_WORD, STOPWORDS
+from graph.extract_text import (
+    ANY_NAME,
+    FULL_NAME,
+    NAME_LIST,
+    NAME_WORD,
+    STOPWORDS,
+    fold,
+)
 
 _CREW_SENTENCE = re.compile(
     r"\b(?:jury|juries|panel|critics?|directors|filmmakers|guests|winners|producers|"
     r"programmers|writers|jurés|réalisateurs|cinéastes)\b",
     re.I,
+)
+#: A French character: "Aramis", "Anne d'Autriche", "Milady de Winter".
+_CHAR_FR = rf"{NAME_WORD}(?:\s+(?:de\s+|du\s+|d')?{NAME_WORD}){{0,2}}"
+#: French demonyms and nouns are capitalised: "un Français", "une Parisienne".
+_DEMONYM = re.compile(r"(?:ais|aise|ois|oise|ain|aine|ien|ienne|éen|éenne)s?$")
+_FR_OPENERS = frozenset(
+    "Reste Restent Voici Voilà Enfin Surtout Ensuite Puis Seul Seule Quant".split()
 )
 _NOT_A_ROLE = (
     r"(?:director|filmmaker|film-maker|producer|writer|screenwriter|critic|child|kid|"
@@ -99,6 +114,18 @@ def _rules() -> dict[str, re.Pattern[str]]:
             r"\b(?:feature|film|movie|documentary|debut)\s+(?:by|from|of)\s+(?:the\s+)?"
             rf"({NAME_WORD})\s+(?:and|&)\s+({FULL_NAME})"
         ),
+        # "Romain Duris compose un Aramis ambigu, et Pio Marmaï un Porthos gourmand"
+        "cast.fr_un": re.compile(
+            rf"({FULL_NAME})\s+(?:(?:compose|campe|livre|offre|signe|prête ses traits "
+            rf"à)\s+)?(?:un|une)\s+({_CHAR_FR})"
+        ),
+        "cast.fr_fait_de": re.compile(
+            rf"({FULL_NAME})\s+fait\s+(?:de\s+|d')({_CHAR_FR})\s+(?:un|une)\b"
+        ),
+        "cast.fr_en": re.compile(
+            rf"({FULL_NAME})\s+en\s+({NAME_WORD}(?:\s+(?:de\s+|du\s+|d')?{NAME_WORD})"
+            r"{1,2})(?=\s*[,;.]|\s+(?:qui|dont|et)\b)"
+        ),
         "director.siblings": re.compile(
             r"(?:^|(?<=[.!?]\s)|(?<=\n))(?:The\s+)?"
             rf"({NAME_WORD})\s+(?:and|&)\s+({FULL_NAME})\s+(?:make|made|direct|directed|"
@@ -106,6 +133,11 @@ def _rules() -> dict[str, re.Pattern[str]]:
             re.M,
         ),
     }
+
+
+@lru_cache(maxsize=1)
+def _regions() -> frozenset[str]:
+    return frozenset(fold(r) for r in REGIONS)
 
 
 def _credit_names(chunk: str, start: int) -> list[tuple[str, int, str | None]]:
@@ -187,6 +219,21 @@ def find_casting(text: str) -> list[PersonFact]:
                 at = m.start(actor_group)
                 out.append(PersonFact("cast", actor, at, at + len(actor), key, 0.8,
                                       char))  # fmt: skip
+    for key in ("cast.fr_un", "cast.fr_fait_de", "cast.fr_en"):
+        for m in rules[key].finditer(text):
+            actor, char = trim_name(m.group(1)), m.group(2)
+            if actor.split()[0] in _FR_OPENERS:  # "Reste Eva Green en Milady"
+                actor = actor.split(" ", 1)[1]
+            first = char.split()[0]
+            if (
+                len(actor.split()) < 2
+                or first.casefold() in STOPWORDS
+                or _DEMONYM.search(first)
+                or fold(char) in _regions()
+            ):
+                continue
+            out.append(PersonFact("cast", actor, m.start(1), m.start(1) + len(actor),
+                                  key, 0.75, char))  # fmt: skip
     for m in rules["cast.played_at"].finditer(text):
         char = m.group(1)
         if char.casefold() in STOPWORDS:

@@ -101,9 +101,11 @@ def _rules() -> dict[str, re.Pattern[str]]:
             rf"(?:by|par)\s+({NAME_LIST})"
         ),
         "director.film_de": re.compile(
-            r"\b(?:[Ll]e|[Ss]on|[Uu]n|[Cc]e|du|au|nouveau|dernier|premier|[Tt]he|[Tt]his)\s+"
+            r"\b(?:[Ll]e|[Ll]a|[Ss]on|[Ss]a|[Uu]n|[Uu]ne|[Cc]e|[Cc]ette|du|au|nouveau|dernier|"
+            r"premier|[Tt]he|[Tt]his)\s+"
             r"(?:\w+\s+)?"
-            rf"(?:film|long[- ]métrage|documentaire|feature)\s+(?:de\s+|d'|of\s+)"
+            r"(?:film|long[- ]métrage|documentaire|feature|version)\s+"
+            r"(?:de\s+|d'|of\s+)"
             rf"({FULL_NAME})"
         ),
         "cast.role_of": re.compile(

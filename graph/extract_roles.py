@@ -66,7 +66,10 @@ def _rules() -> dict[str, re.Pattern[str]]:
             r"and she|le|la|l'|un|une|qui|his|her|their|son|sa|[A-Z]\w+'s)\b)",
             re.M,
         ),
-        "cast.est": re.compile(rf"({FULL_NAME})\s+est\s+{_CHAR}(?=\s*[,;.])"),
+        "cast.est": re.compile(
+            rf"({FULL_NAME})\s+est\s+((?:d'|l')?{NAME_WORD}(?: {NAME_WORD}){{0,2}})"
+            r"(?=\s*[,;.])"
+        ),
         "director.behind_camera": re.compile(
             rf"({FULL_NAME})\s+(?:était|est|is|was|stands|stood)\s+(?:\w+\s+)?"
             r"(?:derrière la caméra|behind the camera)"

@@ -230,3 +230,25 @@ def test_headline_stopword_run_is_no_director(blank_nlp) -> None:  # type: ignor
     )
     x = run(blank_nlp, text)
     assert {d.name for f in x.films for d in f.directors} == {"Mara Olsen"}
+
+
+def test_french_elliptic_roles(blank_nlp) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "« Eau froide » : la critique\n\nDans la version de Mara Olsen, le port est "
+        "triste. Ruth Berg est d'Artagnan, un jeune Gascon. Tom Hale compose un Aramis "
+        "ambigu, et Lena Moss un Porthos gourmand. Ida Park fait de Louis XIII un roi "
+        "touchant, Jon Bell une Anne d'Autriche délicate. Reste Eva Lund en Milady de "
+        "Winter, qu'on voit peu. Karl Berg est un Français. Max Roth en Seine-Maritime, "
+        "c'est loin."
+    )
+    x = run(blank_nlp, text, "fr")
+    assert [d.name for f in x.films for d in f.directors] == ["Mara Olsen"]
+    got = {(c.actor, c.character) for f in x.films for c in f.cast}
+    assert got == {
+        ("Ruth Berg", "d'Artagnan"),
+        ("Tom Hale", "Aramis"),
+        ("Lena Moss", "Porthos"),
+        ("Ida Park", "Louis XIII"),
+        ("Jon Bell", "Anne d'Autriche"),
+        ("Eva Lund", "Milady de Winter"),
+    }
