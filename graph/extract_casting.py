@@ -106,6 +106,14 @@ def _rules() -> dict[str, re.Pattern[str]]:
             rf"({FULL_NAME})\s+\([^()\n]{{1,60}}\)\s+(?:plays|is)\s+({NAME_WORD}"
             rf"(?: {NAME_WORD})?)(?=\s*[,.;]|\s+(?:a|an|the|who)\b)"
         ),
+        "cast.is_the_noun": re.compile(
+            rf"({FULL_NAME})\s+(?:is|plays)\s+(?:the|his|her|their)\s+"
+            rf"(?:[a-z-]+\s+){{0,2}}?[a-z-]+,\s+({NAME_WORD})(?=\s*[,.;])"
+        ),
+        "cast.in_the_skin": re.compile(
+            rf"({NAME_WORD}),\s+in the skin of\s+(?:whom|which)\s+(?:we|one)\s+"
+            rf"(?:find|finds|discover|discovers|see|sees)\s+({FULL_NAME})"
+        ),
         "director.the_new": re.compile(
             rf"\b[Tt]he\s+(?:new|latest)\s+({FULL_NAME})(?=\s*[(,.;!?]|\s+(?:film|"
             r"movie|joint|picture)\b)"
@@ -210,8 +218,14 @@ def find_casting(text: str) -> list[PersonFact]:
             out.append(PersonFact("director", name, m.start(1),
                                   m.start(1) + len(name), "director.feature_of",
                                   0.8))  # fmt: skip
-    for key in ("cast.character_is", "cast.is_aged", "cast.aside_plays"):
-        actor_group = 2 if key == "cast.character_is" else 1
+    for key in (
+        "cast.character_is",
+        "cast.is_aged",
+        "cast.aside_plays",
+        "cast.is_the_noun",
+        "cast.in_the_skin",
+    ):
+        actor_group = 2 if key in {"cast.character_is", "cast.in_the_skin"} else 1
         for m in rules[key].finditer(text):
             actor = trim_name(m.group(actor_group))
             char = trim_name(m.group(3 - actor_group))

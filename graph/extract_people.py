@@ -141,7 +141,7 @@ def _rules() -> dict[str, re.Pattern[str]]:
         "cast.with": re.compile(rf"\b(?:[Ww]ith|[Aa]longside)\s+({NAME_LIST})"),
         "cast.plays": re.compile(
             rf"({FULL_NAME})(?:,\s+(?:(?:who|qui)(?:\s+[a-z][\w-]*){{1,3}}|"
-            r"(?:a|an|the|in the|in a|in his|in her)"
+            r"(?:a|an|the)\s[^,.;()\n]{1,70}?|(?:in the|in a|in his|in her)"
             r"\s(?:(?!\b(?:which|who|he|she|they)\b)[^,.;()\n]){1,70}?),)?"
             r"(?:,\s+(?:who|qui))?"
             r"\s+(?:(?:also|once again|here|again|y|aussi|encore|ici)\s+)?"
@@ -162,7 +162,7 @@ def _rules() -> dict[str, re.Pattern[str]]:
         "cast.as": re.compile(
             rf"(?<![Ss]uch )(?<![Ll]ike )\b({FULL_NAME}),?\s+"
             r"((?:[\w'-]+,?\s+){0,5}?)as\s+"
-            r"(?:(?:the|his|her|their|a|an|its)\s+)?"
+            rf"(?:(?:the|his|her|their|a|an|its|{NAME_WORD}'s)\s+)?"
             r"(?:(?!(?:and|or|but|while|with)\b)[a-z][\w-]*,?\s+){0,3}?"
             rf"({NAME_WORD}(?: {NAME_WORD}){{0,2}})"
         ),

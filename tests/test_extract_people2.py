@@ -252,3 +252,16 @@ def test_french_elliptic_roles(blank_nlp) -> None:  # type: ignore[no-untyped-de
         ("Jon Bell", "Anne d'Autriche"),
         ("Eva Lund", "Milady de Winter"),
     }
+
+
+def test_owner_before_character_and_noun_then_name(blank_nlp) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "Cold Water review\n\nCold Water is a quiet film. Ruth Berg, a newcomer who "
+        "had never acted, plays Ada. Tom Hale, as Ada's grandmother Nell, has few "
+        "scenes. Lena Moss is the superintendent, Gus, smiling and lethal. Ida, in the "
+        "skin of whom we find Eva Lund, arrives late. Jon Bell is the producer, and "
+        "smiles."
+    )
+    got = pairs(films(run(blank_nlp, text))["Cold Water"])
+    assert got == {("Ruth Berg", "Ada"), ("Tom Hale", "Nell"), ("Lena Moss", "Gus"),
+                   ("Eva Lund", "Ida")}  # fmt: skip
