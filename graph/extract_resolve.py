@@ -93,6 +93,21 @@ def resolve_people(
         ):
             f = replace(f, character=None)
         out.append(f)
+    # "Su-jin (Bae Doona) and her partner (Lee Joo-young)": a character another actor
+    # already plays by a stronger rule is not the lookback's character
+    claimed = {
+        fold(f.character): fold(f.name)
+        for f in out
+        if f.character and f.rule != "cast.paren_lookback"
+    }
+    out = [
+        replace(f, character=None)
+        if f.rule == "cast.paren_lookback"
+        and f.character
+        and claimed.get(fold(f.character), fold(f.name)) != fold(f.name)
+        else f
+        for f in out
+    ]
     best_director = {fold(f.name): f.confidence for f in out if f.role == "director"}
     best_cast = {fold(f.name): f.confidence for f in out if f.role == "cast"}
     played = {fold(f.name) for f in out if f.role == "cast" and f.character}

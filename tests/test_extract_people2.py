@@ -265,3 +265,15 @@ def test_owner_before_character_and_noun_then_name(blank_nlp) -> None:  # type: 
     got = pairs(films(run(blank_nlp, text))["Cold Water"])
     assert got == {("Ruth Berg", "Ada"), ("Tom Hale", "Nell"), ("Lena Moss", "Gus"),
                    ("Eva Lund", "Ida")}  # fmt: skip
+
+
+def test_korean_given_names_and_a_claimed_character(blank_nlp) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "Cold Water review\n\nCold Water is a quiet film. Song Kang-ho (the father in "
+        "Old Roads) plays Sang-hyeon, a laundry owner. The mother, So-young (Lee "
+        "Ji-eun), comes back, with two detectives, Su-jin (Bae Doona) and her partner "
+        "(Lee Joo-young). It is a Cannes-based, Oscar-winning crew."
+    )
+    got = pairs(films(run(blank_nlp, text))["Cold Water"])
+    assert got == {("Song Kang-ho", "Sang-hyeon"), ("Lee Ji-eun", "So-young"),
+                   ("Bae Doona", "Su-jin"), ("Lee Joo-young", None)}  # fmt: skip
