@@ -73,7 +73,8 @@ def _rules() -> dict[str, re.Pattern[str]]:
             rf"(?<![Ss]uch )(?<![Ll]ike )\b({FULL_NAME}),?\s+as\s+"
             rf"(?:an?|the|his|her|their)\s+(?!{_NOT_A_ROLE}\b)"
             r"(?:[a-z][\w-]*,?\s+){0,3}?[a-z][\w-]*"
-            r"(?:,\s+[a-z]+s\b|\s+(?:is|was|gets|steals|makes|brings|has)\b)"
+            r"(?:,\s+[a-z]+s\b|\s+(?:is|was|gets|steals|makes|brings|has)\b|"
+            rf"\s+and\s+{FULL_NAME}\s+as\b)"
         ),
         "cast.colon_list": re.compile(
             rf":\s+({FULL_NAME}(?:\s*,\s*{FULL_NAME}){{1,}}\s*,?\s+(?:and|&)\s+"

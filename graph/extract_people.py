@@ -104,9 +104,9 @@ def _rules() -> dict[str, re.Pattern[str]]:
             r"\b(?:[Ll]e|[Ll]a|[Ss]on|[Ss]a|[Uu]n|[Uu]ne|[Cc]e|[Cc]ette|du|au|nouveau|dernier|"
             r"premier|[Tt]he|[Tt]his)\s+"
             r"(?:\w+\s+)?"
-            r"(?:film|long[- ]métrage|documentaire|feature|version)\s+"
-            r"(?:de\s+|d'|of\s+)"
-            rf"({FULL_NAME})"
+            r"(?:(?:film|long[- ]métrage|documentaire|feature)\s+(?:de\s+|d'|of\s+)|"
+            r"version\s+(?:de\s+|d'))"
+            rf"({FULL_NAME})(?!'s?\s)"
         ),
         "cast.role_of": re.compile(
             rf"({FULL_NAME}),?\s+(?:(?:is|est)\s+)?(?:in the (?:title )?role of|"

@@ -277,3 +277,14 @@ def test_korean_given_names_and_a_claimed_character(blank_nlp) -> None:  # type:
     got = pairs(films(run(blank_nlp, text))["Cold Water"])
     assert got == {("Song Kang-ho", "Sang-hyeon"), ("Lee Ji-eun", "So-young"),
                    ("Bae Doona", "Su-jin"), ("Lee Joo-young", None)}  # fmt: skip
+
+
+def test_source_author_is_no_director_and_listed_described_roles(blank_nlp) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "Cold Water review\n\nMara Olsen brings artistry to this screen version of "
+        "Paul Stone's novel. The problem is the casting of Tom Hale as a wisecracking "
+        "sidekick and Ruth Berg as mobster Ada Lane."
+    )
+    film = films(run(blank_nlp, text))["Cold Water"]
+    assert "Paul Stone" not in directors(film)
+    assert pairs(film) == {("Tom Hale", None), ("Ruth Berg", "Ada Lane")}
