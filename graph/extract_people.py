@@ -70,7 +70,7 @@ def _rules() -> dict[str, re.Pattern[str]]:
         ),
         "director.title": re.compile(
             r"\b(?:[Dd]irector|[Ff]ilmmaker|[Ff]ilm-maker|[Hh]elmer|[Aa]uteur|"
-            r"[Rr]éalisatrice|[Rr]éalisateur|[Cc]inéaste|[Ww]riter-director|"
+            r"[Rr]éalisatrice|[Rr]éalisateur|[Cc]inéaste|[Ww]riter-director|[Rr]ealizer|"
             r"[Cc]o-director)s?,?(?:\s+(?!of\b|de\b|du\b|des\b|went\b|goes\b|to\b|for\b|"
             r"and\b|et\b|or\b|but\b|who\b|is\b|was\b)[a-zéèêàç-]+){0,2}"
             rf"\s+({FULL_NAME})"
@@ -120,13 +120,14 @@ def _rules() -> dict[str, re.Pattern[str]]:
         ),
         "director.hyphen": re.compile(rf"({FULL_NAME})-directed\b"),
         "director.verb": re.compile(
-            rf"(?:^|(?<=[.!?\n\"]\s)|(?<=\n))({FULL_NAME})\s+(?:(?:once again|here|"
-            r"again|now|therefore|also|brilliantly|deftly|skilfully|beautifully)\s+)?"
+            rf"(?:^|(?<=[.!?\n\"]\s)|(?<=\n)|(?<=,\s))({ANY_NAME})\s+"
+            r"(?:(?:once again|here|again|now|therefore|also|brilliantly|deftly|"
+            r"skilfully|beautifully)\s+)?"
             r"(?:explores|directs|develops|delivers|crafts|signs|films|returns|tackles|"
             r"paints|offers|makes|shoots|depicts|chronicles|examines|stages|captures|"
             r"imagines|adapts|orchestrates|revisits|tells|explore|brings|directed|"
             r"adapted|filmed|shot|crafted|wrote and directed|revient|signe|filme|"
-            r"réalise|présente)\b",
+            r"réalise|présente|is back|comes back)\b",
             re.M,
         ),
         "director.count": re.compile(
@@ -271,7 +272,8 @@ def _directors(text: str, index: TextIndex) -> list[PersonFact]:
     )
     out += _director_rule(rules["director.hyphen"], text, "director.hyphen", _full, 0.9)
     for m in rules["director.verb"].finditer(text):
-        clean = _full(m.group(1))
+        # a surname only counts when it resolves to a full name named elsewhere
+        clean = _single(m.group(1))
         clause = index.clause_at(m.start(1))
         if clean and _FILM_WORD.search(clause) and not _PERFORMANCE.search(clause):
             out.append(

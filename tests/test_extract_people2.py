@@ -288,3 +288,18 @@ def test_source_author_is_no_director_and_listed_described_roles(blank_nlp) -> N
     film = films(run(blank_nlp, text))["Cold Water"]
     assert "Paul Stone" not in directors(film)
     assert pairs(film) == {("Tom Hale", None), ("Ruth Berg", "Ada Lane")}
+
+
+def test_surname_is_back_with_a_film_and_realizer(blank_nlp) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "Cold Water review\n\nSixteen years after (Old Roads, Mara Olsen, 2008), "
+        "Olsen is back with a third film, Cold Water. Berg is back in a small role, "
+        "as Ada. Ruth Berg plays Ada."
+    )
+    film = films(run(blank_nlp, text))["Cold Water"]
+    assert directors(film) == ["Mara Olsen"]
+    mt = (
+        "Cold Water review\n\nThe realizer Tom Hale films the port in Cold Water. "
+        "Ruth Berg is Ada."
+    )
+    assert directors(films(run(blank_nlp, mt))["Cold Water"]) == ["Tom Hale"]
