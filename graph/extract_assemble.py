@@ -11,9 +11,11 @@ from __future__ import annotations
 
 import re
 from collections.abc import Mapping
+from dataclasses import replace
 
 from graph.extract_films import TitleFact
 from graph.extract_people import PersonFact
+from graph.extract_sections import section_title_at, section_titles
 from graph.extract_text import TextIndex, fold
 from graph.models import CastMember, FestivalMention, FilmMention, Person
 
@@ -211,10 +213,15 @@ def attach_facts(
     """
     subjects = [f for f in films if f.subject] or [main]
     spots = {id(f): _occurrences(text, f) for f in films}
+    # in a text of film sections, a person belongs to the section's film
+    sections = section_titles(text, [t for f in subjects for t in f.facts])
     directors: dict[int, dict[str, Person]] = {id(f): {} for f in films}
     cast: dict[int, dict[str, CastMember]] = {id(f): {} for f in films}
     for fact in people:
         pool = subjects
+        section = section_title_at(sections, fact.start)
+        if section and not fact.title_hint:
+            fact = replace(fact, title_hint=section)
         if fact.title_hint:
             pool = [f for f in films if fold(fact.title_hint) in f.keys] or subjects
         film = _film_for(fact, pool, spots, main)

@@ -67,8 +67,8 @@ def find_section_directors(text: str, titles: list[TitleFact]) -> list[PersonFac
         text: the normalised review text.
         titles: the title facts of the review.
     """
-    starts = _section_starts(text, titles)
-    if len({title.casefold() for _at, title in starts}) < 2:
+    starts = section_titles(text, titles)
+    if not starts:
         return []
     out: list[PersonFact] = []
     bounds = [at for at, _t in starts[1:]] + [len(text)]
@@ -90,3 +90,22 @@ def find_section_directors(text: str, titles: list[TitleFact]) -> list[PersonFac
                                       title_hint=title))  # fmt: skip
             break
     return out
+
+
+def section_titles(text: str, titles: list[TitleFact]) -> list[tuple[int, str]]:
+    """``(start, title)`` of the film sections of a multi-film text, in text order
+    (empty unless two or more films open sections)."""
+    starts = _section_starts(text, titles)
+    if len({title.casefold() for _at, title in starts}) < 2:
+        return []
+    return starts
+
+
+def section_title_at(sections: list[tuple[int, str]], offset: int) -> str | None:
+    """The title of the section that holds ``offset`` (None before the first)."""
+    current = None
+    for at, title in sections:
+        if at > offset:
+            break
+        current = title
+    return current

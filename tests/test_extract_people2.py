@@ -303,3 +303,12 @@ def test_surname_is_back_with_a_film_and_realizer(blank_nlp) -> None:  # type: i
         "Ruth Berg is Ada."
     )
     assert directors(films(run(blank_nlp, mt))["Cold Water"]) == ["Tom Hale"]
+
+
+def test_person_belongs_to_the_section_film(blank_nlp) -> None:  # type: ignore[no-untyped-def]
+    text = ROUND_UP.replace(
+        "Lena Moss plays Ida.", "It is warmer than Cold Water. Lena Moss plays Ida."
+    )
+    got = films(run(blank_nlp, text))
+    assert ("Lena Moss", "Ida") in pairs(got["Salt Houses"])
+    assert all(c.actor != "Lena Moss" for c in got["Cold Water"].cast)
