@@ -43,6 +43,7 @@ from graph.extract_nlp import (
     load_pipeline,
     parse_docs,
 )
+from graph.extract_parens import find_paren_cast
 from graph.extract_people import PersonFact, find_people, trim_name
 from graph.extract_resolve import resolve_people
 from graph.extract_roles import (
@@ -209,7 +210,8 @@ def assemble(review: Review, parsed: Parsed) -> Extraction:
     festivals = drop_earlier_wins(festivals, context_year)
     if context_year is None:
         context_year = next((f.year for f in festivals if f.year), None)
-    raw_people = find_people(text, index) + _headline_people(text, head)
+    raw_people = find_people(text, index) + find_paren_cast(text, index)
+    raw_people += _headline_people(text, head)
     raw_people += find_role_pairs(text) + find_casting(text)
     persons = [text[a:b] for a, b, label in parsed.entities if label == "PERSON"]
     multi = frozenset(fold(p) for p in persons if len(p.split()) >= 2)

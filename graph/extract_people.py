@@ -172,11 +172,11 @@ def _rules() -> dict[str, re.Pattern[str]]:
             rf"({NAME_WORD}(?: {NAME_WORD})?)(?=\s*[,;.]|\s+the\s+[a-z])"
         ),
         "cast.as_first": re.compile(rf"\bAs\s+({ANY_NAME}),\s+({FULL_NAME})"),
-        "paren": re.compile(r"\(([^()\n]{1,240})\)"),
     }
 
 
-_CAST_CUE = re.compile(
+#: Words that make a sentence about casting ("cast", "plays", "role", ...).
+CAST_CUE = re.compile(
     r"\b(?:cast|casting|actors?|actress(?:es)?|performers?|performances?|ensemble|"
     r"starring|stars?|co-stars?|roles?|plays|played|playing|troupe|comédiens?|"
     r"acteurs?|actrices?|interprètes?|incarne|joue|campe|rôles?|newcomers?)\b",
@@ -193,7 +193,7 @@ _WITH_NOT_CAST = re.compile(
 )
 _PLAYS_IDIOM = r"\s+(?:with|on|like|out|up|off|down|into|around|along|games|by)\b"
 _FILM_WORD = re.compile(rf"\b{_FILM_NOUN}\b", re.I)
-_YEAR = re.compile(r"\b(?:19|20)\d\d\b")
+YEAR = re.compile(r"\b(?:19|20)\d\d\b")
 
 
 _HONORIFICS = frozenset(
@@ -336,7 +336,7 @@ def _cast(text: str, index: TextIndex) -> list[PersonFact]:
         sentence = index.sentence_at(m.start()).text
         if _MAIN_ROLES.search(after):
             out.extend(_list_facts(m, 1, "cast.with", 0.9))
-        elif _CAST_CUE.search(sentence):
+        elif CAST_CUE.search(sentence):
             out.extend(_list_facts(m, 1, "cast.with", 0.7))
     for m in rules["cast.plays"].finditer(text):
         clean = _full(m.group(1))
@@ -377,10 +377,10 @@ def _cast(text: str, index: TextIndex) -> list[PersonFact]:
             )
     for m in rules["cast.is"].finditer(text):
         clean, char = _full(m.group(1)), _single(m.group(2))
-        cue = _CAST_CUE.search(index.sentence_at(m.start()).text)
+        cue = CAST_CUE.search(index.sentence_at(m.start()).text)
         # without a cue, only "X is Y, his dad": a described character, no nationality
         described = re.match(r",\s+[a-z]|\s+the\s", text[m.end() :]) and not (
-            re.search(r"(?:an|ish|ese|ch|ic|i)$", char)
+            re.search(r"(?:an|ish|ese|ch|ic|i)$", char or "")
         )
         if clean and char and (cue or described):
             out.append(
@@ -420,7 +420,6 @@ def _cast(text: str, index: TextIndex) -> list[PersonFact]:
             out.append(
                 PersonFact("cast", clean, m.start(2), m.end(2), "cast.as", 0.8, char)
             )
-    out.extend(_parentheses(text, index))
     return out
 
 
@@ -441,153 +440,6 @@ def _parallel_facts(m: re.Match[str], offset: int) -> list[PersonFact]:
                 start = offset + m.start(1) + at
                 out.append(PersonFact("cast", clean, start, start + len(actor),
                                       "cast.parallel", 0.85, char))  # fmt: skip
-    return out
-
-
-def _name_before(text: str, end: int) -> tuple[str, int] | None:
-    """The name (one to four words) that ends right before ``end`` (spaces allowed)."""
-    window = text[max(0, end - 80) : end]
-    m = re.search(rf"({ANY_NAME})\s*$", window)
-    if not m:
-        return None
-    name = trim_name(m.group(1))
-    if not name:
-        return None
-    return name, end - len(window) + m.start(1) + m.group(1).find(name)
-
-
-def _character_lookback(text: str, sent_start: int, end: int) -> tuple[str, int] | None:
-    """The nearest single capitalised word (a first name) before ``end``."""
-    window_start = max(sent_start, end - 90)
-    window = text[window_start:end]
-    best = None
-    for m in re.finditer(rf"(?<![\w'-])({NAME_WORD})(?![\w-]|\s+{NAME_WORD})", window):
-        word = m.group(1)
-        if word.casefold() in STOPWORDS or "." in word:
-            continue
-        before = window[: m.start()].rstrip()
-        if (
-            not before
-            and window_start == sent_start
-            and not re.match(r"\s*(?:,|'s\b)", window[m.end() :])
-        ):
-            continue  # a sentence-initial capital is a name only before "," or "'s"
-        if re.search(rf"{NAME_WORD}\s*$", before):
-            continue  # tail of a longer name
-        if re.match(r"\s+(?:of|de)\s", window[m.end() :]):
-            continue  # "the Republic of Zubrowka": an institution or a place
-        if re.search(r"\b(?:of|in|at|from|to|into|near|de|à)\s*$", before):
-            continue  # "the Republic of Zubrowka": a place, not a character
-        best = (word, window_start + m.start(1))
-    return best
-
-
-def _parentheses(text: str, index: TextIndex) -> list[PersonFact]:
-    out: list[PersonFact] = []
-    for m in _rules()["paren"].finditer(text):
-        inner = m.group(1)
-        if _YEAR.search(inner):
-            continue  # "(Title, Director, 2023)" and "(2023)" belong to the film rules
-        items = [
-            p.strip()
-            for p in re.split(r"\s*,\s*|\s+(?:and|&|et)\s+(?:even\s+)?", inner)
-        ]
-        items = [
-            re.sub(r"^(?:and|even|also|played by|as)\s+", "", p) for p in items if p
-        ]
-        if items and not re.fullmatch(ANY_NAME, items[-1]):
-            # "Tilda Swinton under a mountain of make-up": keep the leading name
-            lead = re.match(rf"({FULL_NAME})\s+[a-z]", items[-1])
-            if lead and len(items) == 1:
-                items = [lead.group(1), "described"]
-        names = []
-        for item in items:
-            if re.fullmatch(ANY_NAME, item) and trim_name(item) == item:
-                names.append(item)
-            else:
-                break
-        rest = items[len(names) :]
-        described = bool(rest) and rest[0][:1].islower()
-        if not names or (len(rest) > 1 and not described) or (rest and not described):
-            continue
-        sentence = index.sentence_at(m.start())
-        full = [n for n in names if len(n.split()) >= 2]
-        if len(names) >= 2:
-            if len(full) == len(names) and _CAST_CUE.search(sentence.text):
-                for name in names:
-                    at = m.start(1) + inner.find(name)
-                    out.append(
-                        PersonFact(
-                            "cast", name, at, at + len(name), "cast.paren_list", 0.85
-                        )
-                    )
-            continue
-        name = names[0]
-        at = m.start(1) + inner.find(name)
-        before = _name_before(text, m.start())
-        prev_word = text[max(0, m.start() - 20) : m.start()].split()[-1:] or [""]
-        if prev_word[0].lower().strip(",") in {
-            "director",
-            "filmmaker",
-            "by",
-            "réalisatrice",
-        }:
-            continue
-        if len(name.split()) >= 2:
-            if before and len(before[0].split()) == 1:
-                out.append(
-                    PersonFact(
-                        "cast", name, at, at + len(name), "cast.paren", 0.85, before[0]
-                    )
-                )
-            elif before:
-                # "Full Name (Full Name)": decided later from the other rules' evidence.
-                out.append(
-                    PersonFact(
-                        "cast",
-                        name,
-                        at,
-                        at + len(name),
-                        "cast.paren_ambiguous",
-                        0.6,
-                        before[0],
-                    )
-                )
-            else:
-                look = _character_lookback(text, sentence.start, m.start())
-                char = look[0] if look else None
-                aside = m.start() - sentence.start < 3
-                if aside and not (char or described or _CAST_CUE.search(sentence.text)):
-                    continue  # "(Alien Quadrilogy)": a bare name-like aside
-                out.append(
-                    PersonFact(
-                        "cast",
-                        name,
-                        at,
-                        at + len(name),
-                        "cast.paren_lookback",
-                        0.7,
-                        char,
-                    )
-                )
-        elif before and len(before[0].split()) >= 2:
-            out.append(
-                PersonFact(
-                    "cast",
-                    before[0],
-                    before[1],
-                    before[1] + len(before[0]),
-                    "cast.paren_character",
-                    0.8,
-                    name,
-                )
-            )
-        elif before and len(before[0].split()) == 1:
-            # "David (Eisenberg)": a surname, resolved later against the full names
-            out.append(
-                PersonFact("cast", name, at, at + len(name), "cast.paren_surname", 0.7,
-                           before[0])
-            )  # fmt: skip
     return out
 
 
