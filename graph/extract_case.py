@@ -61,7 +61,8 @@ def _rules() -> dict[str, re.Pattern[str]]:
     return {
         "before_cast": re.compile(
             rf"{_CLAUSE}{name}\s+(?:plays|played|stars as|is cast as|joue|incarne|"
-            rf"as|(?:is|was)\s+(?:\S+\s+){{0,2}}?as)\s+(?:the\s+)?{char}"
+            rf"as|(?:is|was|gets|has|appears)\s+(?:\S+\s+){{0,2}}?as)\s+(?:the\s+)?"
+            rf"{char}"
         ),
         "before_director": re.compile(
             rf"{_CLAUSE}{name}\s+(?:directed|wrote and directed|réalise|a réalisé)\s+"
@@ -78,7 +79,13 @@ def _rules() -> dict[str, re.Pattern[str]]:
         ),
         # "jamie lee curtis is deirdre the irs lady", "james hong is gong gong, ..."
         "is_character": re.compile(
-            rf"{_CLAUSE}{name}\s+is\s+{char}(?=,|\s+(?:the|a|an|who)\b)"
+            rf"{_CLAUSE}{name}\s+is\s+((?:[A-Z]|{_W})[a-zà-ÿ'-]*(?: {_W})?)"
+            r"(?=,|\s+\(|\s+(?:the|a|an|who)\b)"
+        ),
+        # "swann arlaud en avocat": a French actor in a described role
+        "en_role": re.compile(
+            rf"{_CLAUSE}{name}\s+en\s+(?:avocate?|juge|policière?|médecin|mère|père|"
+            r"flic|commissaire|professeure?|infirmière?|journaliste|procureure?)\b"
         ),
         # "her husband waymond (ke huy quan)"
         "paren_actor": re.compile(rf"\b({_W})\s+\({name}\)"),
@@ -199,6 +206,10 @@ def recase_lowercase(text: str) -> str:
         actor = _name_words(m.group(1))
         if actor and _is_name_word(m.group(2), last=True):
             phrases += [" ".join(actor), m.group(2)]
+    for m in rules["en_role"].finditer(text):
+        actor = _name_words(m.group(1))
+        if actor:
+            phrases.append(" ".join(actor))
     for key in ("before_director", "after", "after_and"):
         for m in rules[key].finditer(text):
             words = m.group(1).split()

@@ -169,7 +169,7 @@ def _rules() -> dict[str, re.Pattern[str]]:
         ),
         "cast.is": re.compile(
             rf"\b({FULL_NAME})(?:,\s+[a-zé][\w-]*,)?\s+(?:is|est)\s+"
-            rf"({NAME_WORD}(?: {NAME_WORD})?)(?=\s*[,;.]|\s+the\s+[a-z])"
+            rf"({NAME_WORD}(?: {NAME_WORD})?)(?=\s*[,;.(]|\s+the\s+[a-z])"
         ),
         "cast.as_first": re.compile(rf"\bAs\s+({ANY_NAME}),\s+({FULL_NAME})"),
     }
@@ -379,7 +379,7 @@ def _cast(text: str, index: TextIndex) -> list[PersonFact]:
         clean, char = _full(m.group(1)), _single(m.group(2))
         cue = CAST_CUE.search(index.sentence_at(m.start()).text)
         # without a cue, only "X is Y, his dad": a described character, no nationality
-        described = re.match(r",\s+[a-z]|\s+the\s", text[m.end() :]) and not (
+        described = re.match(r",\s+[a-z]|\s+the\s|\s*\(", text[m.end() :]) and not (
             re.search(r"(?:an|ish|ese|ch|ic|i)$", char or "")
         )
         if clean and char and (cue or described):

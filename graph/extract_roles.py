@@ -106,7 +106,7 @@ def _rules() -> dict[str, re.Pattern[str]]:
             rf"(?:,\s+[^,.;]{{1,40}},)?\s+as\s+{_CHAR}"
         ),
         "cast.role_noun": re.compile(
-            rf"({FULL_NAME})(?:,|\s+(?:est|is|was|était)\s+[a-zéèêà]+)\s+(?:en|as the|"
+            rf"({FULL_NAME})(?:,|\s+(?:est|is|was|était)\s+[a-zéèêà]+)?\s+(?:en|as the|"
             rf"as a|as an|as his|as her)\s+(?:{_ROLE_NOUN})\b"
             rf"(?:\s+(?:nommée?|named|called|appelée?)\s+{_CHAR})?"
         ),

@@ -312,3 +312,27 @@ def test_person_belongs_to_the_section_film(blank_nlp) -> None:  # type: ignore[
     got = films(run(blank_nlp, text))
     assert ("Lena Moss", "Ida") in pairs(got["Salt Houses"])
     assert all(c.actor != "Lena Moss" for c in got["Cold Water"].cast)
+
+
+def test_more_lowercase_roles(blank_nlp) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "cold water (2031) - my review\n\n"
+        "ok so me and my sister went to see cold water on opening weekend lol. "
+        "ruth berg is Ada (the sad one) and shes great. tom hale gets one scene as "
+        "gus and the whole row cried. the plot is the worst part tbh and the ending "
+        "drags a little but whatever, i liked the boats and the sea a lot."
+    )
+    film = run(blank_nlp, text).films[0]
+    assert pairs(film) == {("Ruth Berg", "Ada"), ("Tom Hale", "Gus")}
+
+
+def test_french_lowercase_actor_in_a_role(blank_nlp) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "eau froide... bof\n\nbon. j'y suis allée parce que tout le monde en parlait "
+        "et franchement j'ai pas compris. le film de mara olsen dure 2h30 et on en "
+        "passe la moitié dans un port. ruth berg en avocate, bof. le chien en "
+        "vedette, super. bref pas pour moi, je préfère les films ou il se passe "
+        "quelque chose."
+    )
+    x = run(blank_nlp, text, "fr")
+    assert {c.actor for f in x.films for c in f.cast} == {"Ruth Berg"}
