@@ -45,6 +45,8 @@ _FILM_NOUN = (
     r"thriller|fable|feel[- ]good movie|whodunit|western|biopic|melodrama|romcom|"
     r"rom-com)s?"
 )
+#: A nationality adjective: "Charlotte Regan's very British first feature".
+_DEMONYM = r"[A-Z][a-z]+(?:ish|an|ese|ch|ic|i)"
 #: What a film is adapted from: "Alasdair Gray's 1992 novel, the film ..."
 _SOURCE = r"(?:novels?|books?|plays?|memoirs?|stor(?:y|ies)|articles?|scripts?|poems?)"
 _PERFORMANCE = re.compile(r"\b(?:performance|role|turn|portrayal)s?\b", re.I)
@@ -80,7 +82,8 @@ def _rules() -> dict[str, re.Pattern[str]]:
             r"(?:director|filmmaker|film-maker|réalisatrice|réalisateur)\b(?!\s+of\s+photo)"
         ),
         "director.possessive": re.compile(
-            rf"({ANY_NAME})'s?\s+(?:(?!{_SOURCE}\b)(?:[a-z][\w-]*|\d+),?\s+){{0,5}}?"
+            rf"({ANY_NAME})'s?\s+(?:(?!{_SOURCE}\b)(?:[a-z][\w-]*|\d+|{_DEMONYM}),?\s+)"
+            r"{0,6}?"
             rf"{film_noun}\b"
         ),
         "director.award": re.compile(

@@ -5,7 +5,8 @@ section, opened by a heading line ("1. Marriage Story", "BROKER.") or by a line 
 starts with the title ("Happening (L'Événement), Golden Lion. ..."). Such a section
 names its director first, as the subject of one of its first sentences: "Noah
 Baumbach has been circling divorce since ...", "Audrey Diwan adapts ...",
-"Jerzy Skolimowski, who is 84, follows a donkey ...". :func:`find_section_directors`
+"Jerzy Skolimowski, who is 84, follows a donkey ...", or later, with a verb of
+film-making ("Pedro Almodóvar ties their story to ..."). :func:`find_section_directors`
 returns those directors as :class:`~graph.extract_people.PersonFact` records with the
 section's title as ``title_hint``; it only fires when the text has at least two
 sections, and a name another rule makes an actor loses the director reading in
@@ -28,9 +29,16 @@ _PERFORMER_VERBS = frozenset(
     embodies voices sings dances appears appeared seems looks gets got
     joue incarne est campe""".split()
 )
+#: Verbs of film-making: beyond a section's first two sentences only these count.
+_DIRECTOR_VERBS = frozenset(
+    """directs directed adapts adapted films filmed shoots shot crafts crafted makes
+    made stages staged ties frames observes follows explores chronicles depicts
+    examines captures revisits tells orchestrates paints builds sets sends keeps
+    lets returns tackles imagines""".split()
+)
 _SUBJECT = re.compile(
     rf"(?:^|(?<=[.!?]\s)|(?<=\n))(?:(?P<first>{NAME_WORD})\s+(?:and|&)\s+)?"
-    rf"(?P<name>{FULL_NAME})(?:,\s+who\s+[^,.;]{{1,80}},)?"
+    rf"(?P<name>{FULL_NAME})(?:,\s+(?:who|a|an|the)\s+[^,.;()]{{1,80}},)?"
     r"\s+(?:(?:once again|finally|here|now|again|also|still|then)\s+)?"
     r"(?P<verb>[a-z][\w-]*)\b",
     re.M,
@@ -74,19 +82,22 @@ def find_section_directors(text: str, titles: list[TitleFact]) -> list[PersonFac
     bounds = [at for at, _t in starts[1:]] + [len(text)]
     for (at, title), end in zip(starts, bounds, strict=True):
         body_at, limit = _body_span(text, at, end)
-        for m in _SUBJECT.finditer(text, body_at, limit):
-            sentence = text[m.start() : text.find(".", m.end(), limit + 1)]
+        for m in _SUBJECT.finditer(text, body_at, end):
+            sentence = text[m.start() : text.find(".", m.end(), end + 1)]
             if m.group("verb") in _PERFORMER_VERBS or _PERFORMANCE.search(sentence):
-                break  # the section opens with its cast
+                continue  # an actor, or a sentence about a performance
+            if m.start() >= limit and m.group("verb") not in _DIRECTOR_VERBS:
+                continue  # later in the section, only a film-making verb will do
             name = trim_name(m.group("name"))
             if len(name.split()) < 2:
                 continue
             names = [(name, m.start("name"))]
             if m.group("first"):  # "Josh and Benny Safdie": siblings share a surname
                 names.append((f"{m.group('first')} {name.split()[-1]}", m.start()))
+            confidence = 0.55 if m.start() < limit else 0.5
             for person, start in names:
                 out.append(PersonFact("director", person, start, start + len(person),
-                                      "director.section", 0.55,
+                                      "director.section", confidence,
                                       title_hint=title))  # fmt: skip
             break
     return out

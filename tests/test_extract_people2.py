@@ -336,3 +336,20 @@ def test_french_lowercase_actor_in_a_role(blank_nlp) -> None:  # type: ignore[no
     )
     x = run(blank_nlp, text, "fr")
     assert {c.actor for f in x.films for c in f.cast} == {"Ruth Berg"}
+
+
+PRIZES = (
+    "Lisbon 2031: the prizes, film by film\n\nThe jury handed out its prizes.\n\n"
+    "1. Cold Water\nRuth Berg won for her role as Ada, a fisherwoman. It is tense. "
+    "Mara Olsen ties her story to the war. Martin Stone called it a masterpiece.\n\n"
+    "2. Salt Houses\nTom Hale, a former journalist, stayed in the town for a year. "
+    "It is his footage.\n\n"
+    "3. Iron Orchard\nIt is Ida Park's funny, sad and very British first feature."
+)
+
+
+def test_prize_list_director_later_in_the_section(blank_nlp) -> None:  # type: ignore[no-untyped-def]
+    got = films(run(blank_nlp, PRIZES))
+    assert directors(got["Cold Water"]) == ["Mara Olsen"]
+    assert directors(got["Salt Houses"]) == ["Tom Hale"]
+    assert directors(got["Iron Orchard"]) == ["Ida Park"]
