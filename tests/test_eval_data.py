@@ -25,7 +25,8 @@ SAMPLES = ROOT / "graph" / "samples"
 GOLD_FILES = ("dev.jsonl", "holdout.jsonl", "dev2.jsonl")
 SAMPLE_GOLD = "samples.jsonl"
 BLIND_GOLD = "blind.jsonl"
-"""Checked for shape and ids only; it stays out of the coverage counts."""
+BLIND2_GOLD = "blind2.jsonl"
+"""Blind sets: checked for shape and ids only, kept out of the coverage counts."""
 
 FESTIVALS = {
     "Alpe d'Huez International Comedy Film Festival",
@@ -160,10 +161,12 @@ def check_gold_shape(gold: dict[str, Any], where: str) -> None:
 
 RECORDS = all_records()
 SAMPLE_RECORDS = load_records(SAMPLE_GOLD)
-EVERY_RECORD = RECORDS + SAMPLE_RECORDS + load_records(BLIND_GOLD)
+EVERY_RECORD = (
+    RECORDS + SAMPLE_RECORDS + load_records(BLIND_GOLD) + load_records(BLIND2_GOLD)
+)
 
 
-@pytest.mark.parametrize("name", (*GOLD_FILES, SAMPLE_GOLD, BLIND_GOLD))
+@pytest.mark.parametrize("name", (*GOLD_FILES, SAMPLE_GOLD, BLIND_GOLD, BLIND2_GOLD))
 def test_gold_file_has_one_record_per_line(name: str) -> None:
     lines = (EVAL / name).read_text(encoding="utf-8").splitlines()
     assert lines and all(line.strip() for line in lines), f"{name} has blank lines"
