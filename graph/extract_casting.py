@@ -25,6 +25,7 @@ from functools import lru_cache
 
 from graph.extract_gazetteer import REGIONS
 from graph.extract_people import PersonFact, trim_name
+from graph.extract_roles import ROLE_NOUN
 from graph.extract_text import (
     ANY_NAME,
     FULL_NAME,
@@ -110,6 +111,16 @@ def _rules() -> dict[str, re.Pattern[str]]:
         "cast.is_the_noun": re.compile(
             rf"({FULL_NAME})\s+(?:is|plays)\s+(?:the|his|her|their)\s+"
             rf"(?:[a-z-]+\s+){{0,2}}?[a-z-]+,\s+({NAME_WORD})(?=\s*[,.;])"
+        ),
+        # "Her sister, Alba Rohrwacher, plays the grown-up Antonia"
+        "cast.comma_plays": re.compile(
+            rf"(?<=,\s)({FULL_NAME}),\s+(?:plays|portrays|joue|incarne)\s+"
+            r"(?:the\s+|la\s+|le\s+)?(?:(?:young|younger|old|older|grown-up|adult|"
+            rf"teenage)\s+)?({NAME_WORD}(?: {NAME_WORD})?)(?=\s*[,.;]|\s+[a-z])"
+        ),
+        "cast.is_role_noun": re.compile(
+            rf"({FULL_NAME})(?:,\s+who\s+[^,.;]{{1,60}},)?\s+is\s+(?:the|his|her|their)\s+"
+            rf"(?:[a-z-]+\s+)?(?:{ROLE_NOUN})\b(?=\s*[,.;])"
         ),
         "cast.in_the_skin": re.compile(
             rf"({NAME_WORD}),\s+in the skin of\s+(?:whom|which)\s+(?:we|one)\s+"
@@ -225,6 +236,7 @@ def find_casting(text: str) -> list[PersonFact]:
         "cast.aside_plays",
         "cast.is_the_noun",
         "cast.in_the_skin",
+        "cast.comma_plays",
     ):
         actor_group = 2 if key in {"cast.character_is", "cast.in_the_skin"} else 1
         for m in rules[key].finditer(text):
@@ -249,6 +261,11 @@ def find_casting(text: str) -> list[PersonFact]:
                 continue
             out.append(PersonFact("cast", actor, m.start(1), m.start(1) + len(actor),
                                   key, 0.75, char))  # fmt: skip
+    for m in rules["cast.is_role_noun"].finditer(text):
+        name = trim_name(m.group(1))
+        if len(name.split()) >= 2:
+            out.append(PersonFact("cast", name, m.start(1), m.start(1) + len(name),
+                                  "cast.is_role_noun", 0.7))  # fmt: skip
     for m in rules["cast.played_at"].finditer(text):
         char = m.group(1)
         if char.casefold() in STOPWORDS:

@@ -19,6 +19,8 @@ from graph.extract_people import CAST_CUE, YEAR, PersonFact, trim_name
 from graph.extract_text import ANY_NAME, FULL_NAME, NAME_WORD, STOPWORDS, TextIndex
 
 _PAREN = re.compile(r"\(([^()\n]{1,240})\)")
+#: A short line without sentence punctuation that ends in a parenthesis: a heading.
+_HEADING = re.compile(r"[ \t]*(?:\d{1,2}[.)][ \t]+)?[^.!?;\n]{1,80}\([^()\n]+\)")
 
 
 def _name_before(text: str, end: int) -> tuple[str, int] | None:
@@ -71,6 +73,10 @@ def find_paren_cast(text: str, index: TextIndex) -> list[PersonFact]:
         inner = m.group(1)
         if YEAR.search(inner):
             continue  # "(Title, Director, 2023)" and "(2023)" belong to the film rules
+        if _HEADING.match(text, text.rfind("\n", 0, m.start()) + 1, m.end()) and (
+            re.match(r"[ \t]*(?:\n|$)", text[m.end() :])
+        ):
+            continue  # "1. Roma (Alfonso Cuarón)": a heading line names a director
         items = [
             p.strip()
             for p in re.split(r"\s*,\s*|\s+(?:and|&|et)\s+(?:even\s+)?", inner)

@@ -47,8 +47,16 @@ _FILM_NOUN = (
 )
 #: A nationality adjective: "Charlotte Regan's very British first feature".
 _DEMONYM = r"[A-Z][a-z]+(?:ish|an|ese|ch|ic|i)"
+#: "X is Norwegian": a nationality, never a character.
+_NATIONALITY = re.compile(
+    r"[A-Z][a-z]{2,}(?:ian|ean|ese|ish|i)|[A-Z][a-z]{4,}an|French|Dutch|Greek|Irish|"
+    r"Swiss|Thai|Czech|Welsh|Scottish"
+)
 #: What a film is adapted from: "Alasdair Gray's 1992 novel, the film ..."
-_SOURCE = r"(?:novels?|books?|plays?|memoirs?|stor(?:y|ies)|articles?|scripts?|poems?)"
+_SOURCE = (
+    r"(?:novels?|books?|plays?|memoirs?|stor(?:y|ies)|articles?|scripts?|poems?|"
+    r"jury|is|was|are|were|has|had|have)"
+)
 _PERFORMANCE = re.compile(r"\b(?:performance|role|turn|portrayal)s?\b", re.I)
 _NOT_DIRECTOR_BEFORE = re.compile(
     r"(?:casting|festival|artistic|art|music|musical|executive|managing|programme|"
@@ -78,7 +86,8 @@ def _rules() -> dict[str, re.Pattern[str]]:
             rf"\s+({FULL_NAME})"
         ),
         "director.apposition": re.compile(
-            rf"({FULL_NAME}),\s+(?:the|its|a|an)\s+(?:[\w-]+\s+){{0,2}}?"
+            rf"({FULL_NAME}),\s+(?:the|its|a|an)\s+"
+            r"(?:(?!(?:the|a|an|who|that|whom)\b)[\w-]+\s+){0,2}?"
             r"(?:director|filmmaker|film-maker|réalisatrice|réalisateur)\b(?!\s+of\s+photo)"
         ),
         "director.possessive": re.compile(
@@ -165,14 +174,15 @@ def _rules() -> dict[str, re.Pattern[str]]:
         ),
         "cast.as": re.compile(
             rf"(?<![Ss]uch )(?<![Ll]ike )\b({FULL_NAME}),?\s+"
-            r"((?:[\w'-]+,?\s+){0,5}?)as\s+"
+            r"((?:[\w'-]+,?\s+){0,6}?)as\s+"
             rf"(?:(?:the|his|her|their|a|an|its|{NAME_WORD}'s)\s+)?"
             r"(?:(?!(?:and|or|but|while|with)\b)[a-z][\w-]*,?\s+){0,3}?"
             rf"({NAME_WORD}(?: {NAME_WORD}){{0,2}})"
         ),
         "cast.is": re.compile(
             rf"\b({FULL_NAME})(?:,\s+[a-zé][\w-]*,)?\s+(?:is|est)\s+"
-            rf"({NAME_WORD}(?: {NAME_WORD})?)(?=\s*[,;.(]|\s+the\s+[a-z])"
+            rf"({NAME_WORD}(?: {NAME_WORD})?)(?=\s*[,;.(]|\s+the\s+[a-z]|"
+            rf"\s+and\s+{FULL_NAME}\s+is\s)"
         ),
         "cast.as_first": re.compile(rf"\bAs\s+({ANY_NAME}),\s+({FULL_NAME})"),
     }
@@ -382,9 +392,10 @@ def _cast(text: str, index: TextIndex) -> list[PersonFact]:
         clean, char = _full(m.group(1)), _single(m.group(2))
         cue = CAST_CUE.search(index.sentence_at(m.start()).text)
         # without a cue, only "X is Y, his dad": a described character, no nationality
-        described = re.match(r",\s+[a-z]|\s+the\s|\s*\(", text[m.end() :]) and not (
-            re.search(r"(?:an|ish|ese|ch|ic|i)$", char or "")
-        )
+        after = text[m.end() :]
+        described = bool(
+            re.match(rf",\s+[a-z]|\s+the\s|\s*\(|\s+and\s+{FULL_NAME}\s+is", after)
+        ) and not _NATIONALITY.fullmatch(char or "")
         if clean and char and (cue or described):
             out.append(
                 PersonFact("cast", clean, m.start(1), m.end(1), "cast.is", 0.65, char)

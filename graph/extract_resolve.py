@@ -70,7 +70,10 @@ def resolve_people(
         f for f in resolved
         if len(f.name.split()) >= 2 or f.rule not in _WEAK_SINGLE
     ]  # fmt: skip
-    resolved = [f for f in resolved if fold(f.name) not in banned]
+    resolved = [
+        f for f in resolved
+        if fold(f.name) not in banned and not _PRIZE_WORDS & set(f.name.split())
+    ]  # fmt: skip
     characters = {fold(f.character) for f in resolved if f.character}
     actors = {
         fold(f.name)
@@ -84,7 +87,10 @@ def resolve_people(
     for f in resolved:
         if fold(f.name) in characters and fold(f.name) not in actors:
             continue
-        flip = outside > inside or bool(f.character and fold(f.character) in actors)
+        near = _nearest_order(f, resolved)
+        flip = (near if near is not None else outside > inside) or bool(
+            f.character and fold(f.character) in actors
+        )
         if f.rule == "cast.paren_ambiguous" and f.character and flip:
             # "Actor (Character)": the name outside the parentheses is the actor.
             f = replace(f, name=f.character, character=f.name, rule="cast.paren")
@@ -128,3 +134,27 @@ def resolve_people(
             continue  # an actor-director keeps the role the review gives him
         kept.append(f)
     return kept
+
+
+#: Words of prize and festival names: "Best Screenplay" is nobody.
+_PRIZE_WORDS = frozenset(
+    "Best Prize Award Awards Jury Palme Festival Competition Prix Meilleur".split()
+)
+_ORDER_RULES = {"cast.paren_character": True, "cast.paren": False}
+
+
+def _nearest_order(fact: PersonFact, facts: list[PersonFact]) -> bool | None:
+    """For "Full Name (Full Name)": True when the nearest unambiguous parenthesis
+    within 200 characters puts the actor outside ("Rachel Weisz (Sarah Churchill)
+    and Emma Stone (Abigail)"), False when inside, None when there is none."""
+    best: tuple[int, bool] | None = None
+    for other in facts:
+        order = _ORDER_RULES.get(other.rule)
+        distance = abs(other.start - fact.start)
+        if (
+            order is not None
+            and distance <= 200
+            and (best is None or distance < best[0])
+        ):
+            best = (distance, order)
+    return best[1] if best else None

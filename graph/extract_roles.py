@@ -34,13 +34,15 @@ _RELATION = (
     r"grandmother|grandfather|fiancée?|lawyer|assistant|mistress|widow|widower|"
     r"femme|mari|mère|père|sœur|frère|fille|fils|amie?|avocate?)"
 )
-_ROLE_NOUN = (
+#: Role nouns: "the judge", "en avocate", "her grandmother".
+ROLE_NOUN = (
     r"(?:avocate?|juge|présidente?|commissaire|policière?|médecin|professeure?|"
     r"infirmière?|mère|père|lawyer|attorney|judge|president|detective|doctor|nurse|"
     r"teacher|priest|prêtre|journaliste?|journalist|mother|father|prosecutor|"
     r"procureure?|inspect(?:or|eur|rice)|grandmother|grandfather|grand-mère|"
     r"grand-père|wife|husband|daughter|son|sister|brother|aunt|uncle|gendarme|"
-    r"policeman|policewoman|cop|soldier|soldat|villain|narrator)"
+    r"policeman|policewoman|cop|soldier|soldat|villain|narrator|therapist|pastor|"
+    r"maid|housekeeper|nanny|boss|neighbour|neighbor|landlord|landlady)"
 )
 _PRAISE = (
     r"(?:hilarious|terrific|superb|wonderful|great|excellent|brilliant|magnificent|"
@@ -107,7 +109,7 @@ def _rules() -> dict[str, re.Pattern[str]]:
         ),
         "cast.role_noun": re.compile(
             rf"({FULL_NAME})(?:,|\s+(?:est|is|was|était)\s+[a-zéèêà]+)?\s+(?:en|as the|"
-            rf"as a|as an|as his|as her)\s+(?:{_ROLE_NOUN})\b"
+            rf"as a|as an|as his|as her)\s+(?:{ROLE_NOUN})\b"
             rf"(?:\s+(?:nommée?|named|called|appelée?)\s+{_CHAR})?"
         ),
         "cast.adj_actor": re.compile(

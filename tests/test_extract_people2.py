@@ -353,3 +353,37 @@ def test_prize_list_director_later_in_the_section(blank_nlp) -> None:  # type: i
     assert directors(got["Cold Water"]) == ["Mara Olsen"]
     assert directors(got["Salt Houses"]) == ["Tom Hale"]
     assert directors(got["Iron Orchard"]) == ["Ida Park"]
+
+
+BEST_OF = (
+    "Our 3 favourite films of 2031\n\nBy Ann Lee | Film Notes | 14 December 2031\n\n"
+    "1. Cold Water (Mara Olsen)\nOlsen shot it in a port. Ruth Berg (Ada) and Tom "
+    "Hale (Ben) are the parents, and Ida Park, who died in May, is the grandmother. "
+    "Her sister, Lena Moss, plays the grown-up Nell.\n\n"
+    "2. Salt Houses (Karl Berg)\nEva Lund (Queen Anne Hyde) and Max Roth (Gus) fight "
+    "for the house. Jon Bell is Tish and Ann Moss is Fonny, two young lovers. Awarded "
+    "by Paul Stone's jury, it is a tender, devastating film.\n\n"
+    "3. Iron Orchard (Kim Lee)\nAdam Fox, a teenager the director found in a school, "
+    "plays Leo. Mary Hart, who won an Oscar for Children of a Lesser God, plays his "
+    "mother Ruth. Late on, Sam meets Otto Kurz, played, in a stroke of genius, by "
+    "Tim Berg."
+)
+
+
+def test_numbered_headings_name_directors_not_cast(blank_nlp) -> None:  # type: ignore[no-untyped-def]
+    got = films(run(blank_nlp, BEST_OF))
+    assert directors(got["Cold Water"]) == ["Mara Olsen"]
+    assert directors(got["Salt Houses"]) == ["Karl Berg"]
+    assert directors(got["Iron Orchard"]) == ["Kim Lee"]
+    cast = {c.actor for f in got.values() for c in f.cast}
+    assert not {"Mara Olsen", "Karl Berg", "Kim Lee", "Lesser God", "Otto Kurz"} & cast
+
+
+def test_roles_in_a_numbered_round_up(blank_nlp) -> None:  # type: ignore[no-untyped-def]
+    got = films(run(blank_nlp, BEST_OF))
+    assert pairs(got["Cold Water"]) == {("Ruth Berg", "Ada"), ("Tom Hale", "Ben"),
+                                        ("Ida Park", None), ("Lena Moss", "Nell")}  # fmt: skip
+    assert pairs(got["Salt Houses"]) == {("Eva Lund", "Queen Anne Hyde"),
+                                         ("Max Roth", "Gus"), ("Jon Bell", "Tish"),
+                                         ("Ann Moss", "Fonny")}  # fmt: skip
+    assert ("Adam Fox", "Leo") in pairs(got["Iron Orchard"])
