@@ -74,7 +74,7 @@ def _rules() -> dict[str, re.Pattern[str]]:
             rf"(?<![Ss]uch )(?<![Ll]ike )\b({FULL_NAME}),?\s+as\s+"
             rf"(?:an?|the|his|her|their)\s+(?!{_NOT_A_ROLE}\b)"
             r"(?:[a-z][\w-]*,?\s+){0,3}?[a-z][\w-]*"
-            r"(?:,\s+[a-z]+s\b|\s+(?:is|was|gets|steals|makes|brings|has)\b|"
+            r"(?=,\s+[a-z]+s\b|\s+(?:is|was|gets|steals|makes|brings|has)\b|"
             rf"\s+and\s+{FULL_NAME}\s+as\b)"
         ),
         "cast.colon_list": re.compile(
@@ -118,9 +118,24 @@ def _rules() -> dict[str, re.Pattern[str]]:
             r"(?:the\s+|la\s+|le\s+)?(?:(?:young|younger|old|older|grown-up|adult|"
             rf"teenage)\s+)?({NAME_WORD}(?: {NAME_WORD})?)(?=\s*[,.;]|\s+[a-z])"
         ),
+        "cast.turn_up_as": re.compile(
+            rf"(?:^|(?<=[.,;:]\s)|(?<=\band\s))((?:{FULL_NAME}\s+(?:and|&)\s+)?{FULL_NAME})"
+            r"\s+(?:turn up|turns up|show up|shows up|pop up|pops up|"
+            r"appear|appears|co-star|co-stars)\s+(?:[a-z]+\s+)?as\b"
+        ),
+        "cast.won_for_as": re.compile(
+            rf"({FULL_NAME})\s+(?:won|wins|took|takes)\s+[^.;]{{1,60}}?\bfor\s+"
+            r"(?:her|his|their)\s+(?:[a-z-]+\s+){0,2}(?:turn|performance|role|"
+            rf"portrayal)\s+as\s+({NAME_WORD}(?: {NAME_WORD}){{0,2}})"
+        ),
+        "cast.plays_the_noun": re.compile(
+            rf"({FULL_NAME})\s+plays\s+(?:the|a|an|his|her)\s+"
+            r"(?:(?!(?:of|de|in|at|from|with|for|to)\b)[a-z-]+\s+){1,2}"
+            rf"({NAME_WORD}(?: {NAME_WORD}){{0,2}})(?=\s*[,.;])"
+        ),
         "cast.is_role_noun": re.compile(
-            rf"({FULL_NAME})(?:,\s+who\s+[^,.;]{{1,60}},)?\s+is\s+(?:the|his|her|their)\s+"
-            rf"(?:[a-z-]+\s+)?(?:{ROLE_NOUN})\b(?=\s*[,.;])"
+            rf"({FULL_NAME})(?:,\s+who\s+[^,.;]{{1,60}},)?\s+is\s+(?:the|his|her|their|"
+            rf"a|an)\s+(?:[a-z-]+\s+){{0,2}}(?:{ROLE_NOUN})\b(?=\s*[,.;])"
         ),
         "cast.in_the_skin": re.compile(
             rf"({NAME_WORD}),\s+in the skin of\s+(?:whom|which)\s+(?:we|one)\s+"
@@ -237,12 +252,20 @@ def find_casting(text: str) -> list[PersonFact]:
         "cast.is_the_noun",
         "cast.in_the_skin",
         "cast.comma_plays",
+        "cast.won_for_as",
+        "cast.plays_the_noun",
     ):
         actor_group = 2 if key in {"cast.character_is", "cast.in_the_skin"} else 1
         for m in rules[key].finditer(text):
             actor = trim_name(m.group(actor_group))
             char = trim_name(m.group(3 - actor_group))
-            if len(actor.split()) >= 2 and char and char.casefold() not in STOPWORDS:
+            if (
+                len(actor.split()) >= 2
+                and char
+                and char.casefold() not in STOPWORDS
+                and fold(char) not in _regions()
+                and not text.startswith("'s", m.end())
+            ):
                 at = m.start(actor_group)
                 out.append(PersonFact("cast", actor, at, at + len(actor), key, 0.8,
                                       char))  # fmt: skip
@@ -266,6 +289,10 @@ def find_casting(text: str) -> list[PersonFact]:
         if len(name.split()) >= 2:
             out.append(PersonFact("cast", name, m.start(1), m.start(1) + len(name),
                                   "cast.is_role_noun", 0.7))  # fmt: skip
+    for m in rules["cast.turn_up_as"].finditer(text):
+        for name, at in _list_names(m.group(1), m.start(1)):
+            out.append(PersonFact("cast", name, at, at + len(name), "cast.turn_up_as",
+                                  0.75))  # fmt: skip
     for m in rules["cast.played_at"].finditer(text):
         char = m.group(1)
         if char.casefold() in STOPWORDS:

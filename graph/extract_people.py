@@ -61,7 +61,7 @@ _PERFORMANCE = re.compile(r"\b(?:performance|role|turn|portrayal)s?\b", re.I)
 _NOT_DIRECTOR_BEFORE = re.compile(
     r"(?:casting|festival|artistic|art|music|musical|executive|managing|programme|"
     r"program|programming|general|creative|marketing|assistant|second-unit|"
-    r"the festival's)"
+    r"the festival's|outgoing|incoming|former|festival)"
     r"\s+$",
     re.I,
 )
@@ -170,7 +170,8 @@ def _rules() -> dict[str, re.Pattern[str]]:
             rf"(?:({ANY_NAME})\s*(?:,|\()\s*)?(?:who is\s+|is\s+)?(?:played|portrayed|"
             r"embodied|incarnated|interpreted|voiced|incarnée?|interprétée?|jouée?)"
             r"(?:,[^,.\n]{1,50},)?\s+(?:by|par)\s+(?:(?:newcomer|actor|actress|the|"
-            rf"veteran|comedian|singer|rapper|great|young)\s+)*({FULL_NAME})"
+            r"veteran|comedian|singer|rapper|great|young|musician|dancer|model|artist|"
+            rf"poet|footballer|wrestler|writer|director|filmmaker)\s+)*({FULL_NAME})"
         ),
         "cast.as": re.compile(
             rf"(?<![Ss]uch )(?<![Ll]ike )\b({FULL_NAME}),?\s+"
@@ -417,7 +418,8 @@ def _cast(text: str, index: TextIndex) -> list[PersonFact]:
         between = m.group(2).casefold()
         if re.search(r"\b[A-Z](?![A-Z]+\b)", m.group(2)) or re.search(
             r"\b(?:well|known|such|same|described|billed|credited|regarded|"
-            r"seen|soon|long|far|much|just)\b|[.!?;]",
+            r"seen|soon|long|far|much|just|cast|casts|directed|directs|hired|"
+            r"chose|wanted)\b|[.!?;]",
             between,
         ):
             continue

@@ -74,6 +74,15 @@ def resolve_people(
         f for f in resolved
         if fold(f.name) not in banned and not _PRIZE_WORDS & set(f.name.split())
     ]  # fmt: skip
+    # "Veronika Franz and Severin Fiala (Goodnight Mommy)": a director and a title
+    crew = {
+        fold(f.name) for f in resolved if f.role == "director" and f.confidence >= 0.8
+    }
+    resolved = [
+        f for f in resolved
+        if f.rule != "cast.paren_ambiguous"
+        or not {fold(f.name), fold(f.character or "")} & crew
+    ]  # fmt: skip
     characters = {fold(f.character) for f in resolved if f.character}
     actors = {
         fold(f.name)

@@ -42,6 +42,7 @@ ROLE_NOUN = (
     r"procureure?|inspect(?:or|eur|rice)|grandmother|grandfather|grand-mère|"
     r"grand-père|wife|husband|daughter|son|sister|brother|aunt|uncle|gendarme|"
     r"policeman|policewoman|cop|soldier|soldat|villain|narrator|therapist|pastor|"
+    r"magistrate|mayor|sheriff|chef|butler|"
     r"maid|housekeeper|nanny|boss|neighbour|neighbor|landlord|landlady)"
 )
 _PRAISE = (
@@ -259,8 +260,9 @@ def find_title_directors(text: str, titles: list[str]) -> list[PersonFact]:
     for title in {t for t in titles if len(t) > 2}:
         head = rf"\"?{re.escape(title)}\"?(?:,\s+from\s+[^,.;]{{1,40}})?,?\s+"
         by = re.compile(
-            rf"{head}(?:by|de)\s+(?:(?:the|les)\s+(?:{_SIBLINGS})?{_NATIONALITY}?)?"
-            rf"(?:({NAME_WORD})\s+(?:and|et|&)\s+)?({FULL_NAME})"
+            rf"{head}(?:by|de)\s+(?:(?:the|les)\s+(?:{_SIBLINGS})?{_NATIONALITY}?"
+            rf"(?:{_SIBLINGS})?)?(?:({FULL_NAME}|{NAME_WORD})\s+(?:and|et|&)\s+)?"
+            rf"({FULL_NAME})"
         )
         made = re.compile(
             rf"{head}(?:the|a|an)\s+[^.;()]{{0,60}}?\b(?:that|which)\s+({FULL_NAME})"
@@ -271,8 +273,11 @@ def find_title_directors(text: str, titles: list[str]) -> list[PersonFact]:
             if len(second.split()) < 2:
                 continue
             names = [(second, m.start(2))]
-            if m.group(1):  # "Delphine and Muriel Coulin": siblings share the surname
-                names.append((f"{m.group(1)} {second.split()[-1]}", m.start(1)))
+            first = trim_name(m.group(1) or "")
+            if len(first.split()) >= 2:  # "the Austrian duo Veronika Franz and ..."
+                names.append((first, m.start(1)))
+            elif first:  # "Delphine and Muriel Coulin": siblings share the surname
+                names.append((f"{first} {second.split()[-1]}", m.start(1)))
             for name, at in names:
                 out.append(PersonFact("director", name, at, at + len(name),
                                       "director.title_by", 0.85,

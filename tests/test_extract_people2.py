@@ -387,3 +387,23 @@ def test_roles_in_a_numbered_round_up(blank_nlp) -> None:  # type: ignore[no-unt
                                          ("Max Roth", "Gus"), ("Jon Bell", "Tish"),
                                          ("Ann Moss", "Fonny")}  # fmt: skip
     assert ("Adam Fox", "Leo") in pairs(got["Iron Orchard"])
+
+
+def test_prize_turns_cameo_groups_and_crew_directors(blank_nlp) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "Cold Water review\n\nCold Water is a quiet film, the last under outgoing "
+        "directors Paul Stone and Anna Weiss. Ruth Berg won the acting prize for her "
+        "chilling turn as Sister Ada. Tom Hale plays the coal merchant Ben Hart, and "
+        "Lena Moss plays the mother of Gus. Eva Lund is a vain examining magistrate, "
+        "and Max Roth and Jon Bell turn up as rich men. Karl Berg, with Ida Park as a "
+        "singer and Kim Lee as his ailing mother, was the favourite. Later Mara Olsen "
+        "cast her as the real-life killer Violette Nord. Nell, played by the musician "
+        "Ann Moss, sings."
+    )
+    film = films(run(blank_nlp, text))["Cold Water"]
+    assert directors(film) == []
+    got = pairs(film)
+    assert {("Ruth Berg", "Sister Ada"), ("Tom Hale", "Ben Hart"), ("Lena Moss", None),
+            ("Eva Lund", None), ("Max Roth", None), ("Jon Bell", None),
+            ("Ida Park", None), ("Kim Lee", None), ("Ann Moss", "Nell")} <= got  # fmt: skip
+    assert all(actor != "Mara Olsen" for actor, _ in got)
