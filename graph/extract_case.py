@@ -35,7 +35,7 @@ _RELATION = re.compile(
     r"boyfriend|girlfriend|partner|boss|lover|uncle|aunt|neighbou?r)\s+\S+\s*$"
 )
 _CUE = re.compile(r"\b(?:plays|played|playing|cast|actor|actress|stars|starring)\b")
-_CLAUSE = r"(?:^|(?<=[.!?,;:(\n])\s*|(?<=\band )|(?<=\bthen )|(?<=\bet ))"
+_CLAUSE = r"(?:^|(?<=[.!?,;:(\n])\s*|(?<=\band )|(?<=\bthen )|(?<=\bet )|(?<=\bso ))"
 
 
 def is_lowercase_text(text: str) -> bool:
@@ -65,8 +65,9 @@ def _rules() -> dict[str, re.Pattern[str]]:
             rf"{char}"
         ),
         "before_director": re.compile(
-            rf"{_CLAUSE}{name}\s+(?:directed|wrote and directed|réalise|a réalisé)\s+"
-            r"(?:it|this|the film|the movie|le film)\b"
+            rf"{_CLAUSE}{name}(?:\s+\([^()\n]{{1,80}}\))?\s+(?:directed|wrote and "
+            r"directed|réalise|a réalisé|made)\s+(?:it|this|the film|the movie|le film|"
+            r"(?:a|an|this|his|her)\s+(?:\S+\s+){0,2}?(?:film|movie|documentary))\b"
         ),
         "after": re.compile(
             r"\b(?:directed by|played by|voiced by|starring|joué par|jouée par|"

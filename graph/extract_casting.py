@@ -121,7 +121,7 @@ def _rules() -> dict[str, re.Pattern[str]]:
         "cast.turn_up_as": re.compile(
             rf"(?:^|(?<=[.,;:]\s)|(?<=\band\s))((?:{FULL_NAME}\s+(?:and|&)\s+)?{FULL_NAME})"
             r"\s+(?:turn up|turns up|show up|shows up|pop up|pops up|"
-            r"appear|appears|co-star|co-stars)\s+(?:[a-z]+\s+)?as\b"
+            r"appear|appears|co-star|co-stars)\s+(?:[a-z]+\s+){0,4}?as\b"
         ),
         "cast.won_for_as": re.compile(
             rf"({FULL_NAME})\s+(?:won|wins|took|takes)\s+[^.;]{{1,60}}?\bfor\s+"
@@ -132,6 +132,14 @@ def _rules() -> dict[str, re.Pattern[str]]:
             rf"({FULL_NAME})\s+plays\s+(?:the|a|an|his|her)\s+"
             r"(?:(?!(?:of|de|in|at|from|with|for|to)\b)[a-z-]+\s+){1,2}"
             rf"({NAME_WORD}(?: {NAME_WORD}){{0,2}})(?=\s*[,.;])"
+        ),
+        "cast.its_actor": re.compile(
+            r"\b(?:its|the film's|their)\s+(?:lead\s+|young\s+|main\s+)?"
+            rf"(?:actor|actress|star|lead),\s+({FULL_NAME})"
+        ),
+        "director.made_a_film": re.compile(
+            rf"({FULL_NAME})(?:\s+\([^()\n]{{1,80}}\))?\s+(?:made|directed)\s+(?:a|an|"
+            r"this|the|his|her)\s+(?:[\w-]+\s+){0,3}?(?:film|movie|documentary|feature)\b"
         ),
         "cast.is_role_noun": re.compile(
             rf"({FULL_NAME})(?:,\s+who\s+[^,.;]{{1,60}},)?\s+is\s+(?:the|his|her|their|"
@@ -289,6 +297,16 @@ def find_casting(text: str) -> list[PersonFact]:
         if len(name.split()) >= 2:
             out.append(PersonFact("cast", name, m.start(1), m.start(1) + len(name),
                                   "cast.is_role_noun", 0.7))  # fmt: skip
+    for m in rules["cast.its_actor"].finditer(text):
+        name = trim_name(m.group(1))
+        if len(name.split()) >= 2:
+            out.append(PersonFact("cast", name, m.start(1), m.start(1) + len(name),
+                                  "cast.its_actor", 0.8))  # fmt: skip
+    for m in rules["director.made_a_film"].finditer(text):
+        name = trim_name(m.group(1))
+        if len(name.split()) >= 2:
+            out.append(PersonFact("director", name, m.start(1), m.start(1) + len(name),
+                                  "director.made_a_film", 0.7))  # fmt: skip
     for m in rules["cast.turn_up_as"].finditer(text):
         for name, at in _list_names(m.group(1), m.start(1)):
             out.append(PersonFact("cast", name, at, at + len(name), "cast.turn_up_as",

@@ -205,6 +205,9 @@ _WITH_NOT_CAST = re.compile(
     r"\b(?:studied|worked|trained|met|talked|spoke|married|lived|collaborated|toured|"
     r"dined|friends|compared|interview|conversation|studies|works)\s+$"
 )
+_JURY_BEFORE = re.compile(
+    r"\b(?:presided|chaired|headed|led)\s+(?:over\s+)?by\b|\bjury\b"
+)
 _PLAYS_IDIOM = r"\s+(?:with|on|like|out|up|off|down|into|around|along|games|by)\b"
 _FILM_WORD = re.compile(rf"\b{_FILM_NOUN}\b", re.I)
 YEAR = re.compile(r"\b(?:19|20)\d\d\b")
@@ -259,6 +262,8 @@ def _directors(text: str, index: TextIndex) -> list[PersonFact]:
     for m in rules["director.title"].finditer(text):
         if _NOT_DIRECTOR_BEFORE.search(text[max(0, m.start() - 30) : m.start()]):
             continue
+        if _JURY_BEFORE.search(text[max(0, m.start() - 60) : m.start()]):
+            continue  # "the jury, presided by the Canadian realizer X": a jury head
         if m.group(1).split()[0].casefold() in STOPWORDS:
             continue  # "as a director, A Star Is Born": a title, not a name
         clean = _full(m.group(1))

@@ -407,3 +407,27 @@ def test_prize_turns_cameo_groups_and_crew_directors(blank_nlp) -> None:  # type
             ("Eva Lund", None), ("Max Roth", None), ("Jon Bell", None),
             ("Ida Park", None), ("Kim Lee", None), ("Ann Moss", "Nell")} <= got  # fmt: skip
     assert all(actor != "Mara Olsen" for actor, _ in got)
+
+
+def test_cast_of_a_mentioned_film_and_jury_realizer(blank_nlp) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "Cold Water review\n\nCold Water, of the realizer Mara Olsen, won two prizes, "
+        "one for its actor, Ruth Berg. Olsen made films about children before, like "
+        '"Old Roads" (2011), with Tom Hale as the kid. The jury, presided by the '
+        "Canadian realizer Paul Stone, liked it. Lena Moss turns up in a flashback as "
+        "Ada's father."
+    )
+    film = films(run(blank_nlp, text))["Cold Water"]
+    assert directors(film) == ["Mara Olsen"]
+    assert {c.actor for c in film.cast} == {"Ruth Berg", "Lena Moss"}
+
+
+def test_lowercase_director_made_a_movie(blank_nlp) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "cold water (2031) ★★★★★\n\nopening day yesterday in a packed room and people "
+        "clapped twice, i have never heard anyone clap at a movie like that before.\n\n"
+        "ok so mara olsen (she also did the music herself??) made a sea movie thats "
+        "actually about grief. ruth berg plays ada and she is great."
+    )
+    film = run(blank_nlp, text).films[0]
+    assert directors(film) == ["Mara Olsen"]
