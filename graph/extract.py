@@ -270,6 +270,11 @@ def assemble(review: Review, parsed: Parsed) -> Extraction:
     )
     known = [trim_name(n) for n in persons]
     known += [trim_name(m.group(0)) for m in re.finditer(FULL_NAME, text)]
+    # a prize or list line names its director, even when a title rule took the name
+    title_names -= {
+        p.name for p in raw_people
+        if p.rule in _LINE_DIRECTOR_RULES and len(p.name.split()) >= 2
+    }  # fmt: skip
     people = resolve_people(
         raw_people, known_full=known, not_people=not_people,
         banned=_folded_festivals() | _folded_regions(), titles=title_names,
@@ -309,6 +314,13 @@ def assemble(review: Review, parsed: Parsed) -> Extraction:
     built = attach_facts(text, index, films, people, festivals, main, extras)
     verdict, v_ev = find_verdict(text, index)
     return Extraction(review, _meta(meta_base, verdict, v_ev), built, EXTRACTOR_VERSION)
+
+
+#: Director rules of structured lines ("Golden Bear: Dahomey (Mati Diop)").
+_LINE_DIRECTOR_RULES = frozenset(
+    {"director.award_line", "director.list_line", "director.paren_cited",
+     "director.paren_triple", "director.credit"}
+)  # fmt: skip
 
 
 @lru_cache(maxsize=1)

@@ -138,8 +138,10 @@ def _rules() -> dict[str, re.Pattern[str]]:
             rf"(?:actor|actress|star|lead),\s+({FULL_NAME})"
         ),
         "director.made_a_film": re.compile(
-            rf"({FULL_NAME})(?:\s+\([^()\n]{{1,80}}\))?\s+(?:made|directed)\s+(?:a|an|"
-            r"this|the|his|her)\s+(?:[\w-]+\s+){0,3}?(?:film|movie|documentary|feature)\b"
+            rf"({FULL_NAME})(?:\s+\([^()\n]{{1,80}}\))?(?:\s+and\s+(?:his|her|their)\s+"
+            rf"[a-z-]+(?:,\s+{FULL_NAME},)?)?\s+(?:has\s+|have\s+)?(?:made|directed)\s+"
+            r"(?:a|an|this|the|his|her)\s+(?:[\w-]+\s+){0,3}?(?:film|movie|documentary|"
+            r"feature)\b"
         ),
         "cast.is_role_noun": re.compile(
             rf"({FULL_NAME})(?:,\s+who\s+[^,.;]{{1,60}},)?\s+is\s+(?:the|his|her|their|"

@@ -91,7 +91,7 @@ def _rules() -> dict[str, re.Pattern[str]]:
             r"(?:director|filmmaker|film-maker|réalisatrice|réalisateur)\b(?!\s+of\s+photo)"
         ),
         "director.possessive": re.compile(
-            rf"({ANY_NAME})'s?\s+(?:(?!{_SOURCE}\b)(?:[a-z][\w-]*|\d+|{_DEMONYM}),?\s+)"
+            rf"({ANY_NAME})'s?\s+(?:(?!{_SOURCE}\b)(?:[a-z][\w-]*|\d+[\w-]*|{_DEMONYM}),?\s+)"
             r"{0,6}?"
             rf"{film_noun}\b"
         ),

@@ -431,3 +431,16 @@ def test_lowercase_director_made_a_movie(blank_nlp) -> None:  # type: ignore[no-
     )
     film = run(blank_nlp, text).films[0]
     assert directors(film) == ["Mara Olsen"]
+
+
+def test_director_and_writer_have_made_a_film_and_numbered_possessive(
+    blank_nlp,
+) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "Cold Water review\n\nIn Cold Water, Ruth Berg plays Ada. Mara Olsen and her "
+        "writer, Paul Stone, have made a film that looks old. Tom Hale and his dog "
+        "made a scene."
+    )
+    assert directors(films(run(blank_nlp, text))["Cold Water"]) == ["Mara Olsen"]
+    other = "Cold Water review\n\nCold Water, Mara Olsen's 68-minute film, is tense."
+    assert directors(films(run(blank_nlp, other))["Cold Water"]) == ["Mara Olsen"]
