@@ -133,6 +133,11 @@ def _rules() -> dict[str, re.Pattern[str]]:
             r"(?:(?!(?:of|de|in|at|from|with|for|to)\b)[a-z-]+\s+){1,2}"
             rf"({NAME_WORD}(?: {NAME_WORD}){{0,2}})(?=\s*[,.;])"
         ),
+        # "... and Ellen Burstyn as an old woman."
+        "cast.and_as_described": re.compile(
+            rf"(?<=\band )({FULL_NAME})\s+as\s+(?:an?|the|his|her|their)\s+"
+            rf"(?!{_NOT_A_ROLE}\b)(?:[a-z][\w-]*\s+){{0,3}}?[a-z][\w-]*(?=\s*[.;])"
+        ),
         "cast.its_actor": re.compile(
             r"\b(?:its|the film's|their)\s+(?:lead\s+|young\s+|main\s+)?"
             rf"(?:actor|actress|star|lead),\s+({FULL_NAME})"
@@ -299,6 +304,11 @@ def find_casting(text: str) -> list[PersonFact]:
         if len(name.split()) >= 2:
             out.append(PersonFact("cast", name, m.start(1), m.start(1) + len(name),
                                   "cast.is_role_noun", 0.7))  # fmt: skip
+    for m in rules["cast.and_as_described"].finditer(text):
+        name = trim_name(m.group(1))
+        if len(name.split()) >= 2:
+            out.append(PersonFact("cast", name, m.start(1), m.start(1) + len(name),
+                                  "cast.as_described", 0.6))  # fmt: skip
     for m in rules["cast.its_actor"].finditer(text):
         name = trim_name(m.group(1))
         if len(name.split()) >= 2:

@@ -91,7 +91,7 @@ def _rules() -> dict[str, re.Pattern[str]]:
             r"(?:director|filmmaker|film-maker|réalisatrice|réalisateur)\b(?!\s+of\s+photo)"
         ),
         "director.possessive": re.compile(
-            rf"({ANY_NAME})'s?\s+(?:(?!{_SOURCE}\b)(?:[a-z][\w-]*|\d+[\w-]*|{_DEMONYM}),?\s+)"
+            rf"({ANY_NAME})'s?\s+(?:(?!{_SOURCE}\b)(?:[a-z][\w-]*|\d+[\w-]*|{_DEMONYM}|[A-Z]\w*-[a-z][\w-]*),?\s+)"
             r"{0,6}?"
             rf"{film_noun}\b"
         ),
@@ -167,7 +167,8 @@ def _rules() -> dict[str, re.Pattern[str]]:
             rf"(?:\s+({ANY_NAME}))?"
         ),
         "cast.played_by": re.compile(
-            rf"(?:({ANY_NAME})\s*(?:,|\()\s*)?(?:who is\s+|is\s+)?(?:played|portrayed|"
+            rf"(?:({ANY_NAME})(?:\s*,\s*|\s*\(\s*|\s+(?=is\s)))?(?:who is\s+|is\s+)?"
+            r"(?:played|portrayed|"
             r"embodied|incarnated|interpreted|voiced|incarnée?|interprétée?|jouée?)"
             r"(?:,[^,.\n]{1,50},)?\s+(?:by|par)\s+(?:(?:newcomer|actor|actress|the|"
             r"veteran|comedian|singer|rapper|great|young|musician|dancer|model|artist|"

@@ -444,3 +444,13 @@ def test_director_and_writer_have_made_a_film_and_numbered_possessive(
     assert directors(films(run(blank_nlp, text))["Cold Water"]) == ["Mara Olsen"]
     other = "Cold Water review\n\nCold Water, Mara Olsen's 68-minute film, is tense."
     assert directors(films(run(blank_nlp, other))["Cold Water"]) == ["Mara Olsen"]
+
+
+def test_character_is_played_by_and_a_list_tail_role(blank_nlp) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "Cold Water review\n\nIn Cold Water, Karl Berg plays Ben. The girl's name is "
+        "Ada. And Ada is played by Ruth Berg, her twin. Tom Hale plays her as an adult "
+        "and Lena Moss as an old woman. Berlin is played down."
+    )
+    got = pairs(films(run(blank_nlp, text))["Cold Water"])
+    assert ("Ruth Berg", "Ada") in got and ("Lena Moss", None) in got
