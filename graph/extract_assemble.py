@@ -192,7 +192,8 @@ def _festivals_by_film(
 
 
 _OWNED_AFTER = re.compile(
-    r"[\"”»*_]?\s*(?:\((?:19|20)\d\d\))?\s*,?\s*(?:with|starring|in which|where)\s+"
+    r"[\"”»*_]?\s*(?:\((?:19|20)\d\d\))?(?:\s+(?:by|de|d')\s*[A-Z][\w'-]*"
+    r"(?:\s+[A-Z][\w'-]*){0,3})?\s*,?\s*(?:with|avec|starring|in which|where)\s+"
     r"(?:the\s+)?$"
 )
 

@@ -138,6 +138,10 @@ def _rules() -> dict[str, re.Pattern[str]]:
             rf"(?<=\band )({FULL_NAME})\s+as\s+(?:an?|the|his|her|their)\s+"
             rf"(?!{_NOT_A_ROLE}\b)(?:[a-z][\w-]*\s+){{0,3}}?[a-z][\w-]*(?=\s*[.;])"
         ),
+        "cast.its_cast_list": re.compile(
+            r"\b(?:[Ii]ts|[Tt]he film's|[Tt]heir)\s+(?:[\w-]+\s+)?(?:actors|actresses|"
+            r"stars|leads|cast),\s+([^.;\n]{5,300})"
+        ),
         "cast.its_actor": re.compile(
             r"\b(?:its|the film's|their)\s+(?:lead\s+|young\s+|main\s+)?"
             rf"(?:actor|actress|star|lead),\s+({FULL_NAME})"
@@ -309,6 +313,14 @@ def find_casting(text: str) -> list[PersonFact]:
         if len(name.split()) >= 2:
             out.append(PersonFact("cast", name, m.start(1), m.start(1) + len(name),
                                   "cast.as_described", 0.6))  # fmt: skip
+    for m in rules["cast.its_cast_list"].finditer(text):
+        # "Its four actresses, A, who plays both X and Y, B, C and D, shared ..."
+        chunk = re.sub(r",\s+who\s+[^,]*", ",", m.group(1))
+        chunk = re.split(r"\s(?!and\b)[a-z][\w-]*\b", chunk)[0]
+        for name, _at in _list_names(chunk, 0):
+            at = text.find(name, m.start(1))
+            out.append(PersonFact("cast", name, at, at + len(name),
+                                  "cast.its_cast_list", 0.75))  # fmt: skip
     for m in rules["cast.its_actor"].finditer(text):
         name = trim_name(m.group(1))
         if len(name.split()) >= 2:

@@ -58,7 +58,7 @@ _OWNER = r"(?:his|her|their|its|the|sa|son|ses|leur|[A-Z][\w-]*'s)"
 def _rules() -> dict[str, re.Pattern[str]]:
     return {
         "cast.relation": re.compile(
-            rf"({FULL_NAME})(?:,\s+(?:who|qui)\s+[^,.;]{{1,60}},)?\s+(?:[a-z]+\s+){{0,3}}?"
+            rf"({FULL_NAME})(?:,\s+[a-z][^,.;]{{1,60}},)?\s+(?:[a-z]+\s+){{0,3}}?"
             r"(?:plays|played|is|as|est|joue|"
             r"incarne|interprète|portrays)\s+"
             rf"{_OWNER}\s+(?:[a-z-]+\s+){{0,2}}?{_RELATION}s?,?\s+{_CHAR}"

@@ -454,3 +454,17 @@ def test_character_is_played_by_and_a_list_tail_role(blank_nlp) -> None:  # type
     )
     got = pairs(films(run(blank_nlp, text))["Cold Water"])
     assert ("Ruth Berg", "Ada") in got and ("Lena Moss", None) in got
+
+
+def test_its_actresses_list_and_appositive_before_relation(blank_nlp) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "Cold Water review\n\nCold Water won the prize. Its four actresses, Ruth Berg, "
+        "who plays both Ada and Nell, Lena Moss, Ida Park and Eva Lund, shared the "
+        "prize for best actress. Tom Hale, more known as director of Old Roads, plays "
+        "his young lawyer Ben Hart, exasperated."
+    )
+    film = films(run(blank_nlp, text))["Cold Water"]
+    assert {"Ruth Berg", "Lena Moss", "Ida Park", "Eva Lund"} <= {
+        c.actor for c in film.cast
+    }
+    assert ("Tom Hale", "Ben Hart") in pairs(film)
