@@ -120,8 +120,8 @@ def _rules() -> dict[str, re.Pattern[str]]:
         ),
         "cast.turn_up_as": re.compile(
             rf"(?:^|(?<=[.,;:]\s)|(?<=\band\s))((?:{FULL_NAME}\s+(?:and|&)\s+)?{FULL_NAME})"
-            r"\s+(?:turn up|turns up|show up|shows up|pop up|pops up|"
-            r"appear|appears|co-star|co-stars)\s+(?:[a-z]+\s+){0,4}?as\b"
+            r"(?:,\s+[a-z][^,.;]{1,40},)?\s+(?:turn up|turns up|show up|shows up|"
+            r"pop up|pops up|appear|appears|co-star|co-stars)\s+(?:[a-z]+\s+){0,4}?as\b"
         ),
         "cast.won_for_as": re.compile(
             rf"({FULL_NAME})\s+(?:won|wins|took|takes)\s+[^.;]{{1,60}}?\bfor\s+"

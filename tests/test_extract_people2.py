@@ -395,7 +395,8 @@ def test_prize_turns_cameo_groups_and_crew_directors(blank_nlp) -> None:  # type
         "directors Paul Stone and Anna Weiss. Ruth Berg won the acting prize for her "
         "chilling turn as Sister Ada. Tom Hale plays the coal merchant Ben Hart, and "
         "Lena Moss plays the mother of Gus. Eva Lund is a vain examining magistrate, "
-        "and Max Roth and Jon Bell turn up as rich men. Karl Berg, with Ida Park as a "
+        "and Max Roth and Jon Bell turn up as rich men. Al Ray, fresh from Old Roads, "
+        "turns up late as a mechanic. Karl Berg, with Ida Park as a "
         "singer and Kim Lee as his ailing mother, was the favourite. Later Mara Olsen "
         "cast her as the real-life killer Violette Nord. Nell, played by the musician "
         "Ann Moss, sings."
@@ -405,7 +406,8 @@ def test_prize_turns_cameo_groups_and_crew_directors(blank_nlp) -> None:  # type
     got = pairs(film)
     assert {("Ruth Berg", "Sister Ada"), ("Tom Hale", "Ben Hart"), ("Lena Moss", None),
             ("Eva Lund", None), ("Max Roth", None), ("Jon Bell", None),
-            ("Ida Park", None), ("Kim Lee", None), ("Ann Moss", "Nell")} <= got  # fmt: skip
+            ("Ida Park", None), ("Kim Lee", None), ("Ann Moss", "Nell"),
+            ("Al Ray", None)} <= got  # fmt: skip
     assert all(actor != "Mara Olsen" for actor, _ in got)
 
 
