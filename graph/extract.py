@@ -23,6 +23,7 @@ from graph.config import Settings
 from graph.extract_assemble import attach_facts, group_films, is_round_up
 from graph.extract_awards import find_award_titles
 from graph.extract_case import recase_lowercase
+from graph.extract_casting import drop_comparisons, drop_crew, find_casting
 from graph.extract_festivals import (
     drop_earlier_wins,
     find_festivals,
@@ -50,6 +51,7 @@ from graph.extract_nlp import (
     load_pipeline,
     parse_docs,
 )
+from graph.extract_parens import find_paren_cast
 from graph.extract_people import PersonFact, find_people, trim_name
 from graph.extract_resolve import resolve_people
 from graph.extract_roles import (
@@ -58,10 +60,12 @@ from graph.extract_roles import (
     possessive_characters,
 )
 from graph.extract_roundup import find_paragraph_titles
+from graph.extract_sections import find_section_directors
 from graph.extract_text import (
     FULL_NAME,
     MONTHS,
     RULES_VERSION,
+    STOPWORDS,
     TextIndex,
     emphasis_to_quotes,
     fold,
@@ -217,8 +221,9 @@ def assemble(review: Review, parsed: Parsed) -> Extraction:
     festivals = drop_earlier_wins(festivals, context_year)
     if context_year is None:
         context_year = next((f.year for f in festivals if f.year), None)
-    raw_people = find_people(text, index) + _headline_people(text, head)
-    raw_people += find_role_pairs(text)
+    raw_people = find_people(text, index) + find_paren_cast(text, index)
+    raw_people += _headline_people(text, head)
+    raw_people += find_role_pairs(text) + find_casting(text)
     persons = [text[a:b] for a, b, label in parsed.entities if label == "PERSON"]
     multi = frozenset(fold(p) for p in persons if len(p.split()) >= 2)
     titles = find_titles(
@@ -290,12 +295,22 @@ def assemble(review: Review, parsed: Parsed) -> Extraction:
     subject_titles = [t.title for t in titles if t.role == "subject"]
     raw_people += _possessive_of_titles(text, subject_titles)
     raw_people += find_title_directors(text, [t.title for t in titles])
+    raw_people += find_section_directors(text, titles)
+    raw_people = drop_comparisons(
+        text, raw_people, subject_titles=subject_titles, places=_folded_regions()
+    )
     known = [trim_name(n) for n in persons]
     known += [trim_name(m.group(0)) for m in re.finditer(FULL_NAME, text)]
+    # a prize or list line names its director, even when a title rule took the name
+    title_names -= {
+        p.name for p in raw_people
+        if p.rule in _LINE_DIRECTOR_RULES and len(p.name.split()) >= 2
+    }  # fmt: skip
     people = resolve_people(
         raw_people, known_full=known, not_people=not_people,
         banned=_folded_festivals() | _folded_regions(), titles=title_names,
     )  # fmt: skip
+    people = drop_crew(text, people)
     people += possessive_characters(
         text, people, not_characters=frozenset(fold(t) for t in title_names)
     )
@@ -330,6 +345,13 @@ def assemble(review: Review, parsed: Parsed) -> Extraction:
     built = attach_facts(text, index, films, people, festivals, main, extras)
     verdict, v_ev = find_verdict(text, index)
     return Extraction(review, _meta(meta_base, verdict, v_ev), built, EXTRACTOR_VERSION)
+
+
+#: Director rules of structured lines ("Golden Bear: Dahomey (Mati Diop)").
+_LINE_DIRECTOR_RULES = frozenset(
+    {"director.award_line", "director.list_line", "director.paren_cited",
+     "director.paren_triple", "director.credit"}
+)  # fmt: skip
 
 
 @lru_cache(maxsize=1)
@@ -404,7 +426,7 @@ def _headline_people(text: str, head: tuple[str, int] | None) -> list[PersonFact
     for m in re.finditer(
         rf"(?:^|[:,]\s+)({FULL_NAME})(?:'s?\s+[a-z]|\s+(?!is\b|was\b)[a-z]+s?\b)", clean
     ):
-        if re.match(r"(?:The|A|An)\s", m.group(1)):
+        if m.group(1).split()[0].casefold() in STOPWORDS:
             continue  # "...: The Worst Person in the World" is a title, no director
         name = trim_name(m.group(1))
         title_first = m.start(1) > 0 and not re.match(

@@ -16,6 +16,7 @@ from dataclasses import replace
 from graph.extract_festivals import award_in
 from graph.extract_films import TitleFact
 from graph.extract_people import PersonFact
+from graph.extract_sections import section_title_at, section_titles
 from graph.extract_text import TextIndex, fold
 from graph.models import CastMember, FestivalMention, FilmMention, Person
 
@@ -234,6 +235,29 @@ def _festivals_by_film(
     return {k: tuple(v) for k, v in out.items()}
 
 
+_OWNED_AFTER = re.compile(
+    r"[\"”»*_]?\s*(?:\((?:19|20)\d\d\))?(?:\s+(?:by|de|d')\s*[A-Z][\w'-]*"
+    r"(?:\s+[A-Z][\w'-]*){0,3})?\s*,?\s*(?:with|avec|starring|in which|where)\s+"
+    r"(?:the\s+)?$"
+)
+
+
+def _mentioned_owner(
+    text: str, fact: PersonFact, mentioned: list[FilmDraft]
+) -> str | None:
+    """The mentioned film a person fact follows directly: "like Tomboy (2011), with
+    Zoé Héran as the kid" is the cast of Tomboy, not of the reviewed film."""
+    window = text[max(0, fact.start - 80) : fact.start]
+    low = window.casefold()
+    for film in mentioned:
+        for fact_title in film.facts:
+            key = fact_title.title.casefold()
+            at = low.rfind(key)
+            if at >= 0 and _OWNED_AFTER.fullmatch(window[at + len(key) :]):
+                return film.title
+    return None
+
+
 def attach_facts(
     text: str,
     index: TextIndex,
@@ -256,10 +280,19 @@ def attach_facts(
     """
     subjects = [f for f in films if f.subject] or [main]
     spots = {id(f): _occurrences(text, f) for f in films}
+    # in a text of film sections, a person belongs to the section's film
+    sections = section_titles(text, [t for f in subjects for t in f.facts])
     directors: dict[int, dict[str, Person]] = {id(f): {} for f in films}
     cast: dict[int, dict[str, CastMember]] = {id(f): {} for f in films}
+    mentioned = [f for f in films if not f.subject]
     for fact in people:
         pool = subjects
+        owner = None if fact.title_hint else _mentioned_owner(text, fact, mentioned)
+        if owner is not None:
+            fact = replace(fact, title_hint=owner)
+        section = section_title_at(sections, fact.start)
+        if section and not fact.title_hint:
+            fact = replace(fact, title_hint=section)
         if fact.title_hint:
             pool = [f for f in films if fold(fact.title_hint) in f.keys] or subjects
         film = _film_for(fact, pool, spots, main)

@@ -29,7 +29,13 @@ _FUNCTION = frozenset(
     qui que il elle ils elles on ce cette son sa ses leur mais ou donc car film joue
     joué jouée rôle pas plus bien très trop""".split()
 )
-_CLAUSE = r"(?:^|(?<=[.!?,;:(\n])\s*|(?<=\band )|(?<=\bthen )|(?<=\bet ))"
+#: Cues that a "word (two or three words)" aside pairs a character with an actor.
+_RELATION = re.compile(
+    r"\b(?:husband|wife|son|daughter|mother|father|mom|mum|dad|brother|sister|friend|"
+    r"boyfriend|girlfriend|partner|boss|lover|uncle|aunt|neighbou?r)\s+\S+\s*$"
+)
+_CUE = re.compile(r"\b(?:plays|played|playing|cast|actor|actress|stars|starring)\b")
+_CLAUSE = r"(?:^|(?<=[.!?,;:(\n])\s*|(?<=\band )|(?<=\bthen )|(?<=\bet )|(?<=\bso ))"
 
 
 def is_lowercase_text(text: str) -> bool:
@@ -55,16 +61,37 @@ def _rules() -> dict[str, re.Pattern[str]]:
     return {
         "before_cast": re.compile(
             rf"{_CLAUSE}{name}\s+(?:plays|played|stars as|is cast as|joue|incarne|"
-            rf"as|(?:is|was)\s+(?:\S+\s+){{0,2}}?as)\s+(?:the\s+)?{char}"
+            rf"as|(?:is|was|gets|has|appears)\s+(?:\S+\s+){{0,2}}?as)\s+(?:the\s+)?"
+            rf"{char}"
         ),
         "before_director": re.compile(
-            rf"{_CLAUSE}{name}\s+(?:directed|wrote and directed|réalise|a réalisé)\s+"
-            r"(?:it|this|the film|the movie|le film)\b"
+            rf"{_CLAUSE}{name}(?:\s+\([^()\n]{{1,80}}\))?\s+(?:directed|wrote and "
+            r"directed|réalise|a réalisé|made)\s+(?:it|this|the film|the movie|le film|"
+            r"(?:a|an|this|his|her)\s+(?:\S+\s+){0,2}?(?:film|movie|documentary))\b"
         ),
         "after": re.compile(
             r"\b(?:directed by|played by|voiced by|starring|joué par|jouée par|"
-            rf"réalisé par|le film de|the new film by|film by)\s+{name}"
+            rf"réalisé par|le film de|the new film by|film by|director)\s+{name}"
         ),
+        # "directed by daniel kwan and daniel scheinert": the second of two names
+        "after_and": re.compile(
+            rf"\b(?:directed by|réalisé par|starring|with)\s+{_W} {_W}(?: {_W})?"
+            rf"\s+(?:and|et|&)\s+{name}"
+        ),
+        # "jamie lee curtis is deirdre the irs lady", "james hong is gong gong, ..."
+        "is_character": re.compile(
+            rf"{_CLAUSE}{name}\s+is\s+((?:[A-Z]|{_W})[a-zà-ÿ'-]*(?: {_W})?)"
+            r"(?=,|\s+\(|\s+(?:the|a|an|who)\b)"
+        ),
+        # "swann arlaud en avocat": a French actor in a described role
+        "en_role": re.compile(
+            rf"{_CLAUSE}{name}\s+en\s+(?:avocate?|juge|policière?|médecin|mère|père|"
+            r"flic|commissaire|professeure?|infirmière?|journaliste|procureure?)\b"
+        ),
+        # "her husband waymond (ke huy quan)"
+        "paren_actor": re.compile(rf"\b({_W})\s+\({name}\)"),
+        # "fired by dennis quaid (harvey, the grossest man alive)"
+        "paren_character": re.compile(rf"\b(?:by|with|and)\s+{name}\s+\(({_W})[,)]"),
         "character": re.compile(rf"\b(?:elle|il|she|he)\s+(?:joue|plays)\s+{char}"),
     }
 
@@ -165,7 +192,26 @@ def recase_lowercase(text: str) -> str:
         character = _name_words(m.group(2), as_character=True)
         if actor and character:
             phrases += [" ".join(actor), " ".join(character)]
-    for key in ("before_director", "after"):
+    for m in rules["is_character"].finditer(text):
+        actor = _name_words(m.group(1))
+        character = _name_words(m.group(2), as_character=True)
+        if actor and character and character[0] not in {"back", "great", "good"}:
+            phrases += [" ".join(actor), " ".join(character)]
+    for m in rules["paren_actor"].finditer(text):
+        actor = _name_words(m.group(2))
+        before = text[max(0, m.start() - 200) : m.start()].split(".")[-1]
+        cued = _RELATION.search(before[-30:]) or _CUE.search(before)
+        if actor and cued and _is_name_word(m.group(1), last=True):
+            phrases += [" ".join(actor), m.group(1)]
+    for m in rules["paren_character"].finditer(text):
+        actor = _name_words(m.group(1))
+        if actor and _is_name_word(m.group(2), last=True):
+            phrases += [" ".join(actor), m.group(2)]
+    for m in rules["en_role"].finditer(text):
+        actor = _name_words(m.group(1))
+        if actor:
+            phrases.append(" ".join(actor))
+    for key in ("before_director", "after", "after_and"):
         for m in rules[key].finditer(text):
             words = m.group(1).split()
             kept = _name_words(" ".join(words[:2]))

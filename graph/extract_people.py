@@ -42,13 +42,26 @@ class PersonFact:
 
 _FILM_NOUN = (
     r"(?:film|movie|feature|documentary|debut|picture|follow-up|opus|comedy|drama|"
-    r"thriller|fable|feel[- ]good movie)s?"
+    r"thriller|fable|feel[- ]good movie|whodunit|western|biopic|melodrama|romcom|"
+    r"rom-com)s?"
+)
+#: A nationality adjective: "Charlotte Regan's very British first feature".
+_DEMONYM = r"[A-Z][a-z]+(?:ish|an|ese|ch|ic|i)"
+#: "X is Norwegian": a nationality, never a character.
+_NATIONALITY = re.compile(
+    r"[A-Z][a-z]{2,}(?:ian|ean|ese|ish|i)|[A-Z][a-z]{4,}an|French|Dutch|Greek|Irish|"
+    r"Swiss|Thai|Czech|Welsh|Scottish"
+)
+#: What a film is adapted from: "Alasdair Gray's 1992 novel, the film ..."
+_SOURCE = (
+    r"(?:novels?|books?|plays?|memoirs?|stor(?:y|ies)|articles?|scripts?|poems?|"
+    r"jury|is|was|are|were|has|had|have)"
 )
 _PERFORMANCE = re.compile(r"\b(?:performance|role|turn|portrayal)s?\b", re.I)
 _NOT_DIRECTOR_BEFORE = re.compile(
     r"(?:casting|festival|artistic|art|music|musical|executive|managing|programme|"
     r"program|programming|general|creative|marketing|assistant|second-unit|"
-    r"the festival's)"
+    r"the festival's|outgoing|incoming|former|festival)"
     r"\s+$",
     re.I,
 )
@@ -67,16 +80,20 @@ def _rules() -> dict[str, re.Pattern[str]]:
         ),
         "director.title": re.compile(
             r"\b(?:[Dd]irector|[Ff]ilmmaker|[Ff]ilm-maker|[Hh]elmer|[Aa]uteur|"
-            r"[Rr]éalisatrice|[Rr]éalisateur|[Cc]inéaste|[Ww]riter-director|"
-            r"[Cc]o-director)s?,?(?:\s+(?!of\b|de\b|du\b|des\b|went\b|goes\b|to\b|for\b)[a-zéèêàç-]+){0,2}"
+            r"[Rr]éalisatrice|[Rr]éalisateur|[Cc]inéaste|[Ww]riter-director|[Rr]ealizer|"
+            r"[Cc]o-director)s?,?(?:\s+(?!of\b|de\b|du\b|des\b|went\b|goes\b|to\b|for\b|"
+            r"and\b|et\b|or\b|but\b|who\b|is\b|was\b)[a-zéèêàç-]+){0,2}"
             rf"\s+({FULL_NAME})"
         ),
         "director.apposition": re.compile(
-            rf"({FULL_NAME}),\s+(?:the|its|a|an)\s+(?:[\w-]+\s+){{0,2}}?"
+            rf"({FULL_NAME}),\s+(?:the|its|a|an)\s+"
+            r"(?:(?!(?:the|a|an|who|that|whom)\b)[\w-]+\s+){0,2}?"
             r"(?:director|filmmaker|film-maker|réalisatrice|réalisateur)\b(?!\s+of\s+photo)"
         ),
         "director.possessive": re.compile(
-            rf"({ANY_NAME})'s?\s+(?:(?:[a-z][\w-]*|\d+)\s+){{0,3}}?{film_noun}\b"
+            rf"({ANY_NAME})'s?\s+(?:(?!{_SOURCE}\b)(?:[a-z][\w-]*|\d+[\w-]*|{_DEMONYM}|[A-Z]\w*-[a-z][\w-]*),?\s+)"
+            r"{0,6}?"
+            rf"{film_noun}\b"
         ),
         "director.award": re.compile(
             rf"({FULL_NAME})\s+(?:won|took|takes|wins|received|picked up)\s+(?:the\s+)?"
@@ -96,9 +113,12 @@ def _rules() -> dict[str, re.Pattern[str]]:
             rf"(?:by|par)\s+({NAME_LIST})"
         ),
         "director.film_de": re.compile(
-            r"\b(?:le|son|un|ce|du|au|nouveau|dernier|premier|the|this)\s+(?:\w+\s+)?"
-            rf"(?:film|long[- ]métrage|documentaire|feature)\s+(?:de\s+|d'|of\s+)"
-            rf"({FULL_NAME})"
+            r"\b(?:[Ll]e|[Ll]a|[Ss]on|[Ss]a|[Uu]n|[Uu]ne|[Cc]e|[Cc]ette|du|au|nouveau|dernier|"
+            r"premier|[Tt]he|[Tt]his)\s+"
+            r"(?:\w+\s+)?"
+            r"(?:(?:film|long[- ]métrage|documentaire|feature)\s+(?:de\s+|d'|of\s+)|"
+            r"version\s+(?:de\s+|d'))"
+            rf"({FULL_NAME})(?!'s?\s)"
         ),
         "cast.role_of": re.compile(
             rf"({FULL_NAME}),?\s+(?:(?:is|est)\s+)?(?:in the (?:title )?role of|"
@@ -112,13 +132,14 @@ def _rules() -> dict[str, re.Pattern[str]]:
         ),
         "director.hyphen": re.compile(rf"({FULL_NAME})-directed\b"),
         "director.verb": re.compile(
-            rf"(?:^|(?<=[.!?\n\"]\s)|(?<=\n))({FULL_NAME})\s+(?:(?:once again|here|"
-            r"again|now|therefore|also|brilliantly|deftly|skilfully|beautifully)\s+)?"
+            rf"(?:^|(?<=[.!?\n\"]\s)|(?<=\n)|(?<=,\s))({ANY_NAME})\s+"
+            r"(?:(?:once again|here|again|now|therefore|also|brilliantly|deftly|"
+            r"skilfully|beautifully)\s+)?"
             r"(?:explores|directs|develops|delivers|crafts|signs|films|returns|tackles|"
             r"paints|offers|makes|shoots|depicts|chronicles|examines|stages|captures|"
             r"imagines|adapts|orchestrates|revisits|tells|explore|brings|directed|"
             r"adapted|filmed|shot|crafted|wrote and directed|revient|signe|filme|"
-            r"réalise|présente)\b",
+            r"réalise|présente|is back|comes back)\b",
             re.M,
         ),
         "director.count": re.compile(
@@ -132,7 +153,10 @@ def _rules() -> dict[str, re.Pattern[str]]:
         ),
         "cast.with": re.compile(rf"\b(?:[Ww]ith|[Aa]longside)\s+({NAME_LIST})"),
         "cast.plays": re.compile(
-            rf"({FULL_NAME})(?:,\s+(?:who|qui)(?:\s+[a-z][\w-]*){{1,3}},)?(?:,\s+(?:who|qui))?"
+            rf"({FULL_NAME})(?:,\s+(?:(?:who|qui)(?:\s+[a-z][\w-]*){{1,3}}|"
+            r"(?:a|an|the)\s[^,.;()\n]{1,70}?|(?:in the|in a|in his|in her)"
+            r"\s(?:(?!\b(?:which|who|he|she|they)\b)[^,.;()\n]){1,70}?),)?"
+            r"(?:,\s+(?:who|qui))?"
             r"\s+(?:(?:also|once again|here|again|y|aussi|encore|ici)\s+)?"
             r"(?:stars|co-stars|plays|played|portrays|embodies|incarnates|interprets|"
             r"is cast|incarne|joue|campe|interprète)\b"
@@ -143,30 +167,34 @@ def _rules() -> dict[str, re.Pattern[str]]:
             rf"(?:\s+({ANY_NAME}))?"
         ),
         "cast.played_by": re.compile(
-            rf"(?:({ANY_NAME})\s*(?:,|\()\s*)?(?:who is\s+|is\s+)?(?:played|portrayed|"
+            rf"(?:({ANY_NAME})(?:\s*,\s*|\s*\(\s*|\s+(?=is\s)))?(?:who is\s+|is\s+)?"
+            r"(?:played|portrayed|"
             r"embodied|incarnated|interpreted|voiced|incarnée?|interprétée?|jouée?)"
             r"(?:,[^,.\n]{1,50},)?\s+(?:by|par)\s+(?:(?:newcomer|actor|actress|the|"
-            rf"veteran|comedian|singer|rapper|great|young)\s+)*({FULL_NAME})"
+            r"veteran|comedian|singer|rapper|great|young|musician|dancer|model|artist|"
+            rf"poet|footballer|wrestler|writer|director|filmmaker)\s+)*({FULL_NAME})"
         ),
         "cast.as": re.compile(
             rf"(?<![Ss]uch )(?<![Ll]ike )\b({FULL_NAME}),?\s+"
-            r"((?:[\w'-]+,?\s+){0,5}?)as\s+"
-            r"(?:(?:the|his|her|their|a|an|its)\s+)?(?:[a-z][\w-]*,?\s+){0,3}?"
+            r"((?:[\w'-]+,?\s+){0,6}?)as\s+"
+            rf"(?:(?:the|his|her|their|a|an|its|{NAME_WORD}'s)\s+)?"
+            r"(?:(?!(?:and|or|but|while|with)\b)[a-z][\w-]*,?\s+){0,3}?"
             rf"({NAME_WORD}(?: {NAME_WORD}){{0,2}})"
         ),
         "cast.is": re.compile(
-            rf"\b({FULL_NAME})\s+(?:is|est)\s+"
-            rf"({NAME_WORD}(?: {NAME_WORD})?)(?=\s*[,;.])"
+            rf"\b({FULL_NAME})(?:,\s+[a-zé][\w-]*,)?\s+(?:is|est)\s+"
+            rf"({NAME_WORD}(?: {NAME_WORD})?)(?=\s*[,;.(]|\s+the\s+[a-z]|"
+            rf"\s+and\s+{FULL_NAME}\s+is\s)"
         ),
         "cast.as_first": re.compile(rf"\bAs\s+({ANY_NAME}),\s+({FULL_NAME})"),
-        "paren": re.compile(r"\(([^()\n]{1,240})\)"),
     }
 
 
-_CAST_CUE = re.compile(
+#: Words that make a sentence about casting ("cast", "plays", "role", ...).
+CAST_CUE = re.compile(
     r"\b(?:cast|casting|actors?|actress(?:es)?|performers?|performances?|ensemble|"
     r"starring|stars?|co-stars?|roles?|plays|played|playing|troupe|comédiens?|"
-    r"acteurs?|actrices?|interprètes?|incarne|joue|campe|rôles?)\b",
+    r"acteurs?|actrices?|interprètes?|incarne|joue|campe|rôles?|newcomers?)\b",
     re.I,
 )
 _MAIN_ROLES = re.compile(
@@ -174,8 +202,16 @@ _MAIN_ROLES = re.compile(
     r"key)\s+roles?|as\s|dans\s+les\s+rôles)",
     re.I,
 )
+_WITH_NOT_CAST = re.compile(
+    r"\b(?:studied|worked|trained|met|talked|spoke|married|lived|collaborated|toured|"
+    r"dined|friends|compared|interview|conversation|studies|works)\s+$"
+)
+_JURY_BEFORE = re.compile(
+    r"\b(?:presided|chaired|headed|led)\s+(?:over\s+)?by\b|\bjury\b"
+)
+_PLAYS_IDIOM = r"\s+(?:with|on|like|out|up|off|down|into|around|along|games|by)\b"
 _FILM_WORD = re.compile(rf"\b{_FILM_NOUN}\b", re.I)
-_YEAR = re.compile(r"\b(?:19|20)\d\d\b")
+YEAR = re.compile(r"\b(?:19|20)\d\d\b")
 
 
 _HONORIFICS = frozenset(
@@ -227,6 +263,8 @@ def _directors(text: str, index: TextIndex) -> list[PersonFact]:
     for m in rules["director.title"].finditer(text):
         if _NOT_DIRECTOR_BEFORE.search(text[max(0, m.start() - 30) : m.start()]):
             continue
+        if _JURY_BEFORE.search(text[max(0, m.start() - 60) : m.start()]):
+            continue  # "the jury, presided by the Canadian realizer X": a jury head
         if m.group(1).split()[0].casefold() in STOPWORDS:
             continue  # "as a director, A Star Is Born": a title, not a name
         clean = _full(m.group(1))
@@ -254,7 +292,8 @@ def _directors(text: str, index: TextIndex) -> list[PersonFact]:
     )
     out += _director_rule(rules["director.hyphen"], text, "director.hyphen", _full, 0.9)
     for m in rules["director.verb"].finditer(text):
-        clean = _full(m.group(1))
+        # a surname only counts when it resolves to a full name named elsewhere
+        clean = _single(m.group(1))
         clause = index.clause_at(m.start(1))
         if clean and _FILM_WORD.search(clause) and not _PERFORMANCE.search(clause):
             out.append(
@@ -311,16 +350,20 @@ def _cast(text: str, index: TextIndex) -> list[PersonFact]:
     for m in rules["cast.with"].finditer(text):
         if text.startswith("'", m.end(1)):
             continue  # "with Nicole Holofcener's films": an owner, not a cast list
+        if _WITH_NOT_CAST.search(text[max(0, m.start() - 14) : m.start()]):
+            continue  # "studied with Leonard Bernstein": a life, not a cast
         after = text[m.end(1) : m.end(1) + 60]
         sentence = index.sentence_at(m.start()).text
         if _MAIN_ROLES.search(after):
             out.extend(_list_facts(m, 1, "cast.with", 0.9))
-        elif _CAST_CUE.search(sentence):
+        elif CAST_CUE.search(sentence):
             out.extend(_list_facts(m, 1, "cast.with", 0.7))
     for m in rules["cast.plays"].finditer(text):
         clean = _full(m.group(1))
         film = "stars" in m.group(0) and re.match(r"\s+as\s", text[m.end() :])
-        if clean and not film:  # "Past Lives stars Greta Lee as Nora": a film
+        idiom = not m.group(2) and re.match(_PLAYS_IDIOM, text[m.end() :])
+        # "Past Lives stars Greta Lee as Nora": a film; "X plays with genre": no role
+        if clean and not film and not idiom:
             char = _single(m.group(2)) if m.group(2) else None
             out.append(
                 PersonFact("cast", clean, m.start(1), m.end(1), "cast.plays", 0.9, char)
@@ -354,7 +397,13 @@ def _cast(text: str, index: TextIndex) -> list[PersonFact]:
             )
     for m in rules["cast.is"].finditer(text):
         clean, char = _full(m.group(1)), _single(m.group(2))
-        if clean and char and _CAST_CUE.search(index.sentence_at(m.start()).text):
+        cue = CAST_CUE.search(index.sentence_at(m.start()).text)
+        # without a cue, only "X is Y, his dad": a described character, no nationality
+        after = text[m.end() :]
+        described = bool(
+            re.match(rf",\s+[a-z]|\s+the\s|\s*\(|\s+and\s+{FULL_NAME}\s+is", after)
+        ) and not _NATIONALITY.fullmatch(char or "")
+        if clean and char and (cue or described):
             out.append(
                 PersonFact("cast", clean, m.start(1), m.end(1), "cast.is", 0.65, char)
             )
@@ -375,7 +424,8 @@ def _cast(text: str, index: TextIndex) -> list[PersonFact]:
         between = m.group(2).casefold()
         if re.search(r"\b[A-Z](?![A-Z]+\b)", m.group(2)) or re.search(
             r"\b(?:well|known|such|same|described|billed|credited|regarded|"
-            r"seen|soon|long|far|much|just)\b|[.!?;]",
+            r"seen|soon|long|far|much|just|cast|casts|directed|directs|hired|"
+            r"chose|wanted)\b|[.!?;]",
             between,
         ):
             continue
@@ -392,7 +442,6 @@ def _cast(text: str, index: TextIndex) -> list[PersonFact]:
             out.append(
                 PersonFact("cast", clean, m.start(2), m.end(2), "cast.as", 0.8, char)
             )
-    out.extend(_parentheses(text, index))
     return out
 
 
@@ -413,153 +462,6 @@ def _parallel_facts(m: re.Match[str], offset: int) -> list[PersonFact]:
                 start = offset + m.start(1) + at
                 out.append(PersonFact("cast", clean, start, start + len(actor),
                                       "cast.parallel", 0.85, char))  # fmt: skip
-    return out
-
-
-def _name_before(text: str, end: int) -> tuple[str, int] | None:
-    """The name (one to four words) that ends right before ``end`` (spaces allowed)."""
-    window = text[max(0, end - 80) : end]
-    m = re.search(rf"({ANY_NAME})\s*$", window)
-    if not m:
-        return None
-    name = trim_name(m.group(1))
-    if not name:
-        return None
-    return name, end - len(window) + m.start(1) + m.group(1).find(name)
-
-
-def _character_lookback(text: str, sent_start: int, end: int) -> tuple[str, int] | None:
-    """The nearest single capitalised word (a first name) before ``end``."""
-    window_start = max(sent_start, end - 90)
-    window = text[window_start:end]
-    best = None
-    for m in re.finditer(rf"(?<![\w'-])({NAME_WORD})(?![\w-]|\s+{NAME_WORD})", window):
-        word = m.group(1)
-        if word.casefold() in STOPWORDS or "." in word:
-            continue
-        before = window[: m.start()].rstrip()
-        if (
-            not before
-            and window_start == sent_start
-            and not re.match(r"\s*(?:,|'s\b)", window[m.end() :])
-        ):
-            continue  # a sentence-initial capital is a name only before "," or "'s"
-        if re.search(rf"{NAME_WORD}\s*$", before):
-            continue  # tail of a longer name
-        if re.match(r"\s+(?:of|de)\s", window[m.end() :]):
-            continue  # "the Republic of Zubrowka": an institution or a place
-        if re.search(r"\b(?:of|in|at|from|to|into|near|de|à)\s*$", before):
-            continue  # "the Republic of Zubrowka": a place, not a character
-        best = (word, window_start + m.start(1))
-    return best
-
-
-def _parentheses(text: str, index: TextIndex) -> list[PersonFact]:
-    out: list[PersonFact] = []
-    for m in _rules()["paren"].finditer(text):
-        inner = m.group(1)
-        if _YEAR.search(inner):
-            continue  # "(Title, Director, 2023)" and "(2023)" belong to the film rules
-        items = [
-            p.strip()
-            for p in re.split(r"\s*,\s*|\s+(?:and|&|et)\s+(?:even\s+)?", inner)
-        ]
-        items = [
-            re.sub(r"^(?:and|even|also|played by|as)\s+", "", p) for p in items if p
-        ]
-        if items and not re.fullmatch(ANY_NAME, items[-1]):
-            # "Tilda Swinton under a mountain of make-up": keep the leading name
-            lead = re.match(rf"({FULL_NAME})\s+[a-z]", items[-1])
-            if lead and len(items) == 1:
-                items = [lead.group(1), "described"]
-        names = []
-        for item in items:
-            if re.fullmatch(ANY_NAME, item) and trim_name(item) == item:
-                names.append(item)
-            else:
-                break
-        rest = items[len(names) :]
-        described = bool(rest) and rest[0][:1].islower()
-        if not names or (len(rest) > 1 and not described) or (rest and not described):
-            continue
-        sentence = index.sentence_at(m.start())
-        full = [n for n in names if len(n.split()) >= 2]
-        if len(names) >= 2:
-            if len(full) == len(names) and _CAST_CUE.search(sentence.text):
-                for name in names:
-                    at = m.start(1) + inner.find(name)
-                    out.append(
-                        PersonFact(
-                            "cast", name, at, at + len(name), "cast.paren_list", 0.85
-                        )
-                    )
-            continue
-        name = names[0]
-        at = m.start(1) + inner.find(name)
-        before = _name_before(text, m.start())
-        prev_word = text[max(0, m.start() - 20) : m.start()].split()[-1:] or [""]
-        if prev_word[0].lower().strip(",") in {
-            "director",
-            "filmmaker",
-            "by",
-            "réalisatrice",
-        }:
-            continue
-        if len(name.split()) >= 2:
-            if before and len(before[0].split()) == 1:
-                out.append(
-                    PersonFact(
-                        "cast", name, at, at + len(name), "cast.paren", 0.85, before[0]
-                    )
-                )
-            elif before:
-                # "Full Name (Full Name)": decided later from the other rules' evidence.
-                out.append(
-                    PersonFact(
-                        "cast",
-                        name,
-                        at,
-                        at + len(name),
-                        "cast.paren_ambiguous",
-                        0.6,
-                        before[0],
-                    )
-                )
-            else:
-                look = _character_lookback(text, sentence.start, m.start())
-                char = look[0] if look else None
-                aside = m.start() - sentence.start < 3
-                if aside and not (char or described or _CAST_CUE.search(sentence.text)):
-                    continue  # "(Alien Quadrilogy)": a bare name-like aside
-                out.append(
-                    PersonFact(
-                        "cast",
-                        name,
-                        at,
-                        at + len(name),
-                        "cast.paren_lookback",
-                        0.7,
-                        char,
-                    )
-                )
-        elif before and len(before[0].split()) >= 2:
-            out.append(
-                PersonFact(
-                    "cast",
-                    before[0],
-                    before[1],
-                    before[1] + len(before[0]),
-                    "cast.paren_character",
-                    0.8,
-                    name,
-                )
-            )
-        elif before and len(before[0].split()) == 1:
-            # "David (Eisenberg)": a surname, resolved later against the full names
-            out.append(
-                PersonFact("cast", name, at, at + len(name), "cast.paren_surname", 0.7,
-                           before[0])
-            )  # fmt: skip
     return out
 
 

@@ -70,7 +70,19 @@ def resolve_people(
         f for f in resolved
         if len(f.name.split()) >= 2 or f.rule not in _WEAK_SINGLE
     ]  # fmt: skip
-    resolved = [f for f in resolved if fold(f.name) not in banned]
+    resolved = [
+        f for f in resolved
+        if fold(f.name) not in banned and not _PRIZE_WORDS & set(f.name.split())
+    ]  # fmt: skip
+    # "Veronika Franz and Severin Fiala (Goodnight Mommy)": a director and a title
+    crew = {
+        fold(f.name) for f in resolved if f.role == "director" and f.confidence >= 0.8
+    }
+    resolved = [
+        f for f in resolved
+        if f.rule != "cast.paren_ambiguous"
+        or not {fold(f.name), fold(f.character or "")} & crew
+    ]  # fmt: skip
     characters = {fold(f.character) for f in resolved if f.character}
     actors = {
         fold(f.name)
@@ -84,7 +96,10 @@ def resolve_people(
     for f in resolved:
         if fold(f.name) in characters and fold(f.name) not in actors:
             continue
-        flip = outside > inside or bool(f.character and fold(f.character) in actors)
+        near = _nearest_order(f, resolved)
+        flip = (near if near is not None else outside > inside) or bool(
+            f.character and fold(f.character) in actors
+        )
         if f.rule == "cast.paren_ambiguous" and f.character and flip:
             # "Actor (Character)": the name outside the parentheses is the actor.
             f = replace(f, name=f.character, character=f.name, rule="cast.paren")
@@ -93,6 +108,21 @@ def resolve_people(
         ):
             f = replace(f, character=None)
         out.append(f)
+    # "Su-jin (Bae Doona) and her partner (Lee Joo-young)": a character another actor
+    # already plays by a stronger rule is not the lookback's character
+    claimed = {
+        fold(f.character): fold(f.name)
+        for f in out
+        if f.character and f.rule != "cast.paren_lookback"
+    }
+    out = [
+        replace(f, character=None)
+        if f.rule == "cast.paren_lookback"
+        and f.character
+        and claimed.get(fold(f.character), fold(f.name)) != fold(f.name)
+        else f
+        for f in out
+    ]
     best_director = {fold(f.name): f.confidence for f in out if f.role == "director"}
     best_cast = {fold(f.name): f.confidence for f in out if f.role == "cast"}
     played = {fold(f.name) for f in out if f.role == "cast" and f.character}
@@ -113,3 +143,27 @@ def resolve_people(
             continue  # an actor-director keeps the role the review gives him
         kept.append(f)
     return kept
+
+
+#: Words of prize and festival names: "Best Screenplay" is nobody.
+_PRIZE_WORDS = frozenset(
+    "Best Prize Award Awards Jury Palme Festival Competition Prix Meilleur".split()
+)
+_ORDER_RULES = {"cast.paren_character": True, "cast.paren": False}
+
+
+def _nearest_order(fact: PersonFact, facts: list[PersonFact]) -> bool | None:
+    """For "Full Name (Full Name)": True when the nearest unambiguous parenthesis
+    within 200 characters puts the actor outside ("Rachel Weisz (Sarah Churchill)
+    and Emma Stone (Abigail)"), False when inside, None when there is none."""
+    best: tuple[int, bool] | None = None
+    for other in facts:
+        order = _ORDER_RULES.get(other.rule)
+        distance = abs(other.start - fact.start)
+        if (
+            order is not None
+            and distance <= 200
+            and (best is None or distance < best[0])
+        ):
+            best = (distance, order)
+    return best[1] if best else None

@@ -34,13 +34,16 @@ _RELATION = (
     r"grandmother|grandfather|fiancée?|lawyer|assistant|mistress|widow|widower|"
     r"femme|mari|mère|père|sœur|frère|fille|fils|amie?|avocate?)"
 )
-_ROLE_NOUN = (
+#: Role nouns: "the judge", "en avocate", "her grandmother".
+ROLE_NOUN = (
     r"(?:avocate?|juge|présidente?|commissaire|policière?|médecin|professeure?|"
     r"infirmière?|mère|père|lawyer|attorney|judge|president|detective|doctor|nurse|"
     r"teacher|priest|prêtre|journaliste?|journalist|mother|father|prosecutor|"
     r"procureure?|inspect(?:or|eur|rice)|grandmother|grandfather|grand-mère|"
     r"grand-père|wife|husband|daughter|son|sister|brother|aunt|uncle|gendarme|"
-    r"policeman|policewoman|cop|soldier|soldat|villain|narrator)"
+    r"policeman|policewoman|cop|soldier|soldat|villain|narrator|therapist|pastor|"
+    r"magistrate|mayor|sheriff|chef|butler|"
+    r"maid|housekeeper|nanny|boss|neighbour|neighbor|landlord|landlady)"
 )
 _PRAISE = (
     r"(?:hilarious|terrific|superb|wonderful|great|excellent|brilliant|magnificent|"
@@ -55,17 +58,21 @@ _OWNER = r"(?:his|her|their|its|the|sa|son|ses|leur|[A-Z][\w-]*'s)"
 def _rules() -> dict[str, re.Pattern[str]]:
     return {
         "cast.relation": re.compile(
-            rf"({FULL_NAME})(?:,\s+(?:who|qui)\s+[^,.;]{{1,60}},)?\s+(?:[a-z]+\s+){{0,3}}?"
+            rf"({FULL_NAME})(?:,\s+[a-z][^,.;]{{1,60}},)?\s+(?:[a-z]+\s+){{0,3}}?"
             r"(?:plays|played|is|as|est|joue|"
             r"incarne|interprète|portrays)\s+"
             rf"{_OWNER}\s+(?:[a-z-]+\s+){{0,2}}?{_RELATION}s?,?\s+{_CHAR}"
         ),
         "cast.is_described": re.compile(
-            rf"(?:^|(?<=[.!?]\s)|(?<=\n))({FULL_NAME})\s+(?:is|est)\s+{_CHAR}"
-            r"(?=,\s+(?:a|an|the|who|and he|and she|le|la|l'|un|une|qui|[A-Z]\w+'s)\b)",
+            r"(?:^|(?<=[.!?]\s)|(?<=\n)|(?<=, and )|(?<=; ))"
+            rf"({FULL_NAME})\s+(?:is|est)\s+{_CHAR}(?=,\s+(?:a|an|the|who|and he|"
+            r"and she|le|la|l'|un|une|qui|his|her|their|son|sa|[A-Z]\w+'s)\b)",
             re.M,
         ),
-        "cast.est": re.compile(rf"({FULL_NAME})\s+est\s+{_CHAR}(?=\s*[,;.])"),
+        "cast.est": re.compile(
+            rf"({FULL_NAME})\s+est\s+((?:d'|l')?{NAME_WORD}(?: {NAME_WORD}){{0,2}})"
+            r"(?=\s*[,;.])"
+        ),
         "director.behind_camera": re.compile(
             rf"({FULL_NAME})\s+(?:était|est|is|was|stands|stood)\s+(?:\w+\s+)?"
             r"(?:derrière la caméra|behind the camera)"
@@ -102,8 +109,8 @@ def _rules() -> dict[str, re.Pattern[str]]:
             rf"(?:,\s+[^,.;]{{1,40}},)?\s+as\s+{_CHAR}"
         ),
         "cast.role_noun": re.compile(
-            rf"({FULL_NAME})(?:,|\s+(?:est|is|was|était)\s+[a-zéèêà]+)\s+(?:en|as the|"
-            rf"as a|as an|as his|as her)\s+(?:{_ROLE_NOUN})\b"
+            rf"({FULL_NAME})(?:,|\s+(?:est|is|was|était)\s+[a-zéèêà]+)?\s+(?:en|as the|"
+            rf"as a|as an|as his|as her)\s+(?:{ROLE_NOUN})\b"
             rf"(?:\s+(?:nommée?|named|called|appelée?)\s+{_CHAR})?"
         ),
         "cast.adj_actor": re.compile(
@@ -253,8 +260,9 @@ def find_title_directors(text: str, titles: list[str]) -> list[PersonFact]:
     for title in {t for t in titles if len(t) > 2}:
         head = rf"\"?{re.escape(title)}\"?(?:,\s+from\s+[^,.;]{{1,40}})?,?\s+"
         by = re.compile(
-            rf"{head}(?:by|de)\s+(?:(?:the|les)\s+(?:{_SIBLINGS})?{_NATIONALITY}?)?"
-            rf"(?:({NAME_WORD})\s+(?:and|et|&)\s+)?({FULL_NAME})"
+            rf"{head}(?:by|de)\s+(?:(?:the|les)\s+(?:{_SIBLINGS})?{_NATIONALITY}?"
+            rf"(?:{_SIBLINGS})?)?(?:({FULL_NAME}|{NAME_WORD})\s+(?:and|et|&)\s+)?"
+            rf"({FULL_NAME})"
         )
         made = re.compile(
             rf"{head}(?:the|a|an)\s+[^.;()]{{0,60}}?\b(?:that|which)\s+({FULL_NAME})"
@@ -265,8 +273,11 @@ def find_title_directors(text: str, titles: list[str]) -> list[PersonFact]:
             if len(second.split()) < 2:
                 continue
             names = [(second, m.start(2))]
-            if m.group(1):  # "Delphine and Muriel Coulin": siblings share the surname
-                names.append((f"{m.group(1)} {second.split()[-1]}", m.start(1)))
+            first = trim_name(m.group(1) or "")
+            if len(first.split()) >= 2:  # "the Austrian duo Veronika Franz and ..."
+                names.append((first, m.start(1)))
+            elif first:  # "Delphine and Muriel Coulin": siblings share the surname
+                names.append((f"{first} {second.split()[-1]}", m.start(1)))
             for name, at in names:
                 out.append(PersonFact("director", name, at, at + len(name),
                                       "director.title_by", 0.85,

@@ -50,10 +50,12 @@ UP = (
     "\u016c\u016e\u0170\u0172\u0174\u0176\u0178\u0179\u017b\u017d"
 )
 _LETTER = r"[^\W\d_]"
+#: Second syllables of romanised Korean given names: "So-young", "Sang-hyeon".
+_KOREAN = r"(?:eon|eong|young|ung|ang|ong|oon|oong|ook|eun|jin|woo|hee|hyun|seok)"
 #: One capitalised name word: "Piaton", "O'Brien", "Marie-Pierre", "DiCaprio".
 NAME_WORD = (
     rf"(?:[{UP}]\.(?:[ ]?[{UP}]\.)*|[{UP}]{_LETTER}*(?:'[{UP}]{_LETTER}+)?"
-    rf"(?:-[{UP}]{_LETTER}+|-[a-z]{{1,4}}\b)*)"
+    rf"(?:-[{UP}]{_LETTER}+|-[a-z]{{1,4}}\b|-[a-z]{{0,3}}{_KOREAN}\b)*)"
 )
 _PARTICLE = (
     r"(?:de|da|del|della|di|du|des|van|von|der|den|ter|dos|das|bin|ben|al|el|le|la)"
