@@ -42,6 +42,7 @@ from graph.extract_intro import (
     find_watched_titles,
     returning_directors,
 )
+from graph.extract_listitems import find_list_items, is_not_a_film
 from graph.extract_meta import find_places, find_release_date, find_themes, find_verdict
 from graph.extract_nlp import (
     FALLBACK_EN,
@@ -258,6 +259,12 @@ def assemble(review: Review, parsed: Parsed) -> Extraction:
         body_start=head_span[1] if head_span else 0,
         not_titles={fold(p.name) for p in raw_people} | multi,
     )
+    titles += find_list_items(
+        text,
+        body_start=head_span[1] if head_span else 0,
+        not_titles={fold(p.name) for p in raw_people}
+        | {fold(f.name) for f in festivals},
+    )
     if any(t.role == "subject" for t in awarded):
         # a palmarès names its films; a headline's stray capitalised run is no film
         # unless the body names it as one too
@@ -269,6 +276,7 @@ def assemble(review: Review, parsed: Parsed) -> Extraction:
             if t.rule != "headline.recurring" or fold(t.title) in named
         ]  # fmt: skip
     titles += awarded
+    titles = [t for t in titles if not is_not_a_film(t.title)]
     for t in titles:
         if t.actor:
             raw_people.append(

@@ -38,6 +38,8 @@ class FilmDraft:
             "input.title",
             "film.paren_triple",
             "film.list_line",
+            "film.list_heading",
+            "film.list_lead",
         } or (fact.rule.startswith("headline.") and fact.rule != "headline.unechoed")
         self.subject = (
             self.subject

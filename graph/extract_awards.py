@@ -270,49 +270,95 @@ def _palmares_lines(text: str, not_titles: frozenset[str]) -> list[TitleFact]:
     return out
 
 
+#: Prizes for a craft: their winner is neither the director nor the cast.
+_CRAFT = re.compile(
+    r"\b(?:contribution|cinematograph\w*|photography|music|score|editing|design|"
+    r"sound|costume|make-?up|effects)\b",
+    re.I,
+)
+
+
 @lru_cache(maxsize=1)
 def _prize_list() -> re.Pattern[str]:
-    """ "Golden Bear: Title (Director)", "Best Director: Name, Title" """
+    """ "Golden Bear: Title (Director)", "Best Director: Name (Title) and ..." """
     award = (
         r"[^:\n]{0,40}?\b(?:Bear|Lion|Leopard|Shell|Palme|Prize|Prix|Award|Cup|Best|"
         r"Caméra|Camera|Jury|Grand)\b[^:\n]{0,40}?"
     )
-    return re.compile(
-        rf"(?m)^[ \t]*(?P<award>{award}):[ \t]+(?:\"?(?P<t1>[^()\n\"]{{2,70}}?)\"?"
-        rf"[ \t]*\((?P<dir>{FULL_NAME})\)|(?P<person>[{UP}][^,()\n:]{{2,60}}?)"
-        r"(?:[ \t]*\([^()\n]*\))?"
-        r",[ \t]+\"?(?P<t2>[^()\n\",]{2,70}?)\"?)[ \t]*$"
-    )
+    return re.compile(rf"(?m)^[ \t]*(?P<award>{award}):[ \t]+(?P<rest>[^\n]{{2,200}})$")
+
+
+_PAREN_ENTRY = re.compile(
+    r'^"?(?P<a>[^()\n"]{2,70}?)"?\s*\((?P<b>[^()\n]{2,70})\)\s*[.;]?$'
+)
+_COMMA_ENTRY = re.compile(
+    r'^"?(?P<a>[^()\n",]{2,70}?)"?,\s+"?(?P<b>[^()\n",]{2,70}?)"?[.;]?$'
+)
+_LONE_ENTRY = re.compile(r'^"?(?P<a>[^()\n"]{2,70}?)"?[.;]?$')
 
 
 def _prize_list_lines(text: str, not_titles: frozenset[str]) -> list[TitleFact]:
     """The films of a prize list written one award a line: "Golden Bear: Title
-    (Director)", "Silver Bear for Best Director: Name, Title"."""
+    (Director)", "Best Director: Name (Title) and Name (Title)", "Best Actress: Name,
+    Title". A personal prize (direction, acting, screenplay) names the person first
+    unless the parentheses hold a known person; any other prize names the film first.
+    """
     out: list[TitleFact] = []
     for m in _prize_list().finditer(text):
-        key = "t1" if m.group("t1") else "t2"
-        title = _clean_title(m.group(key))
-        if (
-            not looks_like_title(title)
-            or fold(title) in not_titles
-            or re.search(r"[.!?]\s", title)
-        ):
-            continue
-        director = actor = None
-        person = m.group("person")
-        if person and not re.fullmatch(
-            rf"{FULL_NAME}|(?:[{UP}][\w'-]*\s+){{2,6}}[{UP}][\w'-]*", person
-        ):
-            continue  # "Palme d'Or: Title, Director. A drama.": not a name first
-        if m.group("dir"):
-            director = trim_name(m.group("dir"))
-        elif person and _DIRECTING.search(m.group("award")):
-            director = trim_name(person)
-        elif person and _ACTING.search(m.group("award")):
-            actor = trim_name(person)
-        elif person and re.search(r"\b(?:screenplay|script)\b", m.group("award"), re.I):
-            director = trim_name(person)  # the screenplay prize goes to the author
-        start = m.start(key) + m.group(key).find(title)
-        out.append(TitleFact(title, start, start + len(title), "film.award_line", 0.8,
-                             "subject", director=director, actor=actor))  # fmt: skip
+        award = m.group("award")
+        personal = bool(
+            _DIRECTING.search(award) or _ACTING.search(award)
+            or re.search(r"\b(?:screenplay|script)\b", award, re.I)
+            or _CRAFT.search(award)
+        )  # fmt: skip
+        rest_at = m.start("rest")
+        for entry in re.finditer(r"[^;]+?(?=(?<=\))\s+and\s+|;|$)", m.group("rest")):
+            fact = _prize_entry(entry.group(0).strip(), award, personal, not_titles)
+            if fact is None:
+                continue
+            title, director, actor = fact
+            at = text.find(title, rest_at + entry.start())
+            out.append(
+                TitleFact(title, at, at + len(title), "film.award_line", 0.8,
+                          "subject", director=director, actor=actor)
+            )  # fmt: skip
     return out
+
+
+def _prize_entry(
+    entry: str, award: str, personal: bool, not_titles: frozenset[str]
+) -> tuple[str, str | None, str | None] | None:
+    """(title, director, actor) of one "Name (Title)" / "Title (Name)" entry."""
+    entry = re.sub(r"^and\s+", "", entry)
+    # "Name (cinematography), Title": the role in parentheses is no title
+    entry = re.sub(r"^([^()]+?)\s*\([a-z][^()]*\)\s*,", r"\1,", entry)
+    m = _PAREN_ENTRY.match(entry) or _COMMA_ENTRY.match(entry)
+    m = m or _LONE_ENTRY.match(entry)
+    if not m:
+        return None
+    first = m.group("a").strip()
+    second = (m.groupdict().get("b") or "").strip()
+    name_like = rf"{FULL_NAME}|(?:[{UP}][\w'-]*\s+){{2,6}}[{UP}][\w'-]*"
+    person_first = bool(second) and (
+        fold(first) in not_titles or personal and fold(second) not in not_titles
+    )
+    title, person = (second, first) if person_first else (first, second or None)
+    title = _clean_title(title)
+    if (
+        not looks_like_title(title)
+        or fold(title) in not_titles
+        or re.search(r"[.!?]\s", title)
+        or person is not None
+        and not re.fullmatch(name_like, person)
+    ):
+        return None
+    director = actor = None
+    if person and _ACTING.search(award):
+        actor = trim_name(person)
+    elif person and (
+        _DIRECTING.search(award)
+        or re.search(r"\b(?:screenplay|script)\b", award, re.I)
+        or not _CRAFT.search(award)
+    ):
+        director = trim_name(person)  # a film prize's person is its director
+    return title, director, actor

@@ -1,0 +1,204 @@
+"""Extract stage, list items: films a round-up introduces one per line.
+
+Contract: :func:`find_list_items` returns subject
+:class:`~graph.extract_films.TitleFact` records for the items of a list-shaped
+review, where each film opens its own line, unquoted, in one of two layouts:
+
+* a heading line, alone, numbered or decorated, followed by the item's text on
+  the next line: ``1. Toni Erdmann (dir. Maren Ade)``, ``Paris, Texas (1984)``,
+  ``TALK TO ME (2023)``;
+* a lead-in, where a dash separates the title from the item's text:
+  ``Civil War — Alex Garland's most provocative film yet ...``.
+
+A list is a repeated layout: a layout counts only when at least two lines of the
+review use it, so a lone line that happens to look like a heading is left to the
+other rules. Decorations give the year, an original title and the director
+(``(dir. X)``, ``(X)``, ``(X, France)``); a lead-in whose text opens with "X's film"
+or "X directs" names the director too.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Collection
+from functools import lru_cache
+
+from graph.extract_films import TitleFact, looks_like_title
+from graph.extract_gazetteer import AWARDS
+from graph.extract_text import FULL_NAME, fold
+
+#: Words of a section heading or a label, never a film of the list.
+_LABELS = frozenset(
+    (
+        "new in theaters new in cinemas still playing at home streaming on streaming "
+        "honourable mentions honorable mentions the verdict verdict the year in film "
+        "also showing also out coming soon out now best of the rest in cinemas "
+        "on demand on netflix at the festival"
+    ).split()
+)
+#: Words that section headings in capitals are made of ("NEW IN THEATERS").
+_LABEL_WORDS = frozenset(
+    (
+        "new in theaters theatres cinemas cinema still playing at home on streaming "
+        "coming soon out now this week week's also showing best of the rest "
+        "honourable honorable mentions verdict year film films our picks top "
+        "festival day night digital demand vod re-release classics classic revivals "
+        "repertory pick and more elsewhere around town tv television"
+    ).split()
+)
+_FILM_NOUN = (
+    r"(?:film|feature|movie|debut|documentary|drama|comedy|thriller|western|musical|"
+    r"fable|epic|satire|romance|horror|biopic|portrait|melodrama|adaptation|follow-up)"
+)
+
+
+@lru_cache(maxsize=1)
+def _line() -> re.Pattern[str]:
+    """One candidate line: number, title, decorations, then a dash or the line end."""
+    return re.compile(
+        r"(?m)^[ \t]*(?P<num>\d{1,2}[.)][ \t]+)?"
+        r"(?P<title>[^\s(\"'—–|#*][^\n(|—–]{0,80}?)"
+        r"(?P<decor>(?:[ \t]*\([^()\n]{1,60}\))*)"
+        r"[ \t]*(?:(?P<dash>[—–]|[ \t]-[ \t])[ \t]*(?P<rest>\S[^\n]*)|$)"
+    )
+
+
+def find_list_items(
+    text: str, *, body_start: int, not_titles: Collection[str] = ()
+) -> list[TitleFact]:
+    """The films of a list-shaped review (see the module docstring).
+
+    Args:
+        text: the normalised review text.
+        body_start: offset where the body starts (the headline is no item).
+        not_titles: folded names that are never titles (people, festivals).
+
+    Returns:
+        One subject fact per item, or nothing when no layout repeats.
+    """
+    headings: list[TitleFact] = []
+    leads: list[TitleFact] = []
+    numbered = 0
+    for m in _line().finditer(text, body_start):
+        item = _item(text, m, not_titles)
+        if item is None:
+            continue
+        if m.group("dash"):
+            leads.append(item)
+        elif (m.group("num") or m.group("decor")) and _followed_by_text(text, m.end()):
+            # bare heading lines ("The Performances") are left to the subhead rule,
+            # which wants a round-up headline: here a number or a decoration is needed
+            headings.append(item)
+            numbered += bool(m.group("num"))
+    out: list[TitleFact] = []
+    if len(headings) >= 2 or numbered >= 2:
+        out += headings
+    if len(leads) >= 2:
+        out += leads
+    return out
+
+
+def _item(text: str, m: re.Match[str], not_titles: Collection[str]) -> TitleFact | None:
+    """The title fact of one candidate line, or None when it is no film item."""
+    title = m.group("title").strip().rstrip(",;:")
+    decor = _parts(m.group("decor"))
+    if not title or title.endswith((".", "?", "!")) or fold(title) in not_titles:
+        return None
+    if fold(title) in _LABELS or re.search(
+        r"\d{1,2}:\d\d|\d/\d|^by\b|@|https?:|★|\bstars?\b|\brating\b", title, re.I
+    ):
+        return None  # a section label, a time, a byline
+    if _labelled(title):
+        return None  # "Director: X", "Golden Bear: Title": a credits or prize line
+    if title.isupper():
+        if not (decor or m.group("num")) or len(title) < 2:
+            return None  # "NEW IN THEATERS": a section heading, not "TALK TO ME (2023)"
+        title = _title_case(title)
+    if not looks_like_title(title) or len(title.split()) > 9:
+        return None
+    year = original = director = None
+    for part in decor:
+        director_m = re.fullmatch(
+            rf"(?:dir\.|d\.|directed by|réal\.|de|by)?\s*({FULL_NAME})"
+            r"(?:\s*,\s*[^,]+)*",
+            part,
+        )
+        if re.fullmatch(r"(?:19|20)\d\d", part):
+            year = int(part)
+        elif re.search(r"(?:19|20)\d\d$", part) and director_m is None:
+            year = int(part[-4:])
+        elif director_m and not _is_country_list(part):
+            director = director_m.group(1)
+        elif original is None and looks_like_title(part):
+            original = part
+    rest = m.group("rest") or ""
+    if director is None and m.group("dash"):
+        lead = re.match(
+            rf"({FULL_NAME})(?:'s?\s+(?:[\w-]+\s+){{0,4}}?{_FILM_NOUN}\b|\s+directs\b)",
+            rest,
+        )
+        director = lead.group(1) if lead else None
+    start = m.start("title")
+    rule = "film.list_lead" if m.group("dash") else "film.list_heading"
+    return TitleFact(
+        title, start, start + len(m.group("title").rstrip()), rule, 0.75,
+        year=year, original_title=original, director=director,
+    )  # fmt: skip
+
+
+_CREDIT_LABELS = frozenset(
+    (
+        "director directors directed cast starring with venue section competition "
+        "screenplay screenwriter screenwriters writer writers producer producers music "
+        "score editor editing cinematography photography production sales country "
+        "countries language languages running time release distributor rating verdict "
+        "réalisation avec scénario musique durée sortie"
+    ).split()
+)
+
+
+def _labelled(title: str) -> bool:
+    """Whether the title is really "Label: value" (a credit or a prize line)."""
+    label, colon, _value = title.partition(":")
+    if not colon:
+        return False
+    words = re.findall(r"[\w']+", fold(label))
+    return any(w in _CREDIT_LABELS for w in words) or bool(
+        re.search(
+            r"\b(?:prize|award|bear|lion|palme|leopard|best|jury|cup)\b", fold(label)
+        )
+    )
+
+
+def _parts(decor: str) -> list[str]:
+    """The texts inside the decorations: "(L'Avenir) (dir. X)" -> two parts."""
+    return [p.strip() for p in re.findall(r"\(([^()\n]+)\)", decor)]
+
+
+def _is_country_list(part: str) -> bool:
+    """ "(France, Belgium)": a decoration naming countries, not a director."""
+    return all(len(w.split()) == 1 for w in part.split(","))
+
+
+def _title_case(title: str) -> str:
+    small = {"a", "an", "the", "of", "to", "in", "on", "and", "for", "at", "by"}
+    words = title.lower().split()
+    return " ".join(
+        w if i and w in small else w[:1].upper() + w[1:] for i, w in enumerate(words)
+    )
+
+
+def _followed_by_text(text: str, end: int) -> bool:
+    """Whether the line ending at ``end`` is followed by a line of prose."""
+    nxt = re.match(r"\n[ \t]*([^\n]{40,})", text[end : end + 400])
+    return nxt is not None and " " in nxt.group(1)
+
+
+def is_not_a_film(title: str) -> bool:
+    """A title rule's catch that names no film: a prize ("Palme d'Or") or a section
+    heading in capitals ("NEW IN THEATERS", "THE YEAR IN FILM")."""
+    folded = fold(title)
+    if any(folded == fold(award) for award in AWARDS):
+        return True
+    words = folded.replace("'s", "").split()
+    return title.isupper() and bool(words) and all(w in _LABEL_WORDS for w in words)
