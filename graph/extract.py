@@ -22,6 +22,7 @@ from typing import TYPE_CHECKING
 from graph.config import Settings
 from graph.extract_assemble import attach_facts, group_films, is_round_up
 from graph.extract_awards import find_award_titles
+from graph.extract_caps import find_caps_titles
 from graph.extract_case import recase_lowercase
 from graph.extract_casting import drop_comparisons, drop_crew, find_casting
 from graph.extract_festivals import (
@@ -255,6 +256,11 @@ def assemble(review: Review, parsed: Parsed) -> Extraction:
         round_up=is_round_up(head[0] if head else None),
     )
     titles += find_paragraph_titles(
+        text,
+        body_start=head_span[1] if head_span else 0,
+        not_titles={fold(p.name) for p in raw_people} | multi,
+    )
+    titles += find_caps_titles(
         text,
         body_start=head_span[1] if head_span else 0,
         not_titles={fold(p.name) for p in raw_people} | multi,

@@ -12,6 +12,7 @@ import re
 from functools import lru_cache
 
 from graph.extract_gazetteer import REGIONS
+from graph.extract_headline_quotes import quoted_headline_titles
 from graph.extract_people import trim_name
 from graph.extract_text import (
     ANY_NAME,
@@ -217,9 +218,11 @@ def headline_titles(
     while not whole and start < len(headline) and headline[start] in "'\"":
         start += 1  # "Review: 'The Zone of Interest' is..."
     rest = headline[start:]
-    found: list[TitleFact] = []
+    found = _quoted(headline, offset, low_body)
     weak: list[TitleFact] = []  # "Title: tagline" never repeated in the body
     for title, rule, director in _headline_candidates(rest):
+        if any(fold(f.title).startswith(fold(title)) for f in found):
+            continue  # "A Thousand" of "'A Thousand and One'": a part of a quoted title
         owner = re.search(rf"\s+(?:of|by|de)\s+({FULL_NAME})$", title)
         if owner:
             title, director = title[: owner.start()], owner.group(1)
@@ -379,6 +382,27 @@ def headline_titles(
         at = offset + best[1]
         return [TitleFact(best[0], at, at + len(best[0]), "headline.recurring", 0.8)]
     return []
+
+
+def _quoted(headline: str, offset: int, low_body: str) -> list[TitleFact]:
+    """The headline's quoted titles that recur in the body or are marked as reviewed
+    (a quoted title is one even when NER calls it a person), never a festival."""
+    out: list[TitleFact] = []
+    quoted = quoted_headline_titles(headline)
+    for q in quoted:
+        after = headline[q.start + len(q.title) :]
+        reviewed = bool(
+            re.match(r"\W{0,3}(?:\([^()\n]*\)\s*)?(?:[Rr]eview|REVIEW)", after)
+        )
+        if fold(q.title) in _FESTIVAL_WORDS:
+            continue
+        # the one quoted title of a headline names its film, echoed or not
+        if not (reviewed or len(quoted) == 1 or _recurs(q.title, low_body)):
+            continue
+        at = offset + q.start
+        out.append(TitleFact(q.title, at, at + len(q.title), "headline.quoted", 0.95,
+                             "subject", original_title=q.original))  # fmt: skip
+    return out
 
 
 _HEAD_LEAD = frozenset(

@@ -498,3 +498,40 @@ def test_capitalised_column_name_over_the_headline(blank_nlp) -> None:  # type: 
     x = run(blank_nlp, text)
     assert subjects(x) == {"Cold Water"}
     assert "Salt Road" in mentioned(x)
+
+
+def test_quoted_headline_title_keeps_and_and_apostrophes(blank_nlp) -> None:  # type: ignore[no-untyped-def]
+    from graph.extract_headline_quotes import quoted_headline_titles
+
+    got = quoted_headline_titles("Fest 2021: 'Nine and Ten' Review - a tense debut")
+    assert [q.title for q in got] == ["Nine and Ten"]
+    got = quoted_headline_titles("Fest: 'The Porters' Yard' ('Der Hof') Review")
+    assert [(q.title, q.original) for q in got] == [("The Porters' Yard", "Der Hof")]
+    got = quoted_headline_titles('News: "L\'Ami", the comedy of Jean Roux')
+    assert [q.title for q in got] == ["L'Ami"]
+    # near misses: a year's apostrophe and a quoted phrase in lower case
+    got = quoted_headline_titles("FEST '24: 'Lantern' Is a Quiet Thriller")
+    assert [q.title for q in got] == ["Lantern"]
+    assert quoted_headline_titles('Lantern review: "a quiet triumph"') == []
+
+
+def test_quoted_headline_title_is_the_subject(blank_nlp) -> None:  # type: ignore[no-untyped-def]
+    x = run(blank_nlp, "Fest 2021: 'Nine and Ten' Review - a tense debut\n\n"
+            "Nine and Ten follows two sisters across a winter.")  # fmt: skip
+    assert subjects(x) == {"Nine and Ten"}
+
+
+CAPS = (
+    "ESSAYS | FESTIVALS\n\nThe long night\n"
+    "Mara Olsen's furious LANTERN HOUSE was the film everyone argued about. "
+    "Our critic is on its side.\n\n"
+    "Lantern House, which premiered last month, is not subtle. The BBC bought it."
+)
+
+
+def test_title_in_capitals_inside_the_standfirst(blank_nlp) -> None:  # type: ignore[no-untyped-def]
+    x = run(blank_nlp, CAPS)
+    assert subjects(x) == {"Lantern House"}
+    # near miss: the label line and an acronym are never films
+    titles = {fold(f.title) for f in x.films}
+    assert "festivals" not in titles and "bbc" not in titles

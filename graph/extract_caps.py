@@ -1,0 +1,64 @@
+"""Extract stage, titles in capitals: the house style of magazines that print the
+reviewed film's title in capitals inside the standfirst.
+
+Contract: :func:`find_caps_titles` reads the first lines after the headline and
+returns a subject :class:`~graph.extract_title_base.TitleFact` for each run of
+capitalised words inside a sentence ("Coralie Fargeat's gleefully repulsive THE
+SUBSTANCE was ...") that the body repeats in ordinary case ("The Substance, which
+premiered ..."). An acronym the body never writes otherwise ("BBC") is no title.
+"""
+
+from __future__ import annotations
+
+import re
+
+from graph.extract_text import fold
+from graph.extract_title_base import TitleFact, looks_like_title
+
+#: How far after the headline the standfirst may run.
+_WINDOW = 700
+_CAPS_RUN = re.compile(
+    r"(?<![\w'])([A-Z0-9\u00c0-\u00de][A-Z0-9\u00c0-\u00de'&-]*[A-Z\u00c0-\u00de]"
+    r"(?:[ :]+[A-Z0-9\u00c0-\u00de][A-Z0-9\u00c0-\u00de'&-]*){0,6})(?![\w'])"
+)
+
+
+def find_caps_titles(
+    text: str, *, body_start: int, not_titles: set[str] | frozenset[str]
+) -> list[TitleFact]:
+    """Titles printed in capitals inside the standfirst (see module docstring).
+
+    Args:
+        text: the normalised review text.
+        body_start: where the body starts (after the headline).
+        not_titles: folded names that are never titles (people, festivals).
+    """
+    out: list[TitleFact] = []
+    window = text[body_start : body_start + _WINDOW]
+    for line_m in re.finditer(r"[^\n]+", window):
+        line = line_m.group(0)
+        if sum(c.islower() for c in line) < 20:
+            continue  # "FESTIVALS | CANNES": a label line, not a sentence
+        for m in _CAPS_RUN.finditer(line):
+            caps = m.group(1).strip(" :")
+            if len(caps.replace(" ", "")) < 3 or fold(caps) in not_titles:
+                continue
+            at = body_start + line_m.start() + m.start(1)
+            echo = _echo(text, caps, at)
+            if echo is None or not looks_like_title(echo):
+                continue
+            if any(fold(t.title) == fold(echo) for t in out):
+                continue
+            out.append(TitleFact(echo, at, at + len(caps), "film.caps", 0.9))
+    return out
+
+
+def _echo(text: str, caps: str, at: int) -> str | None:
+    """The body's ordinary-case spelling of ``caps`` ("The Substance"), or None."""
+    words = [re.escape(w) for w in caps.split()]
+    pattern = r"(?<![\w'])" + r"\s+".join(words) + r"(?![\w'])"
+    for m in re.finditer(pattern, text, re.I):
+        found = m.group(0)
+        if m.start() != at and not found.isupper() and found[:1].isupper():
+            return found
+    return None
