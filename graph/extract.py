@@ -263,7 +263,7 @@ def assemble(review: Review, parsed: Parsed) -> Extraction:
     titles += find_caps_titles(
         text,
         body_start=head_span[1] if head_span else 0,
-        not_titles={fold(p.name) for p in raw_people} | multi,
+        not_titles={fold(p.name) for p in raw_people} | multi | _folded_regions(),
     )
     titles += find_list_items(
         text,

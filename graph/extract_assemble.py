@@ -111,7 +111,10 @@ def group_films(
         # film introduced with its director ("A Real Pain, Jesse Eisenberg's second
         # film", '"Salt Houses", directed by Anna Brook') is reviewed.
         for film in films:
-            if not film.mentioned and any(x.rule in introduced for x in film.facts):
+            if not film.mentioned and any(
+                x.rule in introduced and not _in_aside(text, x.start)
+                for x in film.facts
+            ):
                 film.subject = True
     if not any(f.subject for f in films):
         candidates = [f for f in films if not f.mentioned]
@@ -144,6 +147,12 @@ def group_films(
         kept.append(film)
     kept.sort(key=lambda f: (not f.subject, min(x.start for x in f.facts)))
     return kept
+
+
+def _in_aside(text: str, at: int) -> bool:
+    """True inside parentheses of its line: "(Fans: X's Other Film opens soon.)"."""
+    line = text[text.rfind("\n", 0, at) + 1 : at]
+    return line.count("(") > line.count(")")
 
 
 def _demote_passing_winners(text: str, films: list[FilmDraft]) -> None:

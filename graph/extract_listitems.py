@@ -194,11 +194,20 @@ def _followed_by_text(text: str, end: int) -> bool:
     return nxt is not None and " " in nxt.group(1)
 
 
+#: A festival named the way a translation names it: "Mostra of Venice".
+_FESTIVAL_NAME = re.compile(
+    r"(?:The\s+)?(?:Mostra|Festival|Biennale|Berlinale|Quinzaine)\s+(?:of|de|du|di|del)"
+    r"\s+(?:the\s+)?[A-Z][\w-]*$"
+)
+
+
 def is_not_a_film(title: str) -> bool:
     """A title rule's catch that names no film: a prize ("Palme d'Or") or a section
     heading in capitals ("NEW IN THEATERS", "THE YEAR IN FILM")."""
     folded = fold(title)
     if any(folded == fold(award) for award in AWARDS):
         return True
+    if _FESTIVAL_NAME.match(title):
+        return True  # "Mostra of Venice", "Festival of Cannes": a translated festival
     words = folded.replace("'s", "").split()
     return title.isupper() and bool(words) and all(w in _LABEL_WORDS for w in words)

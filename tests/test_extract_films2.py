@@ -535,3 +535,38 @@ def test_title_in_capitals_inside_the_standfirst(blank_nlp) -> None:  # type: ig
     # near miss: the label line and an acronym are never films
     titles = {fold(f.title) for f in x.films}
     assert "festivals" not in titles and "bbc" not in titles
+
+
+def test_translated_festival_names_are_no_films() -> None:
+    from graph.extract_listitems import is_not_a_film
+
+    assert is_not_a_film("Mostra of Venice") and is_not_a_film("Festival of Cannes")
+    assert not is_not_a_film("Festival Express")  # near miss: a film's own title
+
+
+def test_caps_dateline_is_no_title(blank_nlp) -> None:  # type: ignore[no-untyped-def]
+    x = run(blank_nlp, "Lantern wins the prize\n\nVERONA, 8 May (our envoy Ann Lee)\n\n"
+            "It is Lantern that won in Verona, the city of the lovers, this year.")  # fmt: skip
+    assert "Verona" not in {f.title for f in x.films}
+
+
+def test_possessive_never_crosses_a_line_nor_cuts_at_an_apostrophe(blank_nlp) -> None:  # type: ignore[no-untyped-def]
+    x = run(blank_nlp, "Fest 2016 winners: the top prize for 'Mud Road'\n\n"
+            "Full list of prizes.\n\nMud Road won. Best actress went to Ann Lee for "
+            "Paul Ortega's Ma' Rosalind, a drama. Paul Ortega's Ma' Rosalind is long.")  # fmt: skip
+    titles = {f.title for f in x.films}
+    assert "Full" not in titles and "Ma" not in titles
+
+
+ASIDE = (
+    "Three films to see this week: 'Mud Road' and more\n\nNEW\n"
+    "Mud Road - Paul Ortega's drama opens Friday.\n\n"
+    "Pale Sun - Ann Lee's second film, a comedy. (Fans: Tom Berg's Red Dog opens "
+    "in May.)"
+)
+
+
+def test_round_up_film_inside_an_aside_is_not_reviewed(blank_nlp) -> None:  # type: ignore[no-untyped-def]
+    x = run(blank_nlp, ASIDE)
+    assert "Red Dog" not in subjects(x)
+    assert "Mud Road" in subjects(x)  # near miss: the listed film stays
