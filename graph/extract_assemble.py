@@ -93,6 +93,10 @@ def group_films(
             {fold(fact.original_title)} if fact.original_title else set()
         )
         film = next((f for f in films if f.keys & keys), None)
+        # "Title" of "Title, 23 Some Street, 1080 Town": the full title's short form
+        film = film or next(
+            (f for f in films if f.title.startswith(fact.title + ", ")), None
+        )
         if film is None:
             film = FilmDraft(fact)
             films.append(film)

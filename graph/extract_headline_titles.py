@@ -124,10 +124,34 @@ def _recurs(title: str, body: str) -> bool:
     return title.casefold() in body
 
 
+#: "I Finally Watched Title", "Why I Rewatched Title": the title closes the headline.
+_WATCHED = re.compile(
+    rf"\b(?:[Ff]inally|FINALLY|[Jj]ust|JUST)?\s*(?:[Ww]atched|WATCHED|[Rr]e-?watched|"
+    rf"REWATCHED|[Ss]aw|SAW)\s+\"?({TITLE_RUN})\"?\s*[.!?]?$"
+)
+
+
+def _full_title(title: str, body: str) -> str:
+    """The body's longer spelling of a headline's short title, when the body goes on
+    with comma-separated parts one of which opens with a number ("Title, 23 Some
+    Street, 1080 Town"); else ``title``."""
+    m = re.search(
+        re.escape(title) + r"((?:,\s+[0-9A-Za-z\u00c0-\u00ff][^,.;:\n]{1,30}){1,3})"
+        r"(?=[.;:)]|\s+[a-z])",
+        body,
+    )
+    if not m or not re.search(r",\s+\d", m.group(1)):
+        return title
+    return title + m.group(1)
+
+
 def _headline_candidates(rest: str) -> list[tuple[str, str, str | None]]:
     """(title, rule, director) candidates of a headline without its festival prefix."""
     rules = _rules()
     out: list[tuple[str, str, str | None]] = []
+    m = _WATCHED.search(rest)
+    if m:  # "...: I Finally Watched Title": the blog post's film closes the headline
+        out.append((_clean(m.group(1)), "headline.watched", None))
     m = re.match(
         r"^'?([^\n']{2,40}'[^\n']{1,40}?)'\s+(?:[Rr]eview|REVIEW|[Cc]ritique)\b", rest
     )
@@ -274,7 +298,10 @@ def headline_titles(
             rest[rest.find(title) + len(title) :]
         ):
             continue  # "Three Korean films for the weekend": a count, not a title
+        if rule == "headline.watched":
+            title = _full_title(title, body)
         marked = rule in {
+            "headline.watched",
             "headline.year",
             "headline.colon",
             "headline.with",

@@ -570,3 +570,14 @@ def test_round_up_film_inside_an_aside_is_not_reviewed(blank_nlp) -> None:  # ty
     x = run(blank_nlp, ASIDE)
     assert "Red Dog" not in subjects(x)
     assert "Mud Road" in subjects(x)  # near miss: the listed film stays
+
+
+def test_finally_watched_headline_takes_the_body_full_title(blank_nlp) -> None:  # type: ignore[no-untyped-def]
+    x = run(blank_nlp, "Bells, Soup and 200 Minutes: I Finally Watched Anna Kessel\n\n"
+            "Until last week I had never seen Anna Kessel, 12 rue du Port, 4000 Liege. "
+            "I watched Anna Kessel at night and made soup.")  # fmt: skip
+    assert subjects(x) == {"Anna Kessel, 12 rue du Port, 4000 Liege"}
+    # near miss: a list of films after a comma is no longer title
+    x = run(blank_nlp, "I Finally Watched Mud Road\n\nI had never seen Mud Road, "
+            "Pale Sun, or Red Dog until this week.")  # fmt: skip
+    assert subjects(x) == {"Mud Road"}
