@@ -62,6 +62,7 @@ from graph.extract_roles import (
     possessive_characters,
 )
 from graph.extract_roundup import find_paragraph_titles
+from graph.extract_roundup_prose import find_prose_titles
 from graph.extract_sections import find_section_directors
 from graph.extract_text import (
     FULL_NAME,
@@ -260,10 +261,21 @@ def assemble(review: Review, parsed: Parsed) -> Extraction:
         body_start=head_span[1] if head_span else 0,
         not_titles={fold(p.name) for p in raw_people} | multi,
     )
+    titles += find_prose_titles(
+        text,
+        body_start=head_span[1] if head_span else 0,
+        round_up=is_round_up(head[0] if head else None),
+        not_titles={fold(p.name) for p in raw_people}
+        | multi
+        | {fold(f.name) for f in festivals},
+    )
     titles += find_caps_titles(
         text,
         body_start=head_span[1] if head_span else 0,
-        not_titles={fold(p.name) for p in raw_people} | multi | _folded_regions(),
+        not_titles={fold(p.name) for p in raw_people}
+        | multi
+        | _folded_regions()
+        | strong_festival_names(),
     )
     titles += find_list_items(
         text,

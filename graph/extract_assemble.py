@@ -40,6 +40,8 @@ class FilmDraft:
             "film.list_line",
             "film.list_heading",
             "film.list_lead",
+            "film.caps",
+            "film.prose_intro",
         } or (fact.rule.startswith("headline.") and fact.rule != "headline.unechoed")
         self.subject = (
             self.subject

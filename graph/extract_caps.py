@@ -43,8 +43,10 @@ def find_caps_titles(
             caps = m.group(1).strip(" :")
             if len(caps.replace(" ", "")) < 3 or fold(caps) in not_titles:
                 continue
-            if not line[: m.start(1)].strip() and line[m.end(1) :].startswith(","):
-                continue  # "VENICE, 8 September": a dateline
+            if not line[: m.start(1)].strip() and re.match(
+                r"\s*(?:,|[-–—]\s)", line[m.end(1) :]
+            ):
+                continue  # "VENICE, 8 September", "CANNES — The jury": a dateline
             at = body_start + line_m.start() + m.start(1)
             echo = _echo(text, caps, at)
             if echo is None or not looks_like_title(echo):

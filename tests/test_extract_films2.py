@@ -581,3 +581,33 @@ def test_finally_watched_headline_takes_the_body_full_title(blank_nlp) -> None: 
     x = run(blank_nlp, "I Finally Watched Mud Road\n\nI had never seen Mud Road, "
             "Pale Sun, or Red Dog until this week.")  # fmt: skip
     assert subjects(x) == {"Mud Road"}
+
+
+DIARY = (
+    "Festival diary: notes from the front\n\nONE\n"
+    "Woke at six for Pale Sun, Ann Lee's second film in competition. It is good.\n\n"
+    "TWO\nTom Berg is 80 and made the boldest film here. Red Dog follows a stray "
+    "across a winter city. The film follows it all the way.\n\n"
+    "THREE\nI saw two films. The other was Salt and Iron, and I will not forget it."
+)
+
+
+def test_round_up_prose_introduces_films(blank_nlp) -> None:  # type: ignore[no-untyped-def]
+    x = run(blank_nlp, DIARY)
+    assert {"Red Dog", "Salt and Iron"} <= subjects(x)
+    assert "The film" not in {f.title for f in x.films}  # near miss: generic opener
+
+
+def test_prose_intro_needs_a_round_up() -> None:
+    from graph.extract_roundup_prose import find_prose_titles
+
+    text = "Mud Road review\n\nRed Dog follows a stray across a city."
+    assert find_prose_titles(text, body_start=15, round_up=False) == []
+    got = find_prose_titles(text, body_start=15, round_up=True, not_titles={"red dog"})
+    assert got == []  # near miss: a person's name is no title
+
+
+def test_caps_dateline_with_a_dash_is_no_title(blank_nlp) -> None:  # type: ignore[no-untyped-def]
+    x = run(blank_nlp, "Fest 2024: Ann Lee's Mud Road wins\n\nVERONA — The jury of "
+            "Verona gave its prize to Mud Road, a drama. Mud Road is long.")  # fmt: skip
+    assert "Verona" not in {f.title for f in x.films}
