@@ -74,6 +74,7 @@ from graph.extract_text import (
     fold,
     normalise_text,
 )
+from graph.extract_user_title import find_lowercase_subject, is_rating_line
 from graph.models import (
     Extraction,
     Review,
@@ -232,6 +233,12 @@ def assemble(review: Review, parsed: Parsed) -> Extraction:
     titles = find_titles(
         text, headline=head, known_title=review.title, people=raw_people, persons=multi
     )
+    if is_rating_line(head[0] if head else None) and not any(
+        t.rule.startswith("headline.") or t.rule == "input.title" for t in titles
+    ):  # "★★★★★ 5/5" over "dune part two is the rare sequel ..."
+        titles += find_lowercase_subject(
+            text, body_start=head_span[1] if head_span else 0
+        )
     awarded = find_award_titles(
         text, not_titles=multi | frozenset(fold(f.name) for f in festivals)
     )

@@ -611,3 +611,18 @@ def test_caps_dateline_with_a_dash_is_no_title(blank_nlp) -> None:  # type: igno
     x = run(blank_nlp, "Fest 2024: Ann Lee's Mud Road wins\n\nVERONA — The jury of "
             "Verona gave its prize to Mud Road, a drama. Mud Road is long.")  # fmt: skip
     assert "Verona" not in {f.title for f in x.films}
+
+
+def test_rating_only_headline_then_a_lowercase_title(blank_nlp) -> None:  # type: ignore[no-untyped-def]
+    from graph.extract_user_title import find_lowercase_subject, is_rating_line
+
+    assert is_rating_line("★★★★☆ 4/5") and not is_rating_line("Mud Road ★★★★")
+    text = "★★★★☆ 4/5\nby ann · may 2\n\nwow. mud road is the rare sequel that works."
+    got = find_lowercase_subject(text, body_start=10)
+    assert [t.title for t in got] == ["Mud Road"]
+    # near miss: a generic subject is no title
+    text = "★★★★☆ 4/5\n\nok. the ending is the best film moment ever. this movie is a mess."
+    assert find_lowercase_subject(text, body_start=10) == []
+    x = run(blank_nlp, "★★★★☆ 4/5\nby ann · may 2\n\nwow. mud road is the rare sequel "
+            "that works, and ann lee is great in it.")  # fmt: skip
+    assert subjects(x) == {"Mud Road"}
