@@ -63,6 +63,11 @@ def _echo(text: str, caps: str, at: int) -> str | None:
     pattern = r"(?<![\w'])" + r"\s+".join(words) + r"(?![\w'])"
     for m in re.finditer(pattern, text, re.I):
         found = m.group(0)
+        opener = re.search(
+            r"(?:^|[.!?]\s+|\n\s*)$", text[max(0, m.start() - 3) : m.start()]
+        )
+        if len(words) == 1 and opener:
+            continue  # "Really, ..." opening a sentence: no sign of a title
         if m.start() != at and not found.isupper() and found[:1].isupper():
             return found
     return None

@@ -19,6 +19,8 @@ _CLOSE_AFTER = re.compile(
     r"(?:\s*$|\s*[,:;.!?()|\[\]]|\s+[-–—]|\s+[a-z]|\s+(?:[Rr]eview|REVIEW|[Cc]ritique|"
     r"Is|Was|Isn't|Wins?|Takes?|Gets?|Has|And|[Aa]t|[Ii]n)\b)"
 )
+#: A quote somebody said: '"We Made It," Says Director'.
+_SPEECH = re.compile(r"\s*,?\s*(?:says|said|insists|admits|claims|tells|told)\b", re.I)
 _OPEN = re.compile(r"(?:^|(?<=[\s(:]))(['\"])(?=[A-Z0-9\u00c0-\u00de])")
 _SECOND = re.compile(r"\s*\(\s*['\"]?([A-Z\u00c0-\u00de][^()'\"\n]{1,60}?)['\"]?\s*\)")
 
@@ -58,8 +60,13 @@ def quoted_headline_titles(headline: str) -> list[QuotedTitle]:
         if end is None:
             pos = start
             continue
-        title = headline[start:end].strip().rstrip(",")
-        if (":" in title and m.group(1) == "'") or not looks_like_title(title):
+        title = headline[start:end].strip()
+        speech = title.endswith(",") or bool(_SPEECH.match(headline, end + 1))
+        if (
+            speech
+            or (":" in title and m.group(1) == "'")
+            or not looks_like_title(title)
+        ):
             pos = start  # "TIFF '24: 'Title'": the year's apostrophe opens no title
             continue
         pos = end + 1

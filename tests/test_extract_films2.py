@@ -626,3 +626,16 @@ def test_rating_only_headline_then_a_lowercase_title(blank_nlp) -> None:  # type
     x = run(blank_nlp, "★★★★☆ 4/5\nby ann · may 2\n\nwow. mud road is the rare sequel "
             "that works, and ann lee is great in it.")  # fmt: skip
     assert subjects(x) == {"Mud Road"}
+
+
+def test_quoted_speech_and_emphasis_are_no_titles() -> None:
+    from graph.extract_caps import find_caps_titles
+    from graph.extract_headline_quotes import quoted_headline_titles
+
+    assert quoted_headline_titles('Fest 2024: "It Was A Nightmare," Says Ann Lee') == []
+    text = (
+        "Head\n\nAnn Lee is REALLY good in MUD ROAD, a drama we argued about for "
+        "weeks.\n\nReally, Mud Road is fine. Really."
+    )
+    got = find_caps_titles(text, body_start=4, not_titles=set())
+    assert [t.title for t in got] == ["Mud Road"]  # near miss: "REALLY" is emphasis
