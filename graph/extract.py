@@ -273,7 +273,6 @@ def assemble(review: Review, parsed: Parsed) -> Extraction:
         body_start=head_span[1] if head_span else 0,
         round_up=is_round_up(head[0] if head else None),
         not_titles={fold(p.name) for p in raw_people}
-        | multi
         | {fold(f.name) for f in festivals},
     )
     titles += find_caps_titles(

@@ -47,6 +47,20 @@ def _closing(headline: str, quote: str, start: int) -> int | None:
     return None
 
 
+def _title_like(title: str) -> bool:
+    """A quoted title may be in sentence case ("Anatomie d'une chute"): a capital
+    first letter, a few words, no sentence inside."""
+    if looks_like_title(title):
+        return True
+    words = title.split()
+    return (
+        title[:1].isupper()
+        and 2 <= len(words) <= 6
+        and not re.search(r"[.!?,;]", title)
+        and not re.match(r"(?:I|We|You|It|This|That|He|She|They)\b", title)
+    )
+
+
 def quoted_headline_titles(headline: str) -> list[QuotedTitle]:
     """Every quoted title of ``headline``, in order (see module docstring)."""
     out: list[QuotedTitle] = []
@@ -62,11 +76,7 @@ def quoted_headline_titles(headline: str) -> list[QuotedTitle]:
             continue
         title = headline[start:end].strip()
         speech = title.endswith(",") or bool(_SPEECH.match(headline, end + 1))
-        if (
-            speech
-            or (":" in title and m.group(1) == "'")
-            or not looks_like_title(title)
-        ):
+        if speech or (":" in title and m.group(1) == "'") or not _title_like(title):
             pos = start  # "TIFF '24: 'Title'": the year's apostrophe opens no title
             continue
         pos = end + 1

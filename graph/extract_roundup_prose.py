@@ -41,7 +41,9 @@ def _rules() -> tuple[re.Pattern[str], re.Pattern[str]]:
     plot = re.compile(rf"{start}({TITLE_RUN})\s+(?:{_PLOT_VERBS})\s+[a-z]")
     other = re.compile(
         rf"{start}(?:The\s+(?:other|first|second|third|last|best|next)|Another)\s+"
-        rf"(?:one\s+)?(?:was|is)\s+({TITLE_RUN})(?=\s*[,.;:]|\s+and\s+[a-z])"
+        r"(?:(?:one|standout|highlight|discovery|surprise|revelation|favourite|"
+        r"favorite|gem|film)\s+)?"
+        rf"(?:was|is)\s+({TITLE_RUN})(?=\s*[,.;:]|\s+and\s+[a-z])"
     )
     return plot, other
 

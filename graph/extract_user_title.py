@@ -32,6 +32,7 @@ def is_rating_line(line: str | None) -> bool:
     """True for a headline that holds a rating and no words: "★★★★★ 5/5"."""
     if line is None:
         return True
+    line = re.sub(r"(?:\||·|-)?\s*(?:reviewed\s+)?by\s+\S+.*$", "", line, flags=re.I)
     return not re.search(r"[A-Za-z]{3,}", line) and bool(
         re.search(r"[★☆]|\d+(?:\.\d+)?\s*/\s*\d+", line)
     )

@@ -639,3 +639,25 @@ def test_quoted_speech_and_emphasis_are_no_titles() -> None:
     )
     got = find_caps_titles(text, body_start=4, not_titles=set())
     assert [t.title for t in got] == ["Mud Road"]  # near miss: "REALLY" is emphasis
+
+
+def test_sentence_case_quoted_title_and_rating_with_byline() -> None:
+    from graph.extract_headline_quotes import quoted_headline_titles
+    from graph.extract_user_title import is_rating_line
+
+    got = quoted_headline_titles('Cannes: "Maison de la mer", the Palme of Ann Lee')
+    assert [q.title for q in got] == ["Maison de la mer"]
+    # near miss: a quoted sentence is no title
+    assert quoted_headline_titles('Cannes: "It was a shock" for the jury') == []
+    assert is_rating_line("★★★★☆ 4/5 | reviewed by filmfan99")
+    assert not is_rating_line("Mud Road ★★★★ | reviewed by filmfan99")
+
+
+def test_round_up_standout_is_reviewed() -> None:
+    from graph.extract_roundup_prose import find_prose_titles
+
+    text = (
+        "Best of the fest\n\nAnother standout was Salt Road, a debut. The film is long."
+    )
+    got = find_prose_titles(text, body_start=16, round_up=True)
+    assert [t.title for t in got] == ["Salt Road"]
