@@ -12,7 +12,8 @@ from __future__ import annotations
 
 import re
 
-from graph.extract_text import fold
+from graph.extract_people import trim_name
+from graph.extract_text import FULL_NAME, fold
 from graph.extract_title_base import TitleFact, looks_like_title
 
 #: How far after the headline the standfirst may run.
@@ -53,7 +54,12 @@ def find_caps_titles(
                 continue
             if any(fold(t.title) == fold(echo) for t in out):
                 continue
-            out.append(TitleFact(echo, at, at + len(caps), "film.caps", 0.9))
+            owner = re.search(
+                rf"({FULL_NAME})'s?\s+(?:[a-z][\w-]*,?\s+){{0,3}}$", line[: m.start(1)]
+            )
+            director = trim_name(owner.group(1)) if owner else None
+            out.append(TitleFact(echo, at, at + len(caps), "film.caps", 0.9,
+                                 director=director))  # fmt: skip
     return out
 
 
@@ -66,7 +72,10 @@ def _echo(text: str, caps: str, at: int) -> str | None:
         opener = re.search(
             r"(?:^|[.!?]\s+|\n\s*)$", text[max(0, m.start() - 3) : m.start()]
         )
-        if len(words) == 1 and opener:
+        marked = text[at + len(caps) : at + len(caps) + 2] == " (" or text[
+            max(0, at - 3) : at
+        ].endswith("'s ")
+        if len(words) == 1 and opener and not marked:
             continue  # "Really, ..." opening a sentence: no sign of a title
         if m.start() != at and not found.isupper() and found[:1].isupper():
             return found

@@ -201,13 +201,25 @@ _FESTIVAL_NAME = re.compile(
 )
 
 
+#: A dispatch's part label: "Day 4", "Week Two".
+_PART_LABEL = re.compile(
+    r"(?:Day|DAY|Week|WEEK|Night|NIGHT|Part|PART)\s+(?:\d{1,2}|One|Two|Three|Four|"
+    r"Five|Six|Seven|Eight|Nine|Ten|ONE|TWO|THREE|FOUR|FIVE|SIX|SEVEN|EIGHT|NINE|TEN)"
+)
+
+
 def is_not_a_film(title: str) -> bool:
     """A title rule's catch that names no film: a prize ("Palme d'Or") or a section
     heading in capitals ("NEW IN THEATERS", "THE YEAR IN FILM")."""
     folded = fold(title)
     if any(folded == fold(award) for award in AWARDS):
         return True
-    if _FESTIVAL_NAME.match(title):
-        return True  # "Mostra of Venice", "Festival of Cannes": a translated festival
+    if _FESTIVAL_NAME.match(title) or _PART_LABEL.fullmatch(title):
+        return True  # "Mostra of Venice", "Festival of Cannes", "Day 4": no film
+    from graph.extract_festivals import strong_festival_names
+
+    edition = re.fullmatch(r"(.+?)\s+(?:19|20)?\d\d", title)
+    if edition and fold(edition.group(1)) in strong_festival_names():
+        return True  # "Berlinale 2023": a festival edition
     words = folded.replace("'s", "").split()
     return title.isupper() and bool(words) and all(w in _LABEL_WORDS for w in words)

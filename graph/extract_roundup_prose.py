@@ -6,7 +6,8 @@ palmarès), :func:`find_prose_titles` returns subject
 
 * opens a sentence and is followed by a plot verb ("EO follows a grey donkey ...",
   "Mud Road tells the story of ..."), or
-* is announced as one of the films seen ("The other was Tori and Lokita, and ...").
+* is announced as one of the films seen ("The other was Tori and Lokita, and ...",
+  "The day began with Mud Road.", "Then came Red Dog, ...", "Finally, Holy Spider.").
 
 A person's name or surname, a pronoun, a generic opener ("The film follows") and
 the sentence right after a paragraph head in capitals ("BLUE HOUR. Tom Keane follows")
@@ -36,7 +37,7 @@ _GENERIC = frozenset(
 
 
 @lru_cache(maxsize=1)
-def _rules() -> tuple[re.Pattern[str], re.Pattern[str]]:
+def _rules() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
     start = r"(?:^|(?<=[.!?]\s)|(?<=[.!?]\"\s)|(?<=\n))"
     plot = re.compile(rf"{start}({TITLE_RUN})\s+(?:{_PLOT_VERBS})\s+[a-z]")
     other = re.compile(
@@ -45,7 +46,12 @@ def _rules() -> tuple[re.Pattern[str], re.Pattern[str]]:
         r"favorite|gem|film)\s+)?"
         rf"(?:was|is)\s+({TITLE_RUN})(?=\s*[,.;:]|\s+and\s+[a-z])"
     )
-    return plot, other
+    seen = re.compile(
+        rf"(?:\b(?:began|begins|started|starts|opened|opens|ended|ends|closed|closes)"
+        rf"\s+with|{start}(?:Then|Next|Finally|Lastly|Later)\s*,?\s+(?:came\s+)?)"
+        rf"\s*({TITLE_RUN})(?=\s*[.,;:]\s)"
+    )
+    return plot, other, seen
 
 
 def find_prose_titles(

@@ -661,3 +661,32 @@ def test_round_up_standout_is_reviewed() -> None:
     )
     got = find_prose_titles(text, body_start=16, round_up=True)
     assert [t.title for t in got] == ["Salt Road"]
+
+
+def test_day_labels_and_festival_editions_are_no_films() -> None:
+    from graph.extract_listitems import is_not_a_film
+
+    assert is_not_a_film("Day 4") and is_not_a_film("Berlinale 2023")
+    assert not is_not_a_film("Day Shift") and not is_not_a_film("Blade Runner 2049")
+
+
+def test_diary_sequence_cues_introduce_films() -> None:
+    from graph.extract_roundup_prose import find_prose_titles
+
+    text = (
+        "Fest diary: Day 4\n\nTuesday began with Salt Road. It is loud.\n\n"
+        "Finally, Red Dog. It is long. Then, as ever, lunch."
+    )
+    got = find_prose_titles(text, body_start=17, round_up=True)
+    assert [t.title for t in got] == ["Salt Road", "Red Dog"]  # not "as ever"
+
+
+def test_caps_title_takes_its_possessive_director() -> None:
+    from graph.extract_caps import find_caps_titles
+
+    text = (
+        "Fest 2023 | Competition\n\nAnn Lee's tender AFIRE (Roter Himmel) is a "
+        "summer comedy that darkens.\n\nAfire takes place by the sea."
+    )
+    got = find_caps_titles(text, body_start=23, not_titles=set())
+    assert [(t.title, t.director) for t in got] == [("Afire", "Ann Lee")]
