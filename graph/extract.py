@@ -274,6 +274,7 @@ def assemble(review: Review, parsed: Parsed) -> Extraction:
         round_up=is_round_up(head[0] if head else None),
         not_titles={fold(p.name) for p in raw_people}
         | {fold(f.name) for f in festivals},
+        persons=multi,
     )
     titles += find_caps_titles(
         text,

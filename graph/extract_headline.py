@@ -51,7 +51,8 @@ def headline_of(text: str, headline: str | None) -> tuple[str, int] | None:
         return None
     if not first.endswith((".", "!", "?")) or "review" in first.lower():
         return first, text.find(first)
-    if first.endswith(("!", "?")) and _SPLIT_HEADLINE.search(first):
+    quoted = re.search(r"(?:^|\s)['\"][A-Z][^'\"]{1,60}['\"](?:\s|$)", first)
+    if first.endswith(("!", "?")) and (_SPLIT_HEADLINE.search(first) or quoted):
         return first, text.find(first)
     return None
 

@@ -21,7 +21,7 @@ _CLOSE_AFTER = re.compile(
 )
 #: A quote somebody said: '"We Made It," Says Director'.
 _SPEECH = re.compile(r"\s*,?\s*(?:says|said|insists|admits|claims|tells|told)\b", re.I)
-_OPEN = re.compile(r"(?:^|(?<=[\s(:]))(['\"])(?=[A-Z0-9\u00c0-\u00de])")
+_OPEN = re.compile(r"(?:^|(?<=[\s(:]))(['\"]|\" )(?=[A-Z0-9\u00c0-\u00de])")
 _SECOND = re.compile(r"\s*\(\s*['\"]?([A-Z\u00c0-\u00de][^()'\"\n]{1,60}?)['\"]?\s*\)")
 
 
@@ -37,7 +37,7 @@ class QuotedTitle:
 
 def _closing(headline: str, quote: str, start: int) -> int | None:
     """Index of the quote closing the span opened before ``start``, or None."""
-    if quote == '"':
+    if quote.startswith('"'):
         end = headline.find('"', start)
         return end if end > start else None
     for m in re.finditer("'", headline[start:]):

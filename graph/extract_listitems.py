@@ -214,7 +214,13 @@ def is_not_a_film(title: str) -> bool:
     folded = fold(title)
     if any(folded == fold(award) for award in AWARDS):
         return True
-    if _FESTIVAL_NAME.match(title) or _PART_LABEL.fullmatch(title):
+    if (
+        _FESTIVAL_NAME.match(title)
+        or _PART_LABEL.fullmatch(title)
+        or re.search(
+            r"\b(?:Film\s+)?Festival(?:\s+(?:de|of)\s+\S+)?(?:\s+\d{4})?$", title
+        )
+    ):
         return True  # "Mostra of Venice", "Festival of Cannes", "Day 4": no film
     from graph.extract_festivals import strong_festival_names
 

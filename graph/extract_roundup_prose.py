@@ -7,7 +7,8 @@ palmarès), :func:`find_prose_titles` returns subject
 * opens a sentence and is followed by a plot verb ("EO follows a grey donkey ...",
   "Mud Road tells the story of ..."), or
 * is announced as one of the films seen ("The other was Tori and Lokita, and ...",
-  "The day began with Mud Road.", "Then came Red Dog, ...", "Finally, Holy Spider.").
+  "The day began with Mud Road.", "Then came Red Dog, ...", "Finally, Holy Spider.",
+  "Monday: Perfect Days.").
 
 A person's name or surname, a pronoun, a generic opener ("The film follows") and
 the sentence right after a paragraph head in capitals ("BLUE HOUR. Tom Keane follows")
@@ -37,7 +38,7 @@ _GENERIC = frozenset(
 
 
 @lru_cache(maxsize=1)
-def _rules() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
+def _rules() -> tuple[re.Pattern[str], ...]:
     start = r"(?:^|(?<=[.!?]\s)|(?<=[.!?]\"\s)|(?<=\n))"
     plot = re.compile(rf"{start}({TITLE_RUN})\s+(?:{_PLOT_VERBS})\s+[a-z]")
     other = re.compile(
@@ -51,7 +52,11 @@ def _rules() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
         rf"\s+with|{start}(?:Then|Next|Finally|Lastly|Later)\s*,?\s+(?:came\s+)?)"
         rf"\s*({TITLE_RUN})(?=\s*[.,;:]\s)"
     )
-    return plot, other, seen
+    day = re.compile(
+        rf"(?:^|\n)\s*(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day\s*[:—–-]\s+"
+        rf"(?:(?:re)?watched\s+|saw\s+)?({TITLE_RUN})(?=\s*[.,;:]\s)"
+    )
+    return plot, other, seen, day
 
 
 def find_prose_titles(
@@ -60,6 +65,7 @@ def find_prose_titles(
     body_start: int,
     round_up: bool,
     not_titles: Collection[str] = (),
+    persons: Collection[str] = (),
 ) -> list[TitleFact]:
     """Round-up films introduced in prose (see module docstring).
 
@@ -68,6 +74,7 @@ def find_prose_titles(
         body_start: offset where the body starts.
         round_up: the headline announces several films.
         not_titles: folded names that are never titles (people, festivals).
+        persons: folded NER person names: a title only when the text repeats it.
     """
     if not round_up:
         return []
@@ -82,6 +89,7 @@ def find_prose_titles(
                 not words
                 or not looks_like_title(title)
                 or key in not_titles
+                or (key in persons and text.count(title) < 2)
                 or key in surnames
                 or words[-1].casefold() in _GENERIC
                 or (len(words) == 1 and key in STOPWORDS)

@@ -690,3 +690,28 @@ def test_caps_title_takes_its_possessive_director() -> None:
     )
     got = find_caps_titles(text, body_start=23, not_titles=set())
     assert [(t.title, t.director) for t in got] == [("Afire", "Ann Lee")]
+
+
+def test_festival_names_weekday_cues_and_question_headlines(blank_nlp) -> None:  # type: ignore[no-untyped-def]
+    from graph.extract_headline import headline_of
+    from graph.extract_headline_quotes import quoted_headline_titles
+    from graph.extract_listitems import is_not_a_film
+    from graph.extract_roundup_prose import find_prose_titles
+
+    assert is_not_a_film("Toronto Film Festival") and is_not_a_film(
+        "Festival de Cannes"
+    )
+    assert not is_not_a_film("Festival Express")  # near miss: a title
+    text = "My diary, week 2\n\nMonday: Salt Road. Sublime.\n\nTuesday: rain."
+    got = find_prose_titles(text, body_start=16, round_up=True)
+    assert [t.title for t in got] == ["Salt Road"]
+    got = find_prose_titles(
+        "Diary\n\nAnn Lee follows a porter.", body_start=5, round_up=True,
+        persons={"ann lee"},
+    )  # fmt: skip
+    assert got == []  # near miss: a person named once is no title
+    head = headline_of("Is 'Salt Road' the film of the year?\n\nSalt Road is.", None)
+    assert head is not None and head[0].startswith("Is 'Salt Road'")
+    assert headline_of("Why does everyone love this?\n\nIt is fine.", None) is None
+    got = quoted_headline_titles('Fest 2025 : " Un simple accident ", la Palme')
+    assert [q.title for q in got] == ["Un simple accident"]
