@@ -60,7 +60,8 @@ class FilmDraft:
 
 _ROUND_UP = re.compile(
     r"\b(?:films|movies|round-?up|highlights|best of|top \d+|dispatch|diary|"
-    r"day \d+|palmar[eè]s|winners|line-?up|to (?:watch|see|catch))\b",
+    r"day \d+|palmar[eè]s|winners|line-?up|to (?:watch|see|catch)|wrap(?:-?up)?|"
+    r"verdicts|notebook|so far|ranked|in brief|capsules?|mini-reviews?)\b",
     re.I,
 )
 

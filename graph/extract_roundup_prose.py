@@ -8,7 +8,9 @@ palmarès), :func:`find_prose_titles` returns subject
   "Mud Road tells the story of ..."), or
 * is announced as one of the films seen ("The other was Tori and Lokita, and ...",
   "The day began with Mud Road.", "Then came Red Dog, ...", "Finally, Holy Spider.",
-  "Monday: Perfect Days.").
+  "Monday: Perfect Days."), or
+* is shown or owned and called a film by a genre noun ("Wim Wenders brought Perfect
+  Days, a gentle portrait ...", "His The Zone of Interest, a Holocaust drama").
 
 A person's name or surname, a pronoun, a generic opener ("The film follows") and
 the sentence right after a paragraph head in capitals ("BLUE HOUR. Tom Keane follows")
@@ -30,6 +32,12 @@ _PLOT_VERBS = (
     r"follows|tells(?:\s+the\s+story\s+of)?|cent(?:re|er)s\s+on|chronicles|traces|"
     r"imagines|observes|is\s+set\s+in|unfolds|stars"
 )
+#: Nouns that call the run before them a film: "Title, a Holocaust drama".
+_GENRES = (
+    r"drama|comedy|thriller|documentary|portrait|satire|fable|romance|western|musical|"
+    r"horror|film|debut|feature|epic|melodrama|biopic|road\s+movie|tale|odyssey|"
+    r"adaptation|animation|mystery|fantasy|parable|character\s+study"
+)
 #: Words that open a synopsis sentence but are never a title.
 _GENERIC = frozenset(
     "film movie story picture documentary drama it this that which everything "
@@ -40,7 +48,7 @@ _GENERIC = frozenset(
 @lru_cache(maxsize=1)
 def _rules() -> tuple[re.Pattern[str], ...]:
     start = r"(?:^|(?<=[.!?]\s)|(?<=[.!?]\"\s)|(?<=\n))"
-    plot = re.compile(rf"{start}({TITLE_RUN})\s+(?:{_PLOT_VERBS})\s+[a-z]")
+    plot = re.compile(rf"{start}({TITLE_RUN})\s+(?:{_PLOT_VERBS})\s+\w")
     other = re.compile(
         rf"{start}(?:The\s+(?:other|first|second|third|last|best|next)|Another)\s+"
         r"(?:(?:one|standout|highlight|discovery|surprise|revelation|favourite|"
@@ -56,7 +64,12 @@ def _rules() -> tuple[re.Pattern[str], ...]:
         rf"(?:^|\n)\s*(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day\s*[:—–-]\s+"
         rf"(?:(?:re)?watched\s+|saw\s+)?({TITLE_RUN})(?=\s*[.,;:]\s)"
     )
-    return plot, other, seen, day
+    genre = re.compile(
+        r"(?:\b(?:His|Her|Their)\s+|\b(?:brought|showed|unveiled|premiered|presented|"
+        rf"delivered|offered)\s+)({TITLE_RUN}),\s+(?:a|an)\s+(?:[\w-]+\s+){{0,4}}?"
+        rf"(?:{_GENRES})s?\b"
+    )
+    return plot, other, seen, day, genre
 
 
 def find_prose_titles(

@@ -715,3 +715,18 @@ def test_festival_names_weekday_cues_and_question_headlines(blank_nlp) -> None: 
     assert headline_of("Why does everyone love this?\n\nIt is fine.", None) is None
     got = quoted_headline_titles('Fest 2025 : " Un simple accident ", la Palme')
     assert [q.title for q in got] == ["Un simple accident"]
+
+
+def test_round_up_genre_appositive_and_stars_cue() -> None:
+    from graph.extract_assemble import is_round_up
+    from graph.extract_roundup_prose import find_prose_titles
+
+    text = (
+        "Fest 2024: our verdicts so far\n\nAnn Lee brought Salt Road, a gentle "
+        "portrait of a porter. Red Dog stars Tom Berg as a thief.\n\n"
+        "Tom Berg brought Maria, his wife, to the party."
+    )
+    assert is_round_up("Fest 2024: our verdicts so far")
+    assert not is_round_up("Salt Road review: a gentle portrait")
+    got = find_prose_titles(text, body_start=30, round_up=True)
+    assert sorted(t.title for t in got) == ["Red Dog", "Salt Road"]  # not "Maria"
