@@ -25,6 +25,7 @@ from graph.extract_awards import find_award_titles
 from graph.extract_caps import find_caps_titles
 from graph.extract_case import recase_lowercase
 from graph.extract_casting import drop_comparisons, drop_crew, find_casting
+from graph.extract_fallback import find_fallback_subject
 from graph.extract_festivals import (
     drop_earlier_wins,
     find_festivals,
@@ -302,6 +303,15 @@ def assemble(review: Review, parsed: Parsed) -> Extraction:
         ]  # fmt: skip
     titles += awarded
     titles = [t for t in titles if not is_not_a_film(t.title)]
+    if not titles:  # a tagline headline over a body that never quotes its film
+        titles = find_fallback_subject(
+            text,
+            body_start=head_span[1] if head_span else 0,
+            not_titles={fold(p.name) for p in raw_people}
+            | multi
+            | _folded_regions()
+            | strong_festival_names(),
+        )
     for t in titles:
         if t.actor:
             raw_people.append(

@@ -730,3 +730,20 @@ def test_round_up_genre_appositive_and_stars_cue() -> None:
     assert not is_round_up("Salt Road review: a gentle portrait")
     got = find_prose_titles(text, body_start=30, round_up=True)
     assert sorted(t.title for t in got) == ["Red Dog", "Salt Road"]  # not "Maria"
+
+
+def test_fallback_subject_when_no_rule_found_a_title() -> None:
+    from graph.extract_fallback import find_fallback_subject
+
+    text = (
+        "Nothing prepares you\n\nThere is a moment in Salt Road when the camera "
+        "waits. Ann Lee's film follows a porter. Salt Road is unbearable."
+    )
+    got = find_fallback_subject(text, body_start=20, not_titles={"ann lee"})
+    assert [t.title for t in got] == ["Salt Road"]
+    text = "Film of the week\n\nRed Dog — Ann Lee reunites with Tom Berg."
+    got = find_fallback_subject(text, body_start=16)
+    assert [t.title for t in got] == ["Red Dog"]
+    # near miss: a person named twice without a film cue is no title
+    text = "A quiet one\n\nTom Berg walks. Tom Berg talks about the weather."
+    assert find_fallback_subject(text, body_start=11) == []
