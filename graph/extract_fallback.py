@@ -4,8 +4,9 @@ Contract: :func:`find_fallback_subject` is called only when every other title ru
 came back empty (a tagline headline, "Nothing prepares you for this one"). It returns
 the capitalised run the body treats as a film: one that recurs and is once called a
 film ("The Zone of Interest ... Jonathan Glazer's film, loosely adapted ...", "a
-moment in Title when"), or that opens a paragraph before a dash ("Title — Name
-reunites with ..."). People, places and festivals never count.
+moment in Title when"), or that opens a paragraph before a dash and a sentence
+("Title — Name reunites with ...", not a bare "Title - Name" credit line). People,
+places and festivals never count.
 """
 
 from __future__ import annotations
@@ -30,7 +31,9 @@ def _cues() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
         r"(?:\b(?:moment|scene|minutes|hour|shot|frame)s?\s+(?:in|into|of)|"
         rf"\b{_FILM_WORD}s?\s*,?)\s*$"
     )
-    dash = re.compile(rf"(?:^|\n)[ \t]*({TITLE_RUN})[ \t]+[-–—][ \t]+[A-Z]")
+    dash = re.compile(
+        rf"(?:^|\n)[ \t]*({TITLE_RUN})[ \t]+[-–—][ \t]+[A-Z][^\n]*?[ \t][a-z]{{3,}}"
+    )
     return after, before, dash
 
 
