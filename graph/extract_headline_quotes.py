@@ -11,6 +11,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from graph.extract_people import trim_name
+from graph.extract_text import FULL_NAME
 from graph.extract_title_base import looks_like_title
 
 #: What may follow a closing single quote: an apostrophe inside a title
@@ -25,14 +27,19 @@ _OPEN = re.compile(r"(?:^|(?<=[\s(:]))(['\"]|\" )(?=[A-Z0-9\u00c0-\u00de])")
 _SECOND = re.compile(r"\s*\(\s*['\"]?([A-Z\u00c0-\u00de][^()'\"\n]{1,60}?)['\"]?\s*\)")
 
 
+#: '"Titane" of Julia Ducournau', "'Dahomey' by Mati Diop": the maker after the quote.
+_MAKER = re.compile(rf"\s*,?\s*(?:of|by|de|d')\s*({FULL_NAME})")
+
+
 @dataclass(frozen=True)
 class QuotedTitle:
-    """A title quoted in a headline: its text, offset in the headline, and the
-    second title in parentheses after it, if any."""
+    """A title quoted in a headline: its text, offset in the headline, the second
+    title in parentheses after it and the director named after it, if any."""
 
     title: str
     start: int
     original: str | None = None
+    director: str | None = None
 
 
 def _closing(headline: str, quote: str, start: int) -> int | None:
@@ -82,6 +89,8 @@ def quoted_headline_titles(headline: str) -> list[QuotedTitle]:
         pos = end + 1
         second = _SECOND.match(headline, end + 1)
         original = second.group(1).strip() if second else None
-        out.append(QuotedTitle(title, start, original))
+        maker = _MAKER.match(headline, second.end() if second else end + 1)
+        director = trim_name(maker.group(1)) if maker else None
+        out.append(QuotedTitle(title, start, original, director))
         if second:
             pos = second.end()

@@ -428,7 +428,8 @@ def _quoted(headline: str, offset: int, low_body: str) -> list[TitleFact]:
             continue
         at = offset + q.start
         out.append(TitleFact(q.title, at, at + len(q.title), "headline.quoted", 0.95,
-                             "subject", original_title=q.original))  # fmt: skip
+                             "subject", original_title=q.original,
+                             director=q.director))  # fmt: skip
     return out
 
 

@@ -747,3 +747,12 @@ def test_fallback_subject_when_no_rule_found_a_title() -> None:
     # near miss: a person named twice without a film cue is no title
     text = "A quiet one\n\nTom Berg walks. Tom Berg talks about the weather."
     assert find_fallback_subject(text, body_start=11) == []
+
+
+def test_quoted_headline_title_takes_the_maker_after_it() -> None:
+    from graph.extract_headline_quotes import quoted_headline_titles
+
+    got = quoted_headline_titles('Fest: the prize to "Salt Road" of Ann Lee-Berg')
+    assert [(q.title, q.director) for q in got] == [("Salt Road", "Ann Lee-Berg")]
+    got = quoted_headline_titles("Fest: 'Salt Road' offers a way out")
+    assert [(q.title, q.director) for q in got] == [("Salt Road", None)]  # near miss
