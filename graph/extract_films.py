@@ -301,6 +301,8 @@ def find_titles(
             r"'\s?[A-Z]", text[m.end(2) : m.end(2) + 3]
         ):
             continue  # a headline's "Blake'" over a line; "Ma' Rosa" cut short
+        if re.match(r"\s+(?:biopic|documentary|portrait)\b", text[m.end(2) :]):
+            continue  # "Bradley Cooper's Leonard Bernstein biopic": its subject
         if (
             len(title.split()) > 1
             and lead not in _ARTICLE_LEADS

@@ -37,7 +37,7 @@ def _rules() -> dict[str, re.Pattern[str]]:
 
 _PREFIX = re.compile(
     r"^(?:[^:\n]{2,60}?(?:(?:19|20)\d\d|'\d\d)[^:\n]{0,12}?|(?:[Ff]ilm\s+)?(?:[Rr]eview|"
-    r"REVIEW|[Cc]ritique|[Cc]ritic's [Pp]ick))\s*:\s*"
+    r"REVIEW|[Cc]ritique|[Cc]ritic's [Pp]ick))\s*[:|]\s*"
 )
 #: A column label before the title: "Second Look: Title, or ...", "Film of the Week:".
 _LABEL = re.compile(

@@ -220,6 +220,7 @@ def is_not_a_film(title: str) -> bool:
         or re.search(
             r"\b(?:Film\s+)?Festival(?:\s+(?:de|of)\s+\S+)?(?:\s+\d{4})?$", title
         )
+        or re.search(r"\bFilm\s+Festival\b", title) is not None
     ):
         return True  # "Mostra of Venice", "Festival of Cannes", "Day 4": no film
     from graph.extract_festivals import strong_festival_names

@@ -756,3 +756,16 @@ def test_quoted_headline_title_takes_the_maker_after_it() -> None:
     assert [(q.title, q.director) for q in got] == [("Salt Road", "Ann Lee-Berg")]
     got = quoted_headline_titles("Fest: 'Salt Road' offers a way out")
     assert [(q.title, q.director) for q in got] == [("Salt Road", None)]  # near miss
+
+
+def test_pipe_prefix_festival_notebook_and_biopic_subjects(blank_nlp) -> None:  # type: ignore[no-untyped-def]
+    from graph.extract_listitems import is_not_a_film
+
+    x = run(blank_nlp, "FEST 2023 | Salt Road review: Ann Lee's party ends badly\n\n"
+            "Tom Berg plays Oliver. Salt Road is a house.")  # fmt: skip
+    assert subjects(x) == {"Salt Road"}
+    assert is_not_a_film("New York Film Festival Notebook")
+    assert not is_not_a_film("Film Stars Don't Die in Liverpool")  # near miss
+    x = run(blank_nlp, "Fest notebook: day 3\n\nMaestro, Ann Lee's Tom Berg biopic, "
+            "opened. Ann Lee's Tom Berg biopic is long.")  # fmt: skip
+    assert "Tom Berg" not in {f.title for f in x.films}
