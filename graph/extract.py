@@ -22,8 +22,10 @@ from typing import TYPE_CHECKING
 from graph.config import Settings
 from graph.extract_assemble import attach_facts, group_films, is_round_up
 from graph.extract_awards import find_award_titles
+from graph.extract_caps import find_caps_titles
 from graph.extract_case import recase_lowercase
 from graph.extract_casting import drop_comparisons, drop_crew, find_casting
+from graph.extract_fallback import find_fallback_subject
 from graph.extract_festivals import (
     drop_earlier_wins,
     find_festivals,
@@ -61,6 +63,7 @@ from graph.extract_roles import (
     possessive_characters,
 )
 from graph.extract_roundup import find_paragraph_titles
+from graph.extract_roundup_prose import find_prose_titles
 from graph.extract_sections import find_section_directors
 from graph.extract_text import (
     FULL_NAME,
@@ -72,6 +75,7 @@ from graph.extract_text import (
     fold,
     normalise_text,
 )
+from graph.extract_user_title import find_lowercase_subject, is_rating_line
 from graph.models import (
     Extraction,
     Review,
@@ -230,6 +234,12 @@ def assemble(review: Review, parsed: Parsed) -> Extraction:
     titles = find_titles(
         text, headline=head, known_title=review.title, people=raw_people, persons=multi
     )
+    if is_rating_line(head[0] if head else None) and not any(
+        t.rule.startswith("headline.") or t.rule == "input.title" for t in titles
+    ):  # "★★★★★ 5/5" over "dune part two is the rare sequel ..."
+        titles += find_lowercase_subject(
+            text, body_start=head_span[1] if head_span else 0
+        )
     awarded = find_award_titles(
         text, not_titles=multi | frozenset(fold(f.name) for f in festivals)
     )
@@ -259,6 +269,22 @@ def assemble(review: Review, parsed: Parsed) -> Extraction:
         body_start=head_span[1] if head_span else 0,
         not_titles={fold(p.name) for p in raw_people} | multi,
     )
+    titles += find_prose_titles(
+        text,
+        body_start=head_span[1] if head_span else 0,
+        round_up=is_round_up(head[0] if head else None),
+        not_titles={fold(p.name) for p in raw_people}
+        | {fold(f.name) for f in festivals},
+        persons=multi,
+    )
+    titles += find_caps_titles(
+        text,
+        body_start=head_span[1] if head_span else 0,
+        not_titles={fold(p.name) for p in raw_people}
+        | multi
+        | _folded_regions()
+        | strong_festival_names(),
+    )
     titles += find_list_items(
         text,
         body_start=head_span[1] if head_span else 0,
@@ -277,6 +303,15 @@ def assemble(review: Review, parsed: Parsed) -> Extraction:
         ]  # fmt: skip
     titles += awarded
     titles = [t for t in titles if not is_not_a_film(t.title)]
+    if not titles:  # a tagline headline over a body that never quotes its film
+        titles = find_fallback_subject(
+            text,
+            body_start=head_span[1] if head_span else 0,
+            not_titles={fold(p.name) for p in raw_people}
+            | multi
+            | _folded_regions()
+            | strong_festival_names(),
+        )
     for t in titles:
         if t.actor:
             raw_people.append(

@@ -40,6 +40,8 @@ class FilmDraft:
             "film.list_line",
             "film.list_heading",
             "film.list_lead",
+            "film.caps",
+            "film.prose_intro",
         } or (fact.rule.startswith("headline.") and fact.rule != "headline.unechoed")
         self.subject = (
             self.subject
@@ -58,7 +60,8 @@ class FilmDraft:
 
 _ROUND_UP = re.compile(
     r"\b(?:films|movies|round-?up|highlights|best of|top \d+|dispatch|diary|"
-    r"day \d+|palmar[eè]s|winners|line-?up|to (?:watch|see|catch))\b",
+    r"day \d+|palmar[eè]s|winners|line-?up|to (?:watch|see|catch)|wrap(?:-?up)?|"
+    r"verdicts|notebook|so far|ranked|in brief|capsules?|mini-reviews?)\b",
     re.I,
 )
 
@@ -93,6 +96,10 @@ def group_films(
             {fold(fact.original_title)} if fact.original_title else set()
         )
         film = next((f for f in films if f.keys & keys), None)
+        # "Title" of "Title, 23 Some Street, 1080 Town": the full title's short form
+        film = film or next(
+            (f for f in films if f.title.startswith(fact.title + ", ")), None
+        )
         if film is None:
             film = FilmDraft(fact)
             films.append(film)
@@ -111,7 +118,10 @@ def group_films(
         # film introduced with its director ("A Real Pain, Jesse Eisenberg's second
         # film", '"Salt Houses", directed by Anna Brook') is reviewed.
         for film in films:
-            if not film.mentioned and any(x.rule in introduced for x in film.facts):
+            if not film.mentioned and any(
+                x.rule in introduced and not _in_aside(text, x.start)
+                for x in film.facts
+            ):
                 film.subject = True
     if not any(f.subject for f in films):
         candidates = [f for f in films if not f.mentioned]
@@ -144,6 +154,12 @@ def group_films(
         kept.append(film)
     kept.sort(key=lambda f: (not f.subject, min(x.start for x in f.facts)))
     return kept
+
+
+def _in_aside(text: str, at: int) -> bool:
+    """True inside parentheses of its line: "(Fans: X's Other Film opens soon.)"."""
+    line = text[text.rfind("\n", 0, at) + 1 : at]
+    return line.count("(") > line.count(")")
 
 
 def _demote_passing_winners(text: str, films: list[FilmDraft]) -> None:

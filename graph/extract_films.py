@@ -297,6 +297,12 @@ def find_titles(
         lead = title.split()[0]
         if not (ok(title) and (is_name_like(lead) or lead in {"The", "A", "An"})):
             continue
+        if "\n" in text[m.end(1) : m.start(2)] or re.match(
+            r"'\s?[A-Z]", text[m.end(2) : m.end(2) + 3]
+        ):
+            continue  # a headline's "Blake'" over a line; "Ma' Rosa" cut short
+        if re.match(r"\s+(?:biopic|documentary|portrait)\b", text[m.end(2) :]):
+            continue  # "Bradley Cooper's Leonard Bernstein biopic": its subject
         if (
             len(title.split()) > 1
             and lead not in _ARTICLE_LEADS

@@ -44,14 +44,15 @@ def headline_of(text: str, headline: str | None) -> tuple[str, int] | None:
     first = stripped.split("\n", 1)[0].strip()
     if "\n" not in stripped.strip():
         return None  # a one-line text is a snippet, not a headline over a body
-    second = stripped.split("\n", 2)[1].strip()
+    second = next((ln.strip() for ln in stripped.split("\n")[1:4] if ln.strip()), "")
     if first.isupper() and len(first.split()) <= 4 and second and not second.isupper():
         first = second  # "THE LONG TAKE" over the headline: the column's name
     if len(first) < 3 or len(first) > 160:
         return None
     if not first.endswith((".", "!", "?")) or "review" in first.lower():
         return first, text.find(first)
-    if first.endswith(("!", "?")) and _SPLIT_HEADLINE.search(first):
+    quoted = re.search(r"(?:^|\s)['\"][A-Z][^'\"]{1,60}['\"](?:\s|$)", first)
+    if first.endswith(("!", "?")) and (_SPLIT_HEADLINE.search(first) or quoted):
         return first, text.find(first)
     return None
 

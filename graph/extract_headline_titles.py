@@ -12,6 +12,7 @@ import re
 from functools import lru_cache
 
 from graph.extract_gazetteer import REGIONS
+from graph.extract_headline_quotes import quoted_headline_titles
 from graph.extract_people import trim_name
 from graph.extract_text import (
     ANY_NAME,
@@ -36,7 +37,7 @@ def _rules() -> dict[str, re.Pattern[str]]:
 
 _PREFIX = re.compile(
     r"^(?:[^:\n]{2,60}?(?:(?:19|20)\d\d|'\d\d)[^:\n]{0,12}?|(?:[Ff]ilm\s+)?(?:[Rr]eview|"
-    r"REVIEW|[Cc]ritique|[Cc]ritic's [Pp]ick))\s*:\s*"
+    r"REVIEW|[Cc]ritique|[Cc]ritic's [Pp]ick))\s*[:|]\s*"
 )
 #: A column label before the title: "Second Look: Title, or ...", "Film of the Week:".
 _LABEL = re.compile(
@@ -123,10 +124,34 @@ def _recurs(title: str, body: str) -> bool:
     return title.casefold() in body
 
 
+#: "I Finally Watched Title", "Why I Rewatched Title": the title closes the headline.
+_WATCHED = re.compile(
+    rf"\b(?:[Ff]inally|FINALLY|[Jj]ust|JUST)?\s*(?:[Ww]atched|WATCHED|[Rr]e-?watched|"
+    rf"REWATCHED|[Ss]aw|SAW)\s+\"?({TITLE_RUN})\"?\s*[.!?]?$"
+)
+
+
+def _full_title(title: str, body: str) -> str:
+    """The body's longer spelling of a headline's short title, when the body goes on
+    with comma-separated parts one of which opens with a number ("Title, 23 Some
+    Street, 1080 Town"); else ``title``."""
+    m = re.search(
+        re.escape(title) + r"((?:,\s+[0-9A-Za-z\u00c0-\u00ff][^,.;:\n]{1,30}){1,3})"
+        r"(?=[.;:)]|\s+[a-z])",
+        body,
+    )
+    if not m or not re.search(r",\s+\d", m.group(1)):
+        return title
+    return title + m.group(1)
+
+
 def _headline_candidates(rest: str) -> list[tuple[str, str, str | None]]:
     """(title, rule, director) candidates of a headline without its festival prefix."""
     rules = _rules()
     out: list[tuple[str, str, str | None]] = []
+    m = _WATCHED.search(rest)
+    if m:  # "...: I Finally Watched Title": the blog post's film closes the headline
+        out.append((_clean(m.group(1)), "headline.watched", None))
     m = re.match(
         r"^'?([^\n']{2,40}'[^\n']{1,40}?)'\s+(?:[Rr]eview|REVIEW|[Cc]ritique)\b", rest
     )
@@ -217,9 +242,11 @@ def headline_titles(
     while not whole and start < len(headline) and headline[start] in "'\"":
         start += 1  # "Review: 'The Zone of Interest' is..."
     rest = headline[start:]
-    found: list[TitleFact] = []
+    found = _quoted(headline, offset, low_body)
     weak: list[TitleFact] = []  # "Title: tagline" never repeated in the body
     for title, rule, director in _headline_candidates(rest):
+        if any(fold(f.title).startswith(fold(title)) for f in found):
+            continue  # "A Thousand" of "'A Thousand and One'": a part of a quoted title
         owner = re.search(rf"\s+(?:of|by|de)\s+({FULL_NAME})$", title)
         if owner:
             title, director = title[: owner.start()], owner.group(1)
@@ -271,7 +298,10 @@ def headline_titles(
             rest[rest.find(title) + len(title) :]
         ):
             continue  # "Three Korean films for the weekend": a count, not a title
+        if rule == "headline.watched":
+            title = _full_title(title, body)
         marked = rule in {
+            "headline.watched",
             "headline.year",
             "headline.colon",
             "headline.with",
@@ -379,6 +409,28 @@ def headline_titles(
         at = offset + best[1]
         return [TitleFact(best[0], at, at + len(best[0]), "headline.recurring", 0.8)]
     return []
+
+
+def _quoted(headline: str, offset: int, low_body: str) -> list[TitleFact]:
+    """The headline's quoted titles that recur in the body or are marked as reviewed
+    (a quoted title is one even when NER calls it a person), never a festival."""
+    out: list[TitleFact] = []
+    quoted = quoted_headline_titles(headline)
+    for q in quoted:
+        after = headline[q.start + len(q.title) :]
+        reviewed = bool(
+            re.match(r"\W{0,3}(?:\([^()\n]*\)\s*)?(?:[Rr]eview|REVIEW)", after)
+        )
+        if fold(q.title) in _FESTIVAL_WORDS:
+            continue
+        # the one quoted title of a headline names its film, echoed or not
+        if not (reviewed or len(quoted) == 1 or _recurs(q.title, low_body)):
+            continue
+        at = offset + q.start
+        out.append(TitleFact(q.title, at, at + len(q.title), "headline.quoted", 0.95,
+                             "subject", original_title=q.original,
+                             director=q.director))  # fmt: skip
+    return out
 
 
 _HEAD_LEAD = frozenset(

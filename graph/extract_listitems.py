@@ -194,11 +194,39 @@ def _followed_by_text(text: str, end: int) -> bool:
     return nxt is not None and " " in nxt.group(1)
 
 
+#: A festival named the way a translation names it: "Mostra of Venice".
+_FESTIVAL_NAME = re.compile(
+    r"(?:The\s+)?(?:Mostra|Festival|Biennale|Berlinale|Quinzaine)\s+(?:of|de|du|di|del)"
+    r"\s+(?:the\s+)?[A-Z][\w-]*$"
+)
+
+
+#: A dispatch's part label: "Day 4", "Week Two".
+_PART_LABEL = re.compile(
+    r"(?:Day|DAY|Week|WEEK|Night|NIGHT|Part|PART)\s+(?:\d{1,2}|One|Two|Three|Four|"
+    r"Five|Six|Seven|Eight|Nine|Ten|ONE|TWO|THREE|FOUR|FIVE|SIX|SEVEN|EIGHT|NINE|TEN)"
+)
+
+
 def is_not_a_film(title: str) -> bool:
     """A title rule's catch that names no film: a prize ("Palme d'Or") or a section
     heading in capitals ("NEW IN THEATERS", "THE YEAR IN FILM")."""
     folded = fold(title)
     if any(folded == fold(award) for award in AWARDS):
         return True
+    if (
+        _FESTIVAL_NAME.match(title)
+        or _PART_LABEL.fullmatch(title)
+        or re.search(
+            r"\b(?:Film\s+)?Festival(?:\s+(?:de|of)\s+\S+)?(?:\s+\d{4})?$", title
+        )
+        or re.search(r"\bFilm\s+Festival\b", title) is not None
+    ):
+        return True  # "Mostra of Venice", "Festival of Cannes", "Day 4": no film
+    from graph.extract_festivals import strong_festival_names
+
+    edition = re.fullmatch(r"(.+?)\s+(?:19|20)?\d\d", title)
+    if edition and fold(edition.group(1)) in strong_festival_names():
+        return True  # "Berlinale 2023": a festival edition
     words = folded.replace("'s", "").split()
     return title.isupper() and bool(words) and all(w in _LABEL_WORDS for w in words)
