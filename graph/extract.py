@@ -72,6 +72,7 @@ from graph.extract_text import (
     fold,
     normalise_text,
 )
+from graph.extract_users import find_is_who, find_user_people
 from graph.models import (
     Extraction,
     Review,
@@ -206,7 +207,8 @@ def assemble(review: Review, parsed: Parsed) -> Extraction:
     )  # fmt: skip
     if not review.text.strip():
         return Extraction(review, meta_base, (), EXTRACTOR_VERSION)
-    text = recase_lowercase(emphasis_to_quotes(normalise_text(review.text)))
+    plain = emphasis_to_quotes(normalise_text(review.text))
+    text = recase_lowercase(plain)
     index = TextIndex(text, list(parsed.sentences))
     head = headline_of(text, review.headline)
     head_span = (head[1], head[1] + len(head[0])) if head else None
@@ -224,7 +226,9 @@ def assemble(review: Review, parsed: Parsed) -> Extraction:
         context_year = next((f.year for f in festivals if f.year), None)
     raw_people = find_people(text, index) + find_paren_cast(text, index)
     raw_people += _headline_people(text, head)
-    raw_people += find_role_pairs(text) + find_casting(text)
+    raw_people += find_role_pairs(text) + find_casting(text) + find_is_who(text)
+    if text != plain:  # a lower-case user review, re-capitalised
+        raw_people += find_user_people(text)
     persons = [text[a:b] for a, b, label in parsed.entities if label == "PERSON"]
     multi = frozenset(fold(p) for p in persons if len(p.split()) >= 2)
     titles = find_titles(
