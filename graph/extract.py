@@ -54,6 +54,7 @@ from graph.extract_nlp import (
 )
 from graph.extract_parens import find_paren_cast
 from graph.extract_people import PersonFact, find_people, trim_name
+from graph.extract_prose_people import find_prose_people
 from graph.extract_resolve import resolve_people
 from graph.extract_roles import (
     find_role_pairs,
@@ -227,6 +228,7 @@ def assemble(review: Review, parsed: Parsed) -> Extraction:
     raw_people = find_people(text, index) + find_paren_cast(text, index)
     raw_people += _headline_people(text, head)
     raw_people += find_role_pairs(text) + find_casting(text) + find_is_who(text)
+    raw_people += find_prose_people(text)
     if text != plain:  # a lower-case user review, re-capitalised
         raw_people += find_user_people(text)
     persons = [text[a:b] for a, b, label in parsed.entities if label == "PERSON"]

@@ -60,7 +60,8 @@ def _rules() -> dict[str, re.Pattern[str]]:
     line = r"(?:^|(?<=\n)|(?<=[.|•;:]\s))[ \t]*"
     return {
         "credit.director": re.compile(
-            rf"{line}(?:[Dd]irect(?:or|ors|ed by)|[Rr]éalisation|[Rr]éalisateur|"
+            rf"{line}(?:(?:[Ww]riter[-/])?[Dd]irect(?:or|ors|ed by)"
+            r"(?:[-/](?:[Ss]creen)?[Ww]riter)?|[Rr]éalisation|[Rr]éalisateur|"
             r"[Rr]éalisatrice|[Rr]éalisé par|[Dd]ir\.)[ \t]*:[ \t]*"
             rf"({FULL_NAME}(?:[ \t]*(?:,|&|and|et)[ \t]*{FULL_NAME})*)",
             re.M,

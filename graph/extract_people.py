@@ -432,6 +432,10 @@ def _cast(text: str, index: TextIndex) -> list[PersonFact]:
         clean, char = _full(m.group(1)), _single(m.group(3))
         if text.startswith("'s", m.end(3)):
             continue  # "as Monk's brother Cliff": an owner, not the character
+        if re.search(r"\ban?\s+$", text[m.start(3) - 4 : m.start(3)]) and re.match(
+            r" [a-z]", text[m.end(3) : m.end(3) + 2]
+        ):
+            continue  # "a turn as a Hungarian architect": an adjective, no name
         if clean and char:
             out.append(
                 PersonFact("cast", clean, m.start(1), m.end(1), "cast.as", 0.8, char)

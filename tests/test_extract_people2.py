@@ -470,3 +470,57 @@ def test_its_actresses_list_and_appositive_before_relation(blank_nlp) -> None:  
         c.actor for c in film.cast
     }
     assert ("Tom Hale", "Ben Hart") in pairs(film)
+
+
+def test_one_part_played_at_several_ages() -> None:
+    from graph.extract_prose_people import find_prose_people
+
+    text = (
+        "Nils is played at three ages, by Ole Berg at six, Per Holm at 13 and Kai "
+        "Lund at 17. Ida Lund is played by Eva Dahl."  # near miss: one actor
+    )
+    got = [(f.name, f.character) for f in find_prose_people(text)]
+    assert got == [("Ole Berg", "Nils"), ("Per Holm", "Nils"), ("Kai Lund", "Nils")]
+
+
+def test_actor_is_the_described_part() -> None:
+    from graph.extract_prose_people import find_prose_people
+
+    text = (
+        "Ole Berg is the sleazy fight promoter Tiger. Per Holm is the old-timer Sam, "
+        "and Kai Lund is the best thing in Paris. Eva Dahl is the director Ann."
+    )
+    got = [(f.name, f.character) for f in find_prose_people(text)]
+    assert got == [("Ole Berg", "Tiger"), ("Per Holm", "Sam")]
+
+
+def test_two_parts_and_two_actors_in_parentheses() -> None:
+    from graph.extract_prose_people import find_prose_people
+
+    text = (
+        "Mr and Mrs Lund (Ole Berg and Eva Dahl) look for him. "
+        "Anna and Ben Holm (Kai Lund and Ida Berg) do not."  # near miss: a family
+    )
+    got = [(f.name, f.character) for f in find_prose_people(text)]
+    assert got == [("Ole Berg", "Mr Lund"), ("Eva Dahl", "Mrs Lund")]
+
+
+def test_director_directs_himself_and_credit_director_writer(blank_nlp) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "Review: Salt Houses\n\nSalt Houses is a fine film about the sea. Ole Berg "
+        "directs himself as Nils, a fisherman who cannot swim.\n\n"
+        "Director-screenwriter: A.B. Holm\nProducers: Eva Dahl\n"
+    )
+    film = films(run(blank_nlp, text))["Salt Houses"]
+    assert sorted(directors(film)) == ["A.B. Holm", "Ole Berg"]
+    assert pairs(film) == {("Ole Berg", "Nils")}  # near miss: the producer
+
+
+def test_adjective_after_as_a_is_no_part(blank_nlp) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "Review: Salt Houses\n\nOle Berg gives a fine turn as a Hungarian architect "
+        "in Salt Houses. Nils Lund (Ole Berg), a Jewish refugee, arrives in port. "
+        "Per Holm has a small role as Damian, a neighbour."  # near miss: a name
+    )
+    film = films(run(blank_nlp, text))["Salt Houses"]
+    assert pairs(film) == {("Ole Berg", "Nils Lund"), ("Per Holm", "Damian")}

@@ -1,0 +1,105 @@
+"""Extract stage, more cast and directors in critics' prose.
+
+Contract: :func:`find_prose_people` returns
+:class:`~graph.extract_people.PersonFact` records for phrasings of trade reviews and
+round-ups that the core rules leave out:
+
+- "Terry is played at three ages, by A at six, B at 13 and C at 17": one part,
+  several actors;
+- "A is the sleazy fight promoter Tiger.": an actor and a described part;
+- "Mr and Mrs Brown (A and B)": two parts and their actors, in order;
+- "A directs himself as Kid": the director who also plays the part.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from graph.extract_people import PersonFact
+from graph.extract_text import FULL_NAME, NAME_WORD
+
+#: Words that end "X is the lead actor Y" as a job, not a part.
+_NOT_A_PART = (
+    r"(?:director|filmmaker|film-maker|producer|writer|screenwriter|critic|"
+    r"president|head|star|winner|author|composer|son|daughter|wife|husband)"
+)
+
+
+@lru_cache(maxsize=1)
+def _rules() -> dict[str, re.Pattern[str]]:
+    """Compiled patterns (compiled on first use, never at import)."""
+    at = r"(?:\s+at\s+(?:\d+|[a-z]+))?"
+    return {
+        "cast.played_at_ages": re.compile(
+            rf"\b({NAME_WORD})\s+is\s+played\s+(?:[a-z]+\s+){{0,4}}?(?:[a-z]+,\s+)?by\s+"
+            rf"({FULL_NAME}{at}(?:(?:,\s+|,?\s+and\s+){FULL_NAME}{at})+)"
+        ),
+        "cast.is_the_described": re.compile(
+            rf"\b({FULL_NAME})\s+is\s+the\s+"
+            r"(?:(?!(?:of|in|at|from|with|for|to|on|and|who|that)\b)[a-z][\w-]*\s+)"
+            rf"{{1,3}}?({NAME_WORD})(?=\s*[.,;])"
+        ),
+        "cast.pairs_in_parens": re.compile(
+            rf"\b({NAME_WORD})\s+and\s+({NAME_WORD})(?:\s+({NAME_WORD}))?\s+"
+            rf"\(({FULL_NAME})\s+and\s+({FULL_NAME})\)"
+        ),
+        "director.directs_self": re.compile(
+            rf"\b({FULL_NAME})\s+directs\s+(?:himself|herself|themselves)\s+as\s+"
+            rf"({NAME_WORD})\b"
+        ),
+    }
+
+
+_HONORIFIC = frozenset("Mr Mrs Ms Miss Dr Mr. Mrs. Ms. Dr. Uncle Aunt".split())
+
+
+def find_prose_people(text: str) -> list[PersonFact]:
+    """Cast and director facts of the phrasings in the module docstring."""
+    rules = _rules()
+    out: list[PersonFact] = []
+    for m in rules["cast.played_at_ages"].finditer(text):
+        for name in re.finditer(FULL_NAME, m.group(2)):
+            at = m.start(2) + name.start()
+            out.append(
+                PersonFact(
+                    "cast", name.group(0), at, at + len(name.group(0)),
+                    "cast.played_at_ages", 0.85, m.group(1),
+                )
+            )  # fmt: skip
+    for m in rules["cast.is_the_described"].finditer(text):
+        if re.search(rf"\b{_NOT_A_PART}\b", m.group(0)[len(m.group(1)) :]):
+            continue
+        out.append(
+            PersonFact(
+                "cast", m.group(1), m.start(1), m.end(1), "cast.is_the_described",
+                0.8, m.group(2),
+            )
+        )  # fmt: skip
+    for m in rules["cast.pairs_in_parens"].finditer(text):
+        first, second, shared = m.group(1), m.group(2), m.group(3)
+        if shared:
+            if first not in _HONORIFIC or second not in _HONORIFIC:
+                continue  # "Anna and Ben Holm (A and B)": no pair of parts
+            first, second = f"{first} {shared}", f"{second} {shared}"
+        for group, part in ((4, first), (5, second)):
+            out.append(
+                PersonFact(
+                    "cast", m.group(group), m.start(group), m.end(group),
+                    "cast.pairs_in_parens", 0.85, part,
+                )
+            )  # fmt: skip
+    for m in rules["director.directs_self"].finditer(text):
+        out.append(
+            PersonFact(
+                "director", m.group(1), m.start(1), m.end(1),
+                "director.directs_self", 0.85,
+            )
+        )  # fmt: skip
+        out.append(
+            PersonFact(
+                "cast", m.group(1), m.start(1), m.end(1), "director.directs_self",
+                0.85, m.group(2),
+            )
+        )  # fmt: skip
+    return out
