@@ -17,7 +17,7 @@ import re
 from functools import lru_cache
 
 from graph.extract_people import PersonFact
-from graph.extract_text import FULL_NAME, NAME_WORD
+from graph.extract_text import FULL_NAME, NAME_WORD, fold
 
 #: Words that end "X is the lead actor Y" as a job, not a part.
 _NOT_A_PART = (
@@ -103,3 +103,28 @@ def find_prose_people(text: str) -> list[PersonFact]:
             )
         )  # fmt: skip
     return out
+
+
+#: A title right before a director: "Wanda (1970), Barbara Loden's only feature",
+#: "Paddington in Peru, directed by Dougal Wilson".
+_TITLE_BEFORE = re.compile(
+    r"([A-Z][\w'’:-]*(?:\s+(?:[A-Z][\w'’:-]*|\d+|of|in|the|a|and|to|on|at)){0,6})"
+    r"(?:(\s+\((?:19|20)\d\d\)),\s+|,\s+(?:co-)?directed\s+by\s+)$"
+)
+
+
+def title_before_director(text: str, fact: PersonFact) -> str | None:
+    """The title written right before a director fact, folded ("Wanda (1970),
+    Barbara Loden's only feature"; "Paddington in Peru, directed by Dougal
+    Wilson"), or None."""
+    if fact.role != "director":
+        return None
+    m = _TITLE_BEFORE.search(text[max(0, fact.start - 80) : fact.start])
+    return fold(m.group(1)) if m else None
+
+
+def same_title(title: str, keys: set[str]) -> bool:
+    """Whether folded ``title`` is one of the folded ``keys`` or shares a long word
+    with one (a title the films stage wrote differently)."""
+    words = {w for w in title.split() if len(w) > 3}
+    return any(title in key or key in title or words & set(key.split()) for key in keys)

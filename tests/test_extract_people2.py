@@ -524,3 +524,15 @@ def test_adjective_after_as_a_is_no_part(blank_nlp) -> None:  # type: ignore[no-
     )
     film = films(run(blank_nlp, text))["Salt Houses"]
     assert pairs(film) == {("Ole Berg", "Nils Lund"), ("Per Holm", "Damian")}
+
+
+def test_director_of_the_title_just_before_belongs_to_that_film(blank_nlp) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "Review: Salt Houses (2031)\n\nSalt Houses, directed by Ole Berg, is a fine "
+        "film about the sea. It reminded me of Cold Water (1970), Eva Dahl's only "
+        "feature. The sequel, Salt Houses Abroad, directed by Per Holm, is fine.\n"
+    )
+    got = films(run(blank_nlp, text))
+    assert directors(got["Salt Houses"]) == ["Ole Berg"]  # near miss: its own title
+    assert "Eva Dahl" not in directors(got["Salt Houses"])
+    assert "Per Holm" not in directors(got["Salt Houses"])
