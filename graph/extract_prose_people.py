@@ -8,7 +8,9 @@ round-ups that the core rules leave out:
   several actors;
 - "A is the sleazy fight promoter Tiger.": an actor and a described part;
 - "Mr and Mrs Brown (A and B)": two parts and their actors, in order;
-- "A directs himself as Kid": the director who also plays the part.
+- "A directs himself as Kid": the director who also plays the part;
+- "stories in Montana, with A, B and C.": three or more actors ending a sentence;
+- "A and B are the brothers Toby and Tanner Howard": two actors, two parts.
 """
 
 from __future__ import annotations
@@ -44,6 +46,15 @@ def _rules() -> dict[str, re.Pattern[str]]:
             rf"\b({NAME_WORD})\s+and\s+({NAME_WORD})(?:\s+({NAME_WORD}))?\s+"
             rf"\(({FULL_NAME})\s+and\s+({FULL_NAME})\)"
         ),
+        "cast.with_three": re.compile(
+            rf"(?<![\w-])[Ww]ith\s+({FULL_NAME}(?:,\s+{FULL_NAME})+,?\s+and\s+"
+            rf"{FULL_NAME})(?=\s*[.;])"
+        ),
+        "cast.are_the_pair": re.compile(
+            rf"\b({FULL_NAME})\s+and\s+({FULL_NAME})\s+are\s+(?:the\s+)?"
+            r"(?:[a-z-]+\s+){0,2}?"
+            rf"({NAME_WORD})\s+and\s+({NAME_WORD})(?:\s+({NAME_WORD}))?(?=\s*[.,;])"
+        ),
         "director.directs_self": re.compile(
             rf"\b({FULL_NAME})\s+directs\s+(?:himself|herself|themselves)\s+as\s+"
             rf"({NAME_WORD})\b"
@@ -51,6 +62,12 @@ def _rules() -> dict[str, re.Pattern[str]]:
     }
 
 
+_NOT_A_CAST = re.compile(
+    r"\b(?:worked|work|works|studied|trained|met|talked|spoke|married|collaborated|"
+    r"toured|compared|interviews?|conversation|jury|panel|critics?|directors|"
+    r"filmmakers|guests|winners|producers|programmers|writers|festival)\b",
+    re.I,
+)
 _HONORIFIC = frozenset("Mr Mrs Ms Miss Dr Mr. Mrs. Ms. Dr. Uncle Aunt".split())
 
 
@@ -87,6 +104,27 @@ def find_prose_people(text: str) -> list[PersonFact]:
                 PersonFact(
                     "cast", m.group(group), m.start(group), m.end(group),
                     "cast.pairs_in_parens", 0.85, part,
+                )
+            )  # fmt: skip
+    for m in rules["cast.with_three"].finditer(text):
+        before = text[max(0, m.start() - 200) : m.start()].rsplit(".", 1)[-1]
+        if _NOT_A_CAST.search(before):
+            continue  # "she has worked with A, B and C", "a jury with ..."
+        for name in re.finditer(FULL_NAME, m.group(1)):
+            at = m.start(1) + name.start()
+            out.append(
+                PersonFact(
+                    "cast", name.group(0), at, at + len(name.group(0)),
+                    "cast.with_three", 0.75,
+                )
+            )  # fmt: skip
+    for m in rules["cast.are_the_pair"].finditer(text):
+        surname = f" {m.group(5)}" if m.group(5) else ""
+        for group, part in ((1, m.group(3)), (2, m.group(4))):
+            out.append(
+                PersonFact(
+                    "cast", m.group(group), m.start(group), m.end(group),
+                    "cast.are_the_pair", 0.8, part + surname,
                 )
             )  # fmt: skip
     for m in rules["director.directs_self"].finditer(text):

@@ -536,3 +536,35 @@ def test_director_of_the_title_just_before_belongs_to_that_film(blank_nlp) -> No
     assert directors(got["Salt Houses"]) == ["Ole Berg"]  # near miss: its own title
     assert "Eva Dahl" not in directors(got["Salt Houses"])
     assert "Per Holm" not in directors(got["Salt Houses"])
+
+
+def test_three_names_after_with_and_a_pair_of_brothers() -> None:
+    from graph.extract_prose_people import find_prose_people
+
+    text = (
+        "Three linked stories in a small town, with Ole Berg, Eva Dahl and Per Holm. "
+        "She has worked with Kai Lund, Ida Berg and Nils Dahl. "  # near miss: a life
+        "Ann Lund and Tor Holm are the brothers Toby and Tanner Howard; fine."
+    )
+    got = [(f.name, f.character) for f in find_prose_people(text)]
+    assert got == [
+        ("Ole Berg", None), ("Eva Dahl", None), ("Per Holm", None),
+        ("Ann Lund", "Toby Howard"), ("Tor Holm", "Tanner Howard"),
+    ]  # fmt: skip
+
+
+def test_list_heading_with_director_has_no_section_director() -> None:
+    from graph.extract_sections import find_section_directors
+    from graph.extract_title_base import TitleFact
+
+    text = (
+        "Best of 2031\n\n1. Salt Houses (dir. Ole Berg)\nA fishing town. Per Holm "
+        "and Eva Dahl are the siblings Nils and Ida Lund.\n\n"
+        "2. Cold Water\nA lake in summer. Kai Lund directs with a light hand.\n"
+    )
+    titles = [
+        TitleFact(t, text.find(t), text.find(t) + len(t), "t", 0.9)
+        for t in ("Salt Houses", "Cold Water")
+    ]
+    got = [(f.name, f.title_hint) for f in find_section_directors(text, titles)]
+    assert got == [("Kai Lund", "Cold Water")]  # near miss: the actors, the heading
