@@ -209,6 +209,12 @@ _WITH_NOT_CAST = re.compile(
 _JURY_BEFORE = re.compile(
     r"\b(?:presided|chaired|headed|led)\s+(?:over\s+)?by\b|\bjury\b"
 )
+_KIN_BEFORE = re.compile(
+    r"\b(?:son|daughter|father|mother|brother|sister|wife|husband|widow|widower|"
+    r"nephew|niece|grandson|granddaughter|fils|fille|père|mère)\s+(?:of|de|du)\s+"
+    r"(?:the\s+|la\s+|le\s+)?(?:[\w-]+\s+)?$",
+    re.I,
+)
 _PLAYS_IDIOM = r"\s+(?:with|on|like|out|up|off|down|into|around|along|games|by)\b"
 _FILM_WORD = re.compile(rf"\b{_FILM_NOUN}\b", re.I)
 YEAR = re.compile(r"\b(?:19|20)\d\d\b")
@@ -263,6 +269,8 @@ def _directors(text: str, index: TextIndex) -> list[PersonFact]:
     for m in rules["director.title"].finditer(text):
         if _NOT_DIRECTOR_BEFORE.search(text[max(0, m.start() - 30) : m.start()]):
             continue
+        if _KIN_BEFORE.search(text[max(0, m.start() - 40) : m.start()]):
+            continue  # "son of the director Philippe Garrel": another film-maker
         if _JURY_BEFORE.search(text[max(0, m.start() - 60) : m.start()]):
             continue  # "the jury, presided by the Canadian realizer X": a jury head
         if m.group(1).split()[0].casefold() in STOPWORDS:

@@ -10,7 +10,9 @@ round-ups that the core rules leave out:
 - "Mr and Mrs Brown (A and B)": two parts and their actors, in order;
 - "A directs himself as Kid": the director who also plays the part;
 - "stories in Montana, with A, B and C.": three or more actors ending a sentence;
-- "A and B are the brothers Toby and Tanner Howard": two actors, two parts.
+- "A and B are the brothers Toby and Tanner Howard": two actors, two parts;
+- "A, B, C and D play the family": a cast list without parts;
+- "Michel, it is Roschdy Zem, more charming than ever": a translated "c'est".
 """
 
 from __future__ import annotations
@@ -54,6 +56,16 @@ def _rules() -> dict[str, re.Pattern[str]]:
             rf"\b({FULL_NAME})\s+and\s+({FULL_NAME})\s+are\s+(?:the\s+)?"
             r"(?:[a-z-]+\s+){0,2}?"
             rf"({NAME_WORD})\s+and\s+({NAME_WORD})(?:\s+({NAME_WORD}))?(?=\s*[.,;])"
+        ),
+        "cast.list_play": re.compile(
+            rf"(?<![\w-])({FULL_NAME}(?:,\s+{FULL_NAME})+,?\s+(?:and|et)\s+"
+            rf"{FULL_NAME})\s+(?:play|portray|jouent|incarnent)\s+(?:the|a|an|his|her|"
+            r"their|la|le|les)\s"
+        ),
+        "cast.it_is": re.compile(
+            rf"(?:^|(?<=[.!?]\s))({NAME_WORD}),\s+(?:it is|this is|c'est)\s+"
+            rf"({FULL_NAME})(?=\s*[,.;])",
+            re.M,
         ),
         "director.directs_self": re.compile(
             rf"\b({FULL_NAME})\s+directs\s+(?:himself|herself|themselves)\s+as\s+"
@@ -118,6 +130,22 @@ def find_prose_people(text: str) -> list[PersonFact]:
                     "cast.with_three", 0.75,
                 )
             )  # fmt: skip
+    for m in rules["cast.list_play"].finditer(text):
+        for name in re.finditer(FULL_NAME, m.group(1)):
+            at = m.start(1) + name.start()
+            out.append(
+                PersonFact(
+                    "cast", name.group(0), at, at + len(name.group(0)),
+                    "cast.list_play", 0.8,
+                )
+            )  # fmt: skip
+    for m in rules["cast.it_is"].finditer(text):
+        out.append(
+            PersonFact(
+                "cast", m.group(2), m.start(2), m.end(2), "cast.it_is", 0.8,
+                m.group(1),
+            )
+        )  # fmt: skip
     for m in rules["cast.are_the_pair"].finditer(text):
         surname = f" {m.group(5)}" if m.group(5) else ""
         for group, part in ((1, m.group(3)), (2, m.group(4))):

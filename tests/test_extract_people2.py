@@ -568,3 +568,29 @@ def test_list_heading_with_director_has_no_section_director() -> None:
     ]
     got = [(f.name, f.title_hint) for f in find_section_directors(text, titles)]
     assert got == [("Kai Lund", "Cold Water")]  # near miss: the actors, the heading
+
+
+def test_cast_list_plays_and_translated_it_is() -> None:
+    from graph.extract_prose_people import find_prose_people
+
+    text = (
+        "Ole Berg, Eva Dahl and Per Holm play the family, loudly. "
+        "Nils, it is Kai Lund, more charming than ever. "
+        "Paris, it is a city."  # near miss: no name after "it is"
+    )
+    got = [(f.name, f.character) for f in find_prose_people(text)]
+    assert got == [
+        ("Ole Berg", None), ("Eva Dahl", None), ("Per Holm", None),
+        ("Kai Lund", "Nils"),
+    ]  # fmt: skip
+
+
+def test_adjectives_prize_lines_and_kin_are_no_parts_or_directors(blank_nlp) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "Review: Salt Houses\n\nSalt Houses, directed by Ole Berg, son of the "
+        "director Kai Berg, is about a Norwegian carpenter (Per Holm) at sea. "
+        "His wife Ida (Eva Dahl) waits.\n\nBest Director: Ole Berg (Salt Houses)\n"
+    )
+    film = films(run(blank_nlp, text))["Salt Houses"]
+    assert directors(film) == ["Ole Berg"]  # near miss: the father
+    assert pairs(film) == {("Per Holm", None), ("Eva Dahl", "Ida")}
