@@ -404,7 +404,11 @@ def _possessive_of_titles(text: str, titles: list[str]) -> list[PersonFact]:
     """ "Justine Triet's Anatomy of a Fall" where the title is a reviewed film."""
     out = []
     for title in {t for t in titles if len(t) > 2}:
-        pattern = rf"({FULL_NAME})'s?\s+\"?{re.escape(title)}\b"
+        # "Coralie Fargeat's gleefully repulsive THE SUBSTANCE"
+        pattern = (
+            rf"({FULL_NAME})'s?\s+(?:(?!and\b|or\b)[a-z][\w-]*,?\s+){{0,3}}"
+            rf"\"?(?i:{re.escape(title)})\b"
+        )
         for m in re.finditer(pattern, text):
             name = trim_name(m.group(1))
             if len(name.split()) >= 2:

@@ -12,7 +12,9 @@ round-ups that the core rules leave out:
 - "stories in Montana, with A, B and C.": three or more actors ending a sentence;
 - "A and B are the brothers Toby and Tanner Howard": two actors, two parts;
 - "A, B, C and D play the family": a cast list without parts;
-- "Michel, it is Roschdy Zem, more charming than ever": a translated "c'est".
+- "Michel, it is Roschdy Zem, more charming than ever": a translated "c'est";
+- "X, who directed,", "the return of X behind the camera", translated "the comedy
+  of heist of X": directors.
 """
 
 from __future__ import annotations
@@ -66,6 +68,19 @@ def _rules() -> dict[str, re.Pattern[str]]:
             rf"(?:^|(?<=[.!?]\s))({NAME_WORD}),\s+(?:it is|this is|c'est)\s+"
             rf"({FULL_NAME})(?=\s*[,.;])",
             re.M,
+        ),
+        "director.who_directed": re.compile(
+            rf"({FULL_NAME}),\s+who\s+(?:also\s+)?(?:directed|wrote and directed|"
+            r"co-wrote and directed)(?=\s*[,.;])"
+        ),
+        "director.behind_camera": re.compile(
+            rf"(?:\b(?:return|comeback)\s+of\s+({FULL_NAME})|({FULL_NAME})\s+"
+            r"(?:returns|is back|steps|goes))\s+behind\s+the\s+camera\b"
+        ),
+        "director.genre_of": re.compile(
+            r"\b(?:the|this|a)\s+(?:comedy|drama|thriller|melodrama|western|fable|"
+            r"documentary|chronicle)\s+of\s+[a-z][\w-]*\s+of\s+"
+            rf"({FULL_NAME})"
         ),
         "director.directs_self": re.compile(
             rf"\b({FULL_NAME})\s+directs\s+(?:himself|herself|themselves)\s+as\s+"
@@ -153,6 +168,15 @@ def find_prose_people(text: str) -> list[PersonFact]:
                 PersonFact(
                     "cast", m.group(group), m.start(group), m.end(group),
                     "cast.are_the_pair", 0.8, part + surname,
+                )
+            )  # fmt: skip
+    for key in ("director.who_directed", "director.behind_camera", "director.genre_of"):
+        for m in rules[key].finditer(text):
+            group = 1 if m.group(1) else 2
+            out.append(
+                PersonFact(
+                    "director", m.group(group), m.start(group), m.end(group), key,
+                    0.85,
                 )
             )  # fmt: skip
     for m in rules["director.directs_self"].finditer(text):

@@ -6,6 +6,8 @@ from __future__ import annotations
 
 import hashlib
 
+import pytest
+
 from graph.extract import assemble
 from graph.extract_nlp import parse_docs
 from graph.models import Extraction, FilmMention, Review
@@ -594,3 +596,26 @@ def test_adjectives_prize_lines_and_kin_are_no_parts_or_directors(blank_nlp) -> 
     film = films(run(blank_nlp, text))["Salt Houses"]
     assert directors(film) == ["Ole Berg"]  # near miss: the father
     assert pairs(film) == {("Per Holm", None), ("Eva Dahl", "Ida")}
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "Ole Berg's gleefully repulsive SALT HOUSES is the film of the year.",
+        "Salt Houses is fine. Ole Berg, who directed, keeps it short.",
+        "Salt Houses is the comedy of heist of Ole Berg.",
+        "Salt Houses marks the return of Ole Berg behind the camera.",
+    ],
+)
+def test_more_prose_directors(blank_nlp, body: str) -> None:  # type: ignore[no-untyped-def]
+    text = f"Review: Salt Houses\n\n{body} The sea is cold and the town is small.\n"
+    assert directors(films(run(blank_nlp, text))["Salt Houses"]) == ["Ole Berg"]
+
+
+def test_prose_director_near_misses(blank_nlp) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "Review: Salt Houses\n\nSalt Houses is the drama of Ole Berg, a fisherman. "
+        "Eva Dahl, who directed it with Ole Berg's help, and Per Holm's and Kai "
+        "Lund's Salt Houses fans agree. The sea is cold and the town is small.\n"
+    )
+    assert "Ole Berg" not in directors(films(run(blank_nlp, text))["Salt Houses"])
