@@ -103,7 +103,7 @@ def _rules() -> dict[str, re.Pattern[str]]:
         "character": re.compile(rf"\b(?:elle|il|she|he)\s+(?:joue|plays)\s+{char}"),
         # "ok villeneuve actually did it", "but rajamouli directs action like ..."
         "surname_director": re.compile(
-            rf"(?:{_CLAUSE}|(?<=\bbut )|(?<=\bok ))({_W})\s+"
+            rf"(?:{_CLAUSE}|(?<=\bbut )|(?<=\bok ))({_W}(?: {_W})??)\s+"
             r"(?:(?:actually|really|just|finally|truly|clearly|once again|again)\s+)?"
             r"(?:directs|directed (?:it|this)|did (?:it|this)|also (?:did|directed|"
             r"made))\b"
@@ -111,7 +111,7 @@ def _rules() -> dict[str, re.Pattern[str]]:
         # "zendaya as chani is ...", "chalamet finally gets to be scary as paul,"
         "surname_cast": re.compile(
             rf"{_CLAUSE}({_W})\s+(?:(?:finally|really|actually|also)\s+)?"
-            rf"(?:(?:gets to be|is)\s+(?:{_W}\s+)?)?as\s+({_W})"
+            rf"(?:(?:gets to be|is)\s+(?:{_W}\s+)?)?as\s+({_W}(?: {_W})?)"
             r"(?=\s*[,.;!]|\s+(?:is|was|in|has|and)\b)"
         ),
         # "alia bhatt and ajay devgn are in it for like 10 minutes"
@@ -266,6 +266,9 @@ def recase_lowercase(text: str) -> str:
         actor = _name_words(m.group(2))
         before = text[max(0, m.start() - 200) : m.start()].split(".")[-1]
         cued = _RELATION.search(before[-30:]) or _CUE.search(before)
+        if actor and not cued:  # "noriko (minami hamabe)" and later "hamabe"
+            rest = text[: m.start(2)] + text[m.end(2) :]
+            cued = re.search(rf"(?<![\w-]){re.escape(actor[-1])}(?![\w-])", rest)
         if actor and cued and _is_name_word(m.group(1), last=True):
             phrases += [" ".join(actor), m.group(1)]
     for m in rules["paren_character"].finditer(text):
@@ -320,11 +323,18 @@ def _single_names(text: str, rules: dict[str, re.Pattern[str]]) -> list[str]:
         return word not in _NOT_SINGLE and _is_name_word(word, last=last)
 
     out: list[str] = []
+
+    def all_single(phrase: str) -> bool:
+        return all(single(w, last=True) for w in phrase.split())
+
     for m in rules["surname_director"].finditer(text):
-        if single(m.group(1), last=True):
-            out.append(m.group(1))
+        words = m.group(1).split()
+        while words and words[0] in _FUNCTION:
+            words.pop(0)  # "ok lindqvist actually did it"
+        if words and all_single(" ".join(words)):
+            out.append(" ".join(words))
     for m in rules["surname_cast"].finditer(text):
-        if single(m.group(1), last=True) and single(m.group(2), last=True):
+        if single(m.group(1), last=True) and all_single(m.group(2)):
             out += [m.group(1), m.group(2)]
     for m in rules["in_it"].finditer(text):
         names = [_name_words(g) for g in m.groups() if g]

@@ -24,7 +24,8 @@ from graph.extract_people import PersonFact
 from graph.extract_text import FULL_NAME, NAME_WORD
 
 _START = r"(?:^|(?<=[.!?,;:]\s)|(?<=\n)|(?<=\bbut\s)|(?<=\bok\s)|(?<=\band\s))"
-_ONE = r"([A-Z][a-zà-ÿ'-]+)"
+_WORD = r"[A-Z][a-zà-ÿ'-]+"
+_ONE = rf"({_WORD})"
 
 
 @lru_cache(maxsize=1)
@@ -32,7 +33,7 @@ def _rules() -> dict[str, re.Pattern[str]]:
     """Compiled patterns (compiled on first use, never at import)."""
     return {
         "director.user_surname": re.compile(
-            rf"{_START}{_ONE}\s+"
+            rf"{_START}({_WORD}(?: {_WORD})?)\s+"
             r"(?:(?:actually|really|just|finally|truly|clearly|once again|again)\s+)?"
             r"(?:directs|directed (?:it|this)|did (?:it|this)|also (?:did|directed|"
             r"made))\b",
@@ -41,7 +42,7 @@ def _rules() -> dict[str, re.Pattern[str]]:
         "cast.user_single": re.compile(
             rf"{_START}{_ONE}\s+(?:(?:finally|really|actually|also)\s+)?"
             r"(?:(?:gets to be|is)\s+(?:[a-z]+\s+)?)?as\s+"
-            rf"({NAME_WORD})(?=\s*[,.;!]|\s+(?:is|was|in|has|and)\b)",
+            rf"({NAME_WORD}(?: {NAME_WORD})?)(?=\s*[,.;!]|\s+(?:is|was|in|has|and)\b)",
             re.M,
         ),
         "cast.user_in_it": re.compile(

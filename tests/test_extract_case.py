@@ -136,3 +136,17 @@ def test_is_who_names_the_part() -> None:
         "Ida Lund is Jenny who falls for him. Per Holm is Ben who is old."
     )
     assert [(f.name, f.character) for f in facts] == [("Ida Lund", "Jenny")]
+
+
+def test_two_word_director_and_part_and_paren_corroborated_by_surname() -> None:
+    text = (
+        "ok so the town floods and he meets nora (ida lund) whos carrying a baby "
+        "that isnt even hers. later lund is great in the storm scene. keller as "
+        "felix moss is hot posh boy number one. mara olsen also did cold water "
+        "(2017) which is also very good, she has a type. he meets the "
+        "neighbours (two old men) at the end of the film and the ending is long."
+    )
+    out = recase_lowercase(text)
+    for phrase in ("Nora (Ida Lund)", "Keller", "Felix Moss", "Mara Olsen"):
+        assert phrase in out, phrase
+    assert "(two old men)" in out  # near miss: no surname elsewhere
