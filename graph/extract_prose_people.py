@@ -6,7 +6,8 @@ round-ups that the core rules leave out:
 
 - "Terry is played at three ages, by A at six, B at 13 and C at 17": one part,
   several actors;
-- "A is the sleazy fight promoter Tiger.": an actor and a described part;
+- "A is the sleazy fight promoter Tiger.", "A is a scene-stealing Tedesco, a
+  reactionary": an actor and a described part;
 - "Mr and Mrs Brown (A and B)": two parts and their actors, in order;
 - "A directs himself as Kid": the director who also plays the part;
 - "stories in Montana, with A, B and C.": three or more actors ending a sentence;
@@ -45,6 +46,12 @@ def _rules() -> dict[str, re.Pattern[str]]:
             rf"\b({FULL_NAME})\s+is\s+the\s+"
             r"(?:(?!(?:of|in|at|from|with|for|to|on|and|who|that)\b)[a-z][\w-]*\s+)"
             rf"{{1,3}}?({NAME_WORD})(?=\s*[.,;])"
+        ),
+        # "X is a scene-stealing Tedesco, a reactionary who ..."
+        "cast.is_a_described": re.compile(
+            rf"\b({FULL_NAME})\s+is\s+an?\s+"
+            r"(?:(?!(?:of|in|at|from|with|for|to|on|and|who|that)\b)[a-z][\w-]*\s+)"
+            rf"{{1,2}}?({NAME_WORD})(?=,\s+(?:a|an|the|who)\s)"
         ),
         "cast.pairs_in_parens": re.compile(
             rf"\b({NAME_WORD})\s+and\s+({NAME_WORD})(?:\s+({NAME_WORD}))?\s+"
@@ -95,6 +102,7 @@ _NOT_A_CAST = re.compile(
     r"filmmakers|guests|winners|producers|programmers|writers|festival)\b",
     re.I,
 )
+_NATIONALITY = re.compile(r"[A-Z][a-z]+(?:ian|ean|ese|ish|ch|i|an)|Greek|Swede|Dane")
 _HONORIFIC = frozenset("Mr Mrs Ms Miss Dr Mr. Mrs. Ms. Dr. Uncle Aunt".split())
 
 
@@ -111,15 +119,17 @@ def find_prose_people(text: str) -> list[PersonFact]:
                     "cast.played_at_ages", 0.85, m.group(1),
                 )
             )  # fmt: skip
-    for m in rules["cast.is_the_described"].finditer(text):
-        if re.search(rf"\b{_NOT_A_PART}\b", m.group(0)[len(m.group(1)) :]):
-            continue
-        out.append(
-            PersonFact(
-                "cast", m.group(1), m.start(1), m.end(1), "cast.is_the_described",
-                0.8, m.group(2),
+    for key in ("cast.is_the_described", "cast.is_a_described"):
+        for m in rules[key].finditer(text):
+            if re.search(rf"\b{_NOT_A_PART}\b", m.group(0)[len(m.group(1)) :]):
+                continue
+            if _NATIONALITY.fullmatch(m.group(2)):
+                continue  # "X is a proud Norwegian, a man ...": no part
+            out.append(
+                PersonFact(
+                    "cast", m.group(1), m.start(1), m.end(1), key, 0.8, m.group(2)
+                )
             )
-        )  # fmt: skip
     for m in rules["cast.pairs_in_parens"].finditer(text):
         first, second, shared = m.group(1), m.group(2), m.group(3)
         if shared:

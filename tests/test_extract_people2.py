@@ -619,3 +619,14 @@ def test_prose_director_near_misses(blank_nlp) -> None:  # type: ignore[no-untyp
         "Lund's Salt Houses fans agree. The sea is cold and the town is small.\n"
     )
     assert "Ole Berg" not in directors(films(run(blank_nlp, text))["Salt Houses"])
+
+
+def test_actor_is_a_described_part() -> None:
+    from graph.extract_prose_people import find_prose_people
+
+    text = (
+        "Ole Berg is a scene-stealing Tedesco, a reactionary who vapes. "
+        "Per Holm is a proud Norwegian, a man of few words."  # near miss
+    )
+    got = [(f.name, f.character) for f in find_prose_people(text)]
+    assert got == [("Ole Berg", "Tedesco")]
