@@ -11,6 +11,7 @@ from graph.config import Settings
 from graph.errors import ExtractionError, MissingDependency
 from graph.extract import Extractor, assemble, extract_many
 from graph.extract_nlp import MAX_CHARS, chunk_bounds, load_pipeline, parse_docs
+from graph.extract_text import RULES_VERSION
 from graph.models import Extraction, Review
 
 
@@ -90,7 +91,7 @@ def test_directed_by_and_surname_resolution(blank_nlp) -> None:  # type: ignore[
     )
     film = subject(run(blank_nlp, text))
     assert [d.name for d in film.directors] == ["Justine Triet"]
-    assert film.directors[0].evidence[0].extractor == "director.by@1"
+    assert film.directors[0].evidence[0].extractor == f"director.by@{RULES_VERSION}"
 
 
 def test_paren_triple_gives_film_director_year(blank_nlp) -> None:  # type: ignore[no-untyped-def]
@@ -171,7 +172,7 @@ def test_evidence_offsets_point_into_the_text(blank_nlp) -> None:  # type: ignor
     x = run(blank_nlp, text)
     ev = subject(x).cast[0].evidence[0]
     assert text[ev.start : ev.end] == "Frankie Corio"
-    assert "Frankie Corio" in ev.sentence and ev.extractor.endswith("@1")
+    assert "Frankie Corio" in ev.sentence and ev.extractor.endswith(f"@{RULES_VERSION}")
 
 
 def test_empty_text_gives_empty_valid_extraction(blank_settings: Settings) -> None:
