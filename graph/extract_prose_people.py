@@ -10,6 +10,7 @@ round-ups that the core rules leave out:
   reactionary": an actor and a described part;
 - "Mr and Mrs Brown (A and B)": two parts and their actors, in order;
 - "A directs himself as Kid": the director who also plays the part;
+- "... her dad Jason climbs the fence. He is played by A": the named relative;
 - "stories in Montana, with A, B and C.": three or more actors ending a sentence;
 - "A and B are the brothers Toby and Tanner Howard": two actors, two parts;
 - "A, B, C and D play the family": a cast list without parts;
@@ -89,6 +90,11 @@ def _rules() -> dict[str, re.Pattern[str]]:
             r"documentary|chronicle)\s+of\s+[a-z][\w-]*\s+of\s+"
             rf"({FULL_NAME})"
         ),
+        # "... her dad Jason climbs over the fence. He is played by X"
+        "cast.pronoun_played_by": re.compile(
+            rf"(?:^|(?<=[.!?]\s))(?:He|She)\s+is\s+played\s+by\s+({FULL_NAME})",
+            re.M,
+        ),
         "director.directs_self": re.compile(
             rf"\b({FULL_NAME})\s+directs\s+(?:himself|herself|themselves)\s+as\s+"
             rf"({NAME_WORD})\b"
@@ -103,6 +109,10 @@ _NOT_A_CAST = re.compile(
     re.I,
 )
 _NATIONALITY = re.compile(r"[A-Z][a-z]+(?:ian|ean|ese|ish|ch|i|an)|Greek|Swede|Dane")
+_KIN_NAME = re.compile(
+    r"\b(?:her|his|their)\s+(?:dad|father|mother|mom|mum|son|daughter|brother|"
+    rf"sister|husband|wife|boyfriend|girlfriend|uncle|aunt|friend)\s+({NAME_WORD})"
+)
 _HONORIFIC = frozenset("Mr Mrs Ms Miss Dr Mr. Mrs. Ms. Dr. Uncle Aunt".split())
 
 
@@ -171,6 +181,17 @@ def find_prose_people(text: str) -> list[PersonFact]:
                 m.group(1),
             )
         )  # fmt: skip
+    for m in rules["cast.pronoun_played_by"].finditer(text):
+        previous = text[max(0, m.start() - 200) : m.start()]
+        previous = re.split(r"[.!?]\s", previous.rstrip())[-1]
+        kin = list(_KIN_NAME.finditer(previous))
+        if len(kin) == 1:  # one named relative in the sentence before: that part
+            out.append(
+                PersonFact(
+                    "cast", m.group(1), m.start(1), m.end(1),
+                    "cast.pronoun_played_by", 0.75, kin[0].group(1),
+                )
+            )  # fmt: skip
     for m in rules["cast.are_the_pair"].finditer(text):
         surname = f" {m.group(5)}" if m.group(5) else ""
         for group, part in ((1, m.group(3)), (2, m.group(4))):

@@ -630,3 +630,14 @@ def test_actor_is_a_described_part() -> None:
     )
     got = [(f.name, f.character) for f in find_prose_people(text)]
     assert got == [("Ole Berg", "Tedesco")]
+
+
+def test_pronoun_played_by_takes_the_one_named_relative() -> None:
+    from graph.extract_prose_people import find_prose_people
+
+    text = (
+        "Then her dad Nils, who she never met, climbs the fence. He is played by "
+        "Ole Berg. Her mum Ida and her uncle Kai wait. She is played by Eva Dahl."
+    )  # near miss: two relatives before "She"
+    got = [(f.name, f.character) for f in find_prose_people(text)]
+    assert got == [("Ole Berg", "Nils")]
