@@ -110,7 +110,7 @@ _NOT_A_CAST = re.compile(
 )
 _NATIONALITY = re.compile(r"[A-Z][a-z]+(?:ian|ean|ese|ish|ch|i|an)|Greek|Swede|Dane")
 _KIN_NAME = re.compile(
-    r"\b(?:her|his|their)\s+(?:dad|father|mother|mom|mum|son|daughter|brother|"
+    r"\b(?:[Hh]er|[Hh]is|[Tt]heir)\s+(?:dad|father|mother|mom|mum|son|daughter|brother|"
     rf"sister|husband|wife|boyfriend|girlfriend|uncle|aunt|friend)\s+({NAME_WORD})"
 )
 _HONORIFIC = frozenset("Mr Mrs Ms Miss Dr Mr. Mrs. Ms. Dr. Uncle Aunt".split())
