@@ -56,6 +56,7 @@ from graph.extract_nlp import (
 )
 from graph.extract_parens import find_paren_cast
 from graph.extract_people import PersonFact, find_people, trim_name
+from graph.extract_prose_people import find_prose_people
 from graph.extract_resolve import resolve_people
 from graph.extract_roles import (
     find_role_pairs,
@@ -76,6 +77,7 @@ from graph.extract_text import (
     normalise_text,
 )
 from graph.extract_user_title import find_lowercase_subject, is_rating_line
+from graph.extract_users import find_is_who, find_user_people
 from graph.models import (
     Extraction,
     Review,
@@ -210,7 +212,8 @@ def assemble(review: Review, parsed: Parsed) -> Extraction:
     )  # fmt: skip
     if not review.text.strip():
         return Extraction(review, meta_base, (), EXTRACTOR_VERSION)
-    text = recase_lowercase(emphasis_to_quotes(normalise_text(review.text)))
+    plain = emphasis_to_quotes(normalise_text(review.text))
+    text = recase_lowercase(plain)
     index = TextIndex(text, list(parsed.sentences))
     head = headline_of(text, review.headline)
     head_span = (head[1], head[1] + len(head[0])) if head else None
@@ -228,7 +231,10 @@ def assemble(review: Review, parsed: Parsed) -> Extraction:
         context_year = next((f.year for f in festivals if f.year), None)
     raw_people = find_people(text, index) + find_paren_cast(text, index)
     raw_people += _headline_people(text, head)
-    raw_people += find_role_pairs(text) + find_casting(text)
+    raw_people += find_role_pairs(text) + find_casting(text) + find_is_who(text)
+    raw_people += find_prose_people(text)
+    if text != plain:  # a lower-case user review, re-capitalised
+        raw_people += find_user_people(text)
     persons = [text[a:b] for a, b, label in parsed.entities if label == "PERSON"]
     multi = frozenset(fold(p) for p in persons if len(p.split()) >= 2)
     titles = find_titles(
@@ -433,7 +439,11 @@ def _possessive_of_titles(text: str, titles: list[str]) -> list[PersonFact]:
     """ "Justine Triet's Anatomy of a Fall" where the title is a reviewed film."""
     out = []
     for title in {t for t in titles if len(t) > 2}:
-        pattern = rf"({FULL_NAME})'s?\s+\"?{re.escape(title)}\b"
+        # "Coralie Fargeat's gleefully repulsive THE SUBSTANCE"
+        pattern = (
+            rf"({FULL_NAME})'s?\s+(?:(?!and\b|or\b)[a-z][\w-]*,?\s+){{0,3}}"
+            rf"\"?(?i:{re.escape(title)})\b"
+        )
         for m in re.finditer(pattern, text):
             name = trim_name(m.group(1))
             if len(name.split()) >= 2:

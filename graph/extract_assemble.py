@@ -16,6 +16,7 @@ from dataclasses import replace
 from graph.extract_festivals import award_in
 from graph.extract_films import TitleFact
 from graph.extract_people import PersonFact
+from graph.extract_prose_people import same_title, title_before_director
 from graph.extract_sections import section_title_at, section_titles
 from graph.extract_text import TextIndex, fold
 from graph.models import CastMember, FestivalMention, FilmMention, Person
@@ -303,9 +304,19 @@ def attach_facts(
     directors: dict[int, dict[str, Person]] = {id(f): {} for f in films}
     cast: dict[int, dict[str, CastMember]] = {id(f): {} for f in films}
     mentioned = [f for f in films if not f.subject]
+    keys = {k for f in films for k in f.keys}
     for fact in people:
         pool = subjects
         owner = None if fact.title_hint else _mentioned_owner(text, fact, mentioned)
+        before = title_before_director(text, fact) if not fact.title_hint else None
+        if owner is None and before:
+            # "like Wanda (1970), Barbara Loden's only feature": another film's
+            if not same_title(before, keys):
+                continue
+            exact = next((f for f in films if before in f.keys), None)
+            if exact is None:
+                exact = next((f for f in films if same_title(before, f.keys)), None)
+            owner = None if exact is None or exact.subject else exact.title
         if owner is not None:
             fact = replace(fact, title_hint=owner)
         section = section_title_at(sections, fact.start)

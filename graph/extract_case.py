@@ -39,8 +39,16 @@ _CLAUSE = r"(?:^|(?<=[.!?,;:(\n])\s*|(?<=\band )|(?<=\bthen )|(?<=\bet )|(?<=\bs
 
 
 def is_lowercase_text(text: str) -> bool:
-    """True when a text of some length has (almost) no capitalised words."""
-    words = re.findall(r"[^\W\d_]+", text)
+    """True when a text of some length has (almost) no capitalised words.
+
+    Only the prose lines count when there are enough of them: a site's header
+    ("The Shawshank Redemption (1994)", "Rating: 10/10") above a user's lower-case
+    text is written by the site, not by the user.
+    """
+    lines = [ln for ln in text.splitlines() if len(ln.split()) >= 8]
+    words = re.findall(r"[^\W\d_]+", "\n".join(lines))
+    if len(words) < 30:
+        words = re.findall(r"[^\W\d_]+", text)
     if len(words) < 30:
         return False
     caps = sum(1 for w in words if w[:1].isupper() and not w.isupper())
@@ -61,7 +69,7 @@ def _rules() -> dict[str, re.Pattern[str]]:
     return {
         "before_cast": re.compile(
             rf"{_CLAUSE}{name}\s+(?:plays|played|stars as|is cast as|joue|incarne|"
-            rf"as|(?:is|was|gets|has|appears)\s+(?:\S+\s+){{0,2}}?as)\s+(?:the\s+)?"
+            rf"as|(?:is|was|gets|has|appears)\s+(?:\S+\s+){{0,2}}?as)\s+(the\s+)?"
             rf"{char}"
         ),
         "before_director": re.compile(
@@ -93,7 +101,59 @@ def _rules() -> dict[str, re.Pattern[str]]:
         # "fired by dennis quaid (harvey, the grossest man alive)"
         "paren_character": re.compile(rf"\b(?:by|with|and)\s+{name}\s+\(({_W})[,)]"),
         "character": re.compile(rf"\b(?:elle|il|she|he)\s+(?:joue|plays)\s+{char}"),
+        # "ok villeneuve actually did it", "but rajamouli directs action like ..."
+        "surname_director": re.compile(
+            rf"(?:{_CLAUSE}|(?<=\bbut )|(?<=\bok ))({_W}(?: {_W})??)\s+"
+            r"(?:(?:actually|really|just|finally|truly|clearly|once again|again)\s+)?"
+            r"(?:directs|directed (?:it|this)|did (?:it|this)|also (?:did|directed|"
+            r"made))\b"
+        ),
+        # "zendaya as chani is ...", "chalamet finally gets to be scary as paul,"
+        "surname_cast": re.compile(
+            rf"{_CLAUSE}({_W})\s+(?:(?:finally|really|actually|also)\s+)?"
+            rf"(?:(?:gets to be|is)\s+(?:{_W}\s+)?)?as\s+({_W}(?: {_W})?)"
+            r"(?=\s*[,.;!]|\s+(?:is|was|in|has|and)\b)"
+        ),
+        # "alia bhatt and ajay devgn are in it for like 10 minutes"
+        "in_it": re.compile(
+            rf"{_CLAUSE}{name}(?:\s+and\s+{name})?\s+(?:is|are)\s+"
+            r"(?:(?:barely|only|also|just|briefly|hardly)\s+)?in it\b"
+        ),
+        # "bheem (ntr jr) and raju (ram charan)": characters with their actors
+        "paren_pairs": re.compile(
+            rf"\b({_W})\s+\(({_W}(?: {_W}){{1,2}})\)(?:,|\s+and|\s*&)\s+({_W})\s+"
+            rf"\(({_W}(?: {_W}){{1,2}})\)"
+        ),
     }
+
+
+#: Titles before a character's name ("the evil governor scott buxton").
+_TITLE_WORD = (
+    r"(?:governor|president|king|queen|prince|princess|captain|general|colonel|"
+    r"sergeant|major|detective|inspector|agent|officer|sheriff|mayor|senator|judge|"
+    r"doctor|dr|professor|lord|lady|sir|count|countess|duke|father|sister|brother|"
+    r"uncle|aunt|emperor|commander|chief)"
+)
+
+
+#: Words that end "as the lead actor." without naming the part.
+_NOT_A_PART = (
+    r"(?:actor|actress|lead|villain|hero|heroine|star|one|guy|girl|boy|man|woman|"
+    r"kid|role|part|mother|father|wife|husband|son|daughter|character|best|worst)"
+)
+
+
+def _titled_name(after: str) -> str | None:
+    """The one- or two-word name after a title in ``after`` ("evil governor scott
+    buxton and ..." -> "scott buxton"), or None."""
+    m = re.match(rf"(?:{_W}\s+)?{_TITLE_WORD}\s+({_W}(?:\s+{_W})?)", after)
+    if not m:
+        # "as the kid mizushima.": a noun, then one name closing the clause
+        m = re.match(rf"{_W}\s+({_W})(?=\s*[.,;!]|\s+and\b)", after)
+        if not m or re.fullmatch(_NOT_A_PART, m.group(1)):
+            return None
+    words = _name_words(m.group(1), as_character=True)
+    return " ".join(words) if words else None
 
 
 def _name_words(phrase: str, *, as_character: bool = False) -> list[str]:
@@ -189,8 +249,13 @@ def recase_lowercase(text: str) -> str:
     rules = _rules()
     for m in rules["before_cast"].finditer(text):
         actor = _name_words(m.group(1))
-        character = _name_words(m.group(2), as_character=True)
-        if actor and character:
+        character = _name_words(m.group(3), as_character=True)
+        if actor and character and m.group(2):
+            # "plays the evil governor scott buxton": the name after the title;
+            # "as the warden": a part without a name
+            titled = _titled_name(text[m.start(3) : m.start(3) + 60])
+            phrases += [" ".join(actor)] + ([titled] if titled else [])
+        elif actor and character:
             phrases += [" ".join(actor), " ".join(character)]
     for m in rules["is_character"].finditer(text):
         actor = _name_words(m.group(1))
@@ -201,6 +266,9 @@ def recase_lowercase(text: str) -> str:
         actor = _name_words(m.group(2))
         before = text[max(0, m.start() - 200) : m.start()].split(".")[-1]
         cued = _RELATION.search(before[-30:]) or _CUE.search(before)
+        if actor and not cued:  # "noriko (minami hamabe)" and later "hamabe"
+            rest = text[: m.start(2)] + text[m.end(2) :]
+            cued = re.search(rf"(?<![\w-]){re.escape(actor[-1])}(?![\w-])", rest)
         if actor and cued and _is_name_word(m.group(1), last=True):
             phrases += [" ".join(actor), m.group(1)]
     for m in rules["paren_character"].finditer(text):
@@ -228,6 +296,7 @@ def recase_lowercase(text: str) -> str:
                 kept.append(words[2])  # "joué par milo machado graner,"
             if len(kept) >= 2:
                 phrases.append(" ".join(kept))
+    phrases += _single_names(text, rules)
     for m in rules["character"].finditer(text):
         character = _name_words(m.group(1), as_character=True)
         if character:
@@ -235,3 +304,46 @@ def recase_lowercase(text: str) -> str:
     for phrase in sorted(set(phrases), key=len, reverse=True):
         text = _capitalise(text, phrase)
     return text
+
+
+#: Lower-case words that sit where a one-word name would ("same as ever").
+_NOT_SINGLE = frozenset(
+    """same such known much soon long serves works doubles ever usual always before
+    expected hell nobody noone everyone someone anyone somebody everybody story plot
+    ending nothing everything something""".split()
+)
+
+
+def _single_names(text: str, rules: dict[str, re.Pattern[str]]) -> list[str]:
+    """Names a user review gives by one word or in a list of pairs: surnames that
+    direct ("villeneuve actually did it"), one-word actors and their parts ("zendaya
+    as chani is ..."), "a and b are in it", "bheem (ntr jr) and raju (ram charan)"."""
+
+    def single(word: str, *, last: bool = False) -> bool:
+        return word not in _NOT_SINGLE and _is_name_word(word, last=last)
+
+    out: list[str] = []
+
+    def all_single(phrase: str) -> bool:
+        return all(single(w, last=True) for w in phrase.split())
+
+    for m in rules["surname_director"].finditer(text):
+        words = m.group(1).split()
+        while words and words[0] in _FUNCTION:
+            words.pop(0)  # "ok lindqvist actually did it"
+        if words and all_single(" ".join(words)):
+            out.append(" ".join(words))
+    for m in rules["surname_cast"].finditer(text):
+        if single(m.group(1), last=True) and all_single(m.group(2)):
+            out += [m.group(1), m.group(2)]
+    for m in rules["in_it"].finditer(text):
+        names = [_name_words(g) for g in m.groups() if g]
+        if all(names):
+            out += [" ".join(n) for n in names]
+    for m in rules["paren_pairs"].finditer(text):
+        groups = m.groups()
+        if all(
+            len(_name_words(g, as_character=True)) == g.count(" ") + 1 for g in groups
+        ):
+            out += list(groups)
+    return out

@@ -60,7 +60,8 @@ def _rules() -> dict[str, re.Pattern[str]]:
     line = r"(?:^|(?<=\n)|(?<=[.|•;:]\s))[ \t]*"
     return {
         "credit.director": re.compile(
-            rf"{line}(?:[Dd]irect(?:or|ors|ed by)|[Rr]éalisation|[Rr]éalisateur|"
+            rf"{line}(?:(?:[Ww]riter[-/])?[Dd]irect(?:or|ors|ed by)"
+            r"(?:[-/](?:[Ss]creen)?[Ww]riter)?|[Rr]éalisation|[Rr]éalisateur|"
             r"[Rr]éalisatrice|[Rr]éalisé par|[Dd]ir\.)[ \t]*:[ \t]*"
             rf"({FULL_NAME}(?:[ \t]*(?:,|&|and|et)[ \t]*{FULL_NAME})*)",
             re.M,
@@ -131,7 +132,7 @@ def _rules() -> dict[str, re.Pattern[str]]:
         "cast.plays_the_noun": re.compile(
             rf"({FULL_NAME})\s+plays\s+(?:the|a|an|his|her)\s+"
             r"(?:(?!(?:of|de|in|at|from|with|for|to)\b)[a-z-]+\s+){1,2}"
-            rf"({NAME_WORD}(?: {NAME_WORD}){{0,2}})(?=\s*[,.;])"
+            rf"({NAME_WORD}(?: {NAME_WORD}){{0,2}})(?=\s*[,.;]|\s+(?:and|who)\s)"
         ),
         # "... and Ellen Burstyn as an old woman."
         "cast.and_as_described": re.compile(

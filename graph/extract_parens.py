@@ -55,8 +55,12 @@ def _character_lookback(text: str, sent_start: int, end: int) -> tuple[str, int]
             continue  # tail of a longer name
         if re.match(r"\s+(?:of|de)\s", window[m.end() :]):
             continue  # "the Republic of Zubrowka": an institution or a place
-        if re.search(r"\b(?:of|in|at|from|to|into|near|de|à)\s*$", before):
+        if re.search(r"\b(?:of|in|at|from|to|into|near|for|de|à)\s*$", before):
             continue  # "the Republic of Zubrowka": a place, not a character
+        if re.search(r"\b(?:a|an|the|his|her|their)\s*$", before) and re.match(
+            r"\s+[a-z]", window[m.end() :]
+        ):
+            continue  # "a Newcastle carpenter (Dave Johns)": an adjective
         best = (word, window_start + m.start(1))
     return best
 
@@ -160,6 +164,11 @@ def find_paren_cast(text: str, index: TextIndex) -> list[PersonFact]:
                     )
                 )
         elif before and len(before[0].split()) >= 2:
+            label = text[max(0, before[1] - 30) : before[1]]
+            if re.search(
+                r"(?i)\b(?:director|réalisat\w+|mise en scène)\s*:\s*$", label
+            ):
+                continue  # "Best Director: X (Title)": a prize line, no part
             out.append(
                 PersonFact(
                     "cast",

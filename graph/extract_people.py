@@ -209,6 +209,12 @@ _WITH_NOT_CAST = re.compile(
 _JURY_BEFORE = re.compile(
     r"\b(?:presided|chaired|headed|led)\s+(?:over\s+)?by\b|\bjury\b"
 )
+_KIN_BEFORE = re.compile(
+    r"\b(?:son|daughter|father|mother|brother|sister|wife|husband|widow|widower|"
+    r"nephew|niece|grandson|granddaughter|fils|fille|père|mère)\s+(?:of|de|du)\s+"
+    r"(?:the\s+|la\s+|le\s+)?(?:[\w-]+\s+)?$",
+    re.I,
+)
 _PLAYS_IDIOM = r"\s+(?:with|on|like|out|up|off|down|into|around|along|games|by)\b"
 _FILM_WORD = re.compile(rf"\b{_FILM_NOUN}\b", re.I)
 YEAR = re.compile(r"\b(?:19|20)\d\d\b")
@@ -263,6 +269,8 @@ def _directors(text: str, index: TextIndex) -> list[PersonFact]:
     for m in rules["director.title"].finditer(text):
         if _NOT_DIRECTOR_BEFORE.search(text[max(0, m.start() - 30) : m.start()]):
             continue
+        if _KIN_BEFORE.search(text[max(0, m.start() - 40) : m.start()]):
+            continue  # "son of the director Philippe Garrel": another film-maker
         if _JURY_BEFORE.search(text[max(0, m.start() - 60) : m.start()]):
             continue  # "the jury, presided by the Canadian realizer X": a jury head
         if m.group(1).split()[0].casefold() in STOPWORDS:
@@ -432,6 +440,10 @@ def _cast(text: str, index: TextIndex) -> list[PersonFact]:
         clean, char = _full(m.group(1)), _single(m.group(3))
         if text.startswith("'s", m.end(3)):
             continue  # "as Monk's brother Cliff": an owner, not the character
+        if re.search(r"\ban?\s+$", text[m.start(3) - 4 : m.start(3)]) and re.match(
+            r" [a-z]", text[m.end(3) : m.end(3) + 2]
+        ):
+            continue  # "a turn as a Hungarian architect": an adjective, no name
         if clean and char:
             out.append(
                 PersonFact("cast", clean, m.start(1), m.end(1), "cast.as", 0.8, char)

@@ -43,6 +43,7 @@ _SUBJECT = re.compile(
     r"(?P<verb>[a-z][\w-]*)\b",
     re.M,
 )
+_HEADING_DIRECTOR = re.compile(r"\b(?:dir\.|directed by|réalisé par)\s+[A-Z]")
 _PERFORMANCE = re.compile(r"\b(?:performance|role|turn|portrayal)s?\b", re.I)
 _NUMBERING = re.compile(r"\s*(?:\d{1,2}[.)]\s+|[-*•]\s+)?")
 
@@ -82,10 +83,14 @@ def find_section_directors(text: str, titles: list[TitleFact]) -> list[PersonFac
     bounds = [at for at, _t in starts[1:]] + [len(text)]
     for (at, title), end in zip(starts, bounds, strict=True):
         body_at, limit = _body_span(text, at, end)
+        if _HEADING_DIRECTOR.search(text, at, body_at):
+            continue  # "7. Title (dir. X)": the heading names the director
         for m in _SUBJECT.finditer(text, body_at, end):
             sentence = text[m.start() : text.find(".", m.end(), end + 1)]
             if m.group("verb") in _PERFORMER_VERBS or _PERFORMANCE.search(sentence):
                 continue  # an actor, or a sentence about a performance
+            if m.group("verb") in {"and", "with", "as"}:
+                continue  # "A and B are the brothers ...": a list of people
             if m.start() >= limit and m.group("verb") not in _DIRECTOR_VERBS:
                 continue  # later in the section, only a film-making verb will do
             name = trim_name(m.group("name"))

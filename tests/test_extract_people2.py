@@ -6,6 +6,8 @@ from __future__ import annotations
 
 import hashlib
 
+import pytest
+
 from graph.extract import assemble
 from graph.extract_nlp import parse_docs
 from graph.models import Extraction, FilmMention, Review
@@ -470,3 +472,172 @@ def test_its_actresses_list_and_appositive_before_relation(blank_nlp) -> None:  
         c.actor for c in film.cast
     }
     assert ("Tom Hale", "Ben Hart") in pairs(film)
+
+
+def test_one_part_played_at_several_ages() -> None:
+    from graph.extract_prose_people import find_prose_people
+
+    text = (
+        "Nils is played at three ages, by Ole Berg at six, Per Holm at 13 and Kai "
+        "Lund at 17. Ida Lund is played by Eva Dahl."  # near miss: one actor
+    )
+    got = [(f.name, f.character) for f in find_prose_people(text)]
+    assert got == [("Ole Berg", "Nils"), ("Per Holm", "Nils"), ("Kai Lund", "Nils")]
+
+
+def test_actor_is_the_described_part() -> None:
+    from graph.extract_prose_people import find_prose_people
+
+    text = (
+        "Ole Berg is the sleazy fight promoter Tiger. Per Holm is the old-timer Sam, "
+        "and Kai Lund is the best thing in Paris. Eva Dahl is the director Ann."
+    )
+    got = [(f.name, f.character) for f in find_prose_people(text)]
+    assert got == [("Ole Berg", "Tiger"), ("Per Holm", "Sam")]
+
+
+def test_two_parts_and_two_actors_in_parentheses() -> None:
+    from graph.extract_prose_people import find_prose_people
+
+    text = (
+        "Mr and Mrs Lund (Ole Berg and Eva Dahl) look for him. "
+        "Anna and Ben Holm (Kai Lund and Ida Berg) do not."  # near miss: a family
+    )
+    got = [(f.name, f.character) for f in find_prose_people(text)]
+    assert got == [("Ole Berg", "Mr Lund"), ("Eva Dahl", "Mrs Lund")]
+
+
+def test_director_directs_himself_and_credit_director_writer(blank_nlp) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "Review: Salt Houses\n\nSalt Houses is a fine film about the sea. Ole Berg "
+        "directs himself as Nils, a fisherman who cannot swim.\n\n"
+        "Director-screenwriter: A.B. Holm\nProducers: Eva Dahl\n"
+    )
+    film = films(run(blank_nlp, text))["Salt Houses"]
+    assert sorted(directors(film)) == ["A.B. Holm", "Ole Berg"]
+    assert pairs(film) == {("Ole Berg", "Nils")}  # near miss: the producer
+
+
+def test_adjective_after_as_a_is_no_part(blank_nlp) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "Review: Salt Houses\n\nOle Berg gives a fine turn as a Hungarian architect "
+        "in Salt Houses. Nils Lund (Ole Berg), a Jewish refugee, arrives in port. "
+        "Per Holm has a small role as Damian, a neighbour."  # near miss: a name
+    )
+    film = films(run(blank_nlp, text))["Salt Houses"]
+    assert pairs(film) == {("Ole Berg", "Nils Lund"), ("Per Holm", "Damian")}
+
+
+def test_director_of_the_title_just_before_belongs_to_that_film(blank_nlp) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "Review: Salt Houses (2031)\n\nSalt Houses, directed by Ole Berg, is a fine "
+        "film about the sea. It reminded me of Cold Water (1970), Eva Dahl's only "
+        "feature. The sequel, Salt Houses Abroad, directed by Per Holm, is fine.\n"
+    )
+    got = films(run(blank_nlp, text))
+    assert directors(got["Salt Houses"]) == ["Ole Berg"]  # near miss: its own title
+    assert "Eva Dahl" not in directors(got["Salt Houses"])
+    assert "Per Holm" not in directors(got["Salt Houses"])
+
+
+def test_three_names_after_with_and_a_pair_of_brothers() -> None:
+    from graph.extract_prose_people import find_prose_people
+
+    text = (
+        "Three linked stories in a small town, with Ole Berg, Eva Dahl and Per Holm. "
+        "She has worked with Kai Lund, Ida Berg and Nils Dahl. "  # near miss: a life
+        "Ann Lund and Tor Holm are the brothers Toby and Tanner Howard; fine."
+    )
+    got = [(f.name, f.character) for f in find_prose_people(text)]
+    assert got == [
+        ("Ole Berg", None), ("Eva Dahl", None), ("Per Holm", None),
+        ("Ann Lund", "Toby Howard"), ("Tor Holm", "Tanner Howard"),
+    ]  # fmt: skip
+
+
+def test_list_heading_with_director_has_no_section_director() -> None:
+    from graph.extract_sections import find_section_directors
+    from graph.extract_title_base import TitleFact
+
+    text = (
+        "Best of 2031\n\n1. Salt Houses (dir. Ole Berg)\nA fishing town. Per Holm "
+        "and Eva Dahl are the siblings Nils and Ida Lund.\n\n"
+        "2. Cold Water\nA lake in summer. Kai Lund directs with a light hand.\n"
+    )
+    titles = [
+        TitleFact(t, text.find(t), text.find(t) + len(t), "t", 0.9)
+        for t in ("Salt Houses", "Cold Water")
+    ]
+    got = [(f.name, f.title_hint) for f in find_section_directors(text, titles)]
+    assert got == [("Kai Lund", "Cold Water")]  # near miss: the actors, the heading
+
+
+def test_cast_list_plays_and_translated_it_is() -> None:
+    from graph.extract_prose_people import find_prose_people
+
+    text = (
+        "Ole Berg, Eva Dahl and Per Holm play the family, loudly. "
+        "Nils, it is Kai Lund, more charming than ever. "
+        "Paris, it is a city."  # near miss: no name after "it is"
+    )
+    got = [(f.name, f.character) for f in find_prose_people(text)]
+    assert got == [
+        ("Ole Berg", None), ("Eva Dahl", None), ("Per Holm", None),
+        ("Kai Lund", "Nils"),
+    ]  # fmt: skip
+
+
+def test_adjectives_prize_lines_and_kin_are_no_parts_or_directors(blank_nlp) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "Review: Salt Houses\n\nSalt Houses, directed by Ole Berg, son of the "
+        "director Kai Berg, is about a Norwegian carpenter (Per Holm) at sea. "
+        "His wife Ida (Eva Dahl) waits.\n\nBest Director: Ole Berg (Salt Houses)\n"
+    )
+    film = films(run(blank_nlp, text))["Salt Houses"]
+    assert directors(film) == ["Ole Berg"]  # near miss: the father
+    assert pairs(film) == {("Per Holm", None), ("Eva Dahl", "Ida")}
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "Ole Berg's gleefully repulsive SALT HOUSES is the film of the year.",
+        "Salt Houses is fine. Ole Berg, who directed, keeps it short.",
+        "Salt Houses is the comedy of heist of Ole Berg.",
+        "Salt Houses marks the return of Ole Berg behind the camera.",
+    ],
+)
+def test_more_prose_directors(blank_nlp, body: str) -> None:  # type: ignore[no-untyped-def]
+    text = f"Review: Salt Houses\n\n{body} The sea is cold and the town is small.\n"
+    assert directors(films(run(blank_nlp, text))["Salt Houses"]) == ["Ole Berg"]
+
+
+def test_prose_director_near_misses(blank_nlp) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "Review: Salt Houses\n\nSalt Houses is the drama of Ole Berg, a fisherman. "
+        "Eva Dahl, who directed it with Ole Berg's help, and Per Holm's and Kai "
+        "Lund's Salt Houses fans agree. The sea is cold and the town is small.\n"
+    )
+    assert "Ole Berg" not in directors(films(run(blank_nlp, text))["Salt Houses"])
+
+
+def test_actor_is_a_described_part() -> None:
+    from graph.extract_prose_people import find_prose_people
+
+    text = (
+        "Ole Berg is a scene-stealing Tedesco, a reactionary who vapes. "
+        "Per Holm is a proud Norwegian, a man of few words."  # near miss
+    )
+    got = [(f.name, f.character) for f in find_prose_people(text)]
+    assert got == [("Ole Berg", "Tedesco")]
+
+
+def test_pronoun_played_by_takes_the_one_named_relative() -> None:
+    from graph.extract_prose_people import find_prose_people
+
+    text = (
+        "Then her dad Nils, who she never met, climbs the fence. He is played by "
+        "Ole Berg. Her mum Ida and her uncle Kai wait. She is played by Eva Dahl."
+    )  # near miss: two relatives before "She"
+    got = [(f.name, f.character) for f in find_prose_people(text)]
+    assert got == [("Ole Berg", "Nils")]
