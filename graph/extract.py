@@ -440,11 +440,13 @@ def _possessive_of_titles(text: str, titles: list[str]) -> list[PersonFact]:
     out = []
     for title in {t for t in titles if len(t) > 2}:
         # "Coralie Fargeat's gleefully repulsive THE SUBSTANCE"
-        pattern = (
-            rf"({FULL_NAME})'s?\s+(?:(?!and\b|or\b)[a-z][\w-]*,?\s+){{0,3}}"
+        tail = (
+            rf"'s?\s+(?:(?!and\b|or\b)[a-z][\w-]*,?\s+){{0,3}}"
             rf"\"?(?i:{re.escape(title)})\b"
         )
-        for m in re.finditer(pattern, text):
+        # the name pattern is costly to compile: only when a possessive is there
+        found = re.search(tail, text) is not None
+        for m in re.finditer(rf"({FULL_NAME}){tail}", text) if found else ():
             name = trim_name(m.group(1))
             if len(name.split()) >= 2:
                 out.append(
@@ -458,8 +460,9 @@ def _possessive_of_titles(text: str, titles: list[str]) -> list[PersonFact]:
                         title_hint=title,
                     )
                 )
-        by = rf"\"?{re.escape(title)}\"?,?\s+(?:by|de|d'|from)\s*({FULL_NAME})"
-        for m in re.finditer(by, text):
+        head = rf"\"?{re.escape(title)}\"?,?\s+(?:by|de|d'|from)\s*"
+        found = re.search(head, text) is not None
+        for m in re.finditer(rf"{head}({FULL_NAME})", text) if found else ():
             name = trim_name(m.group(1))
             if len(name.split()) >= 2:
                 end = m.start(1) + len(name)

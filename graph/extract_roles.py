@@ -259,6 +259,8 @@ def find_title_directors(text: str, titles: list[str]) -> list[PersonFact]:
     out: list[PersonFact] = []
     for title in {t for t in titles if len(t) > 2}:
         head = rf"\"?{re.escape(title)}\"?(?:,\s+from\s+[^,.;]{{1,40}})?,?\s+"
+        if not re.search(rf"{head}(?:by|de|the|a|an|les)\s", text):
+            continue  # the name patterns are costly to compile: only when needed
         by = re.compile(
             rf"{head}(?:by|de)\s+(?:(?:the|les)\s+(?:{_SIBLINGS})?{_NATIONALITY}?"
             rf"(?:{_SIBLINGS})?)?(?:({FULL_NAME}|{NAME_WORD})\s+(?:and|et|&)\s+)?"
