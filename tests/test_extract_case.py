@@ -3,12 +3,9 @@ extractor then reads them like any review (``spacy.blank`` pipeline, fast)."""
 
 from __future__ import annotations
 
-import hashlib
+from rules_helpers import run_rules as run
 
-from graph.extract import assemble
 from graph.extract_case import is_lowercase_text, recase_lowercase
-from graph.extract_nlp import parse_docs
-from graph.models import Extraction, Review
 
 USER = (
     "salt houses (2031) - my review\n\n"
@@ -17,14 +14,6 @@ USER = (
     "fisherman who cant swim, and ruth berg as ada is the best thing in it. the "
     "ending dragged a bit tho and the music was too loud for me honestly. 8/10"
 )
-
-
-def run(nlp, text: str) -> Extraction:  # type: ignore[no-untyped-def]
-    r = Review(
-        id="t", text=text, source="test",
-        content_hash=hashlib.sha256(text.encode()).hexdigest(), language="en",
-    )  # fmt: skip
-    return assemble(r, parse_docs(nlp, [r.text], "en")[0])
 
 
 def test_normal_text_is_left_alone() -> None:

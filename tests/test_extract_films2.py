@@ -3,20 +3,10 @@
 
 from __future__ import annotations
 
-import hashlib
+from rules_helpers import run_rules as run
 
-from graph.extract import assemble
-from graph.extract_nlp import parse_docs
 from graph.extract_text import fold
-from graph.models import Extraction, Review
-
-
-def run(nlp, text: str) -> Extraction:  # type: ignore[no-untyped-def]
-    r = Review(
-        id="t", text=text, source="test",
-        content_hash=hashlib.sha256(text.encode()).hexdigest(), language="en",
-    )  # fmt: skip
-    return assemble(r, parse_docs(nlp, [r.text], "en")[0])
+from graph.models import Extraction
 
 
 def subjects(x: Extraction) -> set[str]:

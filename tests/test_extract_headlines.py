@@ -3,22 +3,11 @@ so they run fast; each test is one small text we wrote."""
 
 from __future__ import annotations
 
-import hashlib
-
 import pytest
+from rules_helpers import run_rules as run
 
-from graph.extract import assemble
 from graph.extract_headline import headline_of
-from graph.extract_nlp import parse_docs
-from graph.models import Extraction, FilmMention, Review
-
-
-def run(nlp, text: str) -> Extraction:  # type: ignore[no-untyped-def]
-    r = Review(
-        id="t", text=text, source="test",
-        content_hash=hashlib.sha256(text.encode()).hexdigest(), language="en",
-    )  # fmt: skip
-    return assemble(r, parse_docs(nlp, [r.text], "en")[0])
+from graph.models import Extraction, FilmMention
 
 
 def films(x: Extraction) -> dict[str, FilmMention]:

@@ -4,22 +4,10 @@ labels that are never films. Each text is invented here, with a near miss."""
 
 from __future__ import annotations
 
-import hashlib
+from rules_helpers import run_rules as run
 
-from graph.extract import assemble
 from graph.extract_awards import find_award_titles
 from graph.extract_listitems import find_list_items, is_not_a_film
-from graph.extract_nlp import parse_docs
-from graph.models import Extraction, Review
-
-
-def run(nlp, text: str) -> Extraction:  # type: ignore[no-untyped-def]
-    r = Review(
-        id="t", text=text, source="test",
-        content_hash=hashlib.sha256(text.encode()).hexdigest(), language="en",
-    )  # fmt: skip
-    return assemble(r, parse_docs(nlp, [r.text], "en")[0])
-
 
 PROSE = "A long paragraph of prose about the film follows here, with several words. "
 

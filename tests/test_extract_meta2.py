@@ -4,22 +4,11 @@ a near miss the rule must not fire on."""
 
 from __future__ import annotations
 
-import hashlib
-
 import pytest
+from rules_helpers import run_rules as run
 
-from graph.extract import assemble
 from graph.extract_edition import later_edition_year, relative_edition_year
-from graph.extract_nlp import parse_docs
-from graph.models import Extraction, Review
-
-
-def run(nlp, text: str, *, date: str | None = None) -> Extraction:  # type: ignore[no-untyped-def]
-    r = Review(
-        id="t", text=text, source="test", date=date,
-        content_hash=hashlib.sha256(text.encode()).hexdigest(), language="en",
-    )  # fmt: skip
-    return assemble(r, parse_docs(nlp, [r.text], "en")[0])
+from graph.models import Extraction
 
 
 def editions(x: Extraction) -> set[tuple[str, int | None]]:

@@ -4,21 +4,10 @@ miss the rule must not fire on; all run on ``spacy.blank("en")``."""
 
 from __future__ import annotations
 
-import hashlib
-
 import pytest
+from rules_helpers import run_rules as run
 
-from graph.extract import assemble
-from graph.extract_nlp import parse_docs
-from graph.models import Extraction, FilmMention, Review
-
-
-def run(nlp, text: str, language: str = "en") -> Extraction:  # type: ignore[no-untyped-def]
-    r = Review(
-        id="t", text=text, source="test",
-        content_hash=hashlib.sha256(text.encode()).hexdigest(), language=language,
-    )  # fmt: skip
-    return assemble(r, parse_docs(nlp, [r.text], language)[0])
+from graph.models import Extraction, FilmMention
 
 
 def films(x: Extraction) -> dict[str, FilmMention]:
@@ -76,7 +65,7 @@ def test_capitalised_french_film_de(blank_nlp) -> None:  # type: ignore[no-untyp
         "« Eau froide » : la critique\n\nUne nuit, au port. Le film de Mara Olsen "
         "l'annonce dès le début. Ruth Berg est Ada, une pêcheuse."
     )
-    x = run(blank_nlp, text, "fr")
+    x = run(blank_nlp, text, language="fr")
     assert [d.name for f in x.films for d in f.directors] == ["Mara Olsen"]
 
 
@@ -100,7 +89,7 @@ def test_french_credit_block(blank_nlp) -> None:  # type: ignore[no-untyped-def]
         "« Eau froide » : la critique\n\nRéalisation : Mara Olsen\n"
         "Avec : Ruth Berg, Tom Hale\nMusique : Paul Stone\n\nUn film calme."
     )
-    x = run(blank_nlp, text, "fr")
+    x = run(blank_nlp, text, language="fr")
     assert [d.name for f in x.films for d in f.directors] == ["Mara Olsen"]
     assert {c.actor for f in x.films for c in f.cast} == {"Ruth Berg", "Tom Hale"}
 
@@ -243,7 +232,7 @@ def test_french_elliptic_roles(blank_nlp) -> None:  # type: ignore[no-untyped-de
         "Winter, qu'on voit peu. Karl Berg est un Français. Max Roth en Seine-Maritime, "
         "c'est loin."
     )
-    x = run(blank_nlp, text, "fr")
+    x = run(blank_nlp, text, language="fr")
     assert [d.name for f in x.films for d in f.directors] == ["Mara Olsen"]
     got = {(c.actor, c.character) for f in x.films for c in f.cast}
     assert got == {
@@ -336,7 +325,7 @@ def test_french_lowercase_actor_in_a_role(blank_nlp) -> None:  # type: ignore[no
         "vedette, super. bref pas pour moi, je préfère les films ou il se passe "
         "quelque chose."
     )
-    x = run(blank_nlp, text, "fr")
+    x = run(blank_nlp, text, language="fr")
     assert {c.actor for f in x.films for c in f.cast} == {"Ruth Berg"}
 
 
