@@ -304,16 +304,12 @@ def find_casting(text: str) -> list[PersonFact]:
                 continue
             out.append(PersonFact("cast", actor, m.start(1), m.start(1) + len(actor),
                                   key, 0.75, char))  # fmt: skip
-    for m in rules["cast.is_role_noun"].finditer(text):
-        name = trim_name(m.group(1))
-        if len(name.split()) >= 2:
-            out.append(PersonFact("cast", name, m.start(1), m.start(1) + len(name),
-                                  "cast.is_role_noun", 0.7))  # fmt: skip
-    for m in rules["cast.and_as_described"].finditer(text):
-        name = trim_name(m.group(1))
-        if len(name.split()) >= 2:
-            out.append(PersonFact("cast", name, m.start(1), m.start(1) + len(name),
-                                  "cast.as_described", 0.6))  # fmt: skip
+    out += _full_names(
+        rules["cast.is_role_noun"], text, "cast", "cast.is_role_noun", 0.7
+    )
+    out += _full_names(
+        rules["cast.and_as_described"], text, "cast", "cast.as_described", 0.6
+    )
     for m in rules["cast.its_cast_list"].finditer(text):
         # "Its four actresses, A, who plays both X and Y, B, C and D, shared ..."
         chunk = re.sub(r",\s+who\s+[^,]*", ",", m.group(1))
@@ -322,16 +318,10 @@ def find_casting(text: str) -> list[PersonFact]:
             at = text.find(name, m.start(1))
             out.append(PersonFact("cast", name, at, at + len(name),
                                   "cast.its_cast_list", 0.75))  # fmt: skip
-    for m in rules["cast.its_actor"].finditer(text):
-        name = trim_name(m.group(1))
-        if len(name.split()) >= 2:
-            out.append(PersonFact("cast", name, m.start(1), m.start(1) + len(name),
-                                  "cast.its_actor", 0.8))  # fmt: skip
-    for m in rules["director.made_a_film"].finditer(text):
-        name = trim_name(m.group(1))
-        if len(name.split()) >= 2:
-            out.append(PersonFact("director", name, m.start(1), m.start(1) + len(name),
-                                  "director.made_a_film", 0.7))  # fmt: skip
+    out += _full_names(rules["cast.its_actor"], text, "cast", "cast.its_actor", 0.8)
+    out += _full_names(
+        rules["director.made_a_film"], text, "director", "director.made_a_film", 0.7
+    )
     for m in rules["cast.turn_up_as"].finditer(text):
         for name, at in _list_names(m.group(1), m.start(1)):
             out.append(PersonFact("cast", name, at, at + len(name), "cast.turn_up_as",
@@ -432,3 +422,17 @@ def drop_crew(text: str, people: list[PersonFact]) -> list[PersonFact]:
     }
     crew |= {trim_name(m.group(1)).casefold() for m in _CREW_WORD.finditer(text)}
     return [p for p in people if p.confidence >= 0.8 or p.name.casefold() not in crew]
+
+
+def _full_names(
+    rule: re.Pattern[str], text: str, kind: str, name: str, confidence: float
+) -> list[PersonFact]:
+    """A ``kind`` fact for every match of ``rule`` whose group 1, trimmed, is a full
+    name (two words at least)."""
+    out: list[PersonFact] = []
+    for m in rule.finditer(text):
+        person = trim_name(m.group(1))
+        if len(person.split()) >= 2:
+            out.append(PersonFact(kind, person, m.start(1), m.start(1) + len(person),
+                                  name, confidence))  # fmt: skip
+    return out
