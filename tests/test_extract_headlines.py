@@ -355,3 +355,22 @@ def test_a_sentence_headline_about_an_actor_names_the_film(blank_nlp) -> None:  
         "Ada Brennic as Nora. Ada Brennic is astonishing. Cold Water is slow.\n"
     )
     assert subjects(run(blank_nlp, text)) == {"Cold Water"}
+
+
+def test_a_blog_masthead_and_its_tagline_are_not_the_headline() -> None:
+    text = (
+        "NIGHT SHIFT\nnotes on films seen too late\n\n"
+        "Diary #3: Cold Orchard (1979)\n\nI watched Cold Orchard again.\n"
+    )
+    assert headline_of(text, None) == (
+        "Diary #3: Cold Orchard (1979)",
+        text.find("Diary"),
+    )
+    tagged = "NIGHT SHIFT — notes on films\n\nCOLD ORCHARD (1979) REVIEW\n\nGood.\n"
+    assert headline_of(tagged, None) == (
+        "COLD ORCHARD (1979) REVIEW",
+        tagged.find("COLD"),
+    )
+    # near miss: a capitalised line under the masthead is the headline, no tagline
+    plain = "NIGHT SHIFT\nCold Orchard review\n\nDiary #3: more text\n"
+    assert headline_of(plain, None) == ("Cold Orchard review", plain.find("Cold"))
