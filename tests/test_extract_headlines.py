@@ -374,3 +374,11 @@ def test_a_blog_masthead_and_its_tagline_are_not_the_headline() -> None:
     # near miss: a capitalised line under the masthead is the headline, no tagline
     plain = "NIGHT SHIFT\nCold Orchard review\n\nDiary #3: more text\n"
     assert headline_of(plain, None) == ("Cold Orchard review", plain.find("Cold"))
+
+
+def test_a_diary_headline_drops_the_year_after_its_title(blank_nlp) -> None:  # type: ignore[no-untyped-def]
+    text = "Cold Orchard 2021\n\nReview by mo\n\ncold orchard made me cry twice.\n"
+    assert subjects(run(blank_nlp, text)) == {"Cold Orchard"}
+    # near miss: a year the body repeats belongs to the title
+    kept = "Harbour 2049\n\nReview by mo\n\nHarbour 2049 made me cry twice.\n"
+    assert subjects(run(blank_nlp, kept)) == {"Harbour 2049"}
