@@ -21,7 +21,7 @@ from typing import TYPE_CHECKING
 
 from graph.config import Settings
 from graph.extract_assemble import attach_facts, group_films, is_round_up
-from graph.extract_awards import find_award_titles
+from graph.extract_awards import find_award_titles, trim_prize_leads
 from graph.extract_caps import find_caps_titles
 from graph.extract_case import recase_lowercase
 from graph.extract_casting import drop_comparisons, drop_crew, find_casting
@@ -307,7 +307,7 @@ def assemble(review: Review, parsed: Parsed) -> Extraction:
             t for t in titles
             if t.rule != "headline.recurring" or fold(t.title) in named
         ]  # fmt: skip
-    titles += awarded
+    titles = trim_prize_leads(titles + awarded)
     titles = [t for t in titles if not is_not_a_film(t.title)]
     if not titles:  # a tagline headline over a body that never quotes its film
         titles = find_fallback_subject(
