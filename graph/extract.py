@@ -76,6 +76,7 @@ from graph.extract_text import (
     fold,
     normalise_text,
 )
+from graph.extract_title_base import drop_nested_titles
 from graph.extract_user_title import find_lowercase_subject, is_rating_line
 from graph.extract_users import find_is_who, find_user_people
 from graph.models import (
@@ -307,7 +308,7 @@ def assemble(review: Review, parsed: Parsed) -> Extraction:
             t for t in titles
             if t.rule != "headline.recurring" or fold(t.title) in named
         ]  # fmt: skip
-    titles = trim_prize_leads(titles + awarded)
+    titles = drop_nested_titles(trim_prize_leads(titles + awarded))
     titles = [t for t in titles if not is_not_a_film(t.title)]
     if not titles:  # a tagline headline over a body that never quotes its film
         titles = find_fallback_subject(

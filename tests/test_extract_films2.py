@@ -792,3 +792,14 @@ def test_trim_prize_leads_cuts_the_prize_off_a_title() -> None:
     # near miss: "to" inside a title with no prize word stays whole
     kept = TitleFact("Letters to Juliet", 0, 17, "x", 0.5)
     assert trim_prize_leads([kept])[0].title == "Letters to Juliet"
+
+
+def test_drop_nested_titles_keeps_the_whole_title() -> None:
+    from graph.extract_title_base import TitleFact, drop_nested_titles
+
+    whole = TitleFact("Lyon, Oregon", 5, 17, "x", 0.8)
+    part = TitleFact("Oregon", 11, 17, "y", 0.5)
+    assert drop_nested_titles([whole, part]) == [whole]
+    # near miss: the same words elsewhere in the text are another mention
+    elsewhere = TitleFact("Oregon", 40, 46, "y", 0.5)
+    assert drop_nested_titles([whole, elsewhere]) == [whole, elsewhere]
