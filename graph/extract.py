@@ -46,6 +46,7 @@ from graph.extract_intro import (
 )
 from graph.extract_listitems import find_list_items, is_not_a_film
 from graph.extract_meta import find_places, find_release_date, find_themes, find_verdict
+from graph.extract_newfilm import find_new_film_titles
 from graph.extract_nlp import (
     FALLBACK_EN,
     Parsed,
@@ -251,6 +252,9 @@ def assemble(review: Review, parsed: Parsed) -> Extraction:
         text, not_titles=multi | frozenset(fold(f.name) for f in festivals)
     )
     titles += find_intro_titles(text, not_titles=multi)
+    titles += find_new_film_titles(
+        text, not_titles=frozenset(fold(p.name) for p in raw_people)
+    )
     # NER tags unknown two-word titles as people: only the person facts count here
     titles += find_watched_titles(
         text, not_titles=frozenset(fold(p.name) for p in raw_people)

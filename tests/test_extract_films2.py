@@ -803,3 +803,20 @@ def test_drop_nested_titles_keeps_the_whole_title() -> None:
     # near miss: the same words elsewhere in the text are another mention
     elsewhere = TitleFact("Oregon", 40, 46, "y", 0.5)
     assert drop_nested_titles([whole, elsewhere]) == [whole, elsewhere]
+
+
+NEW_FILM_COLUMN = (
+    "THE SLOW LANE\n\nA column on a patient director.\n\n"
+    "Ana Vidal has filmed small lives for decades, and her new film, Paper Birds, "
+    "which opens Friday, may be her best. Her first feature, Low Tide (1999), "
+    "went unnoticed.\n"
+)
+
+
+def test_her_new_film_comma_title_is_the_subject(blank_nlp) -> None:  # type: ignore[no-untyped-def]
+    from graph.extract_newfilm import find_new_film_titles
+
+    assert [f.title for f in find_new_film_titles(NEW_FILM_COLUMN)] == ["Paper Birds"]
+    assert "Paper Birds" in subjects(run(blank_nlp, NEW_FILM_COLUMN))
+    # near miss: an earlier film set off by commas is no "new film"
+    assert find_new_film_titles("Her first film, Low Tide, flopped.") == []
