@@ -21,7 +21,7 @@ from typing import TYPE_CHECKING
 
 from graph.config import Settings
 from graph.extract_assemble import attach_facts, group_films, is_round_up
-from graph.extract_awards import find_award_titles
+from graph.extract_awards import find_award_titles, trim_prize_leads
 from graph.extract_caps import find_caps_titles
 from graph.extract_case import recase_lowercase
 from graph.extract_casting import drop_comparisons, drop_crew, find_casting
@@ -46,6 +46,7 @@ from graph.extract_intro import (
 )
 from graph.extract_listitems import find_list_items, is_not_a_film
 from graph.extract_meta import find_places, find_release_date, find_themes, find_verdict
+from graph.extract_newfilm import find_new_film_titles
 from graph.extract_nlp import (
     FALLBACK_EN,
     Parsed,
@@ -76,6 +77,7 @@ from graph.extract_text import (
     fold,
     normalise_text,
 )
+from graph.extract_title_base import drop_nested_titles
 from graph.extract_user_title import find_lowercase_subject, is_rating_line
 from graph.extract_users import find_is_who, find_user_people
 from graph.models import (
@@ -250,6 +252,9 @@ def assemble(review: Review, parsed: Parsed) -> Extraction:
         text, not_titles=multi | frozenset(fold(f.name) for f in festivals)
     )
     titles += find_intro_titles(text, not_titles=multi)
+    titles += find_new_film_titles(
+        text, not_titles=frozenset(fold(p.name) for p in raw_people)
+    )
     # NER tags unknown two-word titles as people: only the person facts count here
     titles += find_watched_titles(
         text, not_titles=frozenset(fold(p.name) for p in raw_people)
@@ -307,7 +312,7 @@ def assemble(review: Review, parsed: Parsed) -> Extraction:
             t for t in titles
             if t.rule != "headline.recurring" or fold(t.title) in named
         ]  # fmt: skip
-    titles += awarded
+    titles = drop_nested_titles(trim_prize_leads(titles + awarded))
     titles = [t for t in titles if not is_not_a_film(t.title)]
     if not titles:  # a tagline headline over a body that never quotes its film
         titles = find_fallback_subject(

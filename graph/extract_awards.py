@@ -23,7 +23,9 @@ from graph.extract_headline_titles import is_second_title
 from graph.extract_people import trim_name
 from graph.extract_text import ANY_NAME, FULL_NAME, TITLE_RUN, UP, fold, is_name_like
 
-_FOR_BEST = r"\s+for\s+(?:the\s+)?best\s+[a-z][a-z -]{1,30}?"
+_FOR_BEST = (
+    r"\s+for\s+(?:the\s+)?(?:[Bb]est|[Oo]utstanding)\s+[A-Za-z][A-Za-z -]{1,30}?"
+)
 _AWARD = (
     r"(?:(?:Prize|Prix|Award|Palme d'Or|Caméra d'Or|Camera d'Or|Lion|Bear|Leopard|"
     r"Shell|Cup|Globe|prize|award|Oscar|(?:Golden|Silver|Bronze|Crystal)\s+[A-Z]\w+)"
@@ -47,7 +49,7 @@ def _rules() -> dict[str, re.Pattern[str]]:
         ),
         "gave_to": re.compile(
             r"\b(?:gave|gives|awarded|awards|handed|hands)\s+(?:the|its|their)\s+"
-            rf"(?:[\w'-]+\s+){{0,3}}?{award}\s+to\s+" + winner
+            rf"(?:[\w'-]+\s+){{0,4}}?{award}\s+to\s+" + winner
         ),
         "named": re.compile(
             rf"(?P<person>{FULL_NAME})\s+(?:was|is|has been)\s+(?:named|crowned)\s+"
@@ -162,11 +164,18 @@ def find_award_titles(
                 title = _clean_title(text[start : m.end(key)])
             if " " not in title:
                 title += foreign_tail(text[start + len(title) :])
+            credit = re.search(rf"\s+by\s+({FULL_NAME})$", title)
+            if credit:  # "for A Different Man by Aaron Schimberg": the credit
+                title = title[: credit.start()]
             end = start + len(title)
             award = groups.get("award") or ""
             director = actor = None
+            if credit:
+                director = trim_name(credit.group(1))
             person = groups.get("person")
-            if owner and len(trim_name(owner).split()) >= 2:
+            if director:
+                pass
+            elif owner and len(trim_name(owner).split()) >= 2:
                 director = trim_name(owner)
             elif person and _DIRECTING.search(award):
                 director = trim_name(person)
@@ -362,3 +371,23 @@ def _prize_entry(
     ):
         director = trim_name(person)  # a film prize's person is its director
     return title, director, actor
+
+
+#: "Silver Bear Grand Jury Prize to Title": a prize a title rule ran into.
+_PRIZE_LEAD = re.compile(
+    r"(?:[A-Z][\w'-]*\s+){0,5}?(?:Prize|Award|Bear|Lion|Leopard|Shell|Cup|Globe|"
+    r"Contribution|Screenplay|Performance|Director|Mention)\s+(?:to|for)\s+(?=\S)"
+)
+
+
+def trim_prize_leads(titles: list[TitleFact]) -> list[TitleFact]:
+    """The facts with a leading prize name cut off their title: a prose rule that read
+    "the Silver Bear Grand Jury Prize to Title" as one run keeps only "Title"."""
+    out: list[TitleFact] = []
+    for fact in titles:
+        m = _PRIZE_LEAD.match(fact.title)
+        rest = fact.title[m.end() :] if m else ""
+        if m and looks_like_title(rest):
+            fact = replace(fact, title=rest, start=fact.start + m.end())
+        out.append(fact)
+    return out

@@ -44,9 +44,13 @@ def headline_of(text: str, headline: str | None) -> tuple[str, int] | None:
     first = stripped.split("\n", 1)[0].strip()
     if "\n" not in stripped.strip():
         return None  # a one-line text is a snippet, not a headline over a body
-    second = next((ln.strip() for ln in stripped.split("\n")[1:4] if ln.strip()), "")
-    if first.isupper() and len(first.split()) <= 4 and second and not second.isupper():
+    lines = [ln.strip() for ln in stripped.split("\n")[1:5] if ln.strip()]
+    second = lines[0] if lines else ""
+    tagged = re.search(r"\s[-–—|]\s", first) is not None  # "NAME — its tagline"
+    if _is_masthead(first) and second and (tagged or not second.isupper()):
         first = second  # "THE LONG TAKE" over the headline: the column's name
+        if first[:1].islower() and len(lines) > 1:
+            first = lines[1]  # "a film diary, mostly old movies": its tagline
     if len(first) < 3 or len(first) > 160:
         return None
     if not first.endswith((".", "!", "?")) or "review" in first.lower():
@@ -55,6 +59,18 @@ def headline_of(text: str, headline: str | None) -> tuple[str, int] | None:
     if first.endswith(("!", "?")) and (_SPLIT_HEADLINE.search(first) or quoted):
         return first, text.find(first)
     return None
+
+
+def _is_masthead(line: str) -> bool:
+    """True for a blog's name over its posts: "THE LONG TAKE", or "MIDNIGHT SNACKS
+    — horror reviews for ..." (a name in capitals, then a lower-case tagline)."""
+    parts = re.split(r"\s[-–—|]\s", line, maxsplit=1)
+    name, tagline = parts[0], (parts[1].strip() if len(parts) > 1 else "")
+    return (
+        name.isupper()
+        and len(name.split()) <= 4
+        and (not tagline or tagline[:1].islower())
+    )
 
 
 @lru_cache(maxsize=1)

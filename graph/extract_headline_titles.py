@@ -266,6 +266,14 @@ def headline_titles(
             and _recurs(topic.group(1), low_body)
         ):
             title = topic.group(1)  # "Notes on Title, and on ...": the topic is
+        dated = re.match(r"(.+?)\s+(?:19|20)\d\d$", title)
+        if (
+            rule == "headline.title"
+            and dated
+            and not _recurs(title, low_body)
+            and _recurs(dated.group(1), low_body)
+        ):
+            title = dated.group(1)  # "Title 2023": a diary site's title and year
         if not title or re.fullmatch(r"(?:19|20)\d\d", title):
             continue
         double = rest.startswith(title) and bool(_OR_TAGLINE.match(rest[len(title) :]))

@@ -73,3 +73,19 @@ def normalise_headline(headline: str) -> str:
     from graph.extract_text import normalise_text
 
     return normalise_text(headline)
+
+
+def drop_nested_titles(titles: list[TitleFact]) -> list[TitleFact]:
+    """The facts without those lying strictly inside a longer fact's span: "Texas"
+    read off the "Paris, Texas" another rule already took whole."""
+    return [
+        f
+        for f in titles
+        if not any(
+            g.start <= f.start
+            and f.end <= g.end
+            and g.end - g.start > f.end - f.start
+            and f.title in g.title
+            for g in titles
+        )
+    ]

@@ -759,3 +759,64 @@ def test_pipe_prefix_festival_notebook_and_biopic_subjects(blank_nlp) -> None:  
     x = run(blank_nlp, "Fest notebook: day 3\n\nMaestro, Ann Lee's Tom Berg biopic, "
             "opened. Ann Lee's Tom Berg biopic is long.")  # fmt: skip
     assert "Tom Berg" not in {f.title for f in x.films}
+
+
+PRIZE_PROSE = (
+    "Lakeside Awards 2031: the winners\n\n"
+    "The jury handed the Silver Heron Grand Jury Prize to A Winter's Errand, "
+    "Ola Brandt's slow comedy. Writer Piet Maas took the Silver Heron for Best "
+    "Screenplay for Tidewater, and Lena Roth won the Silver Heron for Outstanding "
+    "Artistic Contribution for The Salt Road by Ines Carvalho, her finest work.\n"
+)
+
+
+def test_prose_prizes_keep_only_the_film_after_a_long_prize_name(blank_nlp) -> None:  # type: ignore[no-untyped-def]
+    found = {f.title for f in run(blank_nlp, PRIZE_PROSE).films}
+    assert {"A Winter's Errand", "Tidewater", "The Salt Road"} <= found
+    assert not any("Prize" in t or "Contribution" in t or " by " in t for t in found)
+
+
+def test_a_prize_name_alone_is_no_film(blank_nlp) -> None:  # type: ignore[no-untyped-def]
+    # near miss: "Award for" with nothing title-like after it trims nothing
+    text = "Quiet Bay review\n\nQuiet Bay won the Audience Award for its warmth.\n"
+    assert subjects(run(blank_nlp, text)) == {"Quiet Bay"}
+
+
+def test_trim_prize_leads_cuts_the_prize_off_a_title() -> None:
+    from graph.extract_awards import trim_prize_leads
+    from graph.extract_title_base import TitleFact
+
+    long = TitleFact("Golden Heron Jury Prize to The Salt Road", 10, 50, "x", 0.5)
+    assert trim_prize_leads([long])[0].title == "The Salt Road"
+    assert trim_prize_leads([long])[0].start == 10 + len("Golden Heron Jury Prize to ")
+    # near miss: "to" inside a title with no prize word stays whole
+    kept = TitleFact("Letters to Juliet", 0, 17, "x", 0.5)
+    assert trim_prize_leads([kept])[0].title == "Letters to Juliet"
+
+
+def test_drop_nested_titles_keeps_the_whole_title() -> None:
+    from graph.extract_title_base import TitleFact, drop_nested_titles
+
+    whole = TitleFact("Lyon, Oregon", 5, 17, "x", 0.8)
+    part = TitleFact("Oregon", 11, 17, "y", 0.5)
+    assert drop_nested_titles([whole, part]) == [whole]
+    # near miss: the same words elsewhere in the text are another mention
+    elsewhere = TitleFact("Oregon", 40, 46, "y", 0.5)
+    assert drop_nested_titles([whole, elsewhere]) == [whole, elsewhere]
+
+
+NEW_FILM_COLUMN = (
+    "THE SLOW LANE\n\nA column on a patient director.\n\n"
+    "Ana Vidal has filmed small lives for decades, and her new film, Paper Birds, "
+    "which opens Friday, may be her best. Her first feature, Low Tide (1999), "
+    "went unnoticed.\n"
+)
+
+
+def test_her_new_film_comma_title_is_the_subject(blank_nlp) -> None:  # type: ignore[no-untyped-def]
+    from graph.extract_newfilm import find_new_film_titles
+
+    assert [f.title for f in find_new_film_titles(NEW_FILM_COLUMN)] == ["Paper Birds"]
+    assert "Paper Birds" in subjects(run(blank_nlp, NEW_FILM_COLUMN))
+    # near miss: an earlier film set off by commas is no "new film"
+    assert find_new_film_titles("Her first film, Low Tide, flopped.") == []

@@ -355,3 +355,30 @@ def test_a_sentence_headline_about_an_actor_names_the_film(blank_nlp) -> None:  
         "Ada Brennic as Nora. Ada Brennic is astonishing. Cold Water is slow.\n"
     )
     assert subjects(run(blank_nlp, text)) == {"Cold Water"}
+
+
+def test_a_blog_masthead_and_its_tagline_are_not_the_headline() -> None:
+    text = (
+        "NIGHT SHIFT\nnotes on films seen too late\n\n"
+        "Diary #3: Cold Orchard (1979)\n\nI watched Cold Orchard again.\n"
+    )
+    assert headline_of(text, None) == (
+        "Diary #3: Cold Orchard (1979)",
+        text.find("Diary"),
+    )
+    tagged = "NIGHT SHIFT — notes on films\n\nCOLD ORCHARD (1979) REVIEW\n\nGood.\n"
+    assert headline_of(tagged, None) == (
+        "COLD ORCHARD (1979) REVIEW",
+        tagged.find("COLD"),
+    )
+    # near miss: a capitalised line under the masthead is the headline, no tagline
+    plain = "NIGHT SHIFT\nCold Orchard review\n\nDiary #3: more text\n"
+    assert headline_of(plain, None) == ("Cold Orchard review", plain.find("Cold"))
+
+
+def test_a_diary_headline_drops_the_year_after_its_title(blank_nlp) -> None:  # type: ignore[no-untyped-def]
+    text = "Cold Orchard 2021\n\nReview by mo\n\ncold orchard made me cry twice.\n"
+    assert subjects(run(blank_nlp, text)) == {"Cold Orchard"}
+    # near miss: a year the body repeats belongs to the title
+    kept = "Harbour 2049\n\nReview by mo\n\nHarbour 2049 made me cry twice.\n"
+    assert subjects(run(blank_nlp, kept)) == {"Harbour 2049"}
