@@ -630,3 +630,12 @@ def test_pronoun_played_by_takes_the_one_named_relative() -> None:
     )  # near miss: two relatives before "She"
     got = [(f.name, f.character) for f in find_prose_people(text)]
     assert got == [("Ole Berg", "Nils")]
+
+
+def test_credit_line_director_comma_writer(blank_nlp) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "Review: Salt Houses\n\nSalt Houses is a fine film about the sea.\n\n"
+        "Crew: Director, writer: Ana Berg.\nProducer, writer: Per Holm.\n"
+    )
+    film = films(run(blank_nlp, text))["Salt Houses"]
+    assert directors(film) == ["Ana Berg"]  # near miss: the producer-writer
