@@ -15,6 +15,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from functools import lru_cache
 
+from graph.extract_counterfactual import is_counterfactual
 from graph.extract_text import (
     ANY_NAME,
     FULL_NAME,
@@ -253,6 +254,8 @@ def _directors(text: str, index: TextIndex) -> list[PersonFact]:
     rules = _rules()
     out: list[PersonFact] = []
     for m in rules["director.by"].finditer(text):
+        if is_counterfactual(text, m.start()):
+            continue  # "you'd swear it had been directed by X": not its director
         names = split_list(m.group(1))
         surname = names[-1].split()[-1] if len(names[-1].split()) >= 2 else None
         for name in names:

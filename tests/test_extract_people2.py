@@ -639,3 +639,13 @@ def test_credit_line_director_comma_writer(blank_nlp) -> None:  # type: ignore[n
     )
     film = films(run(blank_nlp, text))["Salt Houses"]
     assert directors(film) == ["Ana Berg"]  # near miss: the producer-writer
+
+
+def test_counterfactual_directed_by_is_no_credit(blank_nlp) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "Review: Salt Houses\n\nSalt Houses is a loud film about the sea. You'd swear "
+        "it had been directed by Per Holm, and it is the dullest thriller that wasn't "
+        "directed by Eva Dahl. It was directed by Ana Berg."  # near miss: the real one
+    )
+    film = films(run(blank_nlp, text))["Salt Houses"]
+    assert directors(film) == ["Ana Berg"]
