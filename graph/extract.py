@@ -25,6 +25,7 @@ from graph.extract_awards import find_award_titles
 from graph.extract_caps import find_caps_titles
 from graph.extract_case import recase_lowercase
 from graph.extract_casting import drop_comparisons, drop_crew, find_casting
+from graph.extract_counterfactual import is_source_author
 from graph.extract_fallback import find_fallback_subject
 from graph.extract_festivals import (
     drop_earlier_wins,
@@ -448,7 +449,7 @@ def _possessive_of_titles(text: str, titles: list[str]) -> list[PersonFact]:
         found = re.search(tail, text) is not None
         for m in re.finditer(rf"({FULL_NAME}){tail}", text) if found else ():
             name = trim_name(m.group(1))
-            if len(name.split()) >= 2:
+            if len(name.split()) >= 2 and not is_source_author(text, m.start()):
                 out.append(
                     PersonFact(
                         "director",

@@ -15,7 +15,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from functools import lru_cache
 
-from graph.extract_counterfactual import is_counterfactual
+from graph.extract_counterfactual import is_counterfactual, is_source_author
 from graph.extract_text import (
     ANY_NAME,
     FULL_NAME,
@@ -57,9 +57,6 @@ _NATIONALITY = re.compile(
 _SOURCE = (
     r"(?:novels?|books?|plays?|memoirs?|stor(?:y|ies)|articles?|scripts?|poems?|"
     r"jury|is|was|are|were|has|had|have)"
-)
-_ADAPTED_FROM = re.compile(
-    r"\b(?:made|adapted|based|taken|drawn)\s+(?:on|from)\s+$", re.I
 )
 _PERFORMANCE = re.compile(r"\b(?:performance|role|turn|portrayal)s?\b", re.I)
 _NOT_DIRECTOR_BEFORE = re.compile(
@@ -293,7 +290,7 @@ def _directors(text: str, index: TextIndex) -> list[PersonFact]:
     )
     for m in rules["director.possessive"].finditer(text):
         clean = _single(m.group(1))
-        if _ADAPTED_FROM.search(text[max(0, m.start() - 30) : m.start()]):
+        if is_source_author(text, m.start()):
             continue  # "adapted from Ann Berg's novel": the source's author
         if clean and not re.search(r"\b(?:performance|role|character)s?\b", m.group(0)):
             out.append(

@@ -654,7 +654,7 @@ def test_counterfactual_directed_by_is_no_credit(blank_nlp) -> None:  # type: ig
 def test_screenplay_and_source_author_are_no_director(blank_nlp) -> None:  # type: ignore[no-untyped-def]
     text = (
         "Review: Salt Houses\n\nSalt Houses, from a screenplay by Per Holm, is a loud "
-        "film made from Eva Dahl's novel about the sea. Ana Berg's film is long."
+        "film made from Eva Dahl's Salt Houses. Ana Berg's film is long."
     )  # near miss: the possessive with no "made from" before it
     film = films(run(blank_nlp, text))["Salt Houses"]
     assert directors(film) == ["Ana Berg"]
