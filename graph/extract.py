@@ -56,7 +56,12 @@ from graph.extract_nlp import (
     parse_docs,
 )
 from graph.extract_parens import find_paren_cast
-from graph.extract_people import PersonFact, find_people, trim_name
+from graph.extract_people import (
+    PersonFact,
+    find_people,
+    trim_headline_verb,
+    trim_name,
+)
 from graph.extract_prose_people import find_prose_people
 from graph.extract_resolve import resolve_people
 from graph.extract_roles import (
@@ -485,7 +490,7 @@ def _headline_people(text: str, head: tuple[str, int] | None) -> list[PersonFact
     ):
         if m.group(1).split()[0].casefold() in STOPWORDS:
             continue  # "...: The Worst Person in the World" is a title, no director
-        name = trim_name(m.group(1))
+        name = trim_headline_verb(trim_name(m.group(1)))
         title_first = m.start(1) > 0 and not re.match(
             r"^[^:]{0,60}?(?:19|20)\d\d\s*:\s*$", clean[: m.start(1)]
         )

@@ -238,6 +238,20 @@ def trim_name(name: str) -> str:
     return " ".join(words)
 
 
+_HEADLINE_VERB = re.compile(
+    r"(?:Turns|Takes|Makes|Gets|Goes|Brings|Returns|Delivers|Crafts|Finds|Explores|"
+    r"Serves|Offers|Puts|Gives|Shows|Tells|Pulls|Spins|Mines|Digs|Looks|Aims)"
+)
+
+
+def trim_headline_verb(name: str) -> str:
+    """Drop a Title-Case verb glued to a headline name ("Ann Berg Turns")."""
+    words = name.split()
+    if len(words) >= 3 and _HEADLINE_VERB.fullmatch(words[-1]):
+        words.pop()
+    return " ".join(words)
+
+
 def _full(name: str) -> str | None:
     trimmed = trim_name(name)
     if trimmed.split()[:1] and trimmed.split()[0].casefold().strip(".") in _HONORIFICS:

@@ -658,3 +658,12 @@ def test_screenplay_and_source_author_are_no_director(blank_nlp) -> None:  # typ
     )  # near miss: the possessive with no "made from" before it
     film = films(run(blank_nlp, text))["Salt Houses"]
     assert directors(film) == ["Ana Berg"]
+
+
+def test_headline_verb_is_no_part_of_the_director(blank_nlp) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "'Salt Houses' Review: Ana Berg Turns the Sea Into a Stage\n\n"
+        "Salt Houses is a film about the sea."
+    )
+    film = films(run(blank_nlp, text))["Salt Houses"]
+    assert directors(film) == ["Ana Berg"]  # near miss: not "Ana Berg Turns"
