@@ -25,6 +25,7 @@ from graph.extract_awards import find_award_titles, trim_prize_leads
 from graph.extract_caps import find_caps_titles
 from graph.extract_case import recase_lowercase
 from graph.extract_casting import drop_comparisons, drop_crew, find_casting
+from graph.extract_counterfactual import is_source_author
 from graph.extract_fallback import find_fallback_subject
 from graph.extract_festivals import (
     drop_earlier_wins,
@@ -56,7 +57,12 @@ from graph.extract_nlp import (
     parse_docs,
 )
 from graph.extract_parens import find_paren_cast
-from graph.extract_people import PersonFact, find_people, trim_name
+from graph.extract_people import (
+    PersonFact,
+    find_people,
+    trim_headline_verb,
+    trim_name,
+)
 from graph.extract_prose_people import find_prose_people
 from graph.extract_resolve import resolve_people
 from graph.extract_roles import (
@@ -453,7 +459,7 @@ def _possessive_of_titles(text: str, titles: list[str]) -> list[PersonFact]:
         found = re.search(tail, text) is not None
         for m in re.finditer(rf"({FULL_NAME}){tail}", text) if found else ():
             name = trim_name(m.group(1))
-            if len(name.split()) >= 2:
+            if len(name.split()) >= 2 and not is_source_author(text, m.start()):
                 out.append(
                     PersonFact(
                         "director",
@@ -489,7 +495,7 @@ def _headline_people(text: str, head: tuple[str, int] | None) -> list[PersonFact
     ):
         if m.group(1).split()[0].casefold() in STOPWORDS:
             continue  # "...: The Worst Person in the World" is a title, no director
-        name = trim_name(m.group(1))
+        name = trim_headline_verb(trim_name(m.group(1)))
         title_first = m.start(1) > 0 and not re.match(
             r"^[^:]{0,60}?(?:19|20)\d\d\s*:\s*$", clean[: m.start(1)]
         )

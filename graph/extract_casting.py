@@ -61,7 +61,8 @@ def _rules() -> dict[str, re.Pattern[str]]:
     return {
         "credit.director": re.compile(
             rf"{line}(?:(?:[Ww]riter[-/])?[Dd]irect(?:or|ors|ed by)"
-            r"(?:[-/](?:[Ss]creen)?[Ww]riter)?|[Rr]éalisation|[Rr]éalisateur|"
+            r"(?:(?:[-/]|,[ \t]*|[ \t]+(?:and|&)[ \t]+)(?:[Ss]creen)?[Ww]riter)?|"
+            r"[Rr]éalisation|[Rr]éalisateur|"
             r"[Rr]éalisatrice|[Rr]éalisé par|[Dd]ir\.)[ \t]*:[ \t]*"
             rf"({FULL_NAME}(?:[ \t]*(?:,|&|and|et)[ \t]*{FULL_NAME})*)",
             re.M,

@@ -15,6 +15,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from functools import lru_cache
 
+from graph.extract_counterfactual import is_counterfactual, is_source_author
 from graph.extract_text import (
     ANY_NAME,
     FULL_NAME,
@@ -237,6 +238,20 @@ def trim_name(name: str) -> str:
     return " ".join(words)
 
 
+_HEADLINE_VERB = re.compile(
+    r"(?:Turns|Takes|Makes|Gets|Goes|Brings|Returns|Delivers|Crafts|Finds|Explores|"
+    r"Serves|Offers|Puts|Gives|Shows|Tells|Pulls|Spins|Mines|Digs|Looks|Aims)"
+)
+
+
+def trim_headline_verb(name: str) -> str:
+    """Drop a Title-Case verb glued to a headline name ("Ann Berg Turns")."""
+    words = name.split()
+    if len(words) >= 3 and _HEADLINE_VERB.fullmatch(words[-1]):
+        words.pop()
+    return " ".join(words)
+
+
 def _full(name: str) -> str | None:
     trimmed = trim_name(name)
     if trimmed.split()[:1] and trimmed.split()[0].casefold().strip(".") in _HONORIFICS:
@@ -253,6 +268,8 @@ def _directors(text: str, index: TextIndex) -> list[PersonFact]:
     rules = _rules()
     out: list[PersonFact] = []
     for m in rules["director.by"].finditer(text):
+        if is_counterfactual(text, m.start()):
+            continue  # "you'd swear it had been directed by X": not its director
         names = split_list(m.group(1))
         surname = names[-1].split()[-1] if len(names[-1].split()) >= 2 else None
         for name in names:
@@ -287,6 +304,8 @@ def _directors(text: str, index: TextIndex) -> list[PersonFact]:
     )
     for m in rules["director.possessive"].finditer(text):
         clean = _single(m.group(1))
+        if is_source_author(text, m.start()):
+            continue  # "adapted from Ann Berg's novel": the source's author
         if clean and not re.search(r"\b(?:performance|role|character)s?\b", m.group(0)):
             out.append(
                 PersonFact(

@@ -247,6 +247,9 @@ _NATIONALITY = r"(?:[A-Z][a-z]+(?:an|ese|ish|ch|ic|i)\s+)"
 _SIBLINGS = r"(?:sisters|brothers|siblings|twins|duo|couple|sœurs|frères)\s+"
 
 
+_WRITTEN = r"[^,.;]{0,30}\b(?:screenplay|script|novel|book|story|play|memoir)s?\b"
+
+
 def find_title_directors(text: str, titles: list[str]) -> list[PersonFact]:
     """Directors tied to a known title in prose: "Title, by the sisters Delphine and
     Muriel Coulin", "Title, from Un Certain Regard, by the Norwegian Halfdan Ullmann
@@ -258,7 +261,8 @@ def find_title_directors(text: str, titles: list[str]) -> list[PersonFact]:
     """
     out: list[PersonFact] = []
     for title in {t for t in titles if len(t) > 2}:
-        head = rf"\"?{re.escape(title)}\"?(?:,\s+from\s+[^,.;]{{1,40}})?,?\s+"
+        source = rf"(?:,\s+from\s+(?!{_WRITTEN})[^,.;]{{1,40}})?"  # not "from a novel"
+        head = rf"\"?{re.escape(title)}\"?{source},?\s+"
         if not re.search(rf"{head}(?:by|de|the|a|an|les)\s", text):
             continue  # the name patterns are costly to compile: only when needed
         by = re.compile(

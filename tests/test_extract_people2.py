@@ -630,3 +630,40 @@ def test_pronoun_played_by_takes_the_one_named_relative() -> None:
     )  # near miss: two relatives before "She"
     got = [(f.name, f.character) for f in find_prose_people(text)]
     assert got == [("Ole Berg", "Nils")]
+
+
+def test_credit_line_director_comma_writer(blank_nlp) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "Review: Salt Houses\n\nSalt Houses is a fine film about the sea.\n\n"
+        "Crew: Director, writer: Ana Berg.\nProducer, writer: Per Holm.\n"
+    )
+    film = films(run(blank_nlp, text))["Salt Houses"]
+    assert directors(film) == ["Ana Berg"]  # near miss: the producer-writer
+
+
+def test_counterfactual_directed_by_is_no_credit(blank_nlp) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "Review: Salt Houses\n\nSalt Houses is a loud film about the sea. You'd swear "
+        "it had been directed by Per Holm, and it is the dullest thriller that wasn't "
+        "directed by Eva Dahl. It was directed by Ana Berg."  # near miss: the real one
+    )
+    film = films(run(blank_nlp, text))["Salt Houses"]
+    assert directors(film) == ["Ana Berg"]
+
+
+def test_screenplay_and_source_author_are_no_director(blank_nlp) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "Review: Salt Houses\n\nSalt Houses, from a screenplay by Per Holm, is a loud "
+        "film made from Eva Dahl's Salt Houses. Ana Berg's film is long."
+    )  # near miss: the possessive with no "made from" before it
+    film = films(run(blank_nlp, text))["Salt Houses"]
+    assert directors(film) == ["Ana Berg"]
+
+
+def test_headline_verb_is_no_part_of_the_director(blank_nlp) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "'Salt Houses' Review: Ana Berg Turns the Sea Into a Stage\n\n"
+        "Salt Houses is a film about the sea."
+    )
+    film = films(run(blank_nlp, text))["Salt Houses"]
+    assert directors(film) == ["Ana Berg"]  # near miss: not "Ana Berg Turns"
