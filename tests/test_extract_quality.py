@@ -4,7 +4,7 @@ These are behaviour tests: the real spaCy pipelines and rules run on every revie
 each tuning set and the per-field F1 must not fall below the floor recorded when the
 rules last changed (a few points under the measured score, so that a rule change that
 trades one set for another fails loudly instead of passing unnoticed). The sealed
-``blind3.jsonl`` set is deliberately absent: it is scored by hand for the notes, never
+``blind4.jsonl`` set is deliberately absent: it is scored by hand for the notes, never
 used as a gate, so nobody tunes against it.
 """
 
@@ -80,6 +80,16 @@ FLOORS: dict[str, tuple[float, dict[str, float]]] = {
             "cast": 0.89,
             "pairs": 0.87,
             "festival_year": 0.83,
+        },
+    ),
+    "blind3.jsonl": (
+        0.75,
+        {
+            "films_about": 0.69,
+            "directors": 0.48,
+            "cast": 0.82,
+            "pairs": 0.83,
+            "festival_year": 0.88,
         },
     ),
 }
