@@ -157,23 +157,9 @@ def find_prose_people(text: str) -> list[PersonFact]:
         before = text[max(0, m.start() - 200) : m.start()].rsplit(".", 1)[-1]
         if _NOT_A_CAST.search(before):
             continue  # "she has worked with A, B and C", "a jury with ..."
-        for name in re.finditer(FULL_NAME, m.group(1)):
-            at = m.start(1) + name.start()
-            out.append(
-                PersonFact(
-                    "cast", name.group(0), at, at + len(name.group(0)),
-                    "cast.with_three", 0.75,
-                )
-            )  # fmt: skip
+        out += _full_names_in(m, "cast.with_three", 0.75)
     for m in rules["cast.list_play"].finditer(text):
-        for name in re.finditer(FULL_NAME, m.group(1)):
-            at = m.start(1) + name.start()
-            out.append(
-                PersonFact(
-                    "cast", name.group(0), at, at + len(name.group(0)),
-                    "cast.list_play", 0.8,
-                )
-            )  # fmt: skip
+        out += _full_names_in(m, "cast.list_play", 0.8)
     for m in rules["cast.it_is"].finditer(text):
         out.append(
             PersonFact(
@@ -249,3 +235,15 @@ def same_title(title: str, keys: set[str]) -> bool:
     with one (a title the films stage wrote differently)."""
     words = {w for w in title.split() if len(w) > 3}
     return any(title in key or key in title or words & set(key.split()) for key in keys)
+
+
+def _full_names_in(m: re.Match[str], rule: str, confidence: float) -> list[PersonFact]:
+    """A cast fact for every full name in group 1 of ``m`` ("with A, B and C")."""
+    out: list[PersonFact] = []
+    for name in re.finditer(FULL_NAME, m.group(1)):
+        at = m.start(1) + name.start()
+        out.append(
+            PersonFact("cast", name.group(0), at, at + len(name.group(0)), rule,
+                       confidence)
+        )  # fmt: skip
+    return out
