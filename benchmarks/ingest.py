@@ -85,7 +85,9 @@ def measure(dataset: str, limit: int) -> dict[str, float]:
         del ceiling_store
 
     words = sum(len(r.text.split()) for r in reviews)
-    pipeline = timings["read"] + timings["extract"] + timings["build"] + timings["store"]
+    pipeline = (
+        timings["read"] + timings["extract"] + timings["build"] + timings["store"]
+    )
     return {
         "reviews": len(reviews),
         "words": words,
@@ -99,7 +101,9 @@ def measure(dataset: str, limit: int) -> dict[str, float]:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--limit", type=int, default=2000, help="RT reviews to use")
-    parser.add_argument("--child", nargs=2, metavar=("DATASET", "LIMIT"), help=argparse.SUPPRESS)
+    parser.add_argument(
+        "--child", nargs=2, metavar=("DATASET", "LIMIT"), help=argparse.SUPPRESS
+    )
     args = parser.parse_args()
     if args.child:
         print(json.dumps(measure(args.child[0], int(args.child[1]))))
@@ -125,7 +129,10 @@ def main() -> None:
     for name, r in rows.items():
         tps = r["triples"] / r["seconds"]
         bulk = r["triples"] / max(r["t_bulk_load"], 1e-9)
-        share = {k: 100 * r[f"t_{k}"] / r["seconds"] for k in ("read", "extract", "build", "store")}
+        share = {
+            k: 100 * r[f"t_{k}"] / r["seconds"]
+            for k in ("read", "extract", "build", "store")
+        }
         print(
             f"{name:<11} {r['reviews']:>7} {r['triples']:>8} {r['reviews'] / r['seconds']:>7.1f} "
             f"{tps:>10.0f} {r['peak_rss_mb']:>8.0f} | {share['read']:>5.1f}% "

@@ -189,9 +189,7 @@ class _Builder:
         lang = self.x.meta.language or self.x.review.language
         self.add(node, SCHEMA.name, _text(film.title), film.evidence)
         if film.original_title and film.original_title != film.title:
-            self.add(
-                node, RG.originalTitle, _text(film.original_title), film.evidence
-            )
+            self.add(node, RG.originalTitle, _text(film.original_title), film.evidence)
         if film.year:
             self.add(node, RG.year, Literal(f"{film.year:04d}", datatype=XSD.gYear))
         predicate = SCHEMA.itemReviewed if film.role == "subject" else SCHEMA.mentions

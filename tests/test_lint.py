@@ -1,4 +1,4 @@
-"""Lint: ruff finds nothing in the package, tests, benchmarks and docs scripts."""
+"""Lint: ruff check finds nothing and ruff format changes nothing in the project."""
 
 from __future__ import annotations
 
@@ -18,3 +18,16 @@ def test_ruff_check_is_clean() -> None:
         check=False,
     )
     assert result.returncode == 0, result.stdout + result.stderr
+
+
+def test_ruff_format_leaves_every_file_unchanged() -> None:
+    result = subprocess.run(
+        [sys.executable, "-m", "ruff", "format", "--check", "."],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert result.returncode == 0, (
+        "run `ruff format .` and commit the result:\n" + result.stdout + result.stderr
+    )

@@ -239,7 +239,9 @@ def test_issue_4_review_stored_offline_is_linked_by_the_next_online_ingest(
         "Sebastian and Emma Stone as Mia. A bittersweet musical.",
         encoding="utf-8",
     )
-    online = settings.with_overrides(enrich=True, wikidata_endpoint=str(wikidata_mirror))
+    online = settings.with_overrides(
+        enrich=True, wikidata_endpoint=str(wikidata_mirror)
+    )
     with GraphStore.open(settings.store) as store:
         first = ingest_paths([review], store=store, settings=settings)  # no Wikidata
         assert first.stored == ["lalaland"]
@@ -249,4 +251,6 @@ def test_issue_4_review_stored_offline_is_linked_by_the_next_online_ingest(
         assert linked.stored == ["lalaland"] and linked.linked > 0
         rows = store.query("SELECT ?f WHERE { ?f a schema:Movie ; owl:sameAs ?q }")
         assert [r["f"].value.rsplit("/", 1)[-1][0] for r in rows] == ["Q"]
-        assert ingest_paths([review], store=store, settings=online).unchanged == ["lalaland"]
+        assert ingest_paths([review], store=store, settings=online).unchanged == [
+            "lalaland"
+        ]

@@ -44,7 +44,9 @@ def _facts(g: Graph) -> Graph:
 
 def _diff(got: Graph, expected: Graph) -> str:
     _, only_got, only_expected = graph_diff(to_isomorphic(got), to_isomorphic(expected))
-    lines = ["only in the store:"] + sorted(f"  {t.n3()} {p.n3()} {o.n3()}" for t, p, o in only_got)
+    lines = ["only in the store:"] + sorted(
+        f"  {t.n3()} {p.n3()} {o.n3()}" for t, p, o in only_got
+    )
     lines += ["only in the expected graph:"]
     lines += sorted(f"  {t.n3()} {p.n3()} {o.n3()}" for t, p, o in only_expected)
     return "\n".join(lines)

@@ -18,6 +18,7 @@ from playwright.sync_api import expect
 
 pytestmark = [pytest.mark.browser, pytest.mark.server]
 
+
 class PageWatch:
     """Console errors, page errors and every requested URL of one page."""
 
