@@ -28,6 +28,7 @@ BLIND_GOLD = "blind.jsonl"
 BLIND2_GOLD = "blind2.jsonl"
 BLIND3_GOLD = "blind3.jsonl"
 BLIND4_GOLD = "blind4.jsonl"
+BLIND6_GOLD = "blind6.jsonl"
 """Blind sets: checked for shape and ids only, kept out of the coverage counts."""
 
 FESTIVALS = {
@@ -170,12 +171,21 @@ EVERY_RECORD = (
     + load_records(BLIND2_GOLD)
     + load_records(BLIND3_GOLD)
     + load_records(BLIND4_GOLD)
+    + load_records(BLIND6_GOLD)
 )
 
 
 @pytest.mark.parametrize(
     "name",
-    (*GOLD_FILES, SAMPLE_GOLD, BLIND_GOLD, BLIND2_GOLD, BLIND3_GOLD, BLIND4_GOLD),
+    (
+        *GOLD_FILES,
+        SAMPLE_GOLD,
+        BLIND_GOLD,
+        BLIND2_GOLD,
+        BLIND3_GOLD,
+        BLIND4_GOLD,
+        BLIND6_GOLD,
+    ),
 )
 def test_gold_file_has_one_record_per_line(name: str) -> None:
     lines = (EVAL / name).read_text(encoding="utf-8").splitlines()
