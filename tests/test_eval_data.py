@@ -29,6 +29,7 @@ BLIND2_GOLD = "blind2.jsonl"
 BLIND3_GOLD = "blind3.jsonl"
 BLIND4_GOLD = "blind4.jsonl"
 BLIND5_GOLD = "blind5.jsonl"
+BLIND6_GOLD = "blind6.jsonl"
 """Blind sets: checked for shape and ids only, kept out of the coverage counts."""
 
 FESTIVALS = {
@@ -172,6 +173,7 @@ EVERY_RECORD = (
     + load_records(BLIND3_GOLD)
     + load_records(BLIND4_GOLD)
     + load_records(BLIND5_GOLD)
+    + load_records(BLIND6_GOLD)
 )
 
 
@@ -185,6 +187,7 @@ EVERY_RECORD = (
         BLIND3_GOLD,
         BLIND4_GOLD,
         BLIND5_GOLD,
+        BLIND6_GOLD,
     ),
 )
 def test_gold_file_has_one_record_per_line(name: str) -> None:
