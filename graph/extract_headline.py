@@ -61,11 +61,28 @@ def headline_of(text: str, headline: str | None) -> tuple[str, int] | None:
     return None
 
 
+#: A site's section after a column's name: "Repertory | Film", "X | Columns".
+_SECTION_LABEL = re.compile(
+    r"(?i)(?:films?|columns?|culture|arts|opinion|features?|cinema|movies|"
+    r"entertainment|news|festivals?|awards|film (?:&|and) tv|tv (?:&|and) film)"
+)
+#: "BERLIN — Saturday 16 February 2019": a dateline over the headline.
+_DATELINE = re.compile(
+    r"[A-Z][A-Z .'-]{1,30}(?:,\s*[A-Z][\w .]{1,20})?\s*[-–—,]\s*"
+    r"(?:\w+,?\s+)?(?:\d{1,2}\s+\w+|\w+\.?\s+\d{1,2})(?:,?\s+(?:19|20)\d\d)?"
+)
+
+
 def _is_masthead(line: str) -> bool:
     """True for a blog's name over its posts: "THE LONG TAKE", or "MIDNIGHT SNACKS
-    — horror reviews for ..." (a name in capitals, then a lower-case tagline)."""
+    — horror reviews for ..." (a name in capitals, then a lower-case tagline), a
+    column's name over its site section ("Repertory | Film") or a dateline."""
     parts = re.split(r"\s[-–—|]\s", line, maxsplit=1)
     name, tagline = parts[0], (parts[1].strip() if len(parts) > 1 else "")
+    if _DATELINE.fullmatch(line.strip()):
+        return True
+    if "|" in line and _SECTION_LABEL.fullmatch(tagline) and len(name.split()) <= 4:
+        return True
     return (
         name.isupper()
         and len(name.split()) <= 4

@@ -127,7 +127,8 @@ def _recurs(title: str, body: str) -> bool:
 #: "I Finally Watched Title", "Why I Rewatched Title": the title closes the headline.
 _WATCHED = re.compile(
     rf"\b(?:[Ff]inally|FINALLY|[Jj]ust|JUST)?\s*(?:[Ww]atched|WATCHED|[Rr]e-?watched|"
-    rf"REWATCHED|[Ss]aw|SAW)\s+\"?({TITLE_RUN})\"?\s*[.!?]?$"
+    rf"REWATCHED|[Ss]aw|SAW|[Rr]e-?watching|REWATCHING|[Rr]evisiting|REVISITING)\s+"
+    rf"\"?({TITLE_RUN})\"?\s*[.!?]?$"
 )
 
 
@@ -300,6 +301,13 @@ def headline_titles(
             )
         ):
             continue  # "Trier returns: ...": a surname is no title
+        if (
+            double
+            and rule == "headline.title"
+            and re.fullmatch(FULL_NAME, title)
+            and _surname_alone(title, body)
+        ):
+            continue  # "Sandra Doe, or the art of ...": a profile of a person
         if rule == "headline.title" and _AWARD_WORDS.search(title):
             continue
         if rule == "headline.title" and _COUNTED.match(
@@ -339,6 +347,8 @@ def headline_titles(
                 and rest.strip().strip("'\"").startswith(title)
             )
         )
+        if rule == "headline.title" and not marked and _loose_word(title, body):
+            continue  # "Lido verdict: ...", "Fifty years in the water: ..."
         echoed = rule == "headline.title" and any(
             len(w) >= 5 and w.casefold() in low_body for w in title.split()
         )
@@ -403,6 +413,7 @@ def headline_titles(
                 and fold(title) not in persons
                 and not owner_surname(title, body)
                 and not (len(words) - i == 1 and fold(title) in name_words)
+                and not _loose_word(title, body)
                 and not any(p.endswith(fold(title)) for p in persons)
                 and title not in REGIONS
                 and fold(title) not in _FESTIVAL_WORDS
@@ -417,6 +428,32 @@ def headline_titles(
         at = offset + best[1]
         return [TitleFact(best[0], at, at + len(best[0]), "headline.recurring", 0.8)]
     return []
+
+
+_NUMBER_WORDS = frozenset(
+    "one two three four five six seven eight nine ten eleven twelve twenty thirty "
+    "forty fifty sixty seventy eighty ninety hundred thousand".split()
+)
+
+
+def _loose_word(title: str, body: str) -> bool:
+    """True when the one-word headline ``title`` is a number word, or the body never
+    writes it as a name of its own: only inside a longer capitalised name ("Certain
+    Women") or after a lower-case "the" ("on the Lido"), the way a place is."""
+    if " " in title:
+        return False
+    if title.casefold() in _NUMBER_WORDS:
+        return True
+    spots = list(re.finditer(rf"(?<![\w'-]){re.escape(title)}(?![\w'-])", body, re.I))
+    if not spots:
+        return False
+    for m in spots:
+        before = body[max(0, m.start() - 20) : m.start()]
+        after = body[m.end() : m.end() + 20]
+        inside = re.search(r"[A-Z][\w'-]*[ ]\Z", before) or re.match(r"[ ][A-Z]", after)
+        if not (inside or re.search(r"\bthe[ ]\Z", before)):
+            return False
+    return True
 
 
 def _quoted(headline: str, offset: int, low_body: str) -> list[TitleFact]:

@@ -1,0 +1,129 @@
+"""Title rules for running prose: possessives with a cue, long titles, release cues,
+mastheads and loose headline words, on ``spacy.blank("en")``; each test is one small
+text we wrote, with a near miss it must not fire on."""
+
+from __future__ import annotations
+
+from rules_helpers import run_rules as run
+
+from graph.extract_headline import headline_of
+from graph.extract_possessive import extend_title, find_possessive_titles
+from graph.extract_showing import find_showing_titles
+from graph.models import Extraction
+
+
+def titles(x: Extraction) -> set[str]:
+    return {f.title for f in x.films}
+
+
+def subjects(x: Extraction) -> set[str]:
+    return {f.title for f in x.films if f.role == "subject"}
+
+
+def test_a_possessive_title_that_wins_a_prize_is_a_film() -> None:
+    text = (
+        "PARK CITY - Mara Olsen's The Salt Road won the audience award on Sunday. "
+        "The runner-up was Tom Keane's Blue Hour, and Eva Lund's Anna came third."
+    )
+    found = {t.title: t.director for t in find_possessive_titles(text, people=[])}
+    assert found["The Salt Road"] == "Mara Olsen"
+    assert found["Blue Hour"] == "Tom Keane"
+    # near miss: no prize, no year, no repeat, no film word around it
+    assert not find_possessive_titles("We met Mara Olsen's Uncle Bob there.", people=[])
+
+
+def test_a_possessive_keeps_its_subtitle_and_comma_parts() -> None:
+    assert (
+        extend_title("Glass Onion: A Knives Out Mystery, and", "Glass Onion", 11)
+        == "Glass Onion: A Knives Out Mystery"
+    )
+    text = "Next comes Jo Doe's Rosa Kern, 12 rue du Port, 3000 Lyon (1975), at last."
+    found = [t.title for t in find_possessive_titles(text, people=[])]
+    assert found == ["Rosa Kern, 12 rue du Port, 3000 Lyon"]
+    # near miss: a lower-case clause after a colon is no subtitle
+    assert extend_title("Blue Hour: the story of", "Blue Hour", 9) == "Blue Hour"
+
+
+def test_a_qualifier_before_a_genre_noun_is_no_title() -> None:
+    text = "Then came Tom Keane's Oslo comedy, a film about a woman who cannot decide."
+    assert find_possessive_titles(text, people=[]) == []
+    text = "Then came Tom Keane's Oslo Nights, a film about a woman who cannot decide."
+    assert [t.title for t in find_possessive_titles(text, people=[])] == ["Oslo Nights"]
+
+
+def test_an_author_is_no_director_but_a_comic_book_story_is_a_film() -> None:
+    text = "The prize went to Tom Keane's Joker Road, a comic-book origin story."
+    assert [t.title for t in find_possessive_titles(text, people=[])] == ["Joker Road"]
+    text = "It is made from Tom Keane's Joker Road, a novel everyone read."
+    assert find_possessive_titles(text, people=[]) == []
+
+
+def test_a_year_after_a_possessive_names_the_title_not_the_day(blank_nlp) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "The season opens on Thursday with Mara Olsen's Cold Water (1962), a film "
+        "about waiting. Lena Berg plays Anna.\n"
+    )
+    x = run(blank_nlp, text)
+    assert "Cold Water" in titles(x)
+    assert not any("Thursday" in t for t in titles(x))
+
+
+def test_a_release_cue_names_the_film() -> None:
+    text = (
+        "There is a moment halfway through Cold Water, which opens in British "
+        "cinemas on Friday, when Anna stops. In Blue Hour (in cinemas next month) "
+        "nothing happens. Rye Lane is at cinemas nationwide from Friday. "
+        "Old Rope, which opened in 1975, is long forgotten."
+    )
+    found = {t.title: t.role for t in find_showing_titles(text)}
+    assert found == {
+        "Cold Water": "subject",
+        "Blue Hour": "subject",
+        "Rye Lane": "subject",
+        "Old Rope": "unknown",
+    }
+    # near misses: a cinema, a person, a pronoun
+    text = "The Lumen Cinema, which opens at nine, is cold. It is in cinemas now."
+    assert find_showing_titles(text) == []
+    assert (
+        find_showing_titles(
+            "Lena Berg, now on Netflix, smiles.", not_titles={"lena berg"}
+        )
+        == []
+    )
+
+
+def test_a_column_label_or_dateline_is_no_headline() -> None:
+    text = "Repertory | Film\n\nWomen behind the camera: a season\n\nBody text here.\n"
+    assert headline_of(text, None) == ("Women behind the camera: a season", 18)
+    text = "BERLIN — Saturday 16 February 2019\n\nGolden Bear goes to X\n\nBody.\n"
+    assert headline_of(text, None)[0] == "Golden Bear goes to X"  # type: ignore[index]
+    # near miss: a title with its review label stays the headline
+    text = "Past Lives | Review\n\nBody text here.\n"
+    assert headline_of(text, None)[0] == "Past Lives | Review"  # type: ignore[index]
+
+
+def test_a_loose_headline_word_is_no_title(blank_nlp) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "Lido verdict: Cold Water takes the Golden Lion\n\n"
+        "Nobody on the Lido expected it. Cold Water, directed by Mara Olsen, won.\n"
+    )
+    x = run(blank_nlp, text)
+    assert "Lido" not in titles(x)
+    text = "Fifty years in the water: rewatching Cold Water\n\nFifty years later, Cold Water still bites.\n"
+    x = run(blank_nlp, text)
+    assert subjects(x) == {"Cold Water"}
+    # near miss: a one-word title the body names on its own stays
+    text = "Saltburn review: a cruel house party\n\nSaltburn is a film about a house.\n"
+    assert subjects(run(blank_nlp, text)) == {"Saltburn"}
+
+
+def test_a_profile_headline_names_a_person_not_a_film(blank_nlp) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "Lena Berg, or the art of not explaining yourself\n\n"
+        "The key to Berg's career is refusal. Cold Water, which opens on Friday, "
+        "proves it.\n"
+    )
+    x = run(blank_nlp, text)
+    assert "Lena Berg" not in titles(x)
+    assert "Cold Water" in subjects(x)
