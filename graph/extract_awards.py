@@ -18,6 +18,7 @@ import re
 from dataclasses import replace
 from functools import lru_cache
 
+from graph.extract_award_quotes import find_prize_sentence_titles
 from graph.extract_films import TitleFact, looks_like_title
 from graph.extract_headline_titles import is_second_title
 from graph.extract_people import trim_name
@@ -144,6 +145,7 @@ def find_award_titles(
                 fold(title) in not_titles
                 or (
                     re.fullmatch(FULL_NAME, title)
+                    and title.split()[0] not in {"The", "A", "An"}
                     and not credited
                     and (
                         groups.get("prep") != "for"  # "the Silver Lion for Title"
@@ -191,6 +193,7 @@ def find_award_titles(
             out.append(TitleFact(title, start, end, "film.award_prose", conf, role,
                                  original_title=orig or None, director=director,
                                  actor=actor))  # fmt: skip
+    out += find_prize_sentence_titles(text, not_titles=not_titles)
     out += _palmares_lines(text, not_titles)
     out += _prize_list_lines(text, not_titles)
     out.sort(key=lambda f: f.start)

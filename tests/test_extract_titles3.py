@@ -127,3 +127,39 @@ def test_a_profile_headline_names_a_person_not_a_film(blank_nlp) -> None:  # typ
     x = run(blank_nlp, text)
     assert "Lena Berg" not in titles(x)
     assert "Cold Water" in subjects(x)
+
+
+def test_a_prize_sentence_quotes_its_films() -> None:
+    from graph.extract_award_quotes import find_prize_sentence_titles
+
+    text = (
+        'The Grand Prix was shared between "Cold Water" of the Danish Mara Olsen and '
+        '"Blue Hour" of Tom Keane. The prize of the mise en scène returns to Eva Lund '
+        'for "Rye Lane". She is the second woman to win the prize, after Ada Moss for "Old '
+        'Rope" in 1993. Everyone talked about "Salt" at dinner.'
+    )
+    found = {t.title: (t.role, t.director) for t in find_prize_sentence_titles(text)}
+    assert found == {
+        "Cold Water": ("subject", "Mara Olsen"),
+        "Blue Hour": ("subject", "Tom Keane"),
+        "Rye Lane": ("subject", "Eva Lund"),
+        "Old Rope": ("mentioned", None),
+    }
+
+
+def test_a_title_that_wins_or_runs_up_is_awarded() -> None:
+    from graph.extract_award_quotes import find_prize_sentence_titles
+
+    text = (
+        "Mara Olsen's The Salt Road won the People's Choice Award on Sunday. The first "
+        "runner-up was Tom Keane's Blue Hour, and the second runner-up Eva Lund's "
+        "Rye Lane. Saltburn takes the Golden Lion. Lena Berg won the Volpi Cup, "
+        "and Berg won the acting prize. Lena Berg takes the Golden Lion."
+    )
+    found = {t.title: t.director for t in find_prize_sentence_titles(text)}
+    assert found == {
+        "The Salt Road": "Mara Olsen",
+        "Blue Hour": "Tom Keane",
+        "Rye Lane": "Eva Lund",
+        "Saltburn": None,
+    }
