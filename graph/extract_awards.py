@@ -230,7 +230,8 @@ _LINE_AWARD = (
 
 #: "Jane Campion returns ...": a sentence of the prize paragraph led by the maker.
 MAKER_SENTENCE = re.compile(
-    rf"(?:^|(?<=[.!?]\s)|(?<=\n))({FULL_NAME})\s+(?:adapts|directs|returns|goes|ties|"
+    rf"(?:^|(?<=[.!?]\s)|(?<=\n))({FULL_NAME})(?:,[^,.\n]{{3,60}},)?\s+"
+    r"(?:adapts|directs|returns|goes|ties|"
     r"follows|films|shoots|stages|turns|tells|explores|delivers|crafts|paints|examines|"
     r"chronicles|depicts|captures|imagines|revisits|traces|observes|weaves|sets|"
     r"brings|signs|makes|made|directed|shot)\b"

@@ -280,7 +280,26 @@ def find_titles(
     out.extend(find_possessive_titles(text, people=people, ok=ok))
     named = frozenset(fold(p.name) for p in people) | persons
     out.extend(t for t in find_showing_titles(text, not_titles=named) if ok(t.title))
-    return _original_titles(text, out, people)
+    return _original_titles(text, _drop_character_owners(out), people)
+
+
+def _drop_character_owners(facts: list[TitleFact]) -> list[TitleFact]:
+    """The facts without "Corinne Doe's Cléo" when "Cléo from 5 to 7" is a longer
+    title another fact names with another director: the actor's character."""
+    longer = [f for f in facts if " " in f.title]
+    return [
+        f
+        for f in facts
+        if not (
+            f.rule == "film.possessive"
+            and " " not in f.title
+            and any(
+                g.title.startswith(f.title + " ")
+                and fold(g.director or "") != fold(f.director or "")
+                for g in longer
+            )
+        )
+    ]
 
 
 def _cited(text: str, at: int) -> str:

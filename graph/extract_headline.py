@@ -95,8 +95,12 @@ def _subhead() -> re.Pattern[str]:
     return re.compile(
         r"(?m)^[ \t]*(?:(?P<num>\d{1,2}[.)]|[-*•])[ \t]+)?"
         r"(?P<q>\"|\*\*|__)?(?P<title>[^\n\"()*]{2,70}?)(?:\"|\*\*|__)?[ \t]*"
+        r"(?:\((?P<cert>U|PG|12A?|15|18|R|PG-13|NC-17)\)[ \t]*)?"
         r"(?:\((?:(?P<dir>[^()\n]{2,60}?)[ \t]*,[ \t]*)?(?P<year>(?:19|20)\d\d)\)"
-        rf"|\((?P<dir2>{FULL_NAME})\)|[ \t]+[-–—][ \t]+(?P<dir3>{FULL_NAME}))?"
+        rf"|\((?P<dir2>{FULL_NAME})\)|[ \t]+[-–—][ \t]+(?P<dir3>{FULL_NAME}))?[ \t]*"
+        # "Title (12A) ★★★★★", "Title, Netflix ★★★★": a what-to-watch entry
+        r"(?:(?:,[ \t]+(?P<where>[A-Z][\w+.]*(?:[ \t][A-Z][\w+.]*){0,2})[ \t]+)?"
+        r"(?P<stars>[★☆½]{1,6}))?"
         r"[ \t]*$"
     )
 
@@ -142,7 +146,11 @@ def find_subhead_titles(
     for m in _subhead().finditer(text, body_start):
         title = m.group("title").strip().rstrip(":")
         plain = not (
-            m.group("num") or m.group("q") or m.group("year") or m.group("dir3")
+            m.group("num")
+            or m.group("q")
+            or m.group("year")
+            or m.group("dir3")
+            or m.group("stars")
         )
         if (
             not looks_like_title(title)
@@ -165,9 +173,18 @@ def find_subhead_titles(
         fact = TitleFact(title, start, start + len(title), "film.list_line", 0.8,
                          year=year, director=director or None)  # fmt: skip
         # "Title - Director" lines count like numbered ones: two make a list
-        marked_line = m.group("num") or m.group("q") or m.group("dir3")
+        marked_line = (
+            m.group("num") or m.group("q") or m.group("dir3") or m.group("stars")
+        )
         if plain:  # "Title\nX's debut won ...": the paragraph names its maker
             fact = replace(fact, director=paragraph_maker(text, m.end()))
+        elif m.group("stars") and not director:
+            # "Title (12A) ★★★★★\nIn cinemas from Friday\n\nX's debut ...": the
+            # entry's first paragraph of prose names its maker
+            prose = re.compile(r"(?m)^(?=(?:\S+[ \t]+){8})")
+            para = prose.search(text, m.end())
+            if para and "\n\n" not in text[m.end() : para.start()].strip("\n")[:200]:
+                fact = replace(fact, director=paragraph_maker(text, para.start()))
         (bare if plain else marked if marked_line else dated).append(fact)
     lists = marked if len(marked) >= 2 else []
     return lists + dated + (bare if len(bare) >= 2 and not lists else [])

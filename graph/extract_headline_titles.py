@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from graph.extract_gazetteer import REGIONS
+from graph.extract_gazetteer import DEMONYMS, REGIONS
 from graph.extract_headline_quotes import quoted_headline_titles
 from graph.extract_people import trim_name
 from graph.extract_text import (
@@ -308,7 +308,9 @@ def headline_titles(
             and _surname_alone(title, body)
         ):
             continue  # "Sandra Doe, or the art of ...": a profile of a person
-        if rule == "headline.title" and _AWARD_WORDS.search(title):
+        if rule == "headline.title" and (
+            _AWARD_WORDS.search(title) or _is_report_label(title)
+        ):
             continue
         if rule == "headline.title" and _COUNTED.match(
             rest[rest.find(title) + len(title) :]
@@ -414,6 +416,7 @@ def headline_titles(
                 and not owner_surname(title, body)
                 and not (len(words) - i == 1 and fold(title) in name_words)
                 and not _loose_word(title, body)
+                and not _PLATFORM.search(title)
                 and not any(p.endswith(fold(title)) for p in persons)
                 and title not in REGIONS
                 and fold(title) not in _FESTIVAL_WORDS
@@ -430,6 +433,27 @@ def headline_titles(
     return []
 
 
+_REPORT_WORDS = frozenset(
+    "palmares winners prizes awards diary dispatch notebook verdict line-up lineup "
+    "highlights wrap".split()
+)
+_FESTIVAL_PLACES = frozenset(
+    "cannes venice berlinale berlin sundance tiff toronto locarno annecy telluride "
+    "mostra croisette lido".split()
+)
+
+
+def _is_report_label(title: str) -> bool:
+    """ "Palmarès of Cannes", "Venice Diary": a festival report's label, no film."""
+    words = {fold(w) for w in re.findall(r"[\w'-]+", title)}
+    return bool(words & _REPORT_WORDS) and bool(words & _FESTIVAL_PLACES)
+
+
+#: A channel or platform: "to a Kestrel on BBC Two" names no film.
+_PLATFORM = re.compile(
+    r"\b(?:BBC|ITV|Netflix|Prime Video|iPlayer|Channel \d|Sky (?:Cinema|Arts)|Mubi|"
+    r"MUBI|Hulu|HBO|Disney\+|Apple TV)"
+)
 _NUMBER_WORDS = frozenset(
     "one two three four five six seven eight nine ten eleven twelve twenty thirty "
     "forty fifty sixty seventy eighty ninety hundred thousand".split()
@@ -442,8 +466,8 @@ def _loose_word(title: str, body: str) -> bool:
     Women") or after a lower-case "the" ("on the Lido"), the way a place is."""
     if " " in title:
         return False
-    if title.casefold() in _NUMBER_WORDS:
-        return True
+    if title.casefold() in _NUMBER_WORDS or title in DEMONYMS:
+        return True  # "Fifty years ...", "a Turkish holiday"
     spots = list(re.finditer(rf"(?<![\w'-]){re.escape(title)}(?![\w'-])", body, re.I))
     if not spots:
         return False

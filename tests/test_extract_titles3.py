@@ -163,3 +163,46 @@ def test_a_title_that_wins_or_runs_up_is_awarded() -> None:
         "Rye Lane": "Eva Lund",
         "Saltburn": None,
     }
+
+
+def test_a_festival_report_label_is_no_film(blank_nlp) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        'Palmarès of Cannes: the Palme to "Cold Water" of Mara Olsen\n\n'
+        'The jury crowned "Cold Water" in Cannes on Saturday.\n'
+    )
+    x = run(blank_nlp, text)
+    assert subjects(x) == {"Cold Water"}
+    # near miss: a film whose title has a report word but no festival stays
+    text = "Diary of a Maid: the servant speaks\n\nDiary of a Maid is a film.\n"
+    assert subjects(run(blank_nlp, text)) == {"Diary of a Maid"}
+
+
+def test_an_actor_owning_the_first_word_of_a_title_owns_a_character() -> None:
+    from graph.extract_films import find_titles
+
+    text = (
+        "It opens with Ada Moss's Rosa from 5 to 7 (1962), in which Lena Berg's Rosa "
+        "waits. Rosa walks. Later, Ada Moss's Rosa Kern (1970) is shown too."
+    )
+    found = find_titles(text, headline=None, known_title=None, people=[])
+    owned = {(t.title, t.director) for t in found if t.rule == "film.possessive"}
+    assert ("Rosa", "Lena Berg") not in owned
+    assert ("Rosa from 5 to 7", "Ada Moss") in owned
+
+
+WATCH_COLUMN = (
+    "WHAT TO WATCH\n\n"
+    "The week's best films: from a Turkish holiday to a Kestrel on BBC Two\n\n"
+    "FILM OF THE WEEK\nCold Water (12A) ★★★★★\nIn cinemas from Friday\n\n"
+    "Mara Olsen's debut is a film made of fragments, and it never explains itself.\n\n"
+    "STREAMING PICK\nBlue Hour, Netflix ★★★★\n\n"
+    "Tom Keane, named best director at Locarno, makes a thriller out of a "
+    "bus ride, and it works.\n"
+)
+
+
+def test_star_rated_entries_of_a_column_are_its_films(blank_nlp) -> None:  # type: ignore[no-untyped-def]
+    x = run(blank_nlp, WATCH_COLUMN)
+    assert subjects(x) == {"Cold Water", "Blue Hour"}
+    makers = {f.title: [d.name for d in f.directors] for f in x.films}
+    assert makers == {"Cold Water": ["Mara Olsen"], "Blue Hour": ["Tom Keane"]}
