@@ -206,3 +206,20 @@ def test_star_rated_entries_of_a_column_are_its_films(blank_nlp) -> None:  # typ
     assert subjects(x) == {"Cold Water", "Blue Hour"}
     makers = {f.title: [d.name for d in f.directors] for f in x.films}
     assert makers == {"Cold Water": ["Mara Olsen"], "Blue Hour": ["Tom Keane"]}
+
+
+def test_a_rating_only_user_review_names_its_film_in_lower_case() -> None:
+    from graph.extract_user_title import find_lowercase_subject
+
+    text = (
+        "9/10\nslow but worth every minute (yes all 3 hours)\n\nuser_1 4 May 2022\n\n"
+        "Warning: Spoilers\n\ni almost didnt watch this but im glad. cold water is "
+        "directed by Mara Olsen and its about a widow who waits and waits forever.\n"
+    )
+    found = find_lowercase_subject(text, body_start=4)
+    assert [t.title for t in found] == ["Cold Water"]
+    text = "10/10\n\nsaw rrr first day first show, crowd went crazy, so good.\n"
+    assert [t.title for t in find_lowercase_subject(text, body_start=5)] == ["Rrr"]
+    # near misses: a pronoun is directed by nobody, "saw it" names nothing
+    text = "10/10\n\nsaw it first day, crowd went crazy. it is directed by Jo Doe.\n"
+    assert find_lowercase_subject(text, body_start=5) == []
