@@ -22,6 +22,7 @@ from collections.abc import Collection
 from functools import lru_cache
 
 from graph.extract_people import trim_name
+from graph.extract_possessive import extend_title
 from graph.extract_text import ANY_NAME, FULL_NAME, TITLE_RUN, fold, is_name_like
 from graph.extract_title_base import TitleFact, clean_title, looks_like_title
 
@@ -115,6 +116,7 @@ def find_prize_sentence_titles(
                 director = trim_name(given.group(1))  # "returns to Jo Doe for "T""
             out.append(TitleFact(title, start, end, "film.award_prose", 0.75, role,
                                  director=director))  # fmt: skip
+        out += _prize_sentence_films(text, prize.end(), b, not_titles)
     for name, rule in _rules().items():
         for m in rule.finditer(text):
             title = clean_title(m.group("title"))
@@ -137,6 +139,7 @@ def find_prize_sentence_titles(
             if owner and owner.split()[0] in {"A", "An", "The"}:
                 continue  # "The Teachers' Lounge won": the possessive is the title's
             start = m.start("title") + m.group("title").find(title)
+            title = extend_title(text, title, start + len(title))
             end = start + len(title)
             tail = text[end : end + 40]
             earlier = _EARLIER.search(text[m.start() : end] + tail.split(".")[0])
@@ -147,3 +150,64 @@ def find_prize_sentence_titles(
                                  "mentioned" if earlier else "subject",
                                  director=director))  # fmt: skip
     return out
+
+
+@lru_cache(maxsize=1)
+def _sentence_rules() -> dict[str, re.Pattern[str]]:
+    return {
+        # "went to Emily Doe, chilling as Sister Mary, in Tim Doe's Small Things"
+        "acted_in": re.compile(
+            rf"\bin\s+(?P<owner>{FULL_NAME})'s?\s+\"?(?P<title>{TITLE_RUN})\"?"
+        ),
+        # "and Ariane Doe the Volpi Cup for best actress for Gloria Mundi, by ..."
+        "best_for": re.compile(
+            r"\bfor\s+(?:the\s+)?(?:[Bb]est|[Oo]utstanding)\s+[a-z][a-z ]{1,30}?\s+"
+            rf"for\s+\"?(?P<title>{TITLE_RUN})\"?(?=\s*[,.;]|\s+by\s)"
+        ),
+        # "went to La Mafia non è più quella di una volta by Franco Doe."
+        "span_by": re.compile(
+            r"\b(?:went|goes|was given|is given)\s+to\s+\"?"
+            r"(?P<title>[A-Z][^,.;:\"\n]{1,60}?)\"?\s+by\s+"
+            rf"(?P<by>{FULL_NAME})(?=\s*[.,;]|$)"
+        ),
+    }
+
+
+def _prize_sentence_films(
+    text: str, at: int, end: int, not_titles: Collection[str]
+) -> list[TitleFact]:
+    """The films a prize sentence names after its prize (from ``at`` to ``end``):
+    an actor's film "in Tim Doe's Title", "for best actress for Title", and a
+    sentence-case title "went to Title by Full Name"."""
+    out: list[TitleFact] = []
+    for name, rule in _sentence_rules().items():
+        for m in rule.finditer(text, at, end):
+            title = clean_title(m.group("title"))
+            lead = title.split()[0] if title else ""
+            if (
+                not title
+                or fold(title) in not_titles
+                or not (is_name_like(lead) or lead in {"The", "A", "An", "La", "Le"})
+                or re.search(r"\b(?:Festival|Fest|Berlinale)\b", title)
+                or name != "span_by"
+                and not looks_like_title(title)
+                or name == "span_by"
+                and (len(title.split()) > 10 or re.fullmatch(FULL_NAME, title))
+            ):
+                continue
+            start = m.start("title") + m.group("title").find(title)
+            director = None
+            if name == "acted_in":
+                director = trim_name(m.group("owner"))
+            elif name == "span_by":
+                director = trim_name(m.group("by"))
+            else:
+                by = _BY_AFTER.match(text, start + len(title))
+                director = trim_name(by.group(1)) if by else None
+            out.append(TitleFact(title, start, start + len(title), "film.award_prose",
+                                 0.7, "subject", director=director))  # fmt: skip
+    return out
+
+
+#: ", by her husband Robert Doe": the film's director after its title.
+_BY_AFTER = re.compile(rf",?\s+by\s+(?:[a-z]+\s+){{0,2}}({FULL_NAME})")

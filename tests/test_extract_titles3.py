@@ -223,3 +223,39 @@ def test_a_rating_only_user_review_names_its_film_in_lower_case() -> None:
     # near misses: a pronoun is directed by nobody, "saw it" names nothing
     text = "10/10\n\nsaw it first day, crowd went crazy. it is directed by Jo Doe.\n"
     assert find_lowercase_subject(text, body_start=5) == []
+
+
+def test_a_prize_sentence_names_films_after_an_actor_or_a_best_prize() -> None:
+    from graph.extract_award_quotes import find_prize_sentence_titles
+
+    text = (
+        "The Silver Bear for Best Supporting Performance went to Lea Moss, chilling "
+        "as Sister Ann, in Tom Keane's Small Hours, which opened the festival. "
+        "Ada Berg won the Volpi Cup for best actress for Gloria Rosa, by her husband "
+        "Jo Doe. The Special Jury Prize went to La notte non è più quella by Eva Lund."
+    )
+    found = {t.title: t.director for t in find_prize_sentence_titles(text)}
+    assert found["Small Hours"] == "Tom Keane"
+    assert found["Gloria Rosa"] == "Jo Doe"
+    assert found["La notte non è più quella"] == "Eva Lund"
+    assert "Lea Moss" not in found and "Sister Ann" not in found
+
+
+def test_an_ner_person_without_a_person_cue_vetoes_no_title() -> None:
+    from graph.extract_title_base import corroborated_persons
+
+    text = (
+        "It went to Lea Moss for Gloria Rosa, by her husband Jo Doe. The actress Ada Berg "
+        "smiled; Tom Keane plays a priest, and Nan Field never left. Field stayed."
+    )
+    persons = [
+        "Lea Moss",
+        "Gloria Rosa",
+        "Jo Doe",
+        "Ada Berg",
+        "Tom Keane",
+        "Nan Field",
+    ]
+    assert corroborated_persons(text, persons, ["Jo Doe"]) == {
+        "lea moss", "jo doe", "ada berg", "tom keane", "nan field",
+    }  # fmt: skip
