@@ -16,6 +16,7 @@ from dataclasses import replace
 from functools import lru_cache
 
 from graph.extract_films import TitleFact, looks_like_title, normalise_headline
+from graph.extract_people import trim_name
 from graph.extract_roundup import paragraph_maker
 from graph.extract_text import FULL_NAME, fold, is_name_like
 
@@ -115,6 +116,13 @@ _SECTIONS = frozenset(
 )
 
 
+#: The credit line under a list entry: "Dir: Jo Doe", "Directed by Jo Doe".
+_CREDIT_LINE = re.compile(
+    rf"\n[ \t]*(?:[Dd]ir\.?|[Dd]irector|[Dd]irected by|[Rr]éalisation)[ \t]*:?[ \t]*"
+    rf"({FULL_NAME})[ \t]*(?:\n|$)"
+)
+
+
 def find_subhead_titles(
     text: str,
     *,
@@ -170,6 +178,9 @@ def find_subhead_titles(
         director = (m.group("dir") or m.group("dir2") or m.group("dir3") or "").strip()
         if not re.fullmatch(FULL_NAME, director):
             director = ""  # "Josh and Benny Safdie": no single director to attach
+        credit = _CREDIT_LINE.match(text, m.end())
+        if credit and not director:  # "5. Title\nDir: Jo Doe": the entry's credit
+            director = trim_name(credit.group(1))
         fact = TitleFact(title, start, start + len(title), "film.list_line", 0.8,
                          year=year, director=director or None)  # fmt: skip
         # "Title - Director" lines count like numbered ones: two make a list

@@ -259,3 +259,17 @@ def test_an_ner_person_without_a_person_cue_vetoes_no_title() -> None:
     assert corroborated_persons(text, persons, ["Jo Doe"]) == {
         "lea moss", "jo doe", "ada berg", "tom keane", "nan field",
     }  # fmt: skip
+
+
+def test_a_credit_line_under_a_list_entry_names_its_director(blank_nlp) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "The best films of the year: our top three\n\n"
+        "3. Cold Water\nDir: Mara Olsen\n\nA widow waits at the harbour.\n\n"
+        "2. Blue Hour\nDirector: Tom Keane\n\nA bus ride at night.\n\n"
+        "1. Rye Lane\n\nEva Lund's romcom is a joy; Jo Doe is in it.\n"
+    )
+    x = run(blank_nlp, text)
+    makers = {f.title: [d.name for d in f.directors] for f in x.films}
+    assert makers["Cold Water"] == ["Mara Olsen"]
+    assert makers["Blue Hour"] == ["Tom Keane"]
+    assert "Jo Doe" not in makers["Rye Lane"]
