@@ -27,8 +27,8 @@ from graph.extract_text import ANY_NAME, FULL_NAME, TITLE_RUN, fold, is_name_lik
 from graph.extract_title_base import TitleFact, clean_title, looks_like_title
 
 _PRIZE = re.compile(
-    r"\b(?:Prize|Prix|Award|Palme|Lion|Bear|Leopard|Shell|Cup|Globe|prize|award|"
-    r"recompense|runner-up)s?\b"
+    r"\b(?:Prize|Prix|Award|Palme|Palm of Gold|Lion|Bear|Leopard|Shell|Cup|Globe|"
+    r"Cristal|Crystal|Golden Camera|prize|award|recompense|runner-up)s?\b"
 )
 _EARLIER = re.compile(
     r"\b(?:in\s+(?:19|20)\d\d|already|previously|once|earlier|years? ago|last year|"
@@ -69,7 +69,8 @@ def _rules() -> dict[str, re.Pattern[str]]:
 def _maker_after() -> re.Pattern[str]:
     """' of the Iranian Asghar Farhadi', ' by Jo Doe' after a closing quote."""
     return re.compile(
-        rf"\s+(?:of|by|from|de)\s+(?:the\s+(?:[A-Z][a-z]+\s+)?)?({FULL_NAME})"
+        rf"(?:\s*\([^()\n]{{1,60}}\))?\s+(?:of|by|from|de)\s+"
+        rf"(?:the\s+(?:[A-Z][a-z]+\s+)?)?({FULL_NAME})"
     )
 
 

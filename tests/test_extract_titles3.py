@@ -273,3 +273,15 @@ def test_a_credit_line_under_a_list_entry_names_its_director(blank_nlp) -> None:
     assert makers["Cold Water"] == ["Mara Olsen"]
     assert makers["Blue Hour"] == ["Tom Keane"]
     assert "Jo Doe" not in makers["Rye Lane"]
+
+
+def test_a_translated_prize_names_quoted_films_with_their_second_title() -> None:
+    from graph.extract_award_quotes import find_prize_sentence_titles
+
+    text = (
+        'The Palm of Gold, itself, went to "Sans sel" (Without Salt) of the Swedish '
+        'Mara Olsen. The Cristal of the long metrage went to "Blue Hour" of Tom '
+        'Keane. We then saw "Rye Lane" with friends.'
+    )
+    found = {t.title: t.director for t in find_prize_sentence_titles(text)}
+    assert found == {"Sans sel": "Mara Olsen", "Blue Hour": "Tom Keane"}
