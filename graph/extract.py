@@ -83,7 +83,7 @@ from graph.extract_text import (
     fold,
     normalise_text,
 )
-from graph.extract_title_base import corroborated_persons, drop_nested_titles
+from graph.extract_title_base import drop_nested_titles
 from graph.extract_user_title import find_lowercase_subject, is_rating_line
 from graph.extract_users import find_is_who, find_user_people
 from graph.models import (
@@ -244,7 +244,7 @@ def assemble(review: Review, parsed: Parsed) -> Extraction:
     if text != plain:  # a lower-case user review, re-capitalised
         raw_people += find_user_people(text)
     persons = [text[a:b] for a, b, label in parsed.entities if label == "PERSON"]
-    multi = corroborated_persons(text, persons, [p.name for p in raw_people])
+    multi = frozenset(fold(p) for p in persons if len(p.split()) >= 2)
     titles = find_titles(
         text, headline=head, known_title=review.title, people=raw_people, persons=multi
     )

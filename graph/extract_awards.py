@@ -23,6 +23,7 @@ from graph.extract_films import TitleFact, looks_like_title
 from graph.extract_headline_titles import is_second_title
 from graph.extract_people import trim_name
 from graph.extract_text import ANY_NAME, FULL_NAME, TITLE_RUN, UP, fold, is_name_like
+from graph.extract_title_base import corroborated_persons
 
 _FOR_BEST = (
     r"\s+for\s+(?:the\s+)?(?:[Bb]est|[Oo]utstanding)\s+[A-Za-z][A-Za-z -]{1,30}?"
@@ -122,6 +123,11 @@ def find_award_titles(
     Returns:
         One fact per winning-film statement, in text order.
     """
+    # a prize sentence's structure says film; an NER tag alone ("Gloria Mundi") is
+    # no person unless a person cue stands beside the name
+    not_titles = frozenset(n for n in not_titles if " " not in n) | (
+        corroborated_persons(text, [n for n in not_titles if " " in n], [])
+    )
     out: list[TitleFact] = []
     for name, rule in _rules().items():
         for m in rule.finditer(text):
