@@ -125,7 +125,7 @@ def find_award_titles(
     """
     # a prize sentence's structure says film; an NER tag alone ("Gloria Mundi") is
     # no person unless a person cue stands beside the name
-    not_titles = frozenset(n for n in not_titles if " " not in n) | (
+    prose_not = frozenset(n for n in not_titles if " " not in n) | (
         corroborated_persons(text, [n for n in not_titles if " " in n], [])
     )
     out: list[TitleFact] = []
@@ -148,7 +148,7 @@ def find_award_titles(
             if not orig[:1].isupper() or re.search(r"[\d.!?;,]", orig):
                 orig = ""  # "Title (Original Title)": the winner is surely a film
             if key == "title3" and (
-                fold(title) in not_titles
+                fold(title) in prose_not
                 or (
                     re.fullmatch(FULL_NAME, title)
                     and title.split()[0] not in {"The", "A", "An"}
@@ -199,7 +199,7 @@ def find_award_titles(
             out.append(TitleFact(title, start, end, "film.award_prose", conf, role,
                                  original_title=orig or None, director=director,
                                  actor=actor))  # fmt: skip
-    out += find_prize_sentence_titles(text, not_titles=not_titles)
+    out += find_prize_sentence_titles(text, not_titles=prose_not)
     out += _palmares_lines(text, not_titles)
     out += _prize_list_lines(text, not_titles)
     out.sort(key=lambda f: f.start)
