@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
+from dataclasses import replace
 from functools import lru_cache
 
 from graph.extract_people import PersonFact, trim_name
@@ -152,4 +153,29 @@ def find_possessive_titles(
                 continue
         out.append(TitleFact(whole, start, start + len(whole), "film.possessive", 0.65,
                              "unknown", director=owner))  # fmt: skip
-    return out
+    return out + _programme(text, out)
+
+
+_PROGRAMME = re.compile(
+    r"\b(?:season|retrospective|programme|program|screenings?|double bill|"
+    r"repertory|cinematheque|cinémathèque)\b",
+    re.I,
+)
+
+
+def _programme(text: str, facts: list[TitleFact]) -> list[TitleFact]:
+    """A season's programme: a text that presents a season or retrospective and
+    writes three or more films of three or more directors "Director's Title
+    (1962)" presents those films."""
+    dated = [
+        f
+        for f in facts
+        if re.match(r"\s*\((?:19|20)\d\d\)", text[f.end : f.end + 8]) and f.director
+    ]
+    if (
+        len(dated) < 3
+        or len({fold(f.director or "") for f in dated}) < 3
+        or not _PROGRAMME.search(text)
+    ):
+        return []  # a career column recalls old films: "Jo Doe's Loulou (1980)"
+    return [replace(f, rule="film.intro_programme", role="subject") for f in dated]

@@ -285,3 +285,22 @@ def test_a_translated_prize_names_quoted_films_with_their_second_title() -> None
     )
     found = {t.title: t.director for t in find_prize_sentence_titles(text)}
     assert found == {"Sans sel": "Mara Olsen", "Blue Hour": "Tom Keane"}
+
+
+PROGRAMME = (
+    "The season opens with Mara Olsen's Cold Water (1962), a film about waiting. "
+    "Next week comes Tom Keane's Blue Hour (1975), and the retrospective closes "
+    "with Eva Lund's Rye Lane (1999).\n"
+)
+
+
+def test_a_season_of_dated_possessive_titles_presents_them() -> None:
+    found = find_possessive_titles(PROGRAMME, people=[])
+    intro = {t.title for t in found if t.rule == "film.intro_programme"}
+    assert intro == {"Cold Water", "Blue Hour", "Rye Lane"}
+    # near miss: a career column recalls old films of several directors
+    column = PROGRAMME.replace("The season opens", "Her career began").replace(
+        "the retrospective closes", "it ended"
+    )
+    found = find_possessive_titles(column, people=[])
+    assert not [t for t in found if t.rule == "film.intro_programme"]
