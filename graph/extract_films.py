@@ -16,7 +16,7 @@ from functools import lru_cache
 from graph.extract_headline_titles import headline_titles, is_second_title
 from graph.extract_people import PersonFact, trim_name
 from graph.extract_possessive import find_possessive_titles
-from graph.extract_showing import find_showing_titles
+from graph.extract_showing import find_competing_titles, find_showing_titles
 from graph.extract_text import (
     ANY_NAME,
     FULL_NAME,
@@ -280,6 +280,7 @@ def find_titles(
     out.extend(find_possessive_titles(text, people=people, ok=ok))
     named = frozenset(fold(p.name) for p in people) | persons
     out.extend(t for t in find_showing_titles(text, not_titles=named) if ok(t.title))
+    out.extend(t for t in find_competing_titles(text, not_titles=named) if ok(t.title))
     return _original_titles(text, _drop_character_owners(out), people)
 
 

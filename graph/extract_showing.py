@@ -53,6 +53,47 @@ def _rule() -> re.Pattern[str]:
 _LEADS = frozenset("in with on at from for of by to through".split())
 
 
+@lru_cache(maxsize=1)
+def _competing() -> re.Pattern[str]:
+    """ "Jo Doe, who won here in 2018, is back in competition with Title" """
+    return re.compile(
+        rf"(?:(?:^|(?<=[.!?]\s)|(?<=\n))(?P<maker>{FULL_NAME})(?:,[^.\n]{{3,120}},)?"
+        r"\s+(?:is|was|returns|comes)\s+(?:back\s+)?)?"
+        r"\b(?:in|to)\s+(?:the\s+)?(?:main\s+|official\s+)?[Cc]ompetition\s+with\s+"
+        rf"\"?(?P<t>{TITLE_RUN})\"?"
+    )
+
+
+def find_competing_titles(
+    text: str, *, not_titles: Collection[str] = ()
+) -> list[TitleFact]:
+    """Films a dispatch says compete: "Jo Doe is back in competition with Title"
+    (rule ``film.intro_competition``, subject, the sentence's lead as director).
+
+    Args:
+        text: the normalised review text.
+        not_titles: folded names that are never titles (people, festivals, places).
+    """
+    out: list[TitleFact] = []
+    for m in _competing().finditer(text):
+        title = clean_title(m.group("t"))
+        lead = title.split()[0] if title else ""
+        if (
+            not looks_like_title(title)
+            or not (is_name_like(lead) or lead in {"The", "A", "An"})
+            or fold(title) in not_titles
+            or title in REGIONS
+            or re.search(rf"^(?:{_SCREEN})$", title)
+        ):
+            continue
+        start = m.start("t") + m.group("t").find(title)
+        maker = m.group("maker")
+        out.append(TitleFact(title, start, start + len(title),
+                             "film.intro_competition", 0.7, "subject",
+                             director=maker))  # fmt: skip
+    return out
+
+
 def find_showing_titles(
     text: str, *, not_titles: Collection[str] = ()
 ) -> list[TitleFact]:

@@ -304,3 +304,15 @@ def test_a_season_of_dated_possessive_titles_presents_them() -> None:
     )
     found = find_possessive_titles(column, people=[])
     assert not [t for t in found if t.rule == "film.intro_programme"]
+
+
+def test_a_film_in_competition_is_a_dispatch_film() -> None:
+    from graph.extract_showing import find_competing_titles
+
+    text = (
+        "4pm. Mara Olsen, who won the Palme here with Old Rope in 2018, is back in "
+        "competition with Cold Water, told three times. Later, Tom Keane was in "
+        "competition with Netflix for my attention."
+    )
+    found = find_competing_titles(text)
+    assert [(t.title, t.director) for t in found] == [("Cold Water", "Mara Olsen")]
