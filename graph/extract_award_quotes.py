@@ -165,6 +165,11 @@ def _sentence_rules() -> dict[str, re.Pattern[str]]:
             r"\bfor\s+(?:the\s+)?(?:[Bb]est|[Oo]utstanding)\s+[a-z][a-z ]{1,30}?\s+"
             rf"for\s+\"?(?P<title>{TITLE_RUN})\"?(?=\s*[,.;]|\s+by\s)"
         ),
+        # "went to Nelson Carlo de los Santos Arias for Pepe, narrated by ..."
+        "went_for": re.compile(
+            r"\b(?:went|goes|was given|is given)\s+to\s+(?P<who>[A-Z][^.;:,\n]{2,60}?)"
+            rf"\s+for\s+\"?(?P<title>{TITLE_RUN})\"?(?=\s*[,.;]|\s+by\s)"
+        ),
         # "went to La Mafia non è più quella di una volta by Franco Doe."
         "span_by": re.compile(
             r"\b(?:went|goes|was given|is given)\s+to\s+\"?"
@@ -194,6 +199,12 @@ def _prize_sentence_films(
                 and not looks_like_title(title)
                 or name == "span_by"
                 and (len(title.split()) > 10 or re.fullmatch(FULL_NAME, title))
+                or name == "went_for"
+                and (
+                    re.match(r"(?:Best|Outstanding|Her|His|Their)\b", title)
+                    or re.fullmatch(FULL_NAME, title)
+                    and title.split()[0] not in {"The", "A", "An"}
+                )
             ):
                 continue
             start = m.start("title") + m.group("title").find(title)
@@ -202,6 +213,9 @@ def _prize_sentence_films(
                 director = trim_name(m.group("owner"))
             elif name == "span_by":
                 director = trim_name(m.group("by"))
+            elif name == "went_for":
+                who = m.group("who")
+                director = trim_name(who) if _DIRECTING.search(text[at:start]) else None
             else:
                 by = _BY_AFTER.match(text, start + len(title))
                 director = trim_name(by.group(1)) if by else None

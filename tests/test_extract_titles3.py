@@ -316,3 +316,15 @@ def test_a_film_in_competition_is_a_dispatch_film() -> None:
     )
     found = find_competing_titles(text)
     assert [(t.title, t.director) for t in found] == [("Cold Water", "Mara Olsen")]
+
+
+def test_a_prize_that_went_to_a_long_name_for_a_title() -> None:
+    from graph.extract_award_quotes import find_prize_sentence_titles
+
+    text = (
+        "The Silver Bear for Best Director went to Ana Luz de los Santos Rey for "
+        "Pepe, narrated by a hippo. The Silver Bear for acting went to Lea Moss for "
+        "Best Leading Performance."
+    )
+    found = {t.title: t.director for t in find_prize_sentence_titles(text)}
+    assert found == {"Pepe": "Ana Luz de los Santos Rey"}
