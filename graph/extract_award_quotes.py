@@ -139,6 +139,12 @@ def find_prize_sentence_titles(
                 continue
             if owner and owner.split()[0] in {"A", "An", "The"}:
                 continue  # "The Teachers' Lounge won": the possessive is the title's
+            if (
+                not owner
+                and " " not in title
+                and re.search(rf"\b[A-Z][\w-]+\s+{re.escape(title)}\b", text)
+            ):
+                continue  # "Kore-eda won the Palme": Hirokazu Kore-eda's surname
             start = m.start("title") + m.group("title").find(title)
             title = extend_title(text, title, start + len(title))
             end = start + len(title)

@@ -51,6 +51,24 @@ def _rule() -> re.Pattern[str]:
 
 
 _LEADS = frozenset("in with on at from for of by to through".split())
+_VENUE = re.compile(
+    r"\b(?:Festival|Fest|Berlinale|Mostra|Cinema|Cinemas|Cinémathèque|Cinematheque|"
+    r"Odeon|Curzon|Picturehouse|Theatre|Theater|Hall|Palais|Lido|Croisette|Gallery|"
+    r"Museum)\b"
+)
+
+
+def _is_venue(title: str) -> bool:
+    """A place, festival, venue or platform that opens, screens or streams too."""
+    from graph.extract_gazetteer import FESTIVALS
+
+    names = {fold(a) for c, strong, weak in FESTIVALS for a in (c, *strong, *weak)}
+    return (
+        title in REGIONS
+        or fold(title) in names
+        or bool(_VENUE.search(title))
+        or bool(re.fullmatch(rf"(?:{_SCREEN})", title))
+    )
 
 
 @lru_cache(maxsize=1)
@@ -82,8 +100,7 @@ def find_competing_titles(
             not looks_like_title(title)
             or not (is_name_like(lead) or lead in {"The", "A", "An"})
             or fold(title) in not_titles
-            or title in REGIONS
-            or re.search(rf"^(?:{_SCREEN})$", title)
+            or _is_venue(title)
         ):
             continue
         start = m.start("t") + m.group("t").find(title)
@@ -125,8 +142,7 @@ def find_showing_titles(
             not looks_like_title(title)
             or not (is_name_like(lead) or lead in {"The", "A", "An"})
             or fold(title) in not_titles
-            or title in REGIONS
-            or re.search(r"\b(?:Festival|Fest|Berlinale|Cinema|Cinemas)\b", title)
+            or _is_venue(title)
         ):
             continue
         start = m.start(group) + raw.find(title)

@@ -328,3 +328,18 @@ def test_a_prize_that_went_to_a_long_name_for_a_title() -> None:
     )
     found = {t.title: t.director for t in find_prize_sentence_titles(text)}
     assert found == {"Pepe": "Ana Luz de los Santos Rey"}
+
+
+def test_a_venue_or_a_surname_is_no_film() -> None:
+    from graph.extract_award_quotes import find_prize_sentence_titles
+
+    for text in (
+        "Cannes, which opens on Tuesday, is sunny.",
+        "The Curzon Soho, which opens at noon, is full.",
+        "Netflix, now on Netflix, smiles.",
+    ):
+        assert find_showing_titles(text) == [], text
+    text = "Hirokazu Kore-eda is back. Kore-eda won the Palme d'Or in May."
+    assert find_prize_sentence_titles(text) == []
+    text = "Todd Doe's Joker is loud. Joker takes the Golden Lion."
+    assert [t.title for t in find_prize_sentence_titles(text)] == ["Joker"]
