@@ -26,8 +26,7 @@ from graph.extract_title_base import TitleFact, clean_title, looks_like_title
 
 _WATCH = re.compile(
     r"\b(?:film|movie|watch(?:ed|ing)?|saw|seen|caught up with|rewatch(?:ed|ing)?|"
-    r"premiered|premieres?|screened|screens|opens|opened|closes|closed|"
-    r"won|wins|winner|runner-up|prize|award|Award|Prize|Palme|Golden|Silver)\b",
+    r"premiered|premieres?|screened|screens|opens|opened|closes|closed)\b",
     re.I,
 )
 #: After "Name's Title": a genre noun or a cast list says Title is a film.
@@ -53,6 +52,9 @@ _QUALIFIED = re.compile(
     r"\s+(?:biopic|documentary|portrait|comedy|drama|thriller|film|movie|feature|"
     r"debut|winner|adaptation|remake|classic|musical|western|romance|satire|epic|"
     r"horror|story|trilogy|period piece)\b"
+)
+_PRIZE_NAME = re.compile(
+    r"\b(?:Award|Prize|Palme|Lion|Bear|Leopard|Shell|Globe|Oscar|Cup|Jury)s?\b"
 )
 _ARTICLE_LEADS = frozenset({"The", "A", "An"})
 _GENRE_END = re.compile(
@@ -125,6 +127,8 @@ def find_possessive_titles(
             r"'\s?[A-Z]", text[m.end(2) : m.end(2) + 3]
         ):
             continue  # a headline's "Blake'" over a line; "Ma' Rosa" cut short
+        if _PRIZE_NAME.search(title):
+            continue  # "Juliette Doe's Golden Bear moment": a prize, no film
         if _QUALIFIED.match(text, m.end(2)):
             continue  # "Bradley Cooper's Leonard Bernstein biopic": its subject
         if (
