@@ -474,7 +474,7 @@ def _loose_word(title: str, body: str) -> bool:
     for m in spots:
         before = body[max(0, m.start() - 20) : m.start()]
         after = body[m.end() : m.end() + 20]
-        inside = re.search(r"[A-Z][\w'-]*[ ]\Z", before) or re.match(r"[ ][A-Z]", after)
+        inside = re.search(r"[A-Z][\w-]*[ ]\Z", before) or re.match(r"[ ][A-Z]", after)
         if not (inside or re.search(r"\bthe[ ]\Z", before)):
             return False
     return True

@@ -117,6 +117,10 @@ def test_a_loose_headline_word_is_no_title(blank_nlp) -> None:  # type: ignore[n
     # near miss: a one-word title the body names on its own stays
     text = "Saltburn review: a cruel house party\n\nSaltburn is a film about a house.\n"
     assert subjects(run(blank_nlp, text)) == {"Saltburn"}
+    text = (
+        "Barbie: a pink triumph\n\nGreta Doe's Barbie is a blast from start to end.\n"
+    )
+    assert subjects(run(blank_nlp, text)) == {"Barbie"}  # a possessive is no name
 
 
 def test_a_profile_headline_names_a_person_not_a_film(blank_nlp) -> None:  # type: ignore[no-untyped-def]
