@@ -348,3 +348,22 @@ def test_a_venue_or_a_surname_is_no_film() -> None:
     assert find_prize_sentence_titles(text) == []
     text = "Todd Doe's Joker is loud. Joker takes the Golden Lion."
     assert [t.title for t in find_prize_sentence_titles(text)] == ["Joker"]
+
+
+DIARY = (
+    "Notebook: a week of catching up\n\n"
+    "Monday. Finally watched Mara Olsen's Cold Water, all three hours of it.\n\n"
+    "Tuesday. Something lighter, and put on Blue Hour again. Not lighter.\n\n"
+    "Wednesday. Work. Nothing.\n\n"
+    "Thursday. Rye Lane (2000), because a friend had never seen it.\n"
+)
+
+
+def test_each_day_of_a_viewing_diary_names_its_film() -> None:
+    from graph.extract_diary import find_diary_titles
+
+    found = {t.title: t.director for t in find_diary_titles(DIARY)}
+    assert found == {"Cold Water": "Mara Olsen", "Blue Hour": None, "Rye Lane": None}
+    # near miss: two day labels are no diary
+    two = DIARY.split("Wednesday")[0]
+    assert find_diary_titles(two) == []
