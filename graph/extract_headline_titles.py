@@ -11,8 +11,9 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from graph.extract_gazetteer import DEMONYMS, REGIONS
+from graph.extract_gazetteer import REGIONS
 from graph.extract_headline_quotes import quoted_headline_titles
+from graph.extract_headline_words import PLATFORM, is_loose_word, is_report_label
 from graph.extract_people import trim_name
 from graph.extract_text import (
     ANY_NAME,
@@ -309,7 +310,7 @@ def headline_titles(
         ):
             continue  # "Sandra Doe, or the art of ...": a profile of a person
         if rule == "headline.title" and (
-            _AWARD_WORDS.search(title) or _is_report_label(title)
+            _AWARD_WORDS.search(title) or is_report_label(title)
         ):
             continue
         if rule == "headline.title" and _COUNTED.match(
@@ -349,7 +350,7 @@ def headline_titles(
                 and rest.strip().strip("'\"").startswith(title)
             )
         )
-        if rule == "headline.title" and not marked and _loose_word(title, body):
+        if rule == "headline.title" and not marked and is_loose_word(title, body):
             continue  # "Lido verdict: ...", "Fifty years in the water: ..."
         echoed = rule == "headline.title" and any(
             len(w) >= 5 and w.casefold() in low_body for w in title.split()
@@ -415,8 +416,8 @@ def headline_titles(
                 and fold(title) not in persons
                 and not owner_surname(title, body)
                 and not (len(words) - i == 1 and fold(title) in name_words)
-                and not _loose_word(title, body)
-                and not _PLATFORM.search(title)
+                and not is_loose_word(title, body)
+                and not PLATFORM.search(title)
                 and not any(p.endswith(fold(title)) for p in persons)
                 and title not in REGIONS
                 and fold(title) not in _FESTIVAL_WORDS
@@ -431,53 +432,6 @@ def headline_titles(
         at = offset + best[1]
         return [TitleFact(best[0], at, at + len(best[0]), "headline.recurring", 0.8)]
     return []
-
-
-_REPORT_WORDS = frozenset(
-    "palmares winners prizes awards diary dispatch notebook verdict line-up lineup "
-    "highlights wrap".split()
-)
-_FESTIVAL_PLACES = frozenset(
-    "cannes venice berlinale berlin sundance tiff toronto locarno annecy telluride "
-    "mostra croisette lido".split()
-)
-
-
-def _is_report_label(title: str) -> bool:
-    """ "Palmarès of Cannes", "Venice Diary": a festival report's label, no film."""
-    words = {fold(w) for w in re.findall(r"[\w'-]+", title)}
-    return bool(words & _REPORT_WORDS) and bool(words & _FESTIVAL_PLACES)
-
-
-#: A channel or platform: "to a Kestrel on BBC Two" names no film.
-_PLATFORM = re.compile(
-    r"\b(?:BBC|ITV|Netflix|Prime Video|iPlayer|Channel \d|Sky (?:Cinema|Arts)|Mubi|"
-    r"MUBI|Hulu|HBO|Disney\+|Apple TV)"
-)
-_NUMBER_WORDS = frozenset(
-    "one two three four five six seven eight nine ten eleven twelve twenty thirty "
-    "forty fifty sixty seventy eighty ninety hundred thousand".split()
-)
-
-
-def _loose_word(title: str, body: str) -> bool:
-    """True when the one-word headline ``title`` is a number word, or the body never
-    writes it as a name of its own: only inside a longer capitalised name ("Certain
-    Women") or after a lower-case "the" ("on the Lido"), the way a place is."""
-    if " " in title:
-        return False
-    if title.casefold() in _NUMBER_WORDS or title in DEMONYMS:
-        return True  # "Fifty years ...", "a Turkish holiday"
-    spots = list(re.finditer(rf"(?<![\w'-]){re.escape(title)}(?![\w'-])", body, re.I))
-    if not spots:
-        return False
-    for m in spots:
-        before = body[max(0, m.start() - 20) : m.start()]
-        after = body[m.end() : m.end() + 20]
-        inside = re.search(r"[A-Z][\w-]*[ ]\Z", before) or re.match(r"[ ][A-Z]", after)
-        if not (inside or re.search(r"\bthe[ ]\Z", before)):
-            return False
-    return True
 
 
 def _quoted(headline: str, offset: int, low_body: str) -> list[TitleFact]:
