@@ -98,7 +98,9 @@ def _subhead() -> re.Pattern[str]:
         r"(?P<q>\"|\*\*|__)?(?P<title>[^\n\"()*]{2,70}?)(?:\"|\*\*|__)?[ \t]*"
         r"(?:\((?P<cert>U|PG|12A?|15|18|R|PG-13|NC-17)\)[ \t]*)?"
         r"(?:\((?:(?P<dir>[^()\n]{2,60}?)[ \t]*,[ \t]*)?(?P<year>(?:19|20)\d\d)\)"
-        rf"|\((?P<dir2>{FULL_NAME})\)|[ \t]+[-–—][ \t]+(?P<dir3>{FULL_NAME}))?[ \t]*"
+        rf"|\((?P<dir2>{FULL_NAME})\)|[ \t]+[-–—][ \t]+(?P<dir3>{FULL_NAME})"
+        # "6. 120 BPM (120 battements par minute)": a numbered entry's second title
+        r"|\((?P<orig>[^()\n]{2,60})\))?[ \t]*"
         # "Title (12A) ★★★★★", "Title, Netflix ★★★★": a what-to-watch entry
         r"(?:(?:,[ \t]+(?P<where>[A-Z][\w+.]*(?:[ \t][A-Z][\w+.]*){0,2})[ \t]+)?"
         r"(?P<stars>[★☆½]{1,6}))?"
@@ -160,8 +162,12 @@ def find_subhead_titles(
             or m.group("dir3")
             or m.group("stars")
         )
+        orig = (m.group("orig") or "").strip()
+        if orig and not (m.group("num") and _is_second_title(orig)):
+            continue  # "Title (something)": only a numbered entry's second title
+        numeric = bool(orig) and bool(re.fullmatch(r"\d[\d,.]*\s+[A-Z][\w-]+", title))
         if (
-            not looks_like_title(title)
+            not (looks_like_title(title) or numeric)  # "120 BPM"
             or title.endswith(".")
             or fold(title) in not_titles
             or fold(title) in _SECTIONS
@@ -182,7 +188,8 @@ def find_subhead_titles(
         if credit and not director:  # "5. Title\nDir: Jo Doe": the entry's credit
             director = trim_name(credit.group(1))
         fact = TitleFact(title, start, start + len(title), "film.list_line", 0.8,
-                         year=year, director=director or None)  # fmt: skip
+                         year=year, director=director or None,
+                         original_title=orig or None)  # fmt: skip
         # "Title - Director" lines count like numbered ones: two make a list
         marked_line = (
             m.group("num") or m.group("q") or m.group("dir3") or m.group("stars")
@@ -199,6 +206,19 @@ def find_subhead_titles(
         (bare if plain else marked if marked_line else dated).append(fact)
     lists = marked if len(marked) >= 2 else []
     return lists + dated + (bare if len(bare) >= 2 and not lists else [])
+
+
+def _is_second_title(inner: str) -> bool:
+    """ "(120 battements par minute)", "(L'Empire)": a title, not a note ("(Netflix)",
+    "(spoilers)") nor a person ("(Jo Doe)")."""
+    from graph.extract_headline_titles import NOT_SECOND_TITLE
+
+    return (
+        not NOT_SECOND_TITLE.search(inner)
+        and not re.fullmatch(FULL_NAME, inner)
+        and not re.search(r"[.!?;:]", inner)
+        and len(inner.split()) <= 8
+    )
 
 
 def _heads_paragraph(text: str, start: int, end: int, title: str) -> bool:

@@ -367,3 +367,16 @@ def test_each_day_of_a_viewing_diary_names_its_film() -> None:
     # near miss: two day labels are no diary
     two = DIARY.split("Wednesday")[0]
     assert find_diary_titles(two) == []
+
+
+def test_a_numbered_entry_gives_its_second_title(blank_nlp) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "Our top three of the year\n\n"
+        "3. 120 Days (120 jours de mer)\nDir: Mara Olsen\n\nA crew at sea.\n\n"
+        "2. Blue Hour\n\nA bus ride.\n\n"
+        "1. Rye Lane (spoilers)\n\nA walk.\n"
+    )
+    x = run(blank_nlp, text)
+    films = {f.title: f.original_title for f in x.films}
+    assert films["120 Days"] == "120 jours de mer"
+    assert "Rye Lane" not in films or films["Rye Lane"] is None
