@@ -18,10 +18,12 @@ import re
 from dataclasses import replace
 from functools import lru_cache
 
+from graph.extract_award_quotes import find_prize_sentence_titles
 from graph.extract_films import TitleFact, looks_like_title
 from graph.extract_headline_titles import is_second_title
 from graph.extract_people import trim_name
 from graph.extract_text import ANY_NAME, FULL_NAME, TITLE_RUN, UP, fold, is_name_like
+from graph.extract_title_base import corroborated_persons
 
 _FOR_BEST = (
     r"\s+for\s+(?:the\s+)?(?:[Bb]est|[Oo]utstanding)\s+[A-Za-z][A-Za-z -]{1,30}?"
@@ -121,6 +123,11 @@ def find_award_titles(
     Returns:
         One fact per winning-film statement, in text order.
     """
+    # a prize sentence's structure says film; an NER tag alone ("Gloria Mundi") is
+    # no person unless a person cue stands beside the name
+    prose_not = frozenset(n for n in not_titles if " " not in n) | (
+        corroborated_persons(text, [n for n in not_titles if " " in n], [])
+    )
     out: list[TitleFact] = []
     for name, rule in _rules().items():
         for m in rule.finditer(text):
@@ -141,9 +148,10 @@ def find_award_titles(
             if not orig[:1].isupper() or re.search(r"[\d.!?;,]", orig):
                 orig = ""  # "Title (Original Title)": the winner is surely a film
             if key == "title3" and (
-                fold(title) in not_titles
+                fold(title) in prose_not
                 or (
                     re.fullmatch(FULL_NAME, title)
+                    and title.split()[0] not in {"The", "A", "An"}
                     and not credited
                     and (
                         groups.get("prep") != "for"  # "the Silver Lion for Title"
@@ -191,6 +199,7 @@ def find_award_titles(
             out.append(TitleFact(title, start, end, "film.award_prose", conf, role,
                                  original_title=orig or None, director=director,
                                  actor=actor))  # fmt: skip
+    out += find_prize_sentence_titles(text, not_titles=prose_not)
     out += _palmares_lines(text, not_titles)
     out += _prize_list_lines(text, not_titles)
     out.sort(key=lambda f: f.start)
@@ -227,7 +236,8 @@ _LINE_AWARD = (
 
 #: "Jane Campion returns ...": a sentence of the prize paragraph led by the maker.
 MAKER_SENTENCE = re.compile(
-    rf"(?:^|(?<=[.!?]\s)|(?<=\n))({FULL_NAME})\s+(?:adapts|directs|returns|goes|ties|"
+    rf"(?:^|(?<=[.!?]\s)|(?<=\n))({FULL_NAME})(?:,[^,.\n]{{3,60}},)?\s+"
+    r"(?:adapts|directs|returns|goes|ties|"
     r"follows|films|shoots|stages|turns|tells|explores|delivers|crafts|paints|examines|"
     r"chronicles|depicts|captures|imagines|revisits|traces|observes|weaves|sets|"
     r"brings|signs|makes|made|directed|shot)\b"

@@ -15,6 +15,8 @@ from functools import lru_cache
 
 from graph.extract_headline_titles import headline_titles, is_second_title
 from graph.extract_people import PersonFact, trim_name
+from graph.extract_possessive import find_possessive_titles
+from graph.extract_showing import find_competing_titles, find_showing_titles
 from graph.extract_text import (
     ANY_NAME,
     FULL_NAME,
@@ -108,30 +110,9 @@ def _rules() -> dict[str, re.Pattern[str]]:
             r"melodrama|horror|biopic|epic|animation|chronicle|portrait)\s+"
             rf"(?:by|from)\s+({FULL_NAME})"
         ),
-        "possessive": re.compile(rf"({ANY_NAME})'s?\s+\"?({TITLE_RUN})\"?"),
     }
 
 
-_WATCH = re.compile(
-    r"\b(?:film|movie|watch(?:ed|ing)?|saw|seen|caught up with|rewatch(?:ed|ing)?|"
-    r"premiered|screened|opens)\b",
-    re.I,
-)
-#: After "Name's Title": a genre noun or a cast list says Title is a film.
-_INTRO_AFTER = re.compile(
-    rf",\s+(?:(?:with|starring)\s+{FULL_NAME}|(?:an?|the|his|her|their)\s+(?:[\w-]+\s+)"
-    r"{0,3}?(?:drama|comedy|thriller|western|musical|satire|fable|romance|biopic|"
-    r"documentary|debut|feature|horror|melodrama|chronicle|portrait|odyssey|epic))\b"
-)
-#: Before "Name's Title": "X plays a cleaner in Wim Wenders' Perfect Days".
-_ROLE_IN = re.compile(
-    r"\b(?:plays|played|playing|stars|starring|performance|role)\b[^.;]{0,60}\bin\s+$"
-)
-_SOURCE_WORK = re.compile(
-    r"\b(?:novel|book|novella|play|comic|memoir|adapted|adaptation|made from|based on|"
-    r"roman|pièce)\b",
-    re.I,
-)
 _PREPOSITIONS = frozenset("in at on with from for of by to".split())
 _ARTICLES = frozenset("the a an le la les l' el il der die das un une".split())
 _PLAIN_CUES = frozenset("after since following like unlike over recalls après".split())
@@ -201,8 +182,15 @@ def find_titles(
         g = 1 if m.group(1) else 2
         title = _clean(m.group(g))
         # "Leos Carax's Title", "the Wyoming of Michael Cimino's Heaven's Gate (1980)"
-        own = re.match(
-            rf"(?:[^']*?\s(?:of|by|in)\s)?({FULL_NAME})'s?\s+(?=[{UP}])", title
+        own = next(  # the last possessive: "Thursday with Agnès Varda's Cléo ..."
+            (
+                o
+                for o in reversed(
+                    list(re.finditer(rf"({FULL_NAME})'s?\s+(?=[{UP}0-9])", title))
+                )
+                if o.start() == 0 or title[o.start() - 1] == " "
+            ),
+            None,
         )
         if own and ok(title[own.end() :]):
             at = m.start(g) + m.group(g).find(title) + own.end()
@@ -289,43 +277,30 @@ def find_titles(
                 name_of = "film.by" if rule == "by_genre" else f"film.{rule}"
                 out.append(TitleFact(title, start, start + len(title), name_of,
                                      0.75, "unknown", director=name))  # fmt: skip
-    directors = {fold(p.name) for p in people if p.role == "director"}
-    low = text.casefold()
-    for m in rules["possessive"].finditer(text):
-        owner = trim_name(m.group(1))
-        title = _clean(m.group(2))
-        lead = title.split()[0]
-        if not (ok(title) and (is_name_like(lead) or lead in {"The", "A", "An"})):
-            continue
-        if "\n" in text[m.end(1) : m.start(2)] or re.match(
-            r"'\s?[A-Z]", text[m.end(2) : m.end(2) + 3]
-        ):
-            continue  # a headline's "Blake'" over a line; "Ma' Rosa" cut short
-        if re.match(r"\s+(?:biopic|documentary|portrait)\b", text[m.end(2) :]):
-            continue  # "Bradley Cooper's Leonard Bernstein biopic": its subject
-        if (
-            len(title.split()) > 1
-            and lead not in _ARTICLE_LEADS
-            and _GENRE_END.search(title)
-        ):
-            continue  # "Ilker Çatak's Tense Classroom Thriller": a title-case tagline
-        if fold(owner) not in directors:
-            # "Celine Song's Past Lives": a full name owning a title that the review
-            # repeats or watches is a director's film
-            context = text[max(0, m.start() - 60) : m.end() + 40]
-            if _SOURCE_WORK.search(context):
-                continue  # "made from Jules Verne's ...": an author, not a director
-            after = text[m.end(2) : m.end(2) + 50]
-            introduced = bool(_INTRO_AFTER.match(after)) or bool(
-                _ROLE_IN.search(text[max(0, m.start() - 80) : m.start()])
+    out.extend(find_possessive_titles(text, people=people, ok=ok))
+    named = frozenset(fold(p.name) for p in people) | persons
+    out.extend(t for t in find_showing_titles(text, not_titles=named) if ok(t.title))
+    out.extend(t for t in find_competing_titles(text, not_titles=named) if ok(t.title))
+    return _original_titles(text, _drop_character_owners(out), people)
+
+
+def _drop_character_owners(facts: list[TitleFact]) -> list[TitleFact]:
+    """The facts without "Corinne Doe's Cléo" when "Cléo from 5 to 7" is a longer
+    title another fact names with another director: the actor's character."""
+    longer = [f for f in facts if " " in f.title]
+    return [
+        f
+        for f in facts
+        if not (
+            f.rule == "film.possessive"
+            and " " not in f.title
+            and any(
+                g.title.startswith(f.title + " ")
+                and fold(g.director or "") != fold(f.director or "")
+                for g in longer
             )
-            if len(owner.split()) < 2 or not (
-                low.count(title.casefold()) >= 2 or _WATCH.search(context) or introduced
-            ):
-                continue
-        out.append(_fact(m, 2, "film.possessive", 0.65, role="unknown",
-                         director=owner))  # fmt: skip
-    return _original_titles(text, out, people)
+        )
+    ]
 
 
 def _cited(text: str, at: int) -> str:
@@ -409,11 +384,6 @@ def _original_titles(
     return out
 
 
-_ARTICLE_LEADS = frozenset({"The", "A", "An"})
-_GENRE_END = re.compile(
-    r"\b(?:Thriller|Drama|Comedy|Documentary|Film|Movie|Debut|Feature|Western|"
-    r"Musical|Romance|Satire|Biopic|Epic|Melodrama|Horror|Fable|Follow-Up|Sequel)$"
-)
 _SPEECH = (
     r"(?:say|says|said|ask|asks|asked|tell|tells|told|shouts?|shouted|whispers?|"
     r"whispered|repl(?:y|ies|ied)|answers?|answered|adds|added|cries|cried|yells?|"

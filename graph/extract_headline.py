@@ -16,6 +16,7 @@ from dataclasses import replace
 from functools import lru_cache
 
 from graph.extract_films import TitleFact, looks_like_title, normalise_headline
+from graph.extract_people import trim_name
 from graph.extract_roundup import paragraph_maker
 from graph.extract_text import FULL_NAME, fold, is_name_like
 
@@ -61,11 +62,28 @@ def headline_of(text: str, headline: str | None) -> tuple[str, int] | None:
     return None
 
 
+#: A site's section after a column's name: "Repertory | Film", "X | Columns".
+_SECTION_LABEL = re.compile(
+    r"(?i)(?:films?|columns?|culture|arts|opinion|features?|cinema|movies|"
+    r"entertainment|news|festivals?|awards|film (?:&|and) tv|tv (?:&|and) film)"
+)
+#: "BERLIN — Saturday 16 February 2019": a dateline over the headline.
+_DATELINE = re.compile(
+    r"[A-Z][A-Z .'-]{1,30}(?:,\s*[A-Z][\w .]{1,20})?\s*[-–—,]\s*"
+    r"(?:\w+,?\s+)?(?:\d{1,2}\s+\w+|\w+\.?\s+\d{1,2})(?:,?\s+(?:19|20)\d\d)?"
+)
+
+
 def _is_masthead(line: str) -> bool:
     """True for a blog's name over its posts: "THE LONG TAKE", or "MIDNIGHT SNACKS
-    — horror reviews for ..." (a name in capitals, then a lower-case tagline)."""
+    — horror reviews for ..." (a name in capitals, then a lower-case tagline), a
+    column's name over its site section ("Repertory | Film") or a dateline."""
     parts = re.split(r"\s[-–—|]\s", line, maxsplit=1)
     name, tagline = parts[0], (parts[1].strip() if len(parts) > 1 else "")
+    if _DATELINE.fullmatch(line.strip()):
+        return True
+    if "|" in line and _SECTION_LABEL.fullmatch(tagline) and len(name.split()) <= 4:
+        return True
     return (
         name.isupper()
         and len(name.split()) <= 4
@@ -78,8 +96,14 @@ def _subhead() -> re.Pattern[str]:
     return re.compile(
         r"(?m)^[ \t]*(?:(?P<num>\d{1,2}[.)]|[-*•])[ \t]+)?"
         r"(?P<q>\"|\*\*|__)?(?P<title>[^\n\"()*]{2,70}?)(?:\"|\*\*|__)?[ \t]*"
+        r"(?:\((?P<cert>U|PG|12A?|15|18|R|PG-13|NC-17)\)[ \t]*)?"
         r"(?:\((?:(?P<dir>[^()\n]{2,60}?)[ \t]*,[ \t]*)?(?P<year>(?:19|20)\d\d)\)"
-        rf"|\((?P<dir2>{FULL_NAME})\)|[ \t]+[-–—][ \t]+(?P<dir3>{FULL_NAME}))?"
+        rf"|\((?P<dir2>{FULL_NAME})\)|[ \t]+[-–—][ \t]+(?P<dir3>{FULL_NAME})"
+        # "6. 120 BPM (120 battements par minute)": a numbered entry's second title
+        r"|\((?P<orig>[^()\n]{2,60})\))?[ \t]*"
+        # "Title (12A) ★★★★★", "Title, Netflix ★★★★": a what-to-watch entry
+        r"(?:(?:,[ \t]+(?P<where>[A-Z][\w+.]*(?:[ \t][A-Z][\w+.]*){0,2})[ \t]+)?"
+        r"(?P<stars>[★☆½]{1,6}))?"
         r"[ \t]*$"
     )
 
@@ -91,6 +115,13 @@ _SECTIONS = frozenset(
         "overview|review|rating|final thoughts|pros|cons|synopsis|trailer|update|"
         "details|credits|where to watch"
     ).split("|")
+)
+
+
+#: The credit line under a list entry: "Dir: Jo Doe", "Directed by Jo Doe".
+_CREDIT_LINE = re.compile(
+    rf"\n[ \t]*(?:[Dd]ir\.?|[Dd]irector|[Dd]irected by|[Rr]éalisation)[ \t]*:?[ \t]*"
+    rf"({FULL_NAME})[ \t]*(?:\n|$)"
 )
 
 
@@ -125,10 +156,18 @@ def find_subhead_titles(
     for m in _subhead().finditer(text, body_start):
         title = m.group("title").strip().rstrip(":")
         plain = not (
-            m.group("num") or m.group("q") or m.group("year") or m.group("dir3")
+            m.group("num")
+            or m.group("q")
+            or m.group("year")
+            or m.group("dir3")
+            or m.group("stars")
         )
+        orig = (m.group("orig") or "").strip()
+        if orig and not (m.group("num") and _is_second_title(orig)):
+            continue  # "Title (something)": only a numbered entry's second title
+        numeric = bool(orig) and bool(re.fullmatch(r"\d[\d,.]*\s+[A-Z][\w-]+", title))
         if (
-            not looks_like_title(title)
+            not (looks_like_title(title) or numeric)  # "120 BPM"
             or title.endswith(".")
             or fold(title) in not_titles
             or fold(title) in _SECTIONS
@@ -145,15 +184,41 @@ def find_subhead_titles(
         director = (m.group("dir") or m.group("dir2") or m.group("dir3") or "").strip()
         if not re.fullmatch(FULL_NAME, director):
             director = ""  # "Josh and Benny Safdie": no single director to attach
+        credit = _CREDIT_LINE.match(text, m.end())
+        if credit and not director:  # "5. Title\nDir: Jo Doe": the entry's credit
+            director = trim_name(credit.group(1))
         fact = TitleFact(title, start, start + len(title), "film.list_line", 0.8,
-                         year=year, director=director or None)  # fmt: skip
+                         year=year, director=director or None,
+                         original_title=orig or None)  # fmt: skip
         # "Title - Director" lines count like numbered ones: two make a list
-        marked_line = m.group("num") or m.group("q") or m.group("dir3")
+        marked_line = (
+            m.group("num") or m.group("q") or m.group("dir3") or m.group("stars")
+        )
         if plain:  # "Title\nX's debut won ...": the paragraph names its maker
             fact = replace(fact, director=paragraph_maker(text, m.end()))
+        elif m.group("stars") and not director:
+            # "Title (12A) ★★★★★\nIn cinemas from Friday\n\nX's debut ...": the
+            # entry's first paragraph of prose names its maker
+            prose = re.compile(r"(?m)^(?=(?:\S+[ \t]+){8})")
+            para = prose.search(text, m.end())
+            if para and "\n\n" not in text[m.end() : para.start()].strip("\n")[:200]:
+                fact = replace(fact, director=paragraph_maker(text, para.start()))
         (bare if plain else marked if marked_line else dated).append(fact)
     lists = marked if len(marked) >= 2 else []
     return lists + dated + (bare if len(bare) >= 2 and not lists else [])
+
+
+def _is_second_title(inner: str) -> bool:
+    """ "(120 battements par minute)", "(L'Empire)": a title, not a note ("(Netflix)",
+    "(spoilers)") nor a person ("(Jo Doe)")."""
+    from graph.extract_headline_titles import NOT_SECOND_TITLE
+
+    return (
+        not NOT_SECOND_TITLE.search(inner)
+        and not re.fullmatch(FULL_NAME, inner)
+        and not re.search(r"[.!?;:]", inner)
+        and len(inner.split()) <= 8
+    )
 
 
 def _heads_paragraph(text: str, start: int, end: int, title: str) -> bool:

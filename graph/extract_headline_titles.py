@@ -13,6 +13,7 @@ from functools import lru_cache
 
 from graph.extract_gazetteer import REGIONS
 from graph.extract_headline_quotes import quoted_headline_titles
+from graph.extract_headline_words import PLATFORM, is_loose_word, is_report_label
 from graph.extract_people import trim_name
 from graph.extract_text import (
     ANY_NAME,
@@ -127,7 +128,8 @@ def _recurs(title: str, body: str) -> bool:
 #: "I Finally Watched Title", "Why I Rewatched Title": the title closes the headline.
 _WATCHED = re.compile(
     rf"\b(?:[Ff]inally|FINALLY|[Jj]ust|JUST)?\s*(?:[Ww]atched|WATCHED|[Rr]e-?watched|"
-    rf"REWATCHED|[Ss]aw|SAW)\s+\"?({TITLE_RUN})\"?\s*[.!?]?$"
+    rf"REWATCHED|[Ss]aw|SAW|[Rr]e-?watching|REWATCHING|[Rr]evisiting|REVISITING)\s+"
+    rf"\"?({TITLE_RUN})\"?\s*[.!?]?$"
 )
 
 
@@ -300,7 +302,16 @@ def headline_titles(
             )
         ):
             continue  # "Trier returns: ...": a surname is no title
-        if rule == "headline.title" and _AWARD_WORDS.search(title):
+        if (
+            double
+            and rule == "headline.title"
+            and re.fullmatch(FULL_NAME, title)
+            and _surname_alone(title, body)
+        ):
+            continue  # "Sandra Doe, or the art of ...": a profile of a person
+        if rule == "headline.title" and (
+            _AWARD_WORDS.search(title) or is_report_label(title)
+        ):
             continue
         if rule == "headline.title" and _COUNTED.match(
             rest[rest.find(title) + len(title) :]
@@ -339,6 +350,8 @@ def headline_titles(
                 and rest.strip().strip("'\"").startswith(title)
             )
         )
+        if rule == "headline.title" and not marked and is_loose_word(title, body):
+            continue  # "Lido verdict: ...", "Fifty years in the water: ..."
         echoed = rule == "headline.title" and any(
             len(w) >= 5 and w.casefold() in low_body for w in title.split()
         )
@@ -403,6 +416,8 @@ def headline_titles(
                 and fold(title) not in persons
                 and not owner_surname(title, body)
                 and not (len(words) - i == 1 and fold(title) in name_words)
+                and not is_loose_word(title, body)
+                and not PLATFORM.search(title)
                 and not any(p.endswith(fold(title)) for p in persons)
                 and title not in REGIONS
                 and fold(title) not in _FESTIVAL_WORDS

@@ -19,6 +19,7 @@ import re
 from functools import lru_cache
 
 from graph.extract_awards import foreign_tail
+from graph.extract_diary import find_diary_titles
 from graph.extract_films import TitleFact, looks_like_title
 from graph.extract_gazetteer import REGIONS
 from graph.extract_people import PersonFact, trim_name
@@ -126,6 +127,7 @@ def find_intro_titles(
         out.append(TitleFact(title, m.start(2), m.start(2) + len(title),
                              "film.intro_owner_work", 0.75, role,
                              director=director))  # fmt: skip
+    out += [t for t in find_diary_titles(text) if fold(t.title) not in not_titles]
     return out
 
 

@@ -92,7 +92,8 @@ def _capital_openers(text: str, body_start: int) -> list[TitleFact]:
 _OWNER_WORK = re.compile(
     rf"({FULL_NAME})'s?\s+(?:[\w-]+,?\s+){{0,6}}?(?:debut|film|feature|documentary|"
     r"drama|comedy|romcom|thriller|western|musical|satire|fable|melodrama|horror|"
-    r"biopic|portrait|triangle|odyssey|epic)\b"
+    r"biopic|portrait|triangle|odyssey|epic|adaptation|classic|romance|tale|"
+    r"chronicle)\b"
 )
 
 

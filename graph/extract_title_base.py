@@ -89,3 +89,63 @@ def drop_nested_titles(titles: list[TitleFact]) -> list[TitleFact]:
             for g in titles
         )
     ]
+
+
+_PERSON_CUE_BEFORE = re.compile(
+    r"(?:\b(?:actor|actress|director|filmmaker|film-maker|star|stars|starring|with|by|"
+    r"and|newcomer|veteran|critic|writer|producer|composer|jury|president|plays|"
+    r"played by|as|par|avec|réalisateur|réalisatrice|cinéaste))\s*\Z",
+    re.I,
+)
+_PERSON_CUE_AFTER = re.compile(
+    r"\A(?:'s?\s+(?:film|debut|feature|documentary|[a-z]+\s+(?:film|debut|feature))|"
+    r"\s+(?:plays|played|who|says|said|stars|directs|directed|gives|returns|as|"
+    r"joue|incarne)\b|\s+for\s+[\"A-Z])"
+)
+
+
+def corroborated_persons(
+    text: str, persons: list[str], named: list[str]
+) -> frozenset[str]:
+    """The folded multi-word NER persons that read as people in ``text``: named by a
+    person rule (``named``), written with a person's cue before or after at least
+    once ("actress Jo Doe", "Jo Doe plays"), or whose surname the text uses alone.
+    spaCy's small models tag unknown two-word titles ("Gloria Mundi") as people; a
+    bare tag vetoes no title.
+
+    Args:
+        text: the normalised review text.
+        persons: PERSON entities as written.
+        named: names the person rules found.
+
+    Example:
+        >>> text = "The prize for best actress went to Lea Moss for Gloria Mundi."
+        >>> sorted(corroborated_persons(text, ["Lea Moss", "Gloria Mundi"], []))
+        ['lea moss']
+    """
+    from graph.extract_text import surname_repeats
+
+    folded_named = {fold(n) for n in named}
+    multi = {fold(p) for p in persons if len(p.split()) >= 2}
+
+    # one folded character per character of text, so offsets stay those of text
+    low = "".join((fold(c) or " ")[0] if c.strip() else c for c in text)
+    out = set()
+    for p in multi:
+        if p in folded_named:
+            out.add(p)
+            continue
+        for m in re.finditer(re.escape(p), low):
+            before = text[max(0, m.start() - 25) : m.start()]
+            after = text[m.end() : m.end() + 30]
+            if _PERSON_CUE_BEFORE.search(before) or _PERSON_CUE_AFTER.match(after):
+                out.add(p)
+                break
+        else:
+            original = next(
+                (text[m.start() : m.end()] for m in re.finditer(re.escape(p), low)),
+                p,
+            )
+            if surname_repeats(original, text):
+                out.add(p)
+    return frozenset(out)

@@ -21,6 +21,17 @@ _RUN = re.compile(
     r"(?:film|movie|sequel|prequel|remake|picture|documentary|blockbuster|"
     r"thriller|comedy|drama|epic|musical|western)s?\b"
 )
+#: "drive my car is directed by ...", "saw rrr first day first show"
+_DIRECTED = re.compile(
+    r"(?:^|(?<=[.!?]\s)|(?<=\n))([a-z][a-z0-9'-]*(?:[ ][a-z0-9][a-z0-9'-]*){0,4})"
+    r"\s+(?:is|was)\s+(?:co-)?(?:directed|written\s+and\s+directed)\s+by\b"
+)
+_SAW = re.compile(
+    r"(?:^|(?<=[.!?]\s)|(?<=\n))(?:i\s+)?(?:finally\s+)?(?:saw|watched|rewatched)\s+"
+    r"([a-z][a-z0-9'-]*(?:[ ][a-z0-9][a-z0-9'-]*){0,4}?)\s*(?=[,.!]|\s+(?:first\s+day|"
+    r"today|yesterday|last\s+night|tonight|again|twice|in\s+(?:imax|3d|theaters?|"
+    r"cinemas?)|on\s+(?:opening|release|netflix|a\s+plane)|with\s+my)\b)"
+)
 _GENERIC = frozenset(
     "film movie sequel it this that ending plot story script score cast acting "
     "music soundtrack cinematography part one everything nothing he she they".split()
@@ -52,16 +63,26 @@ def find_lowercase_subject(text: str, *, body_start: int) -> list[TitleFact]:
         text: the normalised review text.
         body_start: where the body starts (after the rating line).
     """
+    # the first paragraph of prose, past a byline and a "Warning: Spoilers" line
+    prose = re.compile(r"(?m)^(?=[^\n]{100})").search(text, body_start + 1)
     end = text.find("\n\n", body_start + 1)
+    if prose and prose.start() > end >= 0:
+        end = prose.start() - 2
     para_end = text.find("\n\n", end + 2) if end >= 0 else -1
     window_end = para_end if para_end >= 0 else len(text)
-    for m in _RUN.finditer(text, body_start, window_end):
+    found = [*_RUN.finditer(text, body_start, window_end)]
+    found += _DIRECTED.finditer(text, body_start, window_end)
+    found += _SAW.finditer(text, body_start, window_end)
+    for m in found:
         run = m.group(1)
         words = run.split()
         if (
             (words[0] in STOPWORDS and not (words[0] == "the" and len(words) > 1))
             or words[-1] in _GENERIC
-            or any(w in {"it", "this", "that", "i", "my"} for w in words)
+            or any(
+                w in {"it", "this", "that", "i", "my"}
+                for w in (words[:1] if m.re is _DIRECTED else words)
+            )
         ):
             continue
         title = _title_case(run)
