@@ -17,6 +17,12 @@ from graph.extract_festivals import award_in
 from graph.extract_films import TitleFact
 from graph.extract_people import PersonFact
 from graph.extract_prose_people import same_title, title_before_director
+from graph.extract_salience import (
+    drop_nested_spots,
+    film_spots,
+    is_compared,
+    paragraph_topics,
+)
 from graph.extract_sections import section_title_at, section_titles
 from graph.extract_text import TextIndex, fold
 from graph.models import CastMember, FestivalMention, FilmMention, Person
@@ -78,6 +84,7 @@ def group_films(
     people: list[PersonFact],
     *,
     round_up: bool = False,
+    body_start: int = 0,
 ) -> list[FilmDraft]:
     """Merge title facts into films, subjects first (see the module docstring).
 
@@ -87,6 +94,7 @@ def group_films(
         people: the resolved person facts (unused names never become films).
         round_up: the headline announces several films: every film introduced with
             its director ("Mara Olsen's Cold Water, a drama ...") is reviewed.
+        body_start: where the body begins, after the headline.
 
     Returns:
         The films, the ones the review is about first; empty when there is none.
@@ -113,17 +121,31 @@ def group_films(
     if not films:
         return []
     _demote_passing_winners(text, films)
+    spots = _spots(text, films)
+    compared = {
+        id(f) for f in films
+        if spots[id(f)] and all(
+            is_compared(text, a) for a, _b in spots[id(f)] if a >= body_start
+        )
+    }  # fmt: skip
+    promoted = _promote_topics(text, films, people, spots, round_up, body_start)
     introduced = _INTRODUCED | ({"film.possessive"} if round_up else set())
     if round_up or sum(f.subject for f in films) != 1:
         # A dispatch without a headline title, or a round-up of several films: every
         # film introduced with its director ("A Real Pain, Jesse Eisenberg's second
         # film", '"Salt Houses", directed by Anna Brook') is reviewed.
         for film in films:
-            if not film.mentioned and any(
-                x.rule in introduced and not _in_aside(text, x.start)
-                for x in film.facts
+            if (
+                not film.mentioned
+                and id(film) not in compared
+                and any(
+                    x.rule in introduced and not _in_aside(text, x.start)
+                    for x in film.facts
+                )
             ):
                 film.subject = True
+    junk = _junk_headlines(films, spots, promoted, body_start)
+    films = [f for f in films if id(f) not in junk]
     if not any(f.subject for f in films):
         candidates = [f for f in films if not f.mentioned]
         # "Title: a tagline" opening the headline names the film even when the body
@@ -155,6 +177,93 @@ def group_films(
         kept.append(film)
     kept.sort(key=lambda f: (not f.subject, min(x.start for x in f.facts)))
     return kept
+
+
+def _spots(text: str, films: list[FilmDraft]) -> dict[int, list[tuple[int, int]]]:
+    """Where the text names each film (by ``id``), nested names dropped."""
+    return drop_nested_spots({
+        id(f): film_spots(
+            text,
+            [x.title for x in f.facts] + [f.original_title or ""],
+            [x.start for x in f.facts],
+        )
+        for f in films
+    })  # fmt: skip
+
+
+def _promote_topics(
+    text: str,
+    films: list[FilmDraft],
+    people: list[PersonFact],
+    spots: dict[int, list[tuple[int, int]]],
+    round_up: bool,
+    body_start: int,
+) -> set[int]:
+    """Make every paragraph-topic film of a multi-film text a subject.
+
+    A film is a paragraph's topic when the paragraph names it first (outside a
+    comparison) and then gives its cast, or, in a round-up, names it in its opening
+    words. A text is multi-film when its headline announces a round-up, or when two
+    more films are paragraph topics and no film dominates (the headline's film named
+    again in the body, or a film named three times and twice as often as each of
+    them): a season, a diary, a prize report. A single review
+    keeps its one subject, and the earlier films of its paragraphs stay mentioned.
+
+    Returns:
+        The ``id`` of every film promoted.
+    """
+    cast_starts = [p.start for p in people if p.role == "cast"]
+    topics = paragraph_topics(text, spots, cast_starts, body_start=body_start)
+    strong = {t.key for t in topics if t.followed or (round_up and t.opening)}
+    candidates = [f for f in films if id(f) in strong and not f.mentioned]
+
+    def named(film: FilmDraft) -> int:
+        return sum(a >= body_start for a, _b in spots[id(film)])
+
+    def dominates(film: FilmDraft) -> bool:
+        most = max((named(g) for g in candidates if g is not film), default=0)
+        if film.subject:  # a headline film, named again in the body
+            return named(film) >= 2 and named(film) > most
+        return named(film) >= 3 and named(film) >= 2 * most
+
+    dominant = any(dominates(f) for f in films if not f.mentioned)
+    fresh = [f for f in candidates if not f.subject]
+    if not round_up and (dominant or len(fresh) < 2):
+        return set()
+    for film in candidates:
+        film.subject = True
+    return {id(f) for f in candidates}
+
+
+_WEAK_HEADLINE = frozenset(
+    {"headline.title", "headline.unechoed", "headline.recurring"}
+)
+
+
+def _junk_headlines(
+    films: list[FilmDraft],
+    spots: dict[int, list[tuple[int, int]]],
+    promoted: set[int],
+    body_start: int,
+) -> set[int]:
+    """Headline words taken for a title ("BERLIN", "Lido verdict: ...", a column
+    label) that the body never names as a film, in a text whose paragraphs review
+    other films: they are no films at all."""
+    reviewed = [
+        f for f in films
+        if f.subject and (
+            id(f) in promoted
+            or any(not x.rule.startswith(("headline.", "input.")) for x in f.facts)
+        )
+    ]  # fmt: skip
+    if not reviewed:
+        return set()
+    return {
+        id(f) for f in films
+        if f not in reviewed
+        and all(x.rule in _WEAK_HEADLINE for x in f.facts)
+        and sum(a >= body_start for a, _b in spots[id(f)]) <= 1
+    }  # fmt: skip
 
 
 def _in_aside(text: str, at: int) -> bool:

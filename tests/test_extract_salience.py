@@ -1,0 +1,84 @@
+"""Which found films a review is about, from its layout, on ``spacy.blank("en")``:
+paragraph-topic films of a multi-film text are subjects, comparisons stay mentioned,
+and a headline word is no film. Each text is invented here, with a near miss."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any
+
+from rules_helpers import run_rules as run
+
+from graph.extract_salience import film_spots, is_compared, paragraph_topics
+
+if TYPE_CHECKING:
+    from spacy.language import Language
+
+
+def _roles(x: Any) -> dict[str, str]:
+    return {f.title: f.role for f in x.films}
+
+
+def test_comparison_words_mark_a_passing_film() -> None:
+    text = (
+        "I liked it more than Brandt's Salt Road. It owes something to Olsen's "
+        "Harbour Lights. Her first feature, Quiet Hours, got her noticed. "
+        "Olsen's new film, Cold Water, opens Friday."
+    )
+    assert is_compared(text, text.index("Salt Road"))
+    assert is_compared(text, text.index("Harbour Lights"))
+    assert is_compared(text, text.index("Quiet Hours"))
+    assert not is_compared(text, text.index("Cold Water"))
+
+
+def test_a_paragraph_is_about_the_first_film_it_names_then_casts() -> None:
+    text = (
+        "Head\n\nLike Salt Road, Cold Water is long. Ann Lee plays Mia.\n\n"
+        "Harbour Lights is short.\n"
+    )
+    spots = {
+        1: film_spots(text, ["Salt Road"]),
+        2: film_spots(text, ["Cold Water"]),
+        3: film_spots(text, ["Harbour Lights"]),
+    }
+    topics = paragraph_topics(text, spots, [text.index("Ann Lee")], body_start=5)
+    assert [(t.key, t.followed) for t in topics] == [(2, True), (3, False)]
+
+
+SEASON = (
+    "Repertory | Film\n\n"
+    "Four films back on the big screen this spring\n\n"
+    "The season opens with Maria Olsen's Harbour Lights (1962), a ferry story. "
+    "Ann Lee plays Mia, a singer who waits for news all afternoon.\n\n"
+    "Next week brings Tomas Brandt's The Salt Road (1975), three hours in a "
+    "kitchen. Eva Stone is Greta, a widow who peels potatoes.\n\n"
+    "The season closes with Lena Park's Quiet Hours (1999), set among soldiers. "
+    "Paul Dunn plays Marc, a sergeant undone by jealousy.\n"
+)
+
+
+def test_every_film_a_season_introduces_and_casts_is_a_subject(
+    blank_nlp: Language,
+) -> None:
+    roles = _roles(run(blank_nlp, SEASON))
+    assert roles.get("Harbour Lights") == "subject"
+    assert roles.get("The Salt Road") == "subject"
+    assert roles.get("Quiet Hours") == "subject"
+    assert "Repertory" not in roles  # a column label, no film
+
+
+COLUMN = (
+    "The long view\n\n"
+    "Maria Olsen's new film, Cold Water, opens Friday. Cold Water is her best. "
+    "Ann Lee plays Mia, a ferry pilot.\n\n"
+    "Her career began with The Ferry (1994), in which Eva Stone plays Greta, "
+    "a widow.\n\n"
+    "Then came The Salt Road (2006), in which Paul Dunn plays Marc, a soldier.\n\n"
+    "Cold Water is at cinemas from Friday.\n"
+)
+
+
+def test_a_single_review_keeps_earlier_films_mentioned(blank_nlp: Language) -> None:
+    roles = _roles(run(blank_nlp, COLUMN))
+    assert roles.get("Cold Water") == "subject"
+    assert roles.get("The Ferry") == "mentioned"
+    assert roles.get("The Salt Road") == "mentioned"
