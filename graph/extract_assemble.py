@@ -21,6 +21,8 @@ from graph.extract_salience import (
     drop_nested_spots,
     film_spots,
     is_compared,
+    owner_before,
+    paragraph_start,
     paragraph_topics,
 )
 from graph.extract_sections import section_title_at, section_titles
@@ -386,6 +388,57 @@ def _mentioned_owner(
     return None
 
 
+def _sentence_owner(
+    text: str,
+    index: TextIndex,
+    fact: PersonFact,
+    films: list[FilmDraft],
+    named: dict[int, list[tuple[int, int]]],
+    n_subjects: int,
+) -> str | None:
+    """The film a person fact's sentence is about: the film it names last before
+    the fact ("First Cow (2019), in which a cook (John Magaro) ..."), or in a text
+    of several reviewed films, the film its paragraph names last before it. A
+    comparison ("unlike X") owns nothing, and a sentence that also names a reviewed
+    film keeps its facts for it."""
+    m = re.match(re.escape(fact.name) + r"(?:'s?|’s?)\s+[\"“]?", text[fact.start :])
+    if m and any(a == fact.start + m.end() for v in named.values() for a, _b in v):
+        return None  # "Spielberg's The Fabelmans": the film named after it
+    para = paragraph_start(text, fact.start)
+    sentence = index.sentence_at(fact.start)
+    since = max(para, sentence.start)
+    key = owner_before(text, fact.start, named, since=since)
+    if key is None and n_subjects >= 2:
+        key = owner_before(text, fact.start, named, since=para)
+    film = next((f for f in films if id(f) == key), None)
+    if film is None:
+        return None
+    if film.subject:
+        return film.title
+    last = max(b for a, b in named[id(film)] if since <= a and b <= fact.start)
+    if (
+        fact.start - last > _NEAR
+        or _NOW.search(text, last, fact.start)
+        or any(
+            since <= a < sentence.end
+            for f in films
+            if f.subject
+            for a, _b in named[id(f)]
+        )
+    ):
+        return None  # far from it, back to "this time", or beside a reviewed film
+    return film.title
+
+
+#: How far after a mentioned film's title its own cast may come in one sentence.
+_NEAR = 200
+#: Words that turn a sentence back to the reviewed film ("... she takes us this
+#: time to the village, through Alice (Julia Piaton)").
+_NOW = re.compile(
+    r"\b(?:this (?:time|one|film|movie)|here|now|the new (?:film|one))\b", re.I
+)
+
+
 def attach_facts(
     text: str,
     index: TextIndex,
@@ -414,6 +467,7 @@ def attach_facts(
     cast: dict[int, dict[str, CastMember]] = {id(f): {} for f in films}
     mentioned = [f for f in films if not f.subject]
     keys = {k for f in films for k in f.keys}
+    named = _spots(text, films)
     for fact in people:
         pool = subjects
         owner = None if fact.title_hint else _mentioned_owner(text, fact, mentioned)
@@ -426,9 +480,11 @@ def attach_facts(
             if exact is None:
                 exact = next((f for f in films if same_title(before, f.keys)), None)
             owner = None if exact is None or exact.subject else exact.title
+        section = section_title_at(sections, fact.start)
+        if owner is None and not before and not section and not fact.title_hint:
+            owner = _sentence_owner(text, index, fact, films, named, len(subjects))
         if owner is not None:
             fact = replace(fact, title_hint=owner)
-        section = section_title_at(sections, fact.start)
         if section and not fact.title_hint:
             fact = replace(fact, title_hint=section)
         if fact.title_hint:

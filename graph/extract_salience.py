@@ -31,9 +31,9 @@ _COMPARE = re.compile(
     r"(?:long )?(?:feature|film|movie|metrage|picture)s?,?|"
     r"the director of|the maker of|who (?:made|directed|gave us)|"
     r"(?:whose|his|her|their) (?!new\b|latest\b|next\b)(?:[\w-]+ ){0,2}"
-    r"(?:feature|film|documentary|movie|debut|short|work)s?,?)"
-    r")\s+(?:[\"“'‘]?(?:the|a|an|his|her|their|its|[\w.-]+(?:'s?|’s?)|"
-    r"[A-Z][\w.-]+)\s+){0,3}[\"“'‘]?$",
+    r"(?:feature|film|documentary|movie|debut|short|work)s?,?|whose)"
+    r")\s+(?:[\"“'‘(]?(?:the|a|an|his|her|their|its|[\w.-]+(?:'s?|’s?)|"
+    r"[A-Z][\w.-]+)\s+){0,3}[\"“'‘(]?$",
     re.I,
 )
 
@@ -56,13 +56,16 @@ def is_compared(text: str, at: int) -> bool:
 def film_spots(
     text: str, titles: Iterable[str], starts: Iterable[int] = ()
 ) -> list[tuple[int, int]]:
-    """Where the text names a film: its rules' spans plus every word-bounded,
-    case-sensitive repeat of one of its titles (so "close" is not "Close")."""
+    """Where the text names a film: its rules' spans plus every word-bounded
+    repeat of one of its titles that starts with a capital ("close" is not
+    "Close", but "Godzilla Minus One" is "GODZILLA MINUS ONE")."""
     spots: set[tuple[int, int]] = set()
     names = sorted({t for t in titles if t}, key=len, reverse=True)
     for name in names:
-        for m in re.finditer(rf"(?<![\w'’]){re.escape(name)}(?![\w'’])", text):
-            spots.add((m.start(), m.end()))
+        pattern = rf"(?<![\w'’]){re.escape(name)}(?![\w'’])"
+        for m in re.finditer(pattern, text, re.I):
+            if not m.group(0)[:1].islower():
+                spots.add((m.start(), m.end()))
     for at in starts:
         for name in names:
             if text.startswith(name, at):
@@ -148,3 +151,22 @@ def paragraph_topics(
         opening = len(text[start:at].split()) <= 12
         out.append(Topic(key, at, followed, opening))
     return out
+
+
+def owner_before(
+    text: str, at: int, spots: dict[int, list[tuple[int, int]]], *, since: int
+) -> int | None:
+    """The film (by key) named last between ``since`` and ``at``, outside a
+    comparison: the film a sentence or a paragraph is talking about at ``at``."""
+    best, best_at = None, -1
+    for key, own in spots.items():
+        for a, b in own:
+            if since <= a and b <= at and a > best_at and not is_compared(text, a):
+                best, best_at = key, a
+    return best
+
+
+def paragraph_start(text: str, at: int) -> int:
+    """Where the paragraph holding ``at`` begins."""
+    cut = max(text.rfind("\n\n", 0, at), text.rfind("\n \n", 0, at))
+    return 0 if cut < 0 else cut + 2

@@ -82,3 +82,35 @@ def test_a_single_review_keeps_earlier_films_mentioned(blank_nlp: Language) -> N
     assert roles.get("Cold Water") == "subject"
     assert roles.get("The Ferry") == "mentioned"
     assert roles.get("The Salt Road") == "mentioned"
+
+
+OWNED = (
+    "Cold Water review\n\n"
+    "Maria Olsen's Cold Water opens Friday. Ann Lee plays Mia, a ferry pilot. "
+    "Cold Water is her best film.\n\n"
+    "Olsen began with The Ferry (1994), a quiet drama in which a widow, Greta "
+    "(Eva Stone), runs a boat.\n\n"
+    "It is gentler than The Salt Road (2006), a thriller, and Paul Dunn plays "
+    "Marc, a soldier. Cold Water is at cinemas from Friday.\n"
+)
+
+
+def test_a_cast_fact_belongs_to_the_film_its_sentence_is_about(
+    blank_nlp: Language,
+) -> None:
+    films = {f.title: f for f in run(blank_nlp, OWNED).films}
+    cast = {c.actor for c in films["Cold Water"].cast}
+    assert films["Cold Water"].role == "subject"
+    assert "Eva Stone" not in cast  # The Ferry's, named before it in its sentence
+    assert {"Ann Lee", "Paul Dunn"} <= cast  # "than The Salt Road" owns nothing
+
+
+def test_this_time_turns_a_sentence_back_to_the_reviewed_film(
+    blank_nlp: Language,
+) -> None:
+    text = OWNED.replace(
+        "a quiet drama in which a widow, Greta (Eva Stone), runs a boat",
+        "a quiet drama, and this time she gives a widow, Greta (Eva Stone), a boat",
+    )
+    films = {f.title: f for f in run(blank_nlp, text).films}
+    assert "Eva Stone" in {c.actor for c in films["Cold Water"].cast}
