@@ -259,7 +259,23 @@ def _junk_headlines(
         )
     ]  # fmt: skip
     if not reviewed:
-        return set()
+        # a column label over a review that never names it, of a film the body
+        # names again and again ("THE PERFORMANCE | Columns" over Anatomy of a Fall)
+        labels = [
+            f for f in films
+            if all(x.rule in _WEAK_HEADLINE for x in f.facts)
+            and not any(a >= body_start for a, _b in spots[id(f)])
+        ]  # fmt: skip
+        body = [
+            f for f in films
+            if not f.subject and not f.mentioned
+            and sum(a >= body_start for a, _b in spots[id(f)]) >= 2
+        ]  # fmt: skip
+        if not labels or not body or any(f.subject for f in films if f not in labels):
+            return set()
+        best = max(body, key=lambda f: sum(a >= body_start for a, _b in spots[id(f)]))
+        best.subject = True
+        reviewed = [best]
     return {
         id(f) for f in films
         if f not in reviewed

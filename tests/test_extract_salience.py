@@ -114,3 +114,25 @@ def test_this_time_turns_a_sentence_back_to_the_reviewed_film(
     )
     films = {f.title: f for f in run(blank_nlp, text).films}
     assert "Eva Stone" in {c.actor for c in films["Cold Water"].cast}
+
+
+LABEL = (
+    "THE PERFORMANCE | Columns\n\nAnn Lee, or the art of not explaining\n\n"
+    'There is a moment in "Cold Water", which opens on Friday, when Ann Lee looks '
+    "away.\n\nI first saw her in Maria Olsen's The Ferry, years ago.\n\n"
+    "Cold Water puts that calm on trial. Paul Dunn plays Marc, her lawyer.\n\n"
+    "Cold Water is at cinemas from Friday.\n"
+)
+
+
+def test_a_column_label_gives_way_to_the_film_the_body_keeps_naming(
+    blank_nlp: Language,
+) -> None:
+    roles = _roles(run(blank_nlp, LABEL))
+    assert roles.get("Cold Water") == "subject"
+    assert "THE PERFORMANCE" not in roles
+    # named once, the film is no match for the headline
+    once = LABEL.replace("Cold Water puts", "It puts").replace(
+        "Cold Water is at", "It is at"
+    )
+    assert _roles(run(blank_nlp, once)).get("Cold Water") != "subject"
