@@ -146,7 +146,7 @@ def group_films(
                 )
             ):
                 film.subject = True
-    junk = _junk_headlines(films, spots, promoted, body_start)
+    junk = _junk_headlines(text, films, spots, promoted, body_start)
     films = [f for f in films if id(f) not in junk]
     if not any(f.subject for f in films):
         candidates = [f for f in films if not f.mentioned]
@@ -217,7 +217,13 @@ def _promote_topics(
     cast_starts = [p.start for p in people if p.role == "cast"]
     topics = paragraph_topics(text, spots, cast_starts, body_start=body_start)
     strong = {t.key for t in topics if t.followed or (round_up and t.opening)}
-    candidates = [f for f in films if id(f) in strong and not f.mentioned]
+    candidates = [
+        f for f in films
+        if id(f) in strong and not f.mentioned
+        # a quoted phrase alone ("the 'White House' behind the dorms") is no film
+        and any(x.rule not in {"film.quoted"} and not x.rule.startswith("headline.")
+                for x in f.facts)
+    ]  # fmt: skip
 
     def named(film: FilmDraft) -> int:
         return sum(a >= body_start for a, _b in spots[id(film)])
@@ -225,7 +231,7 @@ def _promote_topics(
     def dominates(film: FilmDraft) -> bool:
         most = max((named(g) for g in candidates if g is not film), default=0)
         if film.subject:  # a headline film, named again in the body
-            return named(film) >= 2 and named(film) > most
+            return named(film) >= 1
         return named(film) >= 3 and named(film) >= 2 * most
 
     dominant = any(dominates(f) for f in films if not f.mentioned)
@@ -242,15 +248,22 @@ _WEAK_HEADLINE = frozenset(
 )
 
 
+#: "on the Lido", "a Berlin": a name after an article is a place or a thing, not a
+#: film named in running text.
+_ARTICLE_BEFORE = re.compile(r"\b(?:the|a|an)\s+$")
+
+
 def _junk_headlines(
+    text: str,
     films: list[FilmDraft],
     spots: dict[int, list[tuple[int, int]]],
     promoted: set[int],
     body_start: int,
 ) -> set[int]:
     """Headline words taken for a title ("BERLIN", "Lido verdict: ...", a column
-    label) that the body never names as a film, in a text whose paragraphs review
-    other films: they are no films at all."""
+    label) that the body never names as a film (a name after an article, "on the
+    Lido", is no film), in a text whose paragraphs review other films: they are
+    no films at all."""
     reviewed = [
         f for f in films
         if f.subject and (
@@ -280,7 +293,10 @@ def _junk_headlines(
         id(f) for f in films
         if f not in reviewed
         and all(x.rule in _WEAK_HEADLINE for x in f.facts)
-        and sum(a >= body_start for a, _b in spots[id(f)]) <= 1
+        and not any(
+            a >= body_start and not _ARTICLE_BEFORE.search(text[max(0, a - 6) : a])
+            for a, _b in spots[id(f)]
+        )
     }  # fmt: skip
 
 

@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 #: Words that make the film named right after them a comparison, not the topic:
 #: "like X", "than Trier's X", "his second after X", "her first feature, X",
@@ -134,7 +134,8 @@ def paragraph_topics(
     Returns:
         One topic per paragraph that names a film outside a comparison.
     """
-    out = []
+    out: list[Topic] = []
+    open_topic = False  # the last topic is the last film its paragraph named
     for start, end in paragraphs(text):
         if end <= body_start:
             continue
@@ -142,14 +143,22 @@ def paragraph_topics(
             (a, key) for key, own in spots.items() for a, _b in own
             if start <= a < end and a >= body_start
         )  # fmt: skip
+        if not named:
+            # a paragraph that names no film goes on about the last one: "Steven
+            # Spielberg's The Fabelmans won ...\n\nThe drama stars Gabriel LaBelle"
+            if open_topic and any(start <= c < end for c in cast_starts):
+                out[-1] = replace(out[-1], followed=True)
+            continue
         first = next(((a, k) for a, k in named if not is_compared(text, a)), None)
         if first is None:
+            open_topic = False
             continue
         at, key = first
         stop = next((a for a, k in named if a > at and k != key), end)
         followed = any(at < c < stop for c in cast_starts)
         opening = len(text[start:at].split()) <= 12
         out.append(Topic(key, at, followed, opening))
+        open_topic = stop == end
     return out
 
 

@@ -136,3 +136,16 @@ def test_a_column_label_gives_way_to_the_film_the_body_keeps_naming(
         "Cold Water is at", "It is at"
     )
     assert _roles(run(blank_nlp, once)).get("Cold Water") != "subject"
+
+
+def test_a_paragraph_naming_no_film_goes_on_about_the_last_one(
+    blank_nlp: Language,
+) -> None:
+    text = SEASON.replace("a ferry story. Ann Lee", "a ferry story.\n\nAnn Lee")
+    assert _roles(run(blank_nlp, text)).get("Harbour Lights") == "subject"
+    # a quoted phrase that opens a paragraph is no film to review
+    quoted = text.replace(
+        "Next week brings Tomas Brandt's The Salt Road (1975)",
+        'Next week brings the "White Room"',
+    )
+    assert _roles(run(blank_nlp, quoted)).get("White Room") != "subject"
