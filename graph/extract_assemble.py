@@ -21,6 +21,7 @@ from graph.extract_salience import (
     drop_nested_spots,
     film_spots,
     is_compared,
+    is_prized,
     owner_before,
     paragraph_start,
     paragraph_topics,
@@ -131,6 +132,7 @@ def group_films(
         )
     }  # fmt: skip
     promoted = _promote_topics(text, films, people, spots, round_up, body_start)
+    promoted |= _promote_prized(text, films, spots, body_start)
     introduced = _INTRODUCED | ({"film.possessive"} if round_up else set())
     if round_up or sum(f.subject for f in films) != 1:
         # A dispatch without a headline title, or a round-up of several films: every
@@ -241,6 +243,33 @@ def _promote_topics(
     for film in candidates:
         film.subject = True
     return {id(f) for f in candidates}
+
+
+def _promote_prized(
+    text: str,
+    films: list[FilmDraft],
+    spots: dict[int, list[tuple[int, int]]],
+    body_start: int,
+) -> set[int]:
+    """In a prize report (two films or more handed a prize in the body: "the Palme
+    went to X", "X won the People's Choice Award", "the runner-up was Y"), every
+    film handed a prize is a subject.
+
+    Returns:
+        The ``id`` of every film promoted.
+    """
+    prized = [
+        f for f in films
+        if not f.mentioned and any(
+            a >= body_start and is_prized(text, a, b) and not is_compared(text, a)
+            for a, b in spots[id(f)]
+        )
+    ]  # fmt: skip
+    if len(prized) < 2:
+        return set()
+    for film in prized:
+        film.subject = True
+    return {id(f) for f in prized}
 
 
 _WEAK_HEADLINE = frozenset(

@@ -179,3 +179,40 @@ def paragraph_start(text: str, at: int) -> int:
     """Where the paragraph holding ``at`` begins."""
     cut = max(text.rfind("\n\n", 0, at), text.rfind("\n \n", 0, at))
     return 0 if cut < 0 else cut + 2
+
+
+#: A prize handed to the film named next: "the Palme d'Or went to", "ex-aequo
+#: with", "the first runner-up was Rian Johnson's".
+_PRIZE_BEFORE = re.compile(
+    r"(?:\b(?:went|goes|go|awarded|given|handed)\s+to|\bex[- ]?a?equo\s+with|"
+    r"\brunner-?up(?:\s+(?:was|is|went\s+to))?,?)"
+    r"\s+(?:[\"“'‘(]?(?:the|[\w.-]+(?:'s?|’s?)|[A-Z][\w.-]+)\s+){0,3}[\"“'‘(]?$",
+    re.I,
+)
+#: The film named just before wins: "Title (Director) won the People's Choice".
+_PRIZE_AFTER = re.compile(
+    r"[\"”’']?\s*(?:\([^()]{1,60}\)\s*)?(?:won|wins|took|takes|received|receives|"
+    r"picked up|scooped|claimed|carried off|walked away with)\s+(?:the|a|its|both)\b"
+)
+_PAST = re.compile(r"\b(?:19|20)\d\d\b|\byears? (?:ago|earlier|before)\b|\blast year\b")
+
+
+def is_prized(text: str, start: int, end: int) -> bool:
+    """True when the sentence around a film's name hands it a prize ("went to X",
+    "X won the Grand Prix", "the runner-up was X"), outside a sentence dated to
+    another year ("X won the Palme d'Or in 2019" is history, not the report).
+
+    Example:
+        >>> t = 'The Palme went to "Sans filtre" of Ruben Östlund.'
+        >>> is_prized(t, t.index("Sans"), t.index(" of"))
+        True
+    """
+    left = text[max(0, start - 80) : start]
+    cut = max(left.rfind(". "), left.rfind("\n"))
+    left = left[cut + 1 :] if cut >= 0 else left
+    right = text[end : end + 200]
+    stop = re.search(r"[.!?](?:\s|$)|\n", right)
+    right = right[: stop.start()] if stop else right
+    if _PAST.search(left + re.split(r"[,;]", right, maxsplit=1)[0]):
+        return False  # "X won the Palme d'Or in 2019": history
+    return bool(_PRIZE_BEFORE.search(left) or _PRIZE_AFTER.match(right))

@@ -8,7 +8,12 @@ from typing import TYPE_CHECKING, Any
 
 from rules_helpers import run_rules as run
 
-from graph.extract_salience import film_spots, is_compared, paragraph_topics
+from graph.extract_salience import (
+    film_spots,
+    is_compared,
+    is_prized,
+    paragraph_topics,
+)
 
 if TYPE_CHECKING:
     from spacy.language import Language
@@ -149,3 +154,31 @@ def test_a_paragraph_naming_no_film_goes_on_about_the_last_one(
         'Next week brings the "White Room"',
     )
     assert _roles(run(blank_nlp, quoted)).get("White Room") != "subject"
+
+
+PRIZES = (
+    'Cannes 2031: "Cold Water" of Maria Olsen, a Grand Prix that breaks the heart\n\n'
+    'The young Maria Olsen received the Grand Prix for "Cold Water", ex-aequo with '
+    '"Salt Houses" of the French Lena Park.\n\n'
+    '"Cold Water" tells of two ferry pilots. Ann Lee is Mia.\n\n'
+    'The Palme d\'Or, itself, went to "Quiet Hours" of the Swedish Tomas Brandt, '
+    'his second after "The Ferry".\n'
+)
+
+
+def test_every_film_a_prize_report_hands_a_prize_is_a_subject(
+    blank_nlp: Language,
+) -> None:
+    roles = _roles(run(blank_nlp, PRIZES))
+    assert roles.get("Salt Houses") == "subject"
+    assert roles.get("Quiet Hours") == "subject"
+    assert roles.get("The Ferry") != "subject"  # "his second after"
+
+
+def test_past_prizes_make_no_prize_report() -> None:
+    text = (
+        "Olsen's last two films were hits: the Palme went to Quiet Hours in 2019, "
+        "and The Ferry won the Grand Prix in 2021."
+    )
+    assert not is_prized(text, text.index("Quiet"), text.index(" in 2019"))
+    assert not is_prized(text, text.index("The Ferry"), text.index(" won"))
