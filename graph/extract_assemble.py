@@ -468,6 +468,15 @@ def _sentence_owner(
     para = paragraph_start(text, fact.start)
     sentence = index.sentence_at(fact.start)
     since = max(para, sentence.start)
+    nearest = max(
+        ((b, key) for key, v in named.items() for a, b in v
+         if since <= a and b <= fact.start),
+        default=None,
+    )  # fmt: skip
+    if nearest is not None and _apposed(text[nearest[0] : fact.start]):
+        # "than The Babadook, Jennifer Kent's film": even a comparison owns the
+        # facts set right beside it
+        return next(f.title for f in films if id(f) == nearest[1])
     key = owner_before(text, fact.start, named, since=since)
     if key is None and n_subjects >= 2:
         key = owner_before(text, fact.start, named, since=para)
@@ -491,6 +500,28 @@ def _sentence_owner(
     return film.title
 
 
+def _apposed(gap: str) -> bool:
+    """True for the text between a film and a fact set beside it: "(2017), by X,
+    a rural drama, with ", "» de Richard Lester (1973) avec ", ", "."""
+    return (
+        len(gap) <= 100
+        and _APPOSITION.match(gap) is not None
+        and not _CLAUSE.search(gap)
+        # "(In the Bedroom, Todd Field, 2001), Field is back": the aside is closed
+        and gap.count(")") <= gap.count("(")
+    )
+
+
+_APPOSITION = re.compile(
+    r"[\"”»’']?\s*(?:\([^()]*\)\s*)?"
+    r"(?:,|(?:by|de|d'|d’|of|with|avec|starring|in which|where|où)\b)"
+)
+#: A new clause in the gap hands the fact back to its own sentence's film.
+_CLAUSE = re.compile(
+    r"[;.!?]|\b(?:it|this|the film|le film|but|mais|and|et|while|whereas|though|"
+    r"here|ici|now)\b",
+    re.I,
+)
 #: How far after a mentioned film's title its own cast may come in one sentence.
 _NEAR = 200
 #: Words that turn a sentence back to the reviewed film ("... she takes us this

@@ -182,3 +182,17 @@ def test_past_prizes_make_no_prize_report() -> None:
     )
     assert not is_prized(text, text.index("Quiet"), text.index(" in 2019"))
     assert not is_prized(text, text.index("The Ferry"), text.index(" won"))
+
+
+def test_a_fact_set_beside_a_compared_film_is_that_film_s(
+    blank_nlp: Language,
+) -> None:
+    text = (
+        "Cold Water review\n\n"
+        "Maria Olsen's Cold Water opens Friday. Cold Water is a ghost story. "
+        "It is much less arty than The Ferry, Lena Park's film that everyone will "
+        "compare it to. Like The Ferry, it stars Paul Dunn as Marc.\n"
+    )
+    films = {f.title: f for f in run(blank_nlp, text).films}
+    assert {d.name for d in films["Cold Water"].directors} == {"Maria Olsen"}
+    assert "Paul Dunn" in {c.actor for c in films["Cold Water"].cast}
