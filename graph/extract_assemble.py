@@ -208,9 +208,9 @@ def _promote_topics(
     A film is a paragraph's topic when the paragraph names it first (outside a
     comparison) and then gives its cast, or, in a round-up, names it in its opening
     words. A text is multi-film when its headline announces a round-up, or when two
-    more films are paragraph topics and no film dominates (the headline's film named
-    again in the body, or a film named three times and twice as often as each of
-    them): a season, a diary, a prize report. A single review
+    more films are paragraph topics and the headline names no film the body names
+    again: a season, a diary, a prize report. A film named three times and twice as
+    often as each paragraph topic makes any text a single review. A single review
     keeps its one subject, and the earlier films of its paragraphs stay mentioned.
 
     Returns:
@@ -232,13 +232,24 @@ def _promote_topics(
 
     def dominates(film: FilmDraft) -> bool:
         most = max((named(g) for g in candidates if g is not film), default=0)
-        if film.subject:  # a headline film, named again in the body
-            return named(film) >= 1
         return named(film) >= 3 and named(film) >= 2 * most
 
-    dominant = any(dominates(f) for f in films if not f.mentioned)
+    def headlined(film: FilmDraft) -> bool:  # the headline's film, named again
+        return (
+            film.subject
+            and named(film) >= 1
+            and any(
+                x.rule == "input.title"
+                or x.rule.startswith("headline.")
+                and x.rule not in _WEAK_HEADLINE
+                for x in film.facts
+            )
+        )
+
+    if any(dominates(f) for f in films if not f.mentioned):
+        return set()
     fresh = [f for f in candidates if not f.subject]
-    if not round_up and (dominant or len(fresh) < 2):
+    if not round_up and (any(headlined(f) for f in films) or len(fresh) < 2):
         return set()
     for film in candidates:
         film.subject = True
@@ -501,20 +512,25 @@ def _sentence_owner(
 
 
 def _apposed(gap: str) -> bool:
-    """True for the text between a film and a fact set beside it: "(2017), by X,
-    a rural drama, with ", "» de Richard Lester (1973) avec ", ", "."""
-    return (
-        len(gap) <= 100
-        and _APPOSITION.match(gap) is not None
-        and not _CLAUSE.search(gap)
+    """True for the text between a film and a fact set beside it: ", " (then
+    "Jennifer Kent's film"), "(2017), d'Hubert Charuel, a rural drama, avec ",
+    "» de Richard Lester (1973) avec "; not ", le cinéaste belge " before the
+    subject of the main clause."""
+    if len(gap) > 100 or _CLAUSE.search(gap) or gap.count(")") > gap.count("("):
         # "(In the Bedroom, Todd Field, 2001), Field is back": the aside is closed
-        and gap.count(")") <= gap.count("(")
-    )
+        return False
+    lead = _LEAD.match(gap)
+    rest = gap[lead.end() if lead else 0 :]
+    if re.fullmatch(r",?\s*", rest):
+        return True
+    return bool(_LINK_OPEN.match(rest) and _LINK_CLOSE.search(rest))
 
 
-_APPOSITION = re.compile(
-    r"[\"”»’']?\s*(?:\([^()]*\)\s*)?"
-    r"(?:,|(?:by|de|d'|d’|of|with|avec|starring|in which|where|où)\b)"
+#: Quotes and a parenthesis right after a title: '" (2011)', " » ".
+_LEAD = re.compile(r"\s*[\"”»’']?\s*(?:\([^()]*\)\s*)?")
+_LINK_OPEN = re.compile(r"(?:,|by\b|de\b|d'|d’|of\b|with\b|avec\b|starring\b)")
+_LINK_CLOSE = re.compile(
+    r"(?:\b(?:by|with|avec|starring|in which|where|où|as|par)|d'|d’)\s*$"
 )
 #: A new clause in the gap hands the fact back to its own sentence's film.
 _CLAUSE = re.compile(

@@ -22,6 +22,7 @@ from dataclasses import dataclass, replace
 #: "owes something to Ozu's X", "worked with her again on X", "even counting X".
 _COMPARE = re.compile(
     r"(?:\b(?:like|unlike|than|since|after|before|counting|recalls?|recalling|"
+    r"après|avant|comme|depuis|"
     r"evokes?|evoking|echoes|echoing|such as|including|versus|vs\.?|"
     r"(?:follow-?up|sequel|prequel|successor|answer|heir|debt|nod|homage|tribute)"
     r" (?:to|of)|remake of|reworking of|"

@@ -196,3 +196,15 @@ def test_a_fact_set_beside_a_compared_film_is_that_film_s(
     films = {f.title: f for f in run(blank_nlp, text).films}
     assert {d.name for d in films["Cold Water"].directors} == {"Maria Olsen"}
     assert "Paul Dunn" in {c.actor for c in films["Cold Water"].cast}
+
+
+def test_a_described_name_opening_the_main_clause_is_no_apposition(
+    blank_nlp: Language,
+) -> None:
+    text = (
+        "Cold Water review\n\n"
+        "Four years after The Ferry, the Danish director Lena Park returns with "
+        "Cold Water. Cold Water is a ghost story, and Cold Water is good.\n"
+    )
+    films = {f.title: f for f in run(blank_nlp, text).films}
+    assert "Lena Park" in {d.name for d in films["Cold Water"].directors}
