@@ -209,8 +209,9 @@ def _promote_topics(
     comparison) and then gives its cast, or, in a round-up, names it in its opening
     words. A text is multi-film when its headline announces a round-up, or when two
     more films are paragraph topics and the headline names no film the body names
-    again: a season, a diary, a prize report. A film named three times and twice as
-    often as each paragraph topic makes any text a single review. A single review
+    again and no film runs through several paragraphs while each topic has one: a
+    season, a diary, a prize report. A film named three times and twice as often as
+    each paragraph topic makes any text a single review. A single review
     keeps its one subject, and the earlier films of its paragraphs stay mentioned.
 
     Returns:
@@ -246,10 +247,24 @@ def _promote_topics(
             )
         )
 
+    def paragraphs_of(film: FilmDraft) -> int:
+        return len({
+            paragraph_start(text, a) for a, _b in spots[id(film)]
+            if a >= body_start and not is_compared(text, a)
+        })  # fmt: skip
+
+    def threads(film: FilmDraft) -> bool:  # the lede's film, back in the close
+        return paragraphs_of(film) >= 2 and all(
+            paragraphs_of(g) <= 1 for g in candidates if g is not film
+        )
+
     if any(dominates(f) for f in films if not f.mentioned):
         return set()
     fresh = [f for f in candidates if not f.subject]
-    if not round_up and (any(headlined(f) for f in films) or len(fresh) < 2):
+    if not round_up and (
+        any(headlined(f) or threads(f) for f in films if not f.mentioned)
+        or len(fresh) < 2
+    ):
         return set()
     for film in candidates:
         film.subject = True

@@ -208,3 +208,25 @@ def test_a_described_name_opening_the_main_clause_is_no_apposition(
     )
     films = {f.title: f for f in run(blank_nlp, text).films}
     assert "Lena Park" in {d.name for d in films["Cold Water"].directors}
+
+
+LEDE = (
+    "Venice 2031: a quiet triumph on the Lido\n\n"
+    "Cold Water, Maria Olsen's first feature in twelve years, premiered on "
+    "Thursday. Ann Lee plays Mia, a ferry pilot.\n\n"
+    "Olsen made her name with The Salt Road (1989), in which Eva Stone plays Greta.\n\n"
+    "Then came Quiet Hours (1993), with Paul Dunn as Marc, a soldier.\n\n"
+    "Cold Water is slower than either, but it is the work of a master.\n"
+)
+
+
+def test_the_lede_s_film_back_in_the_close_makes_a_single_review(
+    blank_nlp: Language,
+) -> None:
+    roles = _roles(run(blank_nlp, LEDE))
+    assert roles.get("Cold Water") == "subject"
+    assert roles.get("The Salt Road") == "mentioned"
+    assert roles.get("Quiet Hours") == "mentioned"
+    # without the closing paragraph, three parallel paragraphs: a season
+    season = LEDE.replace("Cold Water is slower", "It is slower")
+    assert _roles(run(blank_nlp, season)).get("Quiet Hours") == "subject"
