@@ -195,6 +195,22 @@ _PRIZE_AFTER = re.compile(
     r"[\"”’']?\s*(?:\([^()]{1,60}\)\s*)?(?:won|wins|took|takes|received|receives|"
     r"picked up|scooped|claimed|carried off|walked away with)\s+(?:the|a|its|both)\b"
 )
+_PRIZE_NOUN = re.compile(
+    r"\b(?:prize|prix|award|palme|palm|lion|bear|leopard|jury|interpretation|"
+    r"recompense|best (?:film|actor|actress|director|screenplay))\b",
+    re.I,
+)
+_PRIZE_VERB = re.compile(
+    r"\b(?:won|wins|win|took|takes|receives?|received|goes|went|returns|returned|"
+    r"shared|awarded|given|crowned|crowns|rewarded|handed|honou?red)\b",
+    re.I,
+)
+#: The link from a prize to the film named right after it.
+_PRIZE_LINK = re.compile(
+    r"(?:\b(?:for|to|between|and)|\b(?:crowned|crowns|rewarded|honou?red)"
+    r"(?:\s+[\w-]+){0,3})\s+[\"“'‘«]?\s*$",
+    re.I,
+)
 _PAST = re.compile(r"\b(?:19|20)\d\d\b|\byears? (?:ago|earlier|before)\b|\blast year\b")
 
 
@@ -208,12 +224,23 @@ def is_prized(text: str, start: int, end: int) -> bool:
         >>> is_prized(t, t.index("Sans"), t.index(" of"))
         True
     """
-    left = text[max(0, start - 80) : start]
-    cut = max(left.rfind(". "), left.rfind("\n"))
-    left = left[cut + 1 :] if cut >= 0 else left
-    right = text[end : end + 200]
+    whole = text[max(0, start - 300) : start]
+    cut = max(whole.rfind(". "), whole.rfind("\n"))
+    whole = whole[cut + 1 :] if cut >= 0 else whole
+    left = whole[-80:]
+    right = text[end : end + 300]
     stop = re.search(r"[.!?](?:\s|$)|\n", right)
     right = right[: stop.start()] if stop else right
     if _PAST.search(left + re.split(r"[,;]", right, maxsplit=1)[0]):
         return False  # "X won the Palme d'Or in 2019": history
-    return bool(_PRIZE_BEFORE.search(left) or _PRIZE_AFTER.match(right))
+    if _PRIZE_BEFORE.search(left) or _PRIZE_AFTER.match(right):
+        return True
+    # a prize sentence hands its prize to the films it links to it: "the Grand
+    # Prix was shared between "A Hero" and "Compartment No. 6"", "the prize of
+    # the jury goes to "Memoria" and to "The Knee of Ahed"", "... for "Nitram""
+    sentence = whole + right
+    return bool(
+        _PRIZE_NOUN.search(sentence)
+        and _PRIZE_VERB.search(sentence)
+        and _PRIZE_LINK.search(left)
+    )

@@ -230,3 +230,17 @@ def test_the_lede_s_film_back_in_the_close_makes_a_single_review(
     # without the closing paragraph, three parallel paragraphs: a season
     season = LEDE.replace("Cold Water is slower", "It is slower")
     assert _roles(run(blank_nlp, season)).get("Quiet Hours") == "subject"
+
+
+def test_a_prize_sentence_hands_its_prize_to_each_film_it_links() -> None:
+    text = (
+        'The Grand Prix was shared between "Salt Houses" of Lena Park and "The '
+        'Ferry" of Tomas Brandt. The prize of the jury goes to "Quiet Hours" and '
+        'to "Cold Water". She is the second woman to win it, after Ann Lee for '
+        '"Harbour" in 1993.'
+    )
+    for title in ("Salt Houses", "The Ferry", "Quiet Hours", "Cold Water"):
+        at = text.index(title)
+        assert is_prized(text, at, at + len(title)), title
+    at = text.index("Harbour")
+    assert not is_prized(text, at, at + len("Harbour"))
