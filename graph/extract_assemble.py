@@ -132,7 +132,7 @@ def group_films(
         )
     }  # fmt: skip
     promoted = _promote_topics(text, films, people, spots, round_up, body_start)
-    promoted |= _promote_prized(text, films, spots, body_start)
+    promoted |= _promote_prized(text, films, people, spots, body_start)
     introduced = _INTRODUCED | ({"film.possessive"} if round_up else set())
     if round_up or sum(f.subject for f in films) != 1:
         # A dispatch without a headline title, or a round-up of several films: every
@@ -274,12 +274,14 @@ def _promote_topics(
 def _promote_prized(
     text: str,
     films: list[FilmDraft],
+    people: list[PersonFact],
     spots: dict[int, list[tuple[int, int]]],
     body_start: int,
 ) -> set[int]:
     """In a prize report (two films or more handed a prize in the body: "the Palme
     went to X", "X won the People's Choice Award", "the runner-up was Y"), every
-    film handed a prize is a subject.
+    film handed a prize is a subject; a lone winner only when its paragraph then
+    gives its cast.
 
     Returns:
         The ``id`` of every film promoted.
@@ -291,8 +293,14 @@ def _promote_prized(
             for a, b in spots[id(f)]
         )
     ]  # fmt: skip
-    if len(prized) < 2:
-        return set()
+    if len(prized) == 1:
+        # one winner in a review of another film is history or gossip, unless
+        # its paragraph goes on about it: "the Cristal went to "Memoir of a
+        # Snail", ..., with Kodi Smit-McPhee (Gilbert)"
+        cast_starts = [p.start for p in people if p.role == "cast"]
+        topics = paragraph_topics(text, spots, cast_starts, body_start=body_start)
+        if not any(t.key == id(prized[0]) and t.followed for t in topics):
+            return set()
     for film in prized:
         film.subject = True
     return {id(f) for f in prized}

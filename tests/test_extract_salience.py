@@ -244,3 +244,18 @@ def test_a_prize_sentence_hands_its_prize_to_each_film_it_links() -> None:
         assert is_prized(text, at, at + len(title)), title
     at = text.index("Harbour")
     assert not is_prized(text, at, at + len("Harbour"))
+
+
+def test_a_lone_winner_whose_paragraph_gives_its_cast_is_a_subject(
+    blank_nlp: Language,
+) -> None:
+    text = (
+        'Annecy 2031: the cat of "Cold Water" sweeps the festival\n\n'
+        '"Cold Water", the feature of Maria Olsen, left the big winner with four '
+        "prizes. The film follows a cat in a flood.\n\n"
+        'In the official competition, the top award went to "Salt Houses" of Lena '
+        "Park, with Eva Stone (Greta) and Paul Dunn (Marc).\n"
+    )
+    assert _roles(run(blank_nlp, text)).get("Salt Houses") == "subject"
+    bare = text.replace(", with Eva Stone (Greta) and Paul Dunn (Marc)", "")
+    assert _roles(run(blank_nlp, bare)).get("Salt Houses") != "subject"
