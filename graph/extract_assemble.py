@@ -103,6 +103,7 @@ def group_films(
         The films, the ones the review is about first; empty when there is none.
     """
     films: list[FilmDraft] = []
+    titles = [_with_subtitle(text, x) if x.start >= body_start else x for x in titles]
     for fact in titles:
         keys = {fold(fact.title)} | (
             {fold(fact.original_title)} if fact.original_title else set()
@@ -110,7 +111,12 @@ def group_films(
         film = next((f for f in films if f.keys & keys), None)
         # "Title" of "Title, 23 Some Street, 1080 Town": the full title's short form
         film = film or next(
-            (f for f in films if f.title.startswith(fact.title + ", ")), None
+            (
+                f
+                for f in films
+                if f.title.startswith((fact.title + ", ", fact.title + ": "))
+            ),
+            None,
         )
         if film is None:
             film = FilmDraft(fact)
@@ -361,6 +367,25 @@ def _junk_headlines(
             for a, _b in spots[id(f)]
         )
     }  # fmt: skip
+
+
+#: A subtitle after a colon, in title case: ": A Knives Out Mystery", ": Part Two";
+#: not ": Emma Stone is magnificent".
+_SUBTITLE = re.compile(
+    r": ((?:[A-Z0-9][\w'’-]*)(?: (?:[A-Z0-9][\w'’-]*|a|an|the|of|and|in|on|to|for|"
+    r"with|at|by|from)){0,6})(?=[,.;!?)\n]|\s+\((?:19|20)\d\d\)|$)"
+)
+
+
+def _with_subtitle(text: str, fact: TitleFact) -> TitleFact:
+    """The fact with the title-case subtitle the text gives right after it: "Rian
+    Johnson's Glass Onion: A Knives Out Mystery, and ..." is one title."""
+    if ":" in fact.title or text[fact.end : fact.end + 1] != ":":
+        return fact
+    m = _SUBTITLE.match(text, fact.end)
+    if m is None or m.group(1).split()[-1] in {"a", "an", "the", "of", "and"}:
+        return fact
+    return replace(fact, title=f"{fact.title}: {m.group(1)}", end=m.end())
 
 
 def _in_aside(text: str, at: int) -> bool:

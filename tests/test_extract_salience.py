@@ -259,3 +259,17 @@ def test_a_lone_winner_whose_paragraph_gives_its_cast_is_a_subject(
     assert _roles(run(blank_nlp, text)).get("Salt Houses") == "subject"
     bare = text.replace(", with Eva Stone (Greta) and Paul Dunn (Marc)", "")
     assert _roles(run(blank_nlp, bare)).get("Salt Houses") != "subject"
+
+
+def test_a_title_case_subtitle_after_a_colon_is_part_of_the_title() -> None:
+    from graph.extract_assemble import _with_subtitle
+    from graph.extract_title_base import TitleFact
+
+    text = "The runner-up was Ann Lee's Cold Water: A Harbour Mystery, and more."
+    at = text.index("Cold Water")
+    fact = TitleFact("Cold Water", at, at + 10, "film.possessive", 0.8)
+    assert _with_subtitle(text, fact).title == "Cold Water: A Harbour Mystery"
+    near = "I saw Ann Lee's Cold Water: Paul Dunn is superb in it."
+    at = near.index("Cold Water")
+    fact = TitleFact("Cold Water", at, at + 10, "film.possessive", 0.8)
+    assert _with_subtitle(near, fact).title == "Cold Water"
