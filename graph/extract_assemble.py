@@ -104,6 +104,7 @@ def group_films(
     """
     films: list[FilmDraft] = []
     titles = [_with_subtitle(text, x) if x.start >= body_start else x for x in titles]
+    titles = _drop_descriptors(text, titles)
     for fact in titles:
         keys = {fold(fact.title)} | (
             {fold(fact.original_title)} if fact.original_title else set()
@@ -386,6 +387,31 @@ def _with_subtitle(text: str, fact: TitleFact) -> TitleFact:
     if m is None or m.group(1).split()[-1] in {"a", "an", "the", "of", "and"}:
         return fact
     return replace(fact, title=f"{fact.title}: {m.group(1)}", end=m.end())
+
+
+def _drop_descriptors(text: str, titles: list[TitleFact]) -> list[TitleFact]:
+    """Drop a possessive "title" that describes the film right before it: in "The
+    Worst Person in the World, Joachim Trier's Oslo comedy", "Oslo" is no film."""
+    named = [x for x in titles if x.rule != "film.possessive"]
+    return [
+        x for x in titles
+        if x.rule != "film.possessive"
+        or not _NOUN_AFTER.match(text, x.end)
+        or not any(
+            a.end < x.start and _DESCRIBED.fullmatch(text, a.end, x.start)
+            for a in named
+        )
+    ]  # fmt: skip
+
+
+#: A lowercase noun going on after the "title" ("Oslo comedy", "Oscar winner"),
+#: not a word that ends it ("Jeanne Dielman and ...", "Drive My Car is ...").
+_NOUN_AFTER = re.compile(
+    r" (?!(?:and|or|is|was|are|were|has|had|which|that|who|with|in|on|at|for|to|"
+    r"by|from|as|but|opens|screens|won|comes|plays|stars|remains|the|a|an)\b)[a-z]"
+)
+#: The gap from a film to a possessive describing it: ", Joachim Trier's ".
+_DESCRIBED = re.compile(r"[\"”’»]?,\s+[^,.;:()\"“”]{1,40}(?:'s|’s|s'|’)\s+")
 
 
 def _in_aside(text: str, at: int) -> bool:

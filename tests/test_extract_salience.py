@@ -273,3 +273,22 @@ def test_a_title_case_subtitle_after_a_colon_is_part_of_the_title() -> None:
     at = near.index("Cold Water")
     fact = TitleFact("Cold Water", at, at + 10, "film.possessive", 0.8)
     assert _with_subtitle(near, fact).title == "Cold Water"
+
+
+def test_a_possessive_describing_the_film_before_it_is_no_film() -> None:
+    from graph.extract_assemble import _drop_descriptors
+    from graph.extract_title_base import TitleFact
+
+    def facts(text: str) -> list[TitleFact]:
+        a = text.index("Cold Water")
+        b = text.index("Oslo")
+        return [
+            TitleFact("Cold Water", a, a + 10, "film.appositive", 0.8),
+            TitleFact(text[b:].split(" and")[0].split(" comedy")[0], b,
+                      b + 4, "film.possessive", 0.8),
+        ]  # fmt: skip
+
+    text = "Then Cold Water, Ann Lee's Oslo comedy about a woman."
+    assert [x.title for x in _drop_descriptors(text, facts(text))] == ["Cold Water"]
+    listed = "The season has Cold Water, Ann Lee's Oslo and Tom Dunn's Quiet Hours."
+    assert len(_drop_descriptors(listed, facts(listed))) == 2
