@@ -131,6 +131,7 @@ def group_films(
     if not films:
         return []
     _demote_passing_winners(text, films)
+    _demote_old_winners(text, films)
     spots = _spots(text, films)
     compared = {
         id(f) for f in films
@@ -293,9 +294,13 @@ def _promote_prized(
     Returns:
         The ``id`` of every film promoted.
     """
+    years = [int(y) for y in re.findall(r"\b(?:19|20)\d\d\b", text)]
+    latest = max(years, default=0)
     prized = [
         f for f in films
-        if not f.mentioned and any(
+        # "Requiem (2006)" in a 2023 column is a career, not this year's palmarès
+        if not f.mentioned and not (f.year and f.year < latest - 1)
+        and any(
             a >= body_start and is_prized(text, a, b) and not is_compared(text, a)
             for a, b in spots[id(f)]
         )
@@ -443,6 +448,26 @@ def _demote_passing_winners(text: str, films: list[FilmDraft]) -> None:
     ):
         film.subject = False
         film.mentioned = True
+
+
+def _demote_old_winners(text: str, films: list[FilmDraft]) -> None:
+    """A prize line about a film dated years before the text's latest year is a
+    career note ("She won the Golden Lion for Quiet Hours (2016)" in a 2024
+    column), not this year's palmarès: the film is only mentioned."""
+    latest = max((int(y) for y in re.findall(r"\b(?:19|20)\d\d\b", text)), default=0)
+    for film in films:
+        rules = {x.rule for x in film.facts}
+        if (
+            film.subject
+            and film.year
+            and film.year < latest - 1
+            and any(r.startswith("film.award_") for r in rules)
+            and not any(
+                r.startswith(("headline.", "input.", "film.list")) for r in rules
+            )
+        ):
+            film.subject = False
+            film.mentioned = True
 
 
 def _occurrences(text: str, film: FilmDraft) -> list[int]:

@@ -292,3 +292,18 @@ def test_a_possessive_describing_the_film_before_it_is_no_film() -> None:
     assert [x.title for x in _drop_descriptors(text, facts(text))] == ["Cold Water"]
     listed = "The season has Cold Water, Ann Lee's Oslo and Tom Dunn's Quiet Hours."
     assert len(_drop_descriptors(listed, facts(listed))) == 2
+
+
+def test_old_prizes_of_a_career_column_make_no_palmares(blank_nlp: Language) -> None:
+    text = (
+        "Ann Lee, the enigma\n\nBy Jo Marsh | 3 April 2024\n\n"
+        "In Cold Water, Maria Olsen's new film, which opens on Friday, Ann Lee "
+        "plays Mia. Cold Water is a small film.\n\n"
+        "She won the Silver Bear for The Ferry (2006) and the Golden Lion for "
+        "Quiet Hours (2016), and she still takes the bus.\n\n"
+        "Cold Water is at cinemas from Friday.\n"
+    )
+    roles = _roles(run(blank_nlp, text))
+    assert roles.get("Cold Water") == "subject"
+    assert roles.get("The Ferry") != "subject"
+    assert roles.get("Quiet Hours") != "subject"
