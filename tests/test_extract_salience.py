@@ -262,21 +262,21 @@ def test_a_lone_winner_whose_paragraph_gives_its_cast_is_a_subject(
 
 
 def test_a_title_case_subtitle_after_a_colon_is_part_of_the_title() -> None:
-    from graph.extract_assemble import _with_subtitle
+    from graph.extract_subjects import with_subtitle
     from graph.extract_title_base import TitleFact
 
     text = "The runner-up was Ann Lee's Cold Water: A Harbour Mystery, and more."
     at = text.index("Cold Water")
     fact = TitleFact("Cold Water", at, at + 10, "film.possessive", 0.8)
-    assert _with_subtitle(text, fact).title == "Cold Water: A Harbour Mystery"
+    assert with_subtitle(text, fact).title == "Cold Water: A Harbour Mystery"
     near = "I saw Ann Lee's Cold Water: Paul Dunn is superb in it."
     at = near.index("Cold Water")
     fact = TitleFact("Cold Water", at, at + 10, "film.possessive", 0.8)
-    assert _with_subtitle(near, fact).title == "Cold Water"
+    assert with_subtitle(near, fact).title == "Cold Water"
 
 
 def test_a_possessive_describing_the_film_before_it_is_no_film() -> None:
-    from graph.extract_assemble import _drop_descriptors
+    from graph.extract_subjects import drop_descriptors
     from graph.extract_title_base import TitleFact
 
     def facts(text: str) -> list[TitleFact]:
@@ -289,9 +289,9 @@ def test_a_possessive_describing_the_film_before_it_is_no_film() -> None:
         ]  # fmt: skip
 
     text = "Then Cold Water, Ann Lee's Oslo comedy about a woman."
-    assert [x.title for x in _drop_descriptors(text, facts(text))] == ["Cold Water"]
+    assert [x.title for x in drop_descriptors(text, facts(text))] == ["Cold Water"]
     listed = "The season has Cold Water, Ann Lee's Oslo and Tom Dunn's Quiet Hours."
-    assert len(_drop_descriptors(listed, facts(listed))) == 2
+    assert len(drop_descriptors(listed, facts(listed))) == 2
 
 
 def test_old_prizes_of_a_career_column_make_no_palmares(blank_nlp: Language) -> None:
