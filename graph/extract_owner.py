@@ -57,7 +57,10 @@ def sentence_owner(
         return None
     if film.subject:
         return film.title
-    last = max(b for a, b in named[id(film)] if since <= a and b <= fact.start)
+    ends = [b for a, b in named[id(film)] if since <= a and b <= fact.start]
+    if not ends:  # a mentioned film of an earlier sentence owns nothing
+        return None
+    last = max(ends)
     if (
         fact.start - last > _NEAR
         or _NOW.search(text, last, fact.start)

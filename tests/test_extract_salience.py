@@ -307,3 +307,29 @@ def test_old_prizes_of_a_career_column_make_no_palmares(blank_nlp: Language) -> 
     assert roles.get("Cold Water") == "subject"
     assert roles.get("The Ferry") != "subject"
     assert roles.get("Quiet Hours") != "subject"
+
+
+def test_a_mentioned_film_of_an_earlier_sentence_owns_nothing() -> None:
+    from graph.extract_assemble import FilmDraft
+    from graph.extract_owner import sentence_owner
+    from graph.extract_people import PersonFact
+    from graph.extract_text import Sentence, TextIndex
+    from graph.extract_title_base import TitleFact
+
+    text = "Cold Water and Salt Road.\n\nThe Ferry is old. Eva Stone is Greta."
+    cold = FilmDraft(TitleFact("Cold Water", 0, 10, "film.list_line", 0.9))
+    salt = FilmDraft(TitleFact("Salt Road", 15, 24, "film.list_line", 0.9))
+    ferry = FilmDraft(TitleFact("The Ferry", 27, 36, "film.quoted", 0.5, "mentioned"))
+    ferry.subject = False
+    first, second = text.index("The Ferry"), text.index("Eva")
+    index = TextIndex(
+        text,
+        [
+            Sentence(0, 25, text[:25]),
+            Sentence(first, second - 1, text[first : second - 1]),
+            Sentence(second, len(text), text[second:]),
+        ],
+    )
+    named = {id(cold): [(0, 10)], id(salt): [(15, 24)], id(ferry): [(27, 36)]}
+    fact = PersonFact("cast", "Eva Stone", second, second + 9, "cast.is", 0.8)
+    assert sentence_owner(text, index, fact, [cold, salt, ferry], named, 2) is None
