@@ -26,6 +26,7 @@ from graph.extract_subjects import (
     demote_old_winners,
     drop_descriptors,
     find_headline_labels,
+    followed_topics,
     locate_films,
     promote_prized,
     promote_topics,
@@ -134,9 +135,11 @@ def group_films(
                 film.original_title = fact.original_title
     if not films:
         return []
-    _demote_passing_winners(text, films)
-    demote_old_winners(text, films)
     spots = locate_films(text, films)
+    _demote_passing_winners(
+        text, films, keep=followed_topics(text, spots, people, body_start)
+    )
+    demote_old_winners(text, films)
     compared = {
         id(f) for f in films
         if spots[id(f)] and all(
@@ -201,9 +204,13 @@ def _in_aside(text: str, at: int) -> bool:
     return line.count("(") > line.count(")")
 
 
-def _demote_passing_winners(text: str, films: list[FilmDraft]) -> None:
+def _demote_passing_winners(
+    text: str, films: list[FilmDraft], *, keep: set[int]
+) -> None:
     """A review whose headline names its one film mentions another prize winner
-    named only once in passing ("The Golden Bear went to X's Y, a documentary")."""
+    named only once in passing ("The Golden Bear went to X's Y, a documentary"),
+    unless its paragraph goes on with its cast (``keep``: "the Cristal went to
+    "Memoir of a Snail", ..., with Kodi Smit-McPhee (Gilbert)")."""
     headed = [
         f for f in films
         if any(x.rule.startswith("headline.") for x in f.facts) and f.subject
@@ -218,6 +225,8 @@ def _demote_passing_winners(text: str, films: list[FilmDraft]) -> None:
         return  # a palmarès: every winner is reviewed
     low = text.casefold()
     film = winners[0]
+    if id(film) in keep:
+        return
     rules = {x.rule for x in film.facts}
     if rules <= {"film.award_prose", "film.possessive", "film.quoted"} and (
         sum(low.count(k.casefold()) for k in {f.title for f in film.facts}) <= 1

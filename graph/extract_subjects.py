@@ -47,6 +47,18 @@ def locate_films(text: str, films: list[FilmDraft]) -> dict[int, list[tuple[int,
     })  # fmt: skip
 
 
+def followed_topics(
+    text: str,
+    spots: dict[int, list[tuple[int, int]]],
+    people: list[PersonFact],
+    body_start: int,
+) -> set[int]:
+    """The films (by ``id``) a paragraph is about and then gives the cast of."""
+    cast_starts = [p.start for p in people if p.role == "cast"]
+    topics = paragraph_topics(text, spots, cast_starts, body_start=body_start)
+    return {t.key for t in topics if t.followed}
+
+
 def promote_topics(
     text: str,
     films: list[FilmDraft],

@@ -333,3 +333,17 @@ def test_a_mentioned_film_of_an_earlier_sentence_owns_nothing() -> None:
     named = {id(cold): [(0, 10)], id(salt): [(15, 24)], id(ferry): [(27, 36)]}
     fact = PersonFact("cast", "Eva Stone", second, second + 9, "cast.is", 0.8)
     assert sentence_owner(text, index, fact, [cold, salt, ferry], named, 2) is None
+
+
+def test_a_winner_whose_paragraph_gives_its_cast_is_no_passing_mention(
+    blank_nlp: Language,
+) -> None:
+    text = (
+        "Lido 2024: a Silver Bear for Lena Berg in Cold Water\n\n"
+        "Lena Berg plays Anna in Tom Keane's Cold Water, and Cold Water is hers.\n\n"
+        "The Golden Bear went to Mara Olsen's Blue Hour, a drama with Eva Stone "
+        "(Greta) and Paul Dunn (Marc).\n"
+    )
+    roles = _roles(run(blank_nlp, text))
+    assert roles.get("Blue Hour") == "subject"
+    assert roles.get("Cold Water") == "subject"
