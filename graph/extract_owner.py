@@ -80,7 +80,12 @@ def _apposed(gap: str) -> bool:
     "Jennifer Kent's film"), "(2017), d'Hubert Charuel, a rural drama, avec ",
     "» de Richard Lester (1973) avec "; not ", le cinéaste belge " before the
     subject of the main clause."""
-    if len(gap) > 100 or _CLAUSE.search(gap) or gap.count(")") > gap.count("("):
+    if (
+        len(gap) > 100
+        or _CLAUSE.search(gap)
+        or _AND_CLAUSE.search(gap)
+        or gap.count(")") > gap.count("(")
+    ):
         # "(In the Bedroom, Todd Field, 2001), Field is back": the aside is closed
         return False
     lead = _LEAD.match(gap)
@@ -94,13 +99,20 @@ def _apposed(gap: str) -> bool:
 _LEAD = re.compile(r"\s*[\"”»’']?\s*(?:\([^()]*\)\s*)?")
 _LINK_OPEN = re.compile(r"(?:,|by\b|de\b|d'|d’|of\b|with\b|avec\b|starring\b)")
 _LINK_CLOSE = re.compile(
-    r"(?:\b(?:by|with|avec|starring|in which|where|où|as|par)|d'|d’)\s*$"
+    r"(?:\b(?:by|with|avec|starring|featuring|alongside|opposite|in which|where|où|"
+    r"as|par)|d'|d’)\s*$"
 )
 #: A new clause in the gap hands the fact back to its own sentence's film.
 _CLAUSE = re.compile(
-    r"[;.!?]|\b(?:it|this|the film|le film|but|mais|and|et|while|whereas|though|"
+    r"[;.!?]|\b(?:it|this|the film|le film|but|mais|while|whereas|though|"
     r"here|ici|now)\b",
     re.I,
+)
+#: "and" opening a new clause (", and ...", "and Sophie Wilde plays"), not "and"
+#: inside a relative clause ("which premiered at Sundance and brought Williams").
+_AND_CLAUSE = re.compile(
+    r",\s*(?:and|et)\b|\b(?:and|et)\s+(?:[A-Z]|(?:it|she|he|they|we|you|i|il|"
+    r"elle|ils|elles|on)\b)"
 )
 #: How far after a mentioned film's title its own cast may come in one sentence.
 _NEAR = 200

@@ -347,3 +347,13 @@ def test_a_winner_whose_paragraph_gives_its_cast_is_no_passing_mention(
     roles = _roles(run(blank_nlp, text))
     assert roles.get("Blue Hour") == "subject"
     assert roles.get("Cold Water") == "subject"
+
+
+def test_and_inside_a_relative_clause_keeps_the_apposition() -> None:
+    from graph.extract_owner import _apposed
+
+    assert _apposed(
+        " (2016), which premiered at Cannes and brought Ann Lee back alongside "
+    )
+    assert not _apposed(", and Paul Dunn plays Marc opposite ")
+    assert not _apposed(" (2016), which premiered at Cannes, and then starring ")
