@@ -324,6 +324,21 @@ def _mentioned_owner(
     return None
 
 
+def _drop_loose_directors(
+    directors: dict[int, dict[str, Person]],
+    loose: set[tuple[int, str]],
+    firm: set[tuple[int, str]],
+) -> None:
+    """A film whose director a titled fact names keeps no one a title-less "X's
+    film" gave it: "Maren Ade's comedy, still one of the great films" in a column
+    on Justine Triet's film is another film's maker. The same person by surname
+    ("Triet's film") stays."""
+    for film_id, key in loose:
+        named = [k for f, k in firm if f == film_id]
+        if named and not any(key.split()[-1] == k.split()[-1] for k in named):
+            directors[film_id].pop(key, None)
+
+
 def attach_facts(
     text: str,
     index: TextIndex,
@@ -353,8 +368,11 @@ def attach_facts(
     mentioned = [f for f in films if not f.subject]
     keys = {k for f in films for k in f.keys}
     named = locate_films(text, films)
+    loose: set[tuple[int, str]] = set()  # directors only of "X's film" facts
+    firm: set[tuple[int, str]] = set()
     for fact in people:
         pool = subjects
+        titled = bool(fact.title_hint)
         owner = None if fact.title_hint else _mentioned_owner(text, fact, mentioned)
         before = title_before_director(text, fact) if not fact.title_hint else None
         if owner is None and before:
@@ -378,6 +396,8 @@ def attach_facts(
         ev = index.evidence(fact.start, fact.end, fact.rule, fact.confidence)
         key = fold(fact.name)
         if fact.role == "director":
+            weak = fact.rule == "director.possessive" and not titled
+            (loose if weak and not fact.title_hint else firm).add((id(film), key))
             prior = directors[id(film)].get(key)
             directors[id(film)][key] = Person(
                 fact.name, evidence=((prior.evidence if prior else ()) + (ev,))[:3]
@@ -389,6 +409,8 @@ def attach_facts(
             cast[id(film)][key] = CastMember(
                 fact.name, character=character, evidence=evs
             )
+    if len(subjects) == 1:  # a multi-film text's "X's film" may be an unfound one
+        _drop_loose_directors(directors, loose - firm, firm)
     festivals_of = _festivals_by_film(festivals, subjects, spots, main, index)
     main_directors = directors[id(main)]
     for film in films:

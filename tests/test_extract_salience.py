@@ -357,3 +357,16 @@ def test_and_inside_a_relative_clause_keeps_the_apposition() -> None:
     )
     assert not _apposed(", and Paul Dunn plays Marc opposite ")
     assert not _apposed(" (2016), which premiered at Cannes, and then starring ")
+
+
+def test_an_other_makers_film_gives_the_review_s_film_no_director(
+    blank_nlp: Language,
+) -> None:
+    text = (
+        "Cold Water review\n\n"
+        "Cold Water, directed by Maria Olsen, opens Friday. Ann Lee plays Mia.\n\n"
+        "Lena Park's comedy, still one of the great films of the decade, cast her "
+        "first. Olsen's film is gentler. Cold Water is a ghost story.\n"
+    )
+    films = {f.title: f for f in run(blank_nlp, text).films}
+    assert {d.name for d in films["Cold Water"].directors} == {"Maria Olsen"}
