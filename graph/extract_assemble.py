@@ -386,6 +386,8 @@ def attach_facts(
         section = section_title_at(sections, fact.start)
         if owner is None and not before and not section and not fact.title_hint:
             owner = sentence_owner(text, index, fact, films, named, len(subjects))
+            if owner == "":
+                continue  # a fact of a cited film that is no film of the output
         if owner is not None:
             fact = replace(fact, title_hint=owner)
         if section and not fact.title_hint:

@@ -33,7 +33,12 @@ def sentence_owner(
     the fact ("First Cow (2019), in which a cook (John Magaro) ..."), or in a text
     of several reviewed films, the film its paragraph names last before it. A
     comparison ("unlike X") owns nothing, and a sentence that also names a reviewed
-    film keeps its facts for it."""
+    film keeps its facts for it.
+
+    Returns:
+        The owning film's title, ``None`` when the usual attachment applies, or
+        ``""`` when the fact belongs to a cited film that is not kept (drop it).
+    """
     m = re.match(re.escape(fact.name) + r"(?:'s?|’s?)\s+[\"“]?", text[fact.start :])
     if m and any(a == fact.start + m.end() for v in named.values() for a, _b in v):
         return None  # "Spielberg's The Fabelmans": the film named after it
@@ -49,6 +54,20 @@ def sentence_owner(
         # "than The Babadook, Jennifer Kent's film": even a comparison owns the
         # facts set right beside it
         return next(f.title for f in films if id(f) == nearest[1])
+    ghost = max(
+        ((m.start(), m.end()) for m in _GHOST.finditer(text, since, fact.start)),
+        default=None,
+    )
+    if (
+        ghost is not None
+        and (nearest is None or not _TAIL.fullmatch(text, nearest[0], ghost[0]))
+        and _apposed(text[ghost[1] : fact.start])
+    ):
+        # beside a cited title no rule kept as a film ("« Trois Mousquetaires »
+        # de Richard Lester (1973) avec Michael York", "Night Moves (2013), with
+        # Jesse Eisenberg"), not the tail of a known one ("Jeanne Dielman, 23
+        # quai du Commerce, 1080 Bruxelles (1975)"): no fact of the review's
+        return ""
     key = owner_before(text, fact.start, named, since=since)
     if key is None and n_subjects >= 2:
         key = owner_before(text, fact.start, named, since=para)
@@ -73,6 +92,18 @@ def sentence_owner(
     ):
         return None  # far from it, back to "this time", or beside a reviewed film
     return film.title
+
+
+#: A cited title no rule kept: quoted and capitalised, or "Title Words (2013)".
+_GHOST = re.compile(
+    r"[\"“«]\s*[A-Z0-9][^\"”»\n]{0,60}?\s*[\"”»]"
+    r"|\b[A-Z][\w'’-]*(?:\s+(?:[A-Z0-9][\w'’-]*|of|the|and|a|in|on|to)){0,6}"
+    r"\s+\((?:19|20)\d\d\)"
+)
+
+
+#: The rest of a known title's long form: ", 23 quai du Commerce, 1080 ".
+_TAIL = re.compile(r"\s*[,:][^.;()\n]{0,45}")
 
 
 def _apposed(gap: str) -> bool:

@@ -370,3 +370,17 @@ def test_an_other_makers_film_gives_the_review_s_film_no_director(
     )
     films = {f.title: f for f in run(blank_nlp, text).films}
     assert {d.name for d in films["Cold Water"].directors} == {"Maria Olsen"}
+
+
+def test_a_fact_beside_a_cited_title_no_rule_kept_is_dropped(
+    blank_nlp: Language,
+) -> None:
+    text = (
+        "Cold Water review\n\n"
+        "Maria Olsen's Cold Water opens Friday. Ann Lee plays Mia. Cold Water is "
+        "far from the lightness of Night Harbour (1973), with Paul Dunn as a "
+        "sailor, and Cold Water is better.\n"
+    )
+    cast = {c.actor for f in run(blank_nlp, text).films for c in f.cast}
+    assert "Ann Lee" in cast
+    assert "Paul Dunn" not in cast
