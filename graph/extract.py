@@ -384,7 +384,8 @@ def assemble(review: Review, parsed: Parsed) -> Extraction:
         for t in titles
     )
     round_up = is_round_up(head[0] if head else None) and not opens
-    films = group_films(text, titles, people, round_up=round_up)
+    films = group_films(text, titles, people, round_up=round_up,
+                        body_start=head_span[1] if head_span else 0)  # fmt: skip
     if not films:
         warnings = ("no film title found",) if people else ()
         verdict, v_ev = find_verdict(text, index)

@@ -2,9 +2,11 @@
 
 Contract: :func:`group_films` merges the title facts of a review into films (one film
 under several titles is one film), decides which films the review is about and which
-it only mentions, and drops weak mentions; :func:`attach_facts` gives each person fact
-and festival to the film it belongs to (the title named last before it in round-ups)
-and builds the :class:`~graph.models.FilmMention` records with their evidence.
+it only mentions (with the evidence steps of :mod:`graph.extract_subjects`), and
+drops weak mentions; :func:`attach_facts` gives each person fact and festival to the
+film it belongs to (its sentence's film, see :mod:`graph.extract_owner`, or the title
+named last before it in round-ups) and builds the :class:`~graph.models.FilmMention`
+records with their evidence.
 """
 
 from __future__ import annotations
@@ -15,9 +17,21 @@ from dataclasses import replace
 
 from graph.extract_festivals import award_in
 from graph.extract_films import TitleFact
+from graph.extract_owner import sentence_owner
 from graph.extract_people import PersonFact
 from graph.extract_prose_people import same_title, title_before_director
+from graph.extract_salience import is_compared
 from graph.extract_sections import section_title_at, section_titles
+from graph.extract_subjects import (
+    demote_old_winners,
+    drop_descriptors,
+    find_headline_labels,
+    followed_topics,
+    locate_films,
+    promote_prized,
+    promote_topics,
+    with_subtitle,
+)
 from graph.extract_text import TextIndex, fold
 from graph.models import CastMember, FestivalMention, FilmMention, Person
 
@@ -78,6 +92,7 @@ def group_films(
     people: list[PersonFact],
     *,
     round_up: bool = False,
+    body_start: int = 0,
 ) -> list[FilmDraft]:
     """Merge title facts into films, subjects first (see the module docstring).
 
@@ -87,11 +102,14 @@ def group_films(
         people: the resolved person facts (unused names never become films).
         round_up: the headline announces several films: every film introduced with
             its director ("Mara Olsen's Cold Water, a drama ...") is reviewed.
+        body_start: where the body begins, after the headline.
 
     Returns:
         The films, the ones the review is about first; empty when there is none.
     """
     films: list[FilmDraft] = []
+    titles = [with_subtitle(text, x) if x.start >= body_start else x for x in titles]
+    titles = drop_descriptors(text, titles)
     for fact in titles:
         keys = {fold(fact.title)} | (
             {fold(fact.original_title)} if fact.original_title else set()
@@ -99,7 +117,12 @@ def group_films(
         film = next((f for f in films if f.keys & keys), None)
         # "Title" of "Title, 23 Some Street, 1080 Town": the full title's short form
         film = film or next(
-            (f for f in films if f.title.startswith(fact.title + ", ")), None
+            (
+                f
+                for f in films
+                if f.title.startswith((fact.title + ", ", fact.title + ": "))
+            ),
+            None,
         )
         if film is None:
             film = FilmDraft(fact)
@@ -112,18 +135,36 @@ def group_films(
                 film.original_title = fact.original_title
     if not films:
         return []
-    _demote_passing_winners(text, films)
+    spots = locate_films(text, films)
+    _demote_passing_winners(
+        text, films, keep=followed_topics(text, spots, people, body_start)
+    )
+    demote_old_winners(text, films)
+    compared = {
+        id(f) for f in films
+        if spots[id(f)] and all(
+            is_compared(text, a) for a, _b in spots[id(f)] if a >= body_start
+        )
+    }  # fmt: skip
+    promoted = promote_topics(text, films, people, spots, round_up, body_start)
+    promoted |= promote_prized(text, films, people, spots, body_start)
     introduced = _INTRODUCED | ({"film.possessive"} if round_up else set())
     if round_up or sum(f.subject for f in films) != 1:
         # A dispatch without a headline title, or a round-up of several films: every
         # film introduced with its director ("A Real Pain, Jesse Eisenberg's second
         # film", '"Salt Houses", directed by Anna Brook') is reviewed.
         for film in films:
-            if not film.mentioned and any(
-                x.rule in introduced and not _in_aside(text, x.start)
-                for x in film.facts
+            if (
+                not film.mentioned
+                and id(film) not in compared
+                and any(
+                    x.rule in introduced and not _in_aside(text, x.start)
+                    for x in film.facts
+                )
             ):
                 film.subject = True
+    junk = find_headline_labels(text, films, spots, promoted, body_start)
+    films = [f for f in films if id(f) not in junk]
     if not any(f.subject for f in films):
         candidates = [f for f in films if not f.mentioned]
         # "Title: a tagline" opening the headline names the film even when the body
@@ -163,9 +204,13 @@ def _in_aside(text: str, at: int) -> bool:
     return line.count("(") > line.count(")")
 
 
-def _demote_passing_winners(text: str, films: list[FilmDraft]) -> None:
+def _demote_passing_winners(
+    text: str, films: list[FilmDraft], *, keep: set[int]
+) -> None:
     """A review whose headline names its one film mentions another prize winner
-    named only once in passing ("The Golden Bear went to X's Y, a documentary")."""
+    named only once in passing ("The Golden Bear went to X's Y, a documentary"),
+    unless its paragraph goes on with its cast (``keep``: "the Cristal went to
+    "Memoir of a Snail", ..., with Kodi Smit-McPhee (Gilbert)")."""
     headed = [
         f for f in films
         if any(x.rule.startswith("headline.") for x in f.facts) and f.subject
@@ -180,6 +225,8 @@ def _demote_passing_winners(text: str, films: list[FilmDraft]) -> None:
         return  # a palmarès: every winner is reviewed
     low = text.casefold()
     film = winners[0]
+    if id(film) in keep:
+        return
     rules = {x.rule for x in film.facts}
     if rules <= {"film.award_prose", "film.possessive", "film.quoted"} and (
         sum(low.count(k.casefold()) for k in {f.title for f in film.facts}) <= 1
@@ -277,6 +324,21 @@ def _mentioned_owner(
     return None
 
 
+def _drop_loose_directors(
+    directors: dict[int, dict[str, Person]],
+    loose: set[tuple[int, str]],
+    firm: set[tuple[int, str]],
+) -> None:
+    """A film whose director a titled fact names keeps no one a title-less "X's
+    film" gave it: "Maren Ade's comedy, still one of the great films" in a column
+    on Justine Triet's film is another film's maker. The same person by surname
+    ("Triet's film") stays."""
+    for film_id, key in loose:
+        named = [k for f, k in firm if f == film_id]
+        if named and not any(key.split()[-1] == k.split()[-1] for k in named):
+            directors[film_id].pop(key, None)
+
+
 def attach_facts(
     text: str,
     index: TextIndex,
@@ -305,8 +367,12 @@ def attach_facts(
     cast: dict[int, dict[str, CastMember]] = {id(f): {} for f in films}
     mentioned = [f for f in films if not f.subject]
     keys = {k for f in films for k in f.keys}
+    named = locate_films(text, films)
+    loose: set[tuple[int, str]] = set()  # directors only of "X's film" facts
+    firm: set[tuple[int, str]] = set()
     for fact in people:
         pool = subjects
+        titled = bool(fact.title_hint)
         owner = None if fact.title_hint else _mentioned_owner(text, fact, mentioned)
         before = title_before_director(text, fact) if not fact.title_hint else None
         if owner is None and before:
@@ -317,9 +383,13 @@ def attach_facts(
             if exact is None:
                 exact = next((f for f in films if same_title(before, f.keys)), None)
             owner = None if exact is None or exact.subject else exact.title
+        section = section_title_at(sections, fact.start)
+        if owner is None and not before and not section and not fact.title_hint:
+            owner = sentence_owner(text, index, fact, films, named, len(subjects))
+            if owner == "":
+                continue  # a fact of a cited film that is no film of the output
         if owner is not None:
             fact = replace(fact, title_hint=owner)
-        section = section_title_at(sections, fact.start)
         if section and not fact.title_hint:
             fact = replace(fact, title_hint=section)
         if fact.title_hint:
@@ -328,6 +398,8 @@ def attach_facts(
         ev = index.evidence(fact.start, fact.end, fact.rule, fact.confidence)
         key = fold(fact.name)
         if fact.role == "director":
+            weak = fact.rule == "director.possessive" and not titled
+            (loose if weak and not fact.title_hint else firm).add((id(film), key))
             prior = directors[id(film)].get(key)
             directors[id(film)][key] = Person(
                 fact.name, evidence=((prior.evidence if prior else ()) + (ev,))[:3]
@@ -339,6 +411,8 @@ def attach_facts(
             cast[id(film)][key] = CastMember(
                 fact.name, character=character, evidence=evs
             )
+    if len(subjects) == 1:  # a multi-film text's "X's film" may be an unfound one
+        _drop_loose_directors(directors, loose - firm, firm)
     festivals_of = _festivals_by_film(festivals, subjects, spots, main, index)
     main_directors = directors[id(main)]
     for film in films:
