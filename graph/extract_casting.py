@@ -63,7 +63,7 @@ def _rules() -> dict[str, re.Pattern[str]]:
             rf"{line}(?:(?:[Ww]riter[-/])?[Dd]irect(?:or|ors|ed by)"
             r"(?:(?:[-/]|,[ \t]*|[ \t]+(?:and|&)[ \t]+)(?:[Ss]creen)?[Ww]riter)?|"
             r"[Rr]éalisation|[Rr]éalisateur|"
-            r"[Rr]éalisatrice|[Rr]éalisé par|[Dd]ir\.)[ \t]*:[ \t]*"
+            r"[Rr]éalisatrice|[Rr]éalisé par|[Dd]ir\.?)[ \t]*:[ \t]*"
             rf"({FULL_NAME}(?:[ \t]*(?:,|&|and|et)[ \t]*{FULL_NAME})*)",
             re.M,
         ),
@@ -200,7 +200,7 @@ def _credit_names(chunk: str, start: int) -> list[tuple[str, int, str | None]]:
     """``(name, offset, character)`` for "A, B (Character) and C" in a credit line."""
     out = []
     for m in re.finditer(
-        rf"({FULL_NAME})(?:\s*\(([^()\n]{{1,60}})\))?\s*(?:,|;|&|\band\b|\bet\b|$)",
+        rf"({FULL_NAME})(?:\s*\(([^()\n]{{1,60}})\))?\s*(?:,|;|&|\band\b|\bet\b|\.?\s*$)",
         chunk,
     ):
         name = trim_name(m.group(1))

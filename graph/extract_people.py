@@ -228,10 +228,24 @@ _HONORIFICS = frozenset(
 )
 
 
+#: Job and epithet words a critic writes before a name: "Playwright Celine Song's
+#: debut", "(newcomer Tom Mercier)", "the late Peter Simonischek".
+_JOB_WORDS = frozenset(
+    """playwright novelist musician producer artist poet photographer choreographer
+    dancer model journalist painter author legendary late great young debutant
+    cinematographer composer editor screenwriter documentarian filmmaker newcomer
+    veteran comedian singer rapper writer-director actor-director""".split()
+)
+
+
 def trim_name(name: str) -> str:
-    """Drop leading/trailing stop words ("Then Julia Piaton" -> "Julia Piaton")."""
+    """Drop leading/trailing stop words ("Then Julia Piaton" -> "Julia Piaton") and
+    leading job words ("Playwright Celine Song" -> "Celine Song")."""
     words = name.split()
-    while words and words[0].casefold().strip(".") in STOPWORDS:
+    while words and (
+        words[0].casefold().strip(".") in STOPWORDS
+        or (len(words) > 2 and words[0].casefold() in _JOB_WORDS)
+    ):
         words.pop(0)
     while words and words[-1].casefold().strip(".") in STOPWORDS and len(words[-1]) > 2:
         words.pop()
@@ -245,8 +259,11 @@ _HEADLINE_VERB = re.compile(
 
 
 def trim_headline_verb(name: str) -> str:
-    """Drop a Title-Case verb glued to a headline name ("Ann Berg Turns")."""
+    """Drop a Title-Case verb glued to a headline name ("Ann Berg Turns"); a copula
+    ("Ann Berg Is a Wonder") makes the name a subject described, no credit: ""."""
     words = name.split()
+    if len(words) >= 3 and re.fullmatch(r"Is|Was|Are|Were", words[-1]):
+        return ""
     if len(words) >= 3 and _HEADLINE_VERB.fullmatch(words[-1]):
         words.pop()
     return " ".join(words)

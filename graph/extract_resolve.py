@@ -72,7 +72,9 @@ def resolve_people(
     ]  # fmt: skip
     resolved = [
         f for f in resolved
-        if fold(f.name) not in banned and not _PRIZE_WORDS & set(f.name.split())
+        if fold(f.name) not in banned
+        and not _PRIZE_WORDS & set(f.name.split())
+        and f.name.split()[-1] not in _PRIZE_NOUNS
     ]  # fmt: skip
     # "Veronika Franz and Severin Fiala (Goodnight Mommy)": a director and a title
     crew = {
@@ -84,10 +86,14 @@ def resolve_people(
         or not {fold(f.name), fold(f.character or "")} & crew
     ]  # fmt: skip
     characters = {fold(f.character) for f in resolved if f.character}
+    # a weak list rule ("elopes with Duncan Wedderburn, a lawyer played by X") does
+    # not make a character an actor
     actors = {
         fold(f.name)
         for f in resolved
-        if f.role == "cast" and f.rule != "cast.paren_ambiguous"
+        if f.role == "cast"
+        and f.rule != "cast.paren_ambiguous"
+        and (f.confidence >= 0.75 or f.character)
     }
     # "Full Name (Full Name)" follows the order the review uses elsewhere.
     outside = sum(f.rule == "cast.paren_character" for f in resolved)
@@ -148,6 +154,11 @@ def resolve_people(
 #: Words of prize and festival names: "Best Screenplay" is nobody.
 _PRIZE_WORDS = frozenset(
     "Best Prize Award Awards Jury Palme Festival Competition Prix Meilleur".split()
+)
+#: Last words of prize names: "Golden Lion", "Volpi Cup" won by somebody.
+_PRIZE_NOUNS = frozenset(
+    "Lion Lions Bear Bears Cup Leopard Shell Globe Globes Palm Camera Medal Osella "
+    "Trophy Statuette Oscar Oscars César Césars Goya Bafta BAFTA".split()
 )
 _ORDER_RULES = {"cast.paren_character": True, "cast.paren": False}
 
