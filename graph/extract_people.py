@@ -58,6 +58,17 @@ _SOURCE = (
     r"(?:novels?|books?|plays?|memoirs?|stor(?:y|ies)|articles?|scripts?|poems?|"
     r"jury|is|was|are|were|has|had|have)"
 )
+#: What else a critic calls a director's film: "Ken Loach's Barnsley classic",
+#: "Bong Joon-ho's Oscar winner", "Edward Berger's German-language adaptation".
+_WORK_NOUN = (
+    r"(?:adaptation|classic|epic|romance|romp|masterpiece|satire|farce|odyssey|"
+    r"(?<=\s)winner)s?"
+)
+#: A prize before "winner": "Palme d'Or winner", "Golden Lion winner".
+_PRIZE = (
+    r"(?:Palme d'Or|Oscar|Golden [A-Z][a-z]+|Silver [A-Z][a-z]+|Grand Prix|César|"
+    r"BAFTA|Best Picture)"
+)
 _PERFORMANCE = re.compile(r"\b(?:performance|role|turn|portrayal)s?\b", re.I)
 _NOT_DIRECTOR_BEFORE = re.compile(
     r"(?:casting|festival|artistic|art|music|musical|executive|managing|programme|"
@@ -92,9 +103,9 @@ def _rules() -> dict[str, re.Pattern[str]]:
             r"(?:director|filmmaker|film-maker|réalisatrice|réalisateur)\b(?!\s+of\s+photo)"
         ),
         "director.possessive": re.compile(
-            rf"({ANY_NAME})'s?\s+(?:(?!{_SOURCE}\b)(?:[a-z][\w-]*|\d+[\w-]*|{_DEMONYM}|[A-Z]\w*-[a-z][\w-]*),?\s+)"
+            rf"({ANY_NAME})'s?\s+(?:(?!{_SOURCE}\b)(?:[a-z][\w-]*|\d+[\w-]*|{_DEMONYM}|[A-Z]\w*-[a-z][\w-]*|{_PRIZE}),?\s+)"
             r"{0,6}?"
-            rf"{film_noun}\b"
+            rf"(?:{film_noun}|{_WORK_NOUN})\b"
         ),
         "director.award": re.compile(
             rf"({FULL_NAME})\s+(?:won|took|takes|wins|received|picked up)\s+(?:the\s+)?"

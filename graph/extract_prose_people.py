@@ -25,6 +25,7 @@ import re
 from functools import lru_cache
 
 from graph.extract_people import PersonFact
+from graph.extract_people_clauses import find_clause_people
 from graph.extract_text import FULL_NAME, NAME_WORD, fold
 
 #: Words that end "X is the lead actor Y" as a job, not a part.
@@ -209,7 +210,7 @@ def find_prose_people(text: str) -> list[PersonFact]:
                 0.85, m.group(2),
             )
         )  # fmt: skip
-    return out
+    return out + find_clause_people(text)
 
 
 #: A title right before a director: "Wanda (1970), Barbara Loden's only feature",

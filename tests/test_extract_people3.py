@@ -65,3 +65,92 @@ def test_a_character_in_a_weak_with_list_is_no_actor(blank_nlp) -> None:  # type
     x = run(blank_nlp, text)
     assert "Ben Moss" not in names(x, "cast")
     assert "Tom Hale" in names(x, "cast")
+
+
+def clause_facts(text: str) -> set[tuple[str, str, str | None]]:
+    from graph.extract_people_clauses import find_clause_people
+
+    return {(f.role, f.name, f.character) for f in find_clause_people(text)}
+
+
+def test_translated_title_of_the_nationality_director() -> None:
+    got = clause_facts(
+        'The Grand Prix goes to "Cold Water" of the Iranian Ann Berg and to "Warm '
+        'Milk" of Tom Hale. "Flow", the long metrage of animation of the Latvian '
+        'Mara Olsen, won. The song of "Cold Water" of the evening was loud. The two '
+        'had been seen together in "Old Song" of Ben Stone.'
+    )
+    assert {("director", "Ann Berg", None), ("director", "Tom Hale", None),
+            ("director", "Mara Olsen", None)} <= got  # fmt: skip
+    assert len(got) == 3
+
+
+def test_direction_and_acting_prizes() -> None:
+    got = clause_facts(
+        "The prize of the mise en scène returns to Ann Berg for the musical. Tom Hale "
+        "won the Silver Cup for best actor as a sailor, and Ruth Berg the Silver Cup "
+        "for best actress. The Norwegian Lena Moss receives the prize of female "
+        "interpretation, and the American Ben Stone that of male interpretation. "
+        "Mara Olsen won the prize for best screenplay."
+    )
+    assert ("director", "Ann Berg", None) in got
+    assert {("cast", n, None) for n in ("Tom Hale", "Ruth Berg", "Lena Moss",
+                                         "Ben Stone")} <= got  # fmt: skip
+    assert not any(name == "Mara Olsen" for _r, name, _c in got)
+
+
+def test_gapped_second_actor() -> None:
+    got = clause_facts(
+        "Ruth Berg plays his mother Ada, a pianist, and Tom Hale his father Ben, an "
+        "engineer. Lena Moss plays Eva, and Mara Olsen the prosecutor. Ann Berg "
+        "directed it, and Ben Stone the next one."
+    )
+    assert ("cast", "Tom Hale", "Ben") in got
+    assert ("cast", "Mara Olsen", None) in got
+    assert not any(name == "Ben Stone" for _r, name, _c in got)
+
+
+def test_apposition_before_the_verb() -> None:
+    got = clause_facts(
+        "Ann Berg, named best director at Cannes this year, makes a romance out of a "
+        "murder case. Tom Hale, who wrote it, directed it. Jean-Luc and Mara Olsen, "
+        "twice winners, return with their angriest film. Ben Stone, who shot it, "
+        "makes Texas look like a film set. Lena Moss, a friend, made dinner. Ruth "
+        "Berg, who won the acting prize for it, is Hirayama, a cleaner. Eva Holm, who "
+        "directed it, is Danish."
+    )
+    directors = {n for r, n, _c in got if r == "director"}
+    assert {"Ann Berg", "Tom Hale", "Mara Olsen", "Jean-Luc Olsen"} <= directors
+    assert not {"Ben Stone", "Lena Moss"} & directors
+    assert ("cast", "Ruth Berg", "Hirayama") in got
+    assert not any(r == "cast" and n == "Eva Holm" for r, n, _c in got)
+
+
+def test_career_and_possessive_described_character() -> None:
+    got = clause_facts(
+        "Ann Berg has been making films for fifty years. Tom Hale's Chief Brody, a "
+        "New York cop afraid of water, is the hero. Mara Olsen's Joker, a comic-book "
+        "origin story, won."
+    )
+    assert ("director", "Ann Berg", None) in got
+    assert ("cast", "Tom Hale", "Chief Brody") in got
+    assert not any(n == "Mara Olsen" for _r, n, _c in got)
+
+
+def test_nationality_is_no_part_of_a_name() -> None:
+    got = clause_facts(
+        '"Cold Water" of Tran Anh Hung and "Warm Milk" of Christian Ber Holm.'
+    )
+    assert {("director", "Tran Anh Hung", None),
+            ("director", "Christian Ber Holm", None)} == got  # fmt: skip
+
+
+def test_possessive_of_a_prize_winner_or_adaptation(blank_nlp) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "Cold Water review\n\nCold Water is the film of the week. Ann Berg's Palme "
+        "d'Or winner is even better the second time. Tom Hale's German-language "
+        "adaptation of the novel is grim. Ruth Berg's Oscar speech was short."
+    )
+    got = names(run(blank_nlp, text), "director")
+    assert {"Ann Berg", "Tom Hale"} <= got
+    assert "Ruth Berg" not in got

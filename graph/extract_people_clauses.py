@@ -1,0 +1,195 @@
+"""Extract stage, people named across clauses: appositions, gapping, prize lines.
+
+Contract: :func:`find_clause_people` returns
+:class:`~graph.extract_people.PersonFact` records for phrasings where a clause sits
+between the name and what makes it a director or an actor, or where the verb is left
+out:
+
+- translated "of the X": '"Memoria" of the Thai Apichatpong Weerasethakul',
+  '"Flow", the long metrage of animation of the Latvian Gints Zilbalodis';
+- a direction prize: "The prize of the mise en scène returns to Leos Carax for ...",
+  "Ann Berg took the Silver Lion for best direction";
+- an acting prize: "Tom Hale won the Volpi Cup for best actor", "the Norwegian Ruth
+  Berg receives the prize of female interpretation", and its gapped second half
+  ", and Lena Moss the Volpi Cup for best actress" / "Lena Moss that of male ...";
+- gapping: "A plays his mother Mitzi, ..., and B his father Burt";
+- an apposition before the verb: "A, named best director at Cannes, makes a
+  romance", "A, who wrote it, directed it", "A, who won a prize for it, is Hirayama";
+- a career: "A has been making films for fifty years";
+- a possessive character with a described person: "Roy Berg's Chief Brody, a New
+  York cop afraid of water".
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from graph.extract_people import PersonFact, trim_name
+from graph.extract_roles import ROLE_NOUN
+from graph.extract_text import FULL_NAME, NAME_WORD
+
+#: A nationality before a name: "the Iranian Asghar Farhadi".
+_DEMONYM = re.compile(
+    r"(?!Christian|Julian|Adrian|Brian|Vivian|Lillian|Gillian|Damian|Sebastian|"
+    r"Fabian|Maximilian|Marian|Cassian)"
+    r"(?:[A-Z][a-z]{2,}(?:ian|ean|ese)|American|German|Korean|Mexican|Moroccan|"
+    r"Chilean|Cuban|Dominican|Israeli|Iraqi|Pakistani|Saudi|Somali|Nepali|Thai|"
+    r"French|Dutch|Greek|Irish|Swiss|Czech|Welsh|Scottish|Danish|Polish|Swedish|"
+    r"Finnish|Turkish|Spanish|British|Kurdish|English|Flemish|Slovak|Icelandic)"
+)
+#: A clause that makes the name crew: "Robby Berg, who shot it, makes ..."
+_CREW_CLAUSE = re.compile(
+    r"\b(?:shot|photographed|edited|scored|composed|produced|lit|cinematographer|"
+    r"composer|editor|producer|screenwriter|star|actor|actress|plays|played)\b"
+)
+#: A name cut short before a particle the name pattern lacks: "Nelson Carlo de los".
+_CUT_NAME = re.compile(r"\s+(?:de|da|del|di|los|las|van|von|y)\s+(?:[a-z]+\s+)?[A-Z]")
+_CHAR = rf"{NAME_WORD}(?:\s+{NAME_WORD}){{0,2}}"
+_HONORIFIC = r"(?:Chief|Captain|Detective|Inspector|Sergeant|Officer|Doctor|Dr\.|Mr\.|"
+_HONORIFIC += r"Mrs\.|Ms\.|Mr|Mrs|Ms|Miss|Uncle|Aunt|Father|Sister|Mother|Professor)"
+_WIN = (
+    r"(?:won|wins|took|takes|receives|received|picks up|picked up|collects|"
+    r"collected|gets|got|carries off|carried off)"
+)
+_ACTING = (
+    r"(?i:(?:for|of)\s+(?:the\s+)?(?:best\s+)?(?:(?:female|male|leading|supporting|"
+    r"lead)\s+)?(?:actor|actress|performance|interpretation|acting)\b)"
+)
+_DIRECTING = (
+    r"(?i:(?:for|of)\s+(?:the\s+)?(?:best\s+)?(?:director|direction|directing|"
+    r"mise en scène)\b)"
+)
+#: Words of a described person: "a New York cop afraid of water", "a pop singer".
+_PERSON_NOUN = (
+    rf"(?:{ROLE_NOUN}|cop|singer|woman|man|girl|boy|widow|teenager|student|"
+    r"writer|painter|musician|worker|cleaner|driver|officer|agent|killer|"
+    r"housewife|mother|father|veteran|soldier|nurse|artist|actress|actor)"
+)
+
+
+@lru_cache(maxsize=1)
+def _rules() -> dict[str, re.Pattern[str]]:
+    """Compiled patterns (compiled on first use, never at import)."""
+    apposition = r",\s+(?:who\s+[^,;.!?()]{3,80}|[a-z][^,;.!?()]{3,60}),\s+"
+    return {
+        "director.title_of": re.compile(
+            r"\"[^\"\n]{1,80}\"(?:\s*\([^()\n]{1,60}\))?"
+            r"(?:,\s+the\s+[a-z][\w -]{0,40}?)?\s+(?:of|by)\s+(?:the\s+)?"
+            r"(?:(?:director|filmmaker|realizer|réalisateur|réalisatrice)\s+)?"
+            rf"({FULL_NAME})"
+        ),
+        "director.prize_to": re.compile(
+            rf"\b(?:prize|award|Prize|Award|Bear|Lion|Palm|Leopard)\s+{_DIRECTING}"
+            r"[^.;]{0,30}?\s+(?:goes|went|returns|returned|is awarded)\s+to\s+"
+            rf"(?:the\s+)?({FULL_NAME})"
+        ),
+        "director.won_prize": re.compile(
+            rf"\b({FULL_NAME})\s+{_WIN}\s+(?:the\s+)?[^.;,]{{0,40}}?{_DIRECTING}"
+        ),
+        "cast.won_prize": re.compile(
+            rf"\b({FULL_NAME})(?:,\s+who)?\s+{_WIN}\s+(?:the\s+)?[^.;,]{{0,40}}?"
+            rf"(?:{_ACTING}|(?:actor's|actress's|acting)\s+(?:prize|award))"
+        ),
+        "cast.won_prize_gapped": re.compile(
+            rf",?\s+and\s+(?:the\s+)?({FULL_NAME})\s+(?:that|the\s+[^.;,]{{1,30}}?)\s+"
+            rf"{_ACTING}"
+        ),
+        "cast.gapped": re.compile(
+            rf"\b({FULL_NAME})\s+(?:plays|is|portrays|played)\s+[^.;!?]{{1,120}}?"
+            rf",\s+and\s+({FULL_NAME})\s+(?:his|her|their|the|a|an)\s+"
+            r"((?:[a-z][\w-]*(?:\s+|(?=[,.;]))){0,3}?)"
+            rf"({_CHAR})?(?=\s*[,.;])"
+        ),
+        "director.apposition_verb": re.compile(
+            rf"(?:({NAME_WORD})\s+and\s+)?({FULL_NAME}){apposition}"
+            r"(?:(?:once again|again|now|here|also)\s+)?"
+            r"(?:makes|made|is back|returns|return|directs|directed it|directed|"
+            r"wrote and directed|delivers|signs)\b([^.;!?]{0,80})"
+        ),
+        "cast.apposition_is": re.compile(
+            rf"\b({FULL_NAME}){apposition}is\s+(?:(?:the|a|an|his|her|their)\s+"
+            rf"[^,;.()]{{1,50}},\s+)?({_CHAR})(?=\s*[,.;])"
+        ),
+        "director.career": re.compile(
+            rf"\b({FULL_NAME})\s+(?:has\s+been\s+(?:making|directing)\s+(?:films|movies)|"
+            r"has\s+spent\s+[\w -]{1,30}?\s+(?:filming|making\s+(?:films|movies)))\b"
+        ),
+        "cast.possessive_described": re.compile(
+            rf"\b({FULL_NAME})'s?\s+((?:{_HONORIFIC}\s+)?{NAME_WORD}),\s+(?:a|an)\s+"
+            rf"(?:[\w-]+\s+){{0,3}}?{_PERSON_NOUN}\b"
+        ),
+    }
+
+
+_FILMISH = re.compile(
+    r"\b(?:film|films|movie|feature|documentary|debut|romance|comedy|drama|thriller|"
+    r"competition|picture|adaptation)\b"
+)
+
+
+def _clean(name: str) -> str | None:
+    """The name without a leading nationality or job word, if still a full name."""
+    words = trim_name(name).split()
+    if len(words) >= 3 and _DEMONYM.fullmatch(words[0]):
+        words = words[1:]
+    return " ".join(words) if len(words) >= 2 else None
+
+
+def _fact(
+    m: re.Match[str], group: int, role: str, rule: str, conf: float,
+    character: str | None = None, title: str | None = None,
+) -> PersonFact | None:  # fmt: skip
+    name = _clean(m.group(group))
+    if not name or _CUT_NAME.match(m.string, m.end(group)):
+        return None
+    start = m.start(group) + m.group(group).find(name)
+    return PersonFact(role, name, start, start + len(name), rule, conf, character,
+                      title_hint=title)  # fmt: skip
+
+
+def find_clause_people(text: str) -> list[PersonFact]:
+    """Cast and director facts of the phrasings in the module docstring."""
+    rules = _rules()
+    out: list[PersonFact | None] = []
+    for m in rules["director.title_of"].finditer(text):
+        title = m.group(0)[1:].split('"', 1)[0].strip()
+        if re.search(
+            r"\b(?:in|like|than)\s+$", text[max(0, m.start() - 6) : m.start()]
+        ):
+            continue  # "seen together in "Title" of X": an earlier film, in passing
+        out.append(_fact(m, 1, "director", "director.title_of", 0.85, title=title))
+    for key in ("director.prize_to", "director.won_prize"):
+        for m in rules[key].finditer(text):
+            out.append(_fact(m, 1, "director", key, 0.85))
+    for key in ("cast.won_prize", "cast.won_prize_gapped"):
+        for m in rules[key].finditer(text):
+            out.append(_fact(m, 1, "cast", key, 0.8))
+    for m in rules["cast.gapped"].finditer(text):
+        char = m.group(4)
+        if char and re.search(r"\b(?:Cup|Prize|Award|Lion|Bear)\b", char):
+            continue  # "and B the Volpi Cup for best actress": a prize line
+        out.append(_fact(m, 2, "cast", "cast.gapped", 0.8, char))
+    for m in rules["director.apposition_verb"].finditer(text):
+        tail = m.group(0)[len(m.group(0)) - len(m.group(3)) :]
+        said = m.group(0)[: len(m.group(0)) - len(m.group(3))]
+        directed = re.search(r"\bdirected(?: it)?\s*$", said) is not None
+        if not (_FILMISH.search(tail) or directed):
+            continue  # "A, a friend, made dinner": no film in the clause
+        if _CREW_CLAUSE.search(said) and not directed:
+            continue  # "A, who shot it, makes Texas look neon": the camera
+        fact = _fact(m, 2, "director", "director.apposition_verb", 0.8)
+        out.append(fact)
+        if fact and m.group(1):  # "Jean-Pierre and Luc Dardenne, ...": siblings
+            first = f"{m.group(1)} {fact.name.split()[-1]}"
+            out.append(PersonFact("director", first, m.start(1), m.end(1),
+                                  "director.apposition_verb", 0.8))  # fmt: skip
+    for m in rules["cast.apposition_is"].finditer(text):
+        if _DEMONYM.fullmatch(m.group(2)):
+            continue  # "A, who directed it, is Danish": a nationality
+        out.append(_fact(m, 1, "cast", "cast.apposition_is", 0.8, m.group(2)))
+    for m in rules["director.career"].finditer(text):
+        out.append(_fact(m, 1, "director", "director.career", 0.7))
+    for m in rules["cast.possessive_described"].finditer(text):
+        out.append(_fact(m, 1, "cast", "cast.possessive_described", 0.85, m.group(2)))
+    return [f for f in out if f is not None]
