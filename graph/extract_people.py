@@ -133,9 +133,10 @@ def _rules() -> dict[str, re.Pattern[str]]:
             rf"({FULL_NAME})(?!'s?\s)"
         ),
         "cast.role_of": re.compile(
-            rf"({FULL_NAME}),?\s+(?:(?:is|est)\s+)?(?:in the (?:title )?role of|"
+            rf"({FULL_NAME}),?\s+(?:(?:is|est)\s+(?:[a-z]+\s+)?)?"
+            r"(?:in the (?:title )?role of|"
             r"takes on the role of|dans le rôle de|dans la peau de|prête ses traits à|"
-            r"as the voice of|voices)\s+(?:the\s+)?"
+            r"as the voice of|voices)\s+(?:the\s+(?:[a-z]+\s+)?)?"
             rf"({NAME_WORD}(?: {NAME_WORD}){{0,2}})"
         ),
         "cast.traits": re.compile(
@@ -191,7 +192,7 @@ def _rules() -> dict[str, re.Pattern[str]]:
             r"((?:[\w'-]+,?\s+){0,6}?)as\s+"
             rf"(?:(?:the|his|her|their|a|an|its|{NAME_WORD}'s)\s+)?"
             r"(?:(?!(?:and|or|but|while|with)\b)[a-z][\w-]*,?\s+){0,3}?"
-            rf"({NAME_WORD}(?: {NAME_WORD}){{0,2}})"
+            rf"((?:(?:Mr|Mrs|Ms|Dr)\.\s)?{NAME_WORD}(?: {NAME_WORD}){{0,2}})"
         ),
         "cast.is": re.compile(
             rf"\b({FULL_NAME})(?:,\s+[a-zé][\w-]*,)?\s+(?:is|est)\s+"
@@ -215,7 +216,8 @@ _MAIN_ROLES = re.compile(
     re.I,
 )
 _WITH_NOT_CAST = re.compile(
-    r"\b(?:studied|worked|trained|met|talked|spoke|married|lived|collaborated|toured|"
+    r"\b(?:written|co-written|wrote|co-wrote|scripted|produced|co-produced|"
+    r"studied|worked|trained|met|talked|spoke|married|lived|collaborated|toured|"
     r"dined|friends|compared|interview|conversation|studies|works)\s+$"
 )
 _JURY_BEFORE = re.compile(
@@ -405,6 +407,8 @@ def _cast(text: str, index: TextIndex) -> list[PersonFact]:
     for m in rules["cast.with"].finditer(text):
         if text.startswith("'", m.end(1)):
             continue  # "with Nicole Holofcener's films": an owner, not a cast list
+        if re.match(r"\s*\((?:19|20)\d\d\)", text[m.end(1) :]):
+            continue  # "a detour into the thriller with Night Moves (2013)": a film
         if _WITH_NOT_CAST.search(text[max(0, m.start() - 14) : m.start()]):
             continue  # "studied with Leonard Bernstein": a life, not a cast
         after = text[m.end(1) : m.end(1) + 60]
@@ -456,7 +460,7 @@ def _cast(text: str, index: TextIndex) -> list[PersonFact]:
         # without a cue, only "X is Y, his dad": a described character, no nationality
         after = text[m.end() :]
         described = bool(
-            re.match(rf",\s+[a-z]|\s+the\s|\s*\(|\s+and\s+{FULL_NAME}\s+is", after)
+            re.match(rf",\s+[a-z\d]|\s+the\s|\s*\(|\s+and\s+{FULL_NAME}\s+is", after)
         ) and not _NATIONALITY.fullmatch(char or "")
         if clean and char and (cue or described):
             out.append(
@@ -485,6 +489,8 @@ def _cast(text: str, index: TextIndex) -> list[PersonFact]:
         ):
             continue
         clean, char = _full(m.group(1)), _single(m.group(3))
+        if _KNOWN_AS.search(text[max(0, m.start(1) - 40) : m.start(1)]):
+            continue  # "you might know A and B as RackaRacka": a nickname
         if text.startswith("'s", m.end(3)):
             continue  # "as Monk's brother Cliff": an owner, not the character
         if re.search(r"\ban?\s+$", text[m.start(3) - 4 : m.start(3)]) and re.match(
@@ -504,6 +510,10 @@ def _cast(text: str, index: TextIndex) -> list[PersonFact]:
     return out
 
 
+_KNOWN_AS = re.compile(
+    r"\b(?:know|knew|known|remember|remembers|recognise|recognize)\s+"
+    r"(?:[A-Z][\w-]*\s+(?:and|&)\s+)?$"
+)
 _PARALLEL_VERB = re.compile(r"\s(?:play|jouent|portray|incarnent|interprètent)\s")
 
 

@@ -154,3 +154,47 @@ def test_possessive_of_a_prize_winner_or_adaptation(blank_nlp) -> None:  # type:
     got = names(run(blank_nlp, text), "director")
     assert {"Ann Berg", "Tom Hale"} <= got
     assert "Ruth Berg" not in got
+
+
+def test_honorific_character_and_known_as(blank_nlp) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "Cold Water review\n\nCold Water is a quiet film. The speech Tom Hale, as Mr. "
+        "Perlman, gives his son is fine. Ruth Berg is Ada, 17 and bored. You might "
+        "know Lena and Mara Olsen as RackaRacka, two twins."
+    )
+    got = pairs(run(blank_nlp, text))
+    assert ("Tom Hale", "Mr. Perlman") in got or ("Tom Hale", "Perlman") in got
+    assert ("Ruth Berg", "Ada") in got
+    assert not any(actor == "Mara Olsen" for actor, _c in got)
+
+
+def test_with_a_writer_or_a_dated_film_is_no_cast(blank_nlp) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "Cold Water review\n\nCold Water, co-written with Ann Berg, is a film with "
+        "Tom Hale and Ruth Berg in the main roles. After a detour into the thriller "
+        "with Night Moves (2013), the cast changes."
+    )
+    cast = names(run(blank_nlp, text), "cast")
+    assert {"Tom Hale", "Ruth Berg"} <= cast
+    assert not {"Ann Berg", "Night Moves"} & cast
+
+
+def test_role_of_after_an_adjective(blank_nlp) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "Cold Water review\n\nCold Water is a period film. Tom Hale is excellent in "
+        "the role of the commander Henry, the forger. Ruth Berg is good in the end."
+    )
+    got = pairs(run(blank_nlp, text))
+    assert ("Tom Hale", "Henry") in got
+    assert not any(actor == "Ruth Berg" for actor, _c in got)
+
+
+def test_credit_line_under_a_section_heading(blank_nlp) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "The best films of the year: our top two\n\n2. Cold Water\nDir: Ann Berg\n\n"
+        "Tom Hale says he is retiring, and what a way to go.\n\n1. Warm Milk\n"
+        "Dir: Mara Olsen\n\nA fine film."
+    )
+    x = run(blank_nlp, text)
+    assert "Tom Hale" not in names(x, "director")
+    assert {"Ann Berg", "Mara Olsen"} <= names(x, "director")
