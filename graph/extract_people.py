@@ -243,7 +243,7 @@ _HONORIFICS = frozenset(
 
 #: Job and epithet words a critic writes before a name: "Playwright Celine Song's
 #: debut", "(newcomer Tom Mercier)", "the late Peter Simonischek".
-_JOB_WORDS = frozenset(
+JOB_WORDS = frozenset(
     """playwright novelist musician producer artist poet photographer choreographer
     dancer model journalist painter author legendary late great young debutant
     cinematographer composer editor screenwriter documentarian filmmaker newcomer
@@ -257,7 +257,7 @@ def trim_name(name: str) -> str:
     words = name.split()
     while words and (
         words[0].casefold().strip(".") in STOPWORDS
-        or (len(words) > 2 and words[0].casefold() in _JOB_WORDS)
+        or (len(words) > 2 and words[0].casefold() in JOB_WORDS)
     ):
         words.pop(0)
     while words and words[-1].casefold().strip(".") in STOPWORDS and len(words[-1]) > 2:

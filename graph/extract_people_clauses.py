@@ -46,6 +46,7 @@ _CREW_CLAUSE = re.compile(
 #: A name cut short before a particle the name pattern lacks: "Nelson Carlo de los".
 _CUT_NAME = re.compile(r"\s+(?:de|da|del|di|los|las|van|von|y)\s+(?:[a-z]+\s+)?[A-Z]")
 _CHAR = rf"{NAME_WORD}(?:\s+{NAME_WORD}){{0,2}}"
+_CHAR_H = rf"(?:(?:Mr|Mrs|Ms|Dr)\.?\s+)?{NAME_WORD}(?:\s+{NAME_WORD})?"
 _HONORIFIC = r"(?:Chief|Captain|Detective|Inspector|Sergeant|Officer|Doctor|Dr\.|Mr\.|"
 _HONORIFIC += r"Mrs\.|Ms\.|Mr|Mrs|Ms|Miss|Uncle|Aunt|Father|Sister|Mother|Professor)"
 _WIN = (
@@ -114,6 +115,21 @@ def _rules() -> dict[str, re.Pattern[str]]:
         "director.career": re.compile(
             rf"\b({FULL_NAME})\s+(?:has\s+been\s+(?:making|directing)\s+(?:films|movies)|"
             r"has\s+spent\s+[\w -]{1,30}?\s+(?:filming|making\s+(?:films|movies)))\b"
+        ),
+        "cast.pair_as": re.compile(
+            rf"\b({FULL_NAME})\s+and\s+({FULL_NAME})\s+as\s+(?:[a-z][^,.;()]{{1,60}},\s+)?"
+            rf"({_CHAR_H})\s+and\s+({_CHAR_H})(?=\s*[,.;])"
+        ),
+        "cast.as_called": re.compile(
+            rf"\b({FULL_NAME}),?\s+as\s+(?:a|an|the)\s+(?:[\w-]+\s+){{1,4}}?"
+            rf"(?:called|named|nicknamed)\s+({_CHAR})"
+        ),
+        "cast.apposition_plays": re.compile(
+            rf"(?:^|(?<=[.!?]\s)|(?<=\n))({FULL_NAME}|{NAME_WORD})"
+            r"((?:,\s+[a-z][^,.;()\n]{1,50}){1,2}),\s+"
+            r"(?:plays|incarnates|portrays|embodies|interprets)\s+(?:the\s+)?"
+            rf"({_CHAR})(?=\s*[,.;]|\s+(?:with|in|a|an|who)\b)",
+            re.M,
         ),
         "cast.possessive_described": re.compile(
             rf"\b({FULL_NAME})'s?\s+((?:{_HONORIFIC}\s+)?{NAME_WORD}),\s+(?:a|an)\s+"
@@ -190,6 +206,17 @@ def find_clause_people(text: str) -> list[PersonFact]:
         out.append(_fact(m, 1, "cast", "cast.apposition_is", 0.8, m.group(2)))
     for m in rules["director.career"].finditer(text):
         out.append(_fact(m, 1, "director", "director.career", 0.7))
+    for m in rules["cast.pair_as"].finditer(text):
+        for group, part in ((1, m.group(3)), (2, m.group(4))):
+            out.append(_fact(m, group, "cast", "cast.pair_as", 0.8, part))
+    for m in rules["cast.as_called"].finditer(text):
+        out.append(_fact(m, 1, "cast", "cast.as_called", 0.8, m.group(2)))
+    for m in rules["cast.apposition_plays"].finditer(text):
+        if len(m.group(1).split()) >= 2:
+            out.append(_fact(m, 1, "cast", "cast.apposition_plays", 0.8, m.group(3)))
+        else:  # "Williams, in her fourth film with X, plays Lizzy": resolved later
+            out.append(PersonFact("cast", m.group(1), m.start(1), m.end(1),
+                                  "cast.plays_surname", 0.8, m.group(3)))  # fmt: skip
     for m in rules["cast.possessive_described"].finditer(text):
         out.append(_fact(m, 1, "cast", "cast.possessive_described", 0.85, m.group(2)))
     return [f for f in out if f is not None]

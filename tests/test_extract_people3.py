@@ -198,3 +198,27 @@ def test_credit_line_under_a_section_heading(blank_nlp) -> None:  # type: ignore
     x = run(blank_nlp, text)
     assert "Tom Hale" not in names(x, "director")
     assert {"Ann Berg", "Mara Olsen"} <= names(x, "director")
+
+
+def test_pair_as_and_called_and_apposition_plays() -> None:
+    got = clause_facts(
+        "Tom Hale and Ruth Berg as neighbours in 1960s Oslo, Mr. Holm and Mrs. Dahl, "
+        "who meet. Lena Moss as an IRS auditor called Ada Brun. Mara Olsen, very "
+        "sober, without her usual smile, incarnates Picquart with authority. Ann "
+        "Berg and Eva Holm as a team were fine. Ben Stone, a friend, plays with fire."
+    )
+    assert {("cast", "Tom Hale", "Mr. Holm"), ("cast", "Ruth Berg", "Mrs. Dahl"),
+            ("cast", "Lena Moss", "Ada Brun"),
+            ("cast", "Mara Olsen", "Picquart")} <= got  # fmt: skip
+    assert not any(n in {"Ann Berg", "Eva Holm", "Ben Stone"} for _r, n, _c in got)
+
+
+def test_job_word_inside_parentheses(blank_nlp) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "Cold Water review\n\nCold Water opens with Yoav (newcomer Tom Hale) in an "
+        "empty flat, and his father Ben (the legendary Ann Berg, who is 93!!). The "
+        "plan (the first of many) fails."
+    )
+    got = pairs(run(blank_nlp, text))
+    assert ("Tom Hale", "Yoav") in got
+    assert ("Ann Berg", "Ben") in got
