@@ -58,12 +58,10 @@ _SOURCE = (
     r"(?:novels?|books?|plays?|memoirs?|stor(?:y|ies)|articles?|scripts?|poems?|"
     r"jury|is|was|are|were|has|had|have)"
 )
-#: What else a critic calls a director's film: "Ken Loach's Barnsley classic",
-#: "Bong Joon-ho's Oscar winner", "Edward Berger's German-language adaptation".
-_WORK_NOUN = (
-    r"(?:adaptation|classic|epic|romance|romp|masterpiece|satire|farce|odyssey|"
-    r"(?<=\s)winner)s?"
-)
+#: What else a critic calls a director's film: "Bong Joon-ho's Oscar winner",
+#: "Edward Berger's German-language adaptation" (not "classic" or "masterpiece":
+#: "F. Scott Fitzgerald's classic" is a novel).
+_WORK_NOUN = r"(?:adaptation|epic|romance|romp|(?<=\s)winner)s?"
 #: A prize before "winner": "Palme d'Or winner", "Golden Lion winner".
 _PRIZE = (
     r"(?:Palme d'Or|Oscar|Golden [A-Z][a-z]+|Silver [A-Z][a-z]+|Grand Prix|César|"
