@@ -91,6 +91,12 @@ def _rules() -> dict[str, re.Pattern[str]]:
         "cast.won_prize": re.compile(
             rf"\b({FULL_NAME})(?:,\s+who)?\s+{_WIN}\s+(?:the\s+)?[^.;,]{{0,40}}?"
             rf"(?:{_ACTING}|(?:actor's|actress's|acting)\s+(?:prize|award))"
+            r"(?:\s+as\s+(?:the\s+|a\s+|an\s+)?(?:[a-z][\w-]*\s+){0,3}?"
+            rf"({_CHAR})(?=\s*[,.;]|\s+(?:in|for)\s))?"
+        ),
+        "cast.relative_plays": re.compile(
+            rf"\b({NAME_WORD}),\s+(?:that|whom|which|who|que|qu')\s*({FULL_NAME})\s+"
+            r"(?:plays|incarnates|interprets|portrays|embodies|joue|incarne|interprète)\b"
         ),
         "cast.won_prize_gapped": re.compile(
             rf",?\s+and\s+(?:the\s+)?({FULL_NAME})\s+(?:that|the\s+[^.;,]{{1,30}}?)\s+"
@@ -178,9 +184,12 @@ def find_clause_people(text: str) -> list[PersonFact]:
     for key in ("director.prize_to", "director.won_prize"):
         for m in rules[key].finditer(text):
             out.append(_fact(m, 1, "director", key, 0.85))
-    for key in ("cast.won_prize", "cast.won_prize_gapped"):
-        for m in rules[key].finditer(text):
-            out.append(_fact(m, 1, "cast", key, 0.8))
+    for m in rules["cast.won_prize"].finditer(text):
+        out.append(_fact(m, 1, "cast", "cast.won_prize", 0.8, m.group(2)))
+    for m in rules["cast.won_prize_gapped"].finditer(text):
+        out.append(_fact(m, 1, "cast", "cast.won_prize_gapped", 0.8))
+    for m in rules["cast.relative_plays"].finditer(text):
+        out.append(_fact(m, 2, "cast", "cast.relative_plays", 0.8, m.group(1)))
     for m in rules["cast.gapped"].finditer(text):
         char = m.group(4)
         if char and re.search(r"\b(?:Cup|Prize|Award|Lion|Bear)\b", char):

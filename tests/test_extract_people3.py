@@ -222,3 +222,26 @@ def test_job_word_inside_parentheses(blank_nlp) -> None:  # type: ignore[no-unty
     got = pairs(run(blank_nlp, text))
     assert ("Tom Hale", "Yoav") in got
     assert ("Ann Berg", "Ben") in got
+
+
+def test_prize_with_part_and_translated_relative() -> None:
+    got = clause_facts(
+        "Tom Hale won the Silver Cup for best actor as the sailor Ben Moss in an "
+        "adaptation. She passes for the lost son of a fireman, Vincent, that Ruth "
+        "Berg plays with a body of iron. Ada, whom Lena Moss met, smiled."
+    )
+    assert ("cast", "Tom Hale", "Ben Moss") in got
+    assert ("cast", "Ruth Berg", "Vincent") in got
+    assert not any(n == "Lena Moss" for _r, n, _c in got)
+
+
+def test_genre_with_names_its_cast_and_age_before_made(blank_nlp) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "Cold Water review\n\nThe jury loved Cold Water, the musical comedy with Tom "
+        "Hale and Ruth Berg. Ann Berg is 84 and has made the most daring film in "
+        "competition. Lena Moss dined with Mara Olsen and Eva Holm."
+    )
+    x = run(blank_nlp, text)
+    assert {"Tom Hale", "Ruth Berg"} <= names(x, "cast")
+    assert not {"Mara Olsen", "Eva Holm"} & names(x, "cast")
+    assert "Ann Berg" in names(x, "director")
