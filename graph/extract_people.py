@@ -115,7 +115,8 @@ def _rules() -> dict[str, re.Pattern[str]]:
             r"(?:film|movie|feature)"
         ),
         "cast.parallel": re.compile(
-            rf"({NAME_LIST})\s+(?:play|jouent|portray|incarnent|interprètent)\s+"
+            rf"({NAME_LIST})\s+(?:play|jouent|portray|incarnent|interprètent|"
+            r"star as|co-star as|are cast as|appear as)\s+"
             rf"({NAME_WORD}(?:\s*,\s*{NAME_WORD})*\s+(?:and|et)\s+{NAME_WORD})"
         ),
         "cast.list_by": re.compile(
@@ -494,6 +495,10 @@ def _cast(text: str, index: TextIndex) -> list[PersonFact]:
         ):
             continue
         clean, char = _full(m.group(1)), _single(m.group(3))
+        if re.search(r"\band\s+$", text[max(0, m.start(1) - 5) : m.start(1)]) and (
+            re.match(rf"\s+and\s+{NAME_WORD}", text[m.end(3) :])
+        ):
+            continue  # "A and B star as Greta and Olaf": the parallel rule pairs them
         if _KNOWN_AS.search(text[max(0, m.start(1) - 40) : m.start(1)]):
             continue  # "you might know A and B as RackaRacka": a nickname
         if text.startswith("'s", m.end(3)):
@@ -519,7 +524,10 @@ _KNOWN_AS = re.compile(
     r"\b(?:know|knew|known|remember|remembers|recognise|recognize)\s+"
     r"(?:[A-Z][\w-]*\s+(?:and|&)\s+)?$"
 )
-_PARALLEL_VERB = re.compile(r"\s(?:play|jouent|portray|incarnent|interprètent)\s")
+_PARALLEL_VERB = re.compile(
+    r"\s(?:play|jouent|portray|incarnent|interprètent|star as|co-star as|"
+    r"are cast as|appear as)\s"
+)
 
 
 def _parallel_facts(m: re.Match[str], offset: int) -> list[PersonFact]:

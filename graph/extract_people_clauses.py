@@ -137,6 +137,20 @@ def _rules() -> dict[str, re.Pattern[str]]:
             rf"({_CHAR})(?=\s*[,.;]|\s+(?:with|in|a|an|who)\b)",
             re.M,
         ),
+        "cast.playing": re.compile(
+            rf"\b({FULL_NAME}),?\s+playing\s+(?:(?:a|an|the|his|her|their)\s+"
+            r"(?:[\w-]+\s+){0,4}?(?:(?:named|called)\s+)?)?"
+            rf"({_CHAR})?(?=\s*[,.;]|\s+(?:with|in|a|an|who|and)\b)"
+        ),
+        "cast.turn_as": re.compile(
+            rf"\b({FULL_NAME})'s?\s+(?:[a-z-]+\s+){{0,2}}?(?:turn|performance|"
+            r"portrayal)\s+as\s+(?:(?:the|a|an|his|her)\s+)?"
+            rf"(?:(?:[a-z][\w-]*\s+){{0,3}}?({_CHAR}))?"
+        ),
+        "cast.lends_voice": re.compile(
+            rf"\b({FULL_NAME})\s+lends\s+(?:her|his|their)\s+(?:[a-z-]+\s+)?voices?\s+"
+            rf"to\s+(?:the\s+)?({_CHAR})?"
+        ),
         "cast.possessive_described": re.compile(
             rf"\b({FULL_NAME})'s?\s+((?:{_HONORIFIC}\s+)?{NAME_WORD}),\s+(?:a|an)\s+"
             rf"(?:[\w-]+\s+){{0,3}}?{_PERSON_NOUN}\b"
@@ -226,6 +240,9 @@ def find_clause_people(text: str) -> list[PersonFact]:
         else:  # "Williams, in her fourth film with X, plays Lizzy": resolved later
             out.append(PersonFact("cast", m.group(1), m.start(1), m.end(1),
                                   "cast.plays_surname", 0.8, m.group(3)))  # fmt: skip
+    for key in ("cast.playing", "cast.turn_as", "cast.lends_voice"):
+        for m in rules[key].finditer(text):
+            out.append(_fact(m, 1, "cast", key, 0.8, m.group(2)))
     for m in rules["cast.possessive_described"].finditer(text):
         out.append(_fact(m, 1, "cast", "cast.possessive_described", 0.85, m.group(2)))
     return [f for f in out if f is not None]

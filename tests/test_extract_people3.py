@@ -245,3 +245,25 @@ def test_genre_with_names_its_cast_and_age_before_made(blank_nlp) -> None:  # ty
     assert {"Tom Hale", "Ruth Berg"} <= names(x, "cast")
     assert not {"Mara Olsen", "Eva Holm"} & names(x, "cast")
     assert "Ann Berg" in names(x, "director")
+
+
+def test_playing_turn_as_and_lends_voice() -> None:
+    got = clause_facts(
+        "Ruth Moss, playing a widowed ferry pilot named Ada, is the anchor. Karl "
+        "Dahl's turn as the harbour master Sven is funny. Lena Holm lends her voice "
+        "to Mira, a seagull. Tom Hale's work as a director is fine. Eva Holm's turn "
+        "to speak came late."
+    )
+    assert {("cast", "Ruth Moss", "Ada"), ("cast", "Karl Dahl", "Sven"),
+            ("cast", "Lena Holm", "Mira")} <= got  # fmt: skip
+    assert not any(n in {"Tom Hale", "Eva Holm"} for _r, n, _c in got)
+
+
+def test_two_actors_star_as_two_parts(blank_nlp) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "Cold Water review\n\nCold Water is a chilly film. Eva Strand and Nils Berg "
+        "star as Greta and Olaf, the feuding neighbours."
+    )
+    got = pairs(run(blank_nlp, text))
+    assert {("Eva Strand", "Greta"), ("Nils Berg", "Olaf")} <= got
+    assert ("Nils Berg", "Greta") not in got
