@@ -145,7 +145,7 @@ def _rules() -> dict[str, re.Pattern[str]]:
             r"stars|leads|cast),\s+([^.;\n]{5,300})"
         ),
         "cast.its_actor": re.compile(
-            r"\b(?:its|the film's|their)\s+(?:lead\s+|young\s+|main\s+)?"
+            r"\b(?:[Ii]ts|[Tt]he film's|[Tt]heir)\s+(?:lead\s+|young\s+|main\s+)?"
             rf"(?:actor|actress|star|lead),\s+({FULL_NAME})"
         ),
         "director.made_a_film": re.compile(

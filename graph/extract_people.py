@@ -85,7 +85,10 @@ def _rules() -> dict[str, re.Pattern[str]]:
         "director.by": re.compile(
             r"\b(?:(?:[Cc]o-)?[Dd]irected|helmed|réalisée?|mise en scène|"
             r"written and directed|"
-            rf"directed and written)\s+(?:by|par)\s+({ANY_NAME}(?:\s+(?:and|et|&)\s+"
+            r"directed and written)\s+(?:by|par)\s+"
+            r"(?:(?:the\s+)?(?:first-timer|newcomer|debutant|veteran|great|legendary|"
+            r"young|late|documentarian|actor|actress|playwright|novelist|artist)\s+)?"
+            rf"({ANY_NAME}(?:\s+(?:and|et|&)\s+"
             rf"{ANY_NAME})?)"
         ),
         "director.title": re.compile(
@@ -325,6 +328,8 @@ def _directors(text: str, index: TextIndex) -> list[PersonFact]:
             continue  # "the jury, presided by the Canadian realizer X": a jury head
         if m.group(1).split()[0].casefold() in STOPWORDS:
             continue  # "as a director, A Star Is Born": a title, not a name
+        if re.match(r",\s+(?:the\s+)?(?:jury|festival)\b", text[m.end(1) :]):
+            continue  # "Helmer Karl Weiss, the jury president": a jury head
         clean = _full(m.group(1))
         if clean:
             out.append(

@@ -127,9 +127,14 @@ def _rules() -> dict[str, re.Pattern[str]]:
             rf"({_CHAR_H})\s+and\s+({_CHAR_H})(?=\s*[,.;])"
         ),
         "cast.as_called": re.compile(
-            rf"\b({FULL_NAME}),?\s+as\s+(?:a|an|the)\s+(?:[\w-]+\s+){{1,4}}?"
-            rf"(?:called|named|nicknamed)\s+({_CHAR})"
+            rf"\b({FULL_NAME}),?\s+(?:as|plays|portrays|is)\s+(?:a|an|the)\s+"
+            rf"(?:[\w-]+\s+){{1,4}}?(?:called|named|nicknamed)\s+({_CHAR})"
         ),
+        "cast.paren_as": re.compile(
+            rf"\b({FULL_NAME})\s+\(as\s+(?:(?:the|a|an|his|her|their)\s+)?"
+            rf"(?:(?:[a-z][\w-]*\s+){{0,3}}?({_CHAR}))?[^()\n]{{0,40}}\)"
+        ),
+        "cast.opposite": re.compile(rf"\b[Oo]pposite\s+({FULL_NAME})"),
         "cast.apposition_plays": re.compile(
             rf"(?:^|(?<=[.!?]\s)|(?<=\n))({FULL_NAME}|{NAME_WORD})"
             r"((?:,\s+[a-z][^,.;()\n]{1,50}){1,2}),\s+"
@@ -240,7 +245,9 @@ def find_clause_people(text: str) -> list[PersonFact]:
         else:  # "Williams, in her fourth film with X, plays Lizzy": resolved later
             out.append(PersonFact("cast", m.group(1), m.start(1), m.end(1),
                                   "cast.plays_surname", 0.8, m.group(3)))  # fmt: skip
-    for key in ("cast.playing", "cast.turn_as", "cast.lends_voice"):
+    for m in rules["cast.opposite"].finditer(text):
+        out.append(_fact(m, 1, "cast", "cast.opposite", 0.75))
+    for key in ("cast.playing", "cast.turn_as", "cast.lends_voice", "cast.paren_as"):
         for m in rules[key].finditer(text):
             out.append(_fact(m, 1, "cast", key, 0.8, m.group(2)))
     for m in rules["cast.possessive_described"].finditer(text):

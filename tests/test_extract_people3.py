@@ -267,3 +267,25 @@ def test_two_actors_star_as_two_parts(blank_nlp) -> None:  # type: ignore[no-unt
     got = pairs(run(blank_nlp, text))
     assert {("Eva Strand", "Greta"), ("Nils Berg", "Olaf")} <= got
     assert ("Nils Berg", "Greta") not in got
+
+
+def test_epithet_after_directed_by_and_jury_helmer(blank_nlp) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "Cold Water review\n\nCold Water, directed by first-timer Ann Berg, is a "
+        "chilly film. Helmer Tom Hale, the jury president, left early. Its star, "
+        "Ruth Moss, plays a farmer named Ada, opposite Lena Holm."
+    )
+    x = run(blank_nlp, text)
+    assert names(x, "director") == {"Ann Berg"}
+    assert ("Ruth Moss", "Ada") in pairs(x)
+    assert "Lena Holm" in names(x, "cast")
+
+
+def test_paren_as_after_the_actor() -> None:
+    got = clause_facts(
+        "Sofia Reyes stars opposite Julio Mena (as her estranged husband Raúl). The "
+        "plan (as always) fails."
+    )
+    assert ("cast", "Julio Mena", "Raúl") in got
+    assert len([f for f in got if f[1] == "Julio Mena"]) >= 1
+    assert not any(n == "The" for _r, n, _c in got)
