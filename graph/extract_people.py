@@ -138,7 +138,7 @@ def _rules() -> dict[str, re.Pattern[str]]:
             rf"({FULL_NAME}),?\s+(?:(?:is|est)\s+(?:[a-z]+\s+)?)?"
             r"(?:in the (?:title )?role of|"
             r"takes on the role of|dans le rôle de|dans la peau de|prête ses traits à|"
-            r"as the voice of|voices)\s+(?:the\s+(?:[a-z]+\s+)?)?"
+            r"as the voice of|voices)\s+(?:(?:the|his|her|their)\s+(?:[a-z]+\s+)?)?"
             rf"({NAME_WORD}(?: {NAME_WORD}){{0,2}})"
         ),
         "cast.traits": re.compile(

@@ -59,7 +59,7 @@ _ACTING = (
 )
 _DIRECTING = (
     r"(?i:(?:for|of)\s+(?:the\s+)?(?:best\s+)?(?:director|direction|directing|"
-    r"mise en scène)\b)"
+    r"mise en scène|reali[sz]ation|réalisation)\b)"
 )
 #: Words of a described person: "a New York cop afraid of water", "a pop singer".
 _PERSON_NOUN = (
@@ -76,14 +76,20 @@ def _rules() -> dict[str, re.Pattern[str]]:
     return {
         "director.title_of": re.compile(
             r"\"[^\"\n]{1,80}\"(?:\s*\([^()\n]{1,60}\))?"
-            r"(?:,\s+the\s+[a-z][\w -]{0,40}?)?\s+(?:of|by)\s+(?:the\s+)?"
+            r"(?:,\s+the\s+[a-z][\w -]{0,40}?|,)?\s+(?:of|by)\s+(?:the\s+)?"
             r"(?:(?:director|filmmaker|realizer|réalisateur|réalisatrice)\s+)?"
             rf"({FULL_NAME})"
         ),
         "director.prize_to": re.compile(
-            rf"\b(?:prize|award|Prize|Award|Bear|Lion|Palm|Leopard)\s+{_DIRECTING}"
+            r"\b(?:prize|award|Prize|Award|Bear|Lion|Palm|Leopard)(?:\s+of\s+[a-z]+)?"
+            rf"\s+{_DIRECTING}"
             r"[^.;]{0,30}?\s+(?:goes|went|returns|returned|is awarded)\s+to\s+"
             rf"(?:the\s+)?({FULL_NAME})"
+        ),
+        "cast.prize_to": re.compile(
+            r"\b(?:prize|award|Prize|Award|Bear|Lion|Cup|Palm|Leopard)(?:\s+of\s+[a-z]+)?"
+            rf"\s+{_ACTING}[^.;]{{0,30}}?\s+(?:goes|went|returns|returned|is awarded)"
+            rf"\s+to\s+(?:the\s+)?({FULL_NAME})"
         ),
         "director.won_prize": re.compile(
             rf"\b({FULL_NAME})\s+{_WIN}\s+(?:the\s+)?[^.;,]{{0,40}}?{_DIRECTING}"
@@ -95,7 +101,9 @@ def _rules() -> dict[str, re.Pattern[str]]:
             rf"({_CHAR})(?=\s*[,.;]|\s+(?:in|for)\s))?"
         ),
         "cast.relative_plays": re.compile(
-            rf"\b({NAME_WORD}),\s+(?:that|whom|which|who|que|qu')\s*({FULL_NAME})\s+"
+            rf"\b({NAME_WORD}),\s+(?:(?:a|an|the)\s+[^,;.()]{{1,40}},\s+)?"
+            r"(?:that|whom|which|who|que|qu')\s*"
+            rf"(?:the\s+(?:actor|actress|comedian)\s+)?({FULL_NAME})\s+"
             r"(?:plays|incarnates|interprets|portrays|embodies|joue|incarne|interprète)\b"
         ),
         "cast.won_prize_gapped": re.compile(
@@ -189,6 +197,15 @@ def _fact(
                       title_hint=title)  # fmt: skip
 
 
+_FOR_TITLE = re.compile(r"[^.;\"]{0,40}?\bfor\s+\"([^\"\n]{1,80})\"")
+
+
+def _for_title(text: str, end: int) -> str | None:
+    """The quoted title a prize line gives after its winner: '... for "Annette"'."""
+    m = _FOR_TITLE.match(text, end)
+    return m.group(1).strip() if m else None
+
+
 def find_clause_people(text: str) -> list[PersonFact]:
     """Cast and director facts of the phrasings in the module docstring."""
     rules = _rules()
@@ -202,9 +219,13 @@ def find_clause_people(text: str) -> list[PersonFact]:
         out.append(_fact(m, 1, "director", "director.title_of", 0.85, title=title))
     for key in ("director.prize_to", "director.won_prize"):
         for m in rules[key].finditer(text):
-            out.append(_fact(m, 1, "director", key, 0.85))
+            hint = _for_title(text, m.end())
+            out.append(_fact(m, 1, "director", key, 0.85, title=hint))
     for m in rules["cast.won_prize"].finditer(text):
         out.append(_fact(m, 1, "cast", "cast.won_prize", 0.8, m.group(2)))
+    for m in rules["cast.prize_to"].finditer(text):
+        hint = _for_title(text, m.end())
+        out.append(_fact(m, 1, "cast", "cast.prize_to", 0.8, title=hint))
     for m in rules["cast.won_prize_gapped"].finditer(text):
         out.append(_fact(m, 1, "cast", "cast.won_prize_gapped", 0.8))
     for m in rules["cast.relative_plays"].finditer(text):

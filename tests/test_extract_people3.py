@@ -289,3 +289,17 @@ def test_paren_as_after_the_actor() -> None:
     assert ("cast", "Julio Mena", "Raúl") in got
     assert len([f for f in got if f[1] == "Julio Mena"]) >= 1
     assert not any(n == "The" for _r, n, _c in got)
+
+
+def test_translated_prize_report() -> None:
+    got = clause_facts(
+        "The film follows Elena, a nurse, that the actress Ruth Berg incarnates with "
+        'intensity. The prize of the best actress went to Lena Holm for "The Water", '
+        "of Tom Hale. The Lion of silver of the best realization returns to the "
+        'Chilean Ann Berg for "North". The prize of the best screenplay went to Mara '
+        "Olsen."
+    )
+    assert {("cast", "Ruth Berg", "Elena"), ("cast", "Lena Holm", None),
+            ("director", "Tom Hale", None),
+            ("director", "Ann Berg", None)} <= got  # fmt: skip
+    assert not any(n == "Mara Olsen" for _r, n, _c in got)
