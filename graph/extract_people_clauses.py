@@ -143,6 +143,16 @@ def _rules() -> dict[str, re.Pattern[str]]:
             rf"(?:(?:[a-z][\w-]*\s+){{0,3}}?({_CHAR}))?[^()\n]{{0,40}}\)"
         ),
         "cast.opposite": re.compile(rf"\b[Oo]pposite\s+({FULL_NAME})"),
+        "cast.cameo": re.compile(
+            rf"\b({FULL_NAME})(?:,\s+[a-z][^,;.()]{{1,50}},)?\s+(?:(?:makes|has|gets)\s+"
+            r"(?:a|an)\s+(?:[a-z-]+\s+)?cameo|cameos|cameo\b)"
+        ),
+        "director.debut_of": re.compile(
+            r"\b(?:directorial|directing|feature|filmmaking)\s+debut\s+(?:of|from|by)\s+"
+            r"(?:the\s+)?(?:(?:actor|actress|writer|novelist|comedian|playwright|"
+            r"actor-turned-director|[a-z]+-turned-director)\s+)?"
+            rf"({FULL_NAME})"
+        ),
         "cast.apposition_plays": re.compile(
             rf"(?:^|(?<=[.!?]\s)|(?<=\n))({FULL_NAME}|{NAME_WORD})"
             r"((?:,\s+[a-z][^,.;()\n]{1,50}){1,2}),\s+"
@@ -266,6 +276,10 @@ def find_clause_people(text: str) -> list[PersonFact]:
         else:  # "Williams, in her fourth film with X, plays Lizzy": resolved later
             out.append(PersonFact("cast", m.group(1), m.start(1), m.end(1),
                                   "cast.plays_surname", 0.8, m.group(3)))  # fmt: skip
+    for m in rules["cast.cameo"].finditer(text):
+        out.append(_fact(m, 1, "cast", "cast.cameo", 0.9))
+    for m in rules["director.debut_of"].finditer(text):
+        out.append(_fact(m, 1, "director", "director.debut_of", 0.85))
     for m in rules["cast.opposite"].finditer(text):
         out.append(_fact(m, 1, "cast", "cast.opposite", 0.75))
     for key in ("cast.playing", "cast.turn_as", "cast.lends_voice", "cast.paren_as"):

@@ -132,19 +132,29 @@ def resolve_people(
     best_director = {fold(f.name): f.confidence for f in out if f.role == "director"}
     best_cast = {fold(f.name): f.confidence for f in out if f.role == "cast"}
     played = {fold(f.name) for f in out if f.role == "cast" and f.character}
+    # a job label ("Filmmaker X makes a cameo") is no credit for this film
+    credited: dict[str, float] = {}
+    for f in out:
+        if f.role == "director" and f.rule != "director.title":
+            credited[fold(f.name)] = max(credited.get(fold(f.name), 0), f.confidence)
     kept = []
     for f in out:
         key = fold(f.name)
+        # two strong statements ("the directorial debut of X, who also co-stars
+        # as ...") make an actor-director, listed in both places
+        both = best_cast.get(key, 0) >= 0.85 and credited.get(key, 0) >= 0.85
         if (
             f.role == "director"
             and best_cast.get(key, 0) >= f.confidence
             and not (f.confidence >= 0.8 and key in played)
+            and not both
         ):
             continue  # an actor with a named role may also direct (here or elsewhere)
         if (
             f.role == "cast"
             and best_director.get(key, 0) > f.confidence
             and not f.character
+            and not both
         ):
             continue  # an actor-director keeps the role the review gives him
         kept.append(f)

@@ -303,3 +303,14 @@ def test_translated_prize_report() -> None:
             ("director", "Tom Hale", None),
             ("director", "Ann Berg", None)} <= got  # fmt: skip
     assert not any(n == "Mara Olsen" for _r, n, _c in got)
+
+
+def test_directorial_debut_of_an_actor_and_cameos(blank_nlp) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "Cold Water review\n\nCold Water marks the directorial debut of actor Ann "
+        "Berg, who also co-stars as the farmer's widow. Filmmaker Tom Hale, a friend "
+        "of hers, makes a cameo as a priest. Ruth Moss plays Ada."
+    )
+    x = run(blank_nlp, text)
+    assert names(x, "director") == {"Ann Berg"}
+    assert {"Ann Berg", "Tom Hale", "Ruth Moss"} <= names(x, "cast")
