@@ -504,6 +504,11 @@ def _cast(text: str, index: TextIndex) -> list[PersonFact]:
             re.match(rf"\s+and\s+{NAME_WORD}", text[m.end(3) :])
         ):
             continue  # "A and B star as Greta and Olaf": the parallel rule pairs them
+        if re.match(
+            r"as\s+(?:a|an)\s+(?:child|kid|teenager|teen|boy|girl|student)\s+[a-z]",
+            text[m.end(2) : m.end(2) + 40],
+        ):
+            continue  # "Eva Holm as a child lived in Oslo": a life, no part
         if _KNOWN_AS.search(text[max(0, m.start(1) - 40) : m.start(1)]):
             continue  # "you might know A and B as RackaRacka": a nickname
         if text.startswith("'s", m.end(3)):

@@ -25,7 +25,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from graph.extract_people import PersonFact, trim_name
+from graph.extract_people import CAST_CUE, PersonFact, trim_name
 from graph.extract_roles import ROLE_NOUN
 from graph.extract_text import FULL_NAME, NAME_WORD
 
@@ -126,6 +126,10 @@ def _rules() -> dict[str, re.Pattern[str]]:
             rf"\b({FULL_NAME}){apposition}is\s+(?:(?:the|a|an|his|her|their)\s+"
             rf"[^,;.()]{{1,50}},\s+)?({_CHAR})(?=\s*[,.;])"
         ),
+        "cast.apposition_is_noun": re.compile(
+            rf"\b({FULL_NAME}){apposition}is\s+(?:the|his|her|their)\s+"
+            rf"(?:[a-z-]+\s+)?{ROLE_NOUN}\b"
+        ),
         "director.career": re.compile(
             rf"\b({FULL_NAME})\s+(?:has\s+been\s+(?:making|directing)\s+(?:films|movies)|"
             r"has\s+spent\s+[\w -]{1,30}?\s+(?:filming|making\s+(?:films|movies)))\b"
@@ -136,7 +140,11 @@ def _rules() -> dict[str, re.Pattern[str]]:
         ),
         "cast.as_called": re.compile(
             rf"\b({FULL_NAME}),?\s+(?:as|plays|portrays|is)\s+(?:a|an|the)\s+"
-            rf"(?:[\w-]+\s+){{1,4}}?(?:called|named|nicknamed)\s+({_CHAR})"
+            rf"(?:[\w-]+\s+){{1,5}}?(?:called|named|nicknamed|calls)\s+\"?({_CHAR})"
+        ),
+        "cast.composition_of": re.compile(
+            rf"\b({FULL_NAME})\s+(?:makes|gives|delivers)\s+(?:a|an)\s+(?:[a-z]+\s+){{0,3}}?"
+            rf"composition\s+(?:of|as)\s+(?:the\s+)?({_CHAR})"
         ),
         "cast.paren_as": re.compile(
             rf"\b({FULL_NAME})\s+\(as\s+(?:(?:the|a|an|his|her|their)\s+)?"
@@ -263,13 +271,19 @@ def find_clause_people(text: str) -> list[PersonFact]:
         if _DEMONYM.fullmatch(m.group(2)):
             continue  # "A, who directed it, is Danish": a nationality
         out.append(_fact(m, 1, "cast", "cast.apposition_is", 0.8, m.group(2)))
+    for m in rules["cast.apposition_is_noun"].finditer(text):
+        if CAST_CUE.search(m.group(0)):  # "X, in a rare dramatic role, is her husband"
+            out.append(_fact(m, 1, "cast", "cast.apposition_is_noun", 0.75))
     for m in rules["director.career"].finditer(text):
         out.append(_fact(m, 1, "director", "director.career", 0.7))
     for m in rules["cast.pair_as"].finditer(text):
         for group, part in ((1, m.group(3)), (2, m.group(4))):
             out.append(_fact(m, group, "cast", "cast.pair_as", 0.8, part))
-    for m in rules["cast.as_called"].finditer(text):
-        out.append(_fact(m, 1, "cast", "cast.as_called", 0.8, m.group(2)))
+    for key in ("cast.as_called", "cast.composition_of"):
+        for m in rules[key].finditer(text):
+            # "the engineer everyone calls "Professor"": a nickname, no name
+            part = None if re.search(r"\bcalls\s", m.group(0)) else m.group(2)
+            out.append(_fact(m, 1, "cast", key, 0.8, part))
     for m in rules["cast.apposition_plays"].finditer(text):
         if len(m.group(1).split()) >= 2:
             out.append(_fact(m, 1, "cast", "cast.apposition_plays", 0.8, m.group(3)))

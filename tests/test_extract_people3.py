@@ -314,3 +314,21 @@ def test_directorial_debut_of_an_actor_and_cameos(blank_nlp) -> None:  # type: i
     x = run(blank_nlp, text)
     assert names(x, "director") == {"Ann Berg"}
     assert {"Ann Berg", "Tom Hale", "Ruth Moss"} <= names(x, "cast")
+
+
+def test_described_parts_and_asides(blank_nlp) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "Cold Water review\n\nCold Water is a chilly film. But the revelation is Ann "
+        "Berg as a lonely ranch hand, in the finest performance of the year. Tom "
+        "Hale — yes, the singer — turns up as Eric, who runs the kiln. Ruth Moss "
+        "turns up for one strange scene in an Italian villa, as a countess. Lena "
+        "Holm makes a very funny composition of Bertillon. Mara Olsen, in a rare "
+        "dramatic role, is her husband. Eva Holm as a child lived in Oslo."
+    )
+    x = run(blank_nlp, text)
+    assert {"Ann Berg", "Tom Hale", "Ruth Moss", "Lena Holm", "Mara Olsen"} <= names(
+        x, "cast"
+    )
+    assert ("Tom Hale", "Eric") in pairs(x)
+    assert ("Lena Holm", "Bertillon") in pairs(x)
+    assert "Eva Holm" not in names(x, "cast")
