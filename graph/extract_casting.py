@@ -331,9 +331,9 @@ def find_casting(text: str) -> list[PersonFact]:
         part = re.match(rf"\s+({NAME_WORD}(?: {NAME_WORD})?)(?=\s*[,.;]|\s+who\b)",
                         text[m.end() :])  # fmt: skip
         for name, at in found:
-            char = part.group(1) if part and len(found) == 1 else None
+            role = part.group(1) if part and len(found) == 1 else None
             out.append(PersonFact("cast", name, at, at + len(name), "cast.turn_up_as",
-                                  0.75, char))  # fmt: skip
+                                  0.75, role))  # fmt: skip
     for m in rules["cast.played_at"].finditer(text):
         char = m.group(1)
         if char.casefold() in STOPWORDS:

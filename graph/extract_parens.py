@@ -15,7 +15,8 @@ from __future__ import annotations
 
 import re
 
-from graph.extract_people import CAST_CUE, JOB_WORDS, YEAR, PersonFact, trim_name
+from graph.extract_names import JOB_WORDS
+from graph.extract_people import CAST_CUE, YEAR, PersonFact, trim_name
 from graph.extract_text import ANY_NAME, FULL_NAME, NAME_WORD, STOPWORDS, TextIndex
 
 _PAREN = re.compile(r"\(([^()\n]{1,240})\)")

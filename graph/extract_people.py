@@ -16,6 +16,9 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from graph.extract_counterfactual import is_counterfactual, is_source_author
+from graph.extract_names import HONORIFICS
+from graph.extract_names import trim_headline_verb as trim_headline_verb
+from graph.extract_names import trim_name as trim_name
 from graph.extract_text import (
     ANY_NAME,
     FULL_NAME,
@@ -240,57 +243,9 @@ _FILM_WORD = re.compile(rf"\b{_FILM_NOUN}\b", re.I)
 YEAR = re.compile(r"\b(?:19|20)\d\d\b")
 
 
-_HONORIFICS = frozenset(
-    """general sister brother uncle aunt father mother captain dr doctor mr mrs ms miss
-    lord lady king queen prince princess agent detective officer colonel major sergeant
-    lieutenant professor judge saint madame monsieur mademoiselle sir dame""".split()
-)
-
-
-#: Job and epithet words a critic writes before a name: "Playwright Celine Song's
-#: debut", "(newcomer Tom Mercier)", "the late Peter Simonischek".
-JOB_WORDS = frozenset(
-    """playwright novelist musician producer artist poet photographer choreographer
-    dancer model journalist painter author legendary late great young debutant
-    cinematographer composer editor screenwriter documentarian filmmaker newcomer
-    veteran comedian singer rapper writer-director actor-director""".split()
-)
-
-
-def trim_name(name: str) -> str:
-    """Drop leading/trailing stop words ("Then Julia Piaton" -> "Julia Piaton") and
-    leading job words ("Playwright Celine Song" -> "Celine Song")."""
-    words = name.split()
-    while words and (
-        words[0].casefold().strip(".") in STOPWORDS
-        or (len(words) > 2 and words[0].casefold() in JOB_WORDS)
-    ):
-        words.pop(0)
-    while words and words[-1].casefold().strip(".") in STOPWORDS and len(words[-1]) > 2:
-        words.pop()
-    return " ".join(words)
-
-
-_HEADLINE_VERB = re.compile(
-    r"(?:Turns|Takes|Makes|Gets|Goes|Brings|Returns|Delivers|Crafts|Finds|Explores|"
-    r"Serves|Offers|Puts|Gives|Shows|Tells|Pulls|Spins|Mines|Digs|Looks|Aims)"
-)
-
-
-def trim_headline_verb(name: str) -> str:
-    """Drop a Title-Case verb glued to a headline name ("Ann Berg Turns"); a copula
-    ("Ann Berg Is a Wonder") makes the name a subject described, no credit: ""."""
-    words = name.split()
-    if len(words) >= 3 and re.fullmatch(r"Is|Was|Are|Were", words[-1]):
-        return ""
-    if len(words) >= 3 and _HEADLINE_VERB.fullmatch(words[-1]):
-        words.pop()
-    return " ".join(words)
-
-
 def _full(name: str) -> str | None:
     trimmed = trim_name(name)
-    if trimmed.split()[:1] and trimmed.split()[0].casefold().strip(".") in _HONORIFICS:
+    if trimmed.split()[:1] and trimmed.split()[0].casefold().strip(".") in HONORIFICS:
         return None  # "General Leslie Groves", "Sister Mary": a character
     return trimmed if len(trimmed.split()) >= 2 else None
 
