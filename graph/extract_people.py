@@ -86,7 +86,7 @@ def _rules() -> dict[str, re.Pattern[str]]:
     film_noun = _FILM_NOUN
     return {
         "director.by": re.compile(
-            r"\b(?:(?:[Cc]o-)?[Dd]irected|helmed|réalisée?|mise en scène|"
+            r"\b(?:(?:[Cc]o-)?[Dd]irected|helmed|[Rr]éalisée?|mise en scène|"
             r"written and directed|"
             r"directed and written)\s+(?:by|par)\s+"
             r"(?:(?:the\s+)?(?:first-timer|newcomer|debutant|veteran|great|legendary|"
@@ -131,14 +131,16 @@ def _rules() -> dict[str, re.Pattern[str]]:
         ),
         "director.film_de": re.compile(
             r"\b(?:[Ll]e|[Ll]a|[Ss]on|[Ss]a|[Uu]n|[Uu]ne|[Cc]e|[Cc]ette|du|au|nouveau|dernier|"
-            r"premier|[Tt]he|[Tt]his)\s+"
+            r"[Pp]remier|[Tt]he|[Tt]his)\s+"
             r"(?:\w+\s+)?"
             r"(?:(?:film|long[- ]métrage|documentaire|feature)\s+(?:de\s+|d'|of\s+)|"
             r"version\s+(?:de\s+|d'))"
+            r"(?:(?:la\s+|le\s+|l')?(?:comédienne|comédien|actrice|acteur|romancière|"
+            r"romancier|cinéaste|réalisatrice|réalisateur|humoriste)\s+)?"
             rf"({FULL_NAME})(?!'s?\s)"
         ),
         "cast.role_of": re.compile(
-            rf"({FULL_NAME}),?\s+(?:(?:is|est)\s+(?:[a-z]+\s+)?)?"
+            rf"({FULL_NAME}),?\s+(?:qui\s+)?(?:(?:is|est)\s+(?:[a-z]+\s+)?)?"
             r"(?:in the (?:title )?role of|"
             r"takes on the role of|dans le rôle de|dans la peau de|prête ses traits à|"
             r"as the voice of|voices)\s+(?:(?:the|his|her|their)\s+(?:[a-z]+\s+)?)?"

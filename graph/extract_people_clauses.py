@@ -164,8 +164,9 @@ def _rules() -> dict[str, re.Pattern[str]]:
         "cast.apposition_plays": re.compile(
             rf"(?:^|(?<=[.!?]\s)|(?<=\n))({FULL_NAME}|{NAME_WORD})"
             r"((?:,\s+[a-z][^,.;()\n]{1,50}){1,2}),\s+"
-            r"(?:plays|incarnates|portrays|embodies|interprets)\s+(?:the\s+)?"
-            rf"({_CHAR})(?=\s*[,.;]|\s+(?:with|in|a|an|who)\b)",
+            r"(?:plays|incarnates|portrays|embodies|interprets|incarne|joue|campe|"
+            r"interprète)\s+(?:the\s+|la\s+|le\s+)?"
+            rf"({_CHAR})(?=\s*[,.;]|\s+(?:with|in|a|an|who|avec|dans|qui)\b)",
             re.M,
         ),
         "cast.playing": re.compile(

@@ -332,3 +332,17 @@ def test_described_parts_and_asides(blank_nlp) -> None:  # type: ignore[no-untyp
     assert ("Tom Hale", "Eric") in pairs(x)
     assert ("Lena Holm", "Bertillon") in pairs(x)
     assert "Eva Holm" not in names(x, "cast")
+
+
+def test_french_review_phrasings(blank_nlp) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "« Le Long Champ » : la moisson des regrets\n\nPremier long métrage de la "
+        "comédienne Ann Berg, « Le Long Champ » filme la moisson. Tom Hale, "
+        "bouleversant, incarne Tomás, aux côtés de Ruth Moss, qui prête ses traits à "
+        "Carmen. Le chef opérateur Lena Holm soigne les images. Réalisé par Ann Berg, "
+        "le film a reçu le prix du jury."
+    )
+    x = run(blank_nlp, text, language="fr")
+    assert names(x, "director") == {"Ann Berg"}
+    assert {("Tom Hale", "Tomás"), ("Ruth Moss", "Carmen")} <= pairs(x)
+    assert "Lena Holm" not in names(x, "cast")
