@@ -43,6 +43,11 @@ _CREW_CLAUSE = re.compile(
     r"\b(?:shot|photographed|edited|scored|composed|produced|lit|cinematographer|"
     r"composer|editor|producer|screenwriter|star|actor|actress|plays|played)\b"
 )
+#: Crew jobs: "and Ruth Berg the producer", "X's turn as a director" are no parts.
+_CREW_JOB = re.compile(
+    r"\b(?:director|directors|producer|producers|writer|screenwriter|composer|"
+    r"cinematographer|editor|filmmaker|critic|programmer|jury|president)\b"
+)
 #: A name cut short before a particle the name pattern lacks: "Nelson Carlo de los".
 _CUT_NAME = re.compile(r"\s+(?:de|da|del|di|los|las|van|von|y)\s+(?:[a-z]+\s+)?[A-Z]")
 _CHAR = rf"{NAME_WORD}(?:\s+{NAME_WORD}){{0,2}}"
@@ -251,6 +256,8 @@ def find_clause_people(text: str) -> list[PersonFact]:
         out.append(_fact(m, 2, "cast", "cast.relative_plays", 0.8, m.group(1)))
     for m in rules["cast.gapped"].finditer(text):
         char = m.group(4)
+        if _CREW_JOB.search(m.group(0)):
+            continue  # "A is the director, and B the producer": crew
         if char and re.search(r"\b(?:Cup|Prize|Award|Lion|Bear)\b", char):
             continue  # "and B the Volpi Cup for best actress": a prize line
         out.append(_fact(m, 2, "cast", "cast.gapped", 0.8, char))
@@ -299,6 +306,11 @@ def find_clause_people(text: str) -> list[PersonFact]:
         out.append(_fact(m, 1, "cast", "cast.opposite", 0.75))
     for key in ("cast.playing", "cast.turn_as", "cast.lends_voice", "cast.paren_as"):
         for m in rules[key].finditer(text):
+            after = re.split(r"[,.;()]", text[m.end() : m.end() + 25])[0]
+            if key == "cast.turn_as" and _CREW_JOB.search(
+                text[m.end(1) : m.end()] + after
+            ):
+                continue  # "X's turn as a director": her directing, no part
             out.append(_fact(m, 1, "cast", key, 0.8, m.group(2)))
     for m in rules["cast.possessive_described"].finditer(text):
         out.append(_fact(m, 1, "cast", "cast.possessive_described", 0.85, m.group(2)))

@@ -346,3 +346,14 @@ def test_french_review_phrasings(blank_nlp) -> None:  # type: ignore[no-untyped-
     assert names(x, "director") == {"Ann Berg"}
     assert {("Tom Hale", "Tomás"), ("Ruth Moss", "Carmen")} <= pairs(x)
     assert "Lena Holm" not in names(x, "cast")
+
+
+def test_crew_jobs_are_no_gapped_or_described_parts() -> None:
+    got = clause_facts(
+        "Tom Hale is the director, and Ruth Berg the producer. Ann Berg's turn as a "
+        "director is assured. Lena Holm, playing a film critic, is fun. Eva Holm, "
+        "playing Ada, meets the director."
+    )
+    assert not any(n in {"Ruth Berg", "Ann Berg"} for _r, n, _c in got)
+    assert ("cast", "Eva Holm", "Ada") in got
+    assert ("cast", "Lena Holm", None) in got  # playing a critic is a part
