@@ -176,7 +176,7 @@ def _rules() -> dict[str, re.Pattern[str]]:
         ),
         "cast.playing": re.compile(
             rf"\b({FULL_NAME}),?\s+playing\s+(?:(?:a|an|the|his|her|their)\s+"
-            r"(?:[\w-]+\s+){0,4}?(?:(?:named|called)\s+)?)?"
+            r"(?:[\w-]+(?:\s+|(?=[,.;]))){0,4}?(?:(?:named|called)\s+)?)?"
             rf"({_CHAR})?(?=\s*[,.;]|\s+(?:with|in|a|an|who|and)\b)"
         ),
         "cast.turn_as": re.compile(
