@@ -27,7 +27,7 @@ from functools import lru_cache
 
 from graph.extract_people import CAST_CUE, PersonFact, trim_name
 from graph.extract_roles import ROLE_NOUN
-from graph.extract_text import FULL_NAME, NAME_WORD
+from graph.extract_text import FULL_NAME, NAME_LIST, NAME_WORD
 
 #: A nationality before a name: "the Iranian Asghar Farhadi".
 _DEMONYM = re.compile(
@@ -159,6 +159,11 @@ def _rules() -> dict[str, re.Pattern[str]]:
         "cast.cameo": re.compile(
             rf"\b({FULL_NAME})(?:,\s+[a-z][^,;.()]{{1,50}},)?\s+(?:(?:makes|has|gets)\s+"
             r"(?:a|an)\s+(?:[a-z-]+\s+)?cameo|cameos|cameo\b)"
+        ),
+        "director.collective": re.compile(
+            r"\b(?:made|directed|co-directed|filmed)\s+by\s+(?:a|an|the)\s+"
+            r"(?:[\w-]+\s+){0,2}?(?:collective|duo|team|trio|pair|group|quartet)\s+of\s+"
+            rf"((?:the\s+)?{NAME_LIST})"
         ),
         "director.debut_of": re.compile(
             r"\b(?:directorial|directing|feature|filmmaking)\s+debut\s+(?:of|from|by)\s+"
@@ -300,6 +305,11 @@ def find_clause_people(text: str) -> list[PersonFact]:
                                   "cast.plays_surname", 0.8, m.group(3)))  # fmt: skip
     for m in rules["cast.cameo"].finditer(text):
         out.append(_fact(m, 1, "cast", "cast.cameo", 0.9))
+    for m in rules["director.collective"].finditer(text):
+        for name in re.finditer(FULL_NAME, m.group(1)):
+            at, who = m.start(1) + name.start(), name.group(0)
+            out.append(PersonFact("director", who, at, at + len(who),
+                                  "director.collective", 0.85))  # fmt: skip
     for m in rules["director.debut_of"].finditer(text):
         out.append(_fact(m, 1, "director", "director.debut_of", 0.85))
     for m in rules["cast.opposite"].finditer(text):

@@ -357,3 +357,14 @@ def test_crew_jobs_are_no_gapped_or_described_parts() -> None:
     assert not any(n in {"Ruth Berg", "Ann Berg"} for _r, n, _c in got)
     assert ("cast", "Eva Holm", "Ada") in got
     assert ("cast", "Lena Holm", None) in got  # playing a critic is a part
+
+
+def test_collective_of_directors() -> None:
+    got = clause_facts(
+        "Outside the competition, Cold Water, made by a Palestinian-Israeli "
+        "collective of Ann Berg, Tom Hale and Ruth Moss, won. A team of Lena Holm "
+        "and Eva Holm catered."
+    )
+    assert {n for r, n, _c in got if r == "director"} == {
+        "Ann Berg", "Tom Hale", "Ruth Moss"
+    }  # fmt: skip
