@@ -27,7 +27,7 @@ from functools import lru_cache
 
 from graph.extract_people import CAST_CUE, PersonFact, trim_name
 from graph.extract_roles import ROLE_NOUN
-from graph.extract_text import FULL_NAME, NAME_LIST, NAME_WORD
+from graph.extract_text import FULL_NAME, NAME_LIST, NAME_WORD, STOPWORDS
 
 #: A nationality before a name: "the Iranian Asghar Farhadi".
 _DEMONYM = re.compile(
@@ -154,6 +154,11 @@ def _rules() -> dict[str, re.Pattern[str]]:
         "cast.paren_as": re.compile(
             rf"\b({FULL_NAME})\s+\(as\s+(?:(?:the|a|an|his|her|their)\s+)?"
             rf"(?:(?:[a-z][\w-]*\s+){{0,3}}?({_CHAR}))?[^()\n]{{0,40}}\)"
+        ),
+        "cast.aside_played_by": re.compile(
+            rf"(?:^|(?<=[\s(]))({NAME_WORD}(?:\s+{NAME_WORD})?),\s+([^,.;()\n]{{1,60}}?)"
+            r"(?:,\s+|\s+and\s+)played\s+by\s+(?:(?:newcomer|the|veteran|young|late|"
+            rf"great)\s+)?({FULL_NAME})"
         ),
         "cast.opposite": re.compile(rf"\b[Oo]pposite\s+({FULL_NAME})"),
         "cast.cameo": re.compile(
@@ -312,6 +317,14 @@ def find_clause_people(text: str) -> list[PersonFact]:
                                   "director.collective", 0.85))  # fmt: skip
     for m in rules["director.debut_of"].finditer(text):
         out.append(_fact(m, 1, "director", "director.debut_of", 0.85))
+    for m in rules["cast.aside_played_by"].finditer(text):
+        called = re.search(rf"\b(?:called|named)\s+({_CHAR})", m.group(2))
+        part = called.group(1) if called else m.group(1)
+        if part.split()[0].casefold() in STOPWORDS:
+            continue  # "But, as ever, played by ...": no part
+        if not called and re.search(r"\b[A-Z]\w*\b(?!')", m.group(2)):
+            continue  # "Mollie, while his uncle William Hale, played by": his part
+        out.append(_fact(m, 3, "cast", "cast.aside_played_by", 0.85, part))
     for m in rules["cast.opposite"].finditer(text):
         out.append(_fact(m, 1, "cast", "cast.opposite", 0.75))
     for key in ("cast.playing", "cast.turn_as", "cast.lends_voice", "cast.paren_as"):

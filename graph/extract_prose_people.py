@@ -69,7 +69,7 @@ def _rules() -> dict[str, re.Pattern[str]]:
             rf"({NAME_WORD})\s+and\s+({NAME_WORD})(?:\s+({NAME_WORD}))?(?=\s*[.,;])"
         ),
         "cast.list_play": re.compile(
-            rf"(?<![\w-])({FULL_NAME}(?:,\s+{FULL_NAME})+,?\s+(?:and|et)\s+"
+            rf"(?<![\w-])({FULL_NAME}(?:,\s+{FULL_NAME})*,?\s+(?:and|et)\s+"
             rf"{FULL_NAME})\s+(?:play|portray|jouent|incarnent)\s+(?:the|a|an|his|her|"
             r"their|la|le|les)\s"
         ),

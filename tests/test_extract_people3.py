@@ -368,3 +368,24 @@ def test_collective_of_directors() -> None:
     assert {n for r, n, _c in got if r == "director"} == {
         "Ann Berg", "Tom Hale", "Ruth Moss"
     }  # fmt: skip
+
+
+def test_part_with_an_aside_then_played_by() -> None:
+    got = clause_facts(
+        "Home is Ada, Ben's mother, played by Ruth Berg, whose habit grows. Na Ling, "
+        "now called Nora and played by Tom Hale, writes. He marries Mollie, while his "
+        "uncle William Dahl, played by Lena Holm, plots."
+    )
+    assert ("cast", "Ruth Berg", "Ada") in got
+    assert ("cast", "Tom Hale", "Nora") in got
+    assert not any(n == "Lena Holm" and c == "Mollie" for _r, n, c in got)
+
+
+def test_two_actors_play_unnamed_parts(blank_nlp) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "Cold Water review\n\nCold Water is a chilly film. Ann Berg and Tom Hale play "
+        "her parents, who let it happen. Ruth Moss and Lena Holm play with genre."
+    )
+    cast = names(run(blank_nlp, text), "cast")
+    assert {"Ann Berg", "Tom Hale"} <= cast
+    assert not {"Ruth Moss", "Lena Holm"} & cast
