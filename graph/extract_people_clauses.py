@@ -160,6 +160,21 @@ def _rules() -> dict[str, re.Pattern[str]]:
             r"(?:,\s+|\s+and\s+)played\s+by\s+(?:(?:newcomer|the|veteran|young|late|"
             rf"great)\s+)?({FULL_NAME})"
         ),
+        "cast.cast_list": re.compile(
+            r"(?:\b(?:[Tt]he|[Ii]ts|[Hh]is|[Hh]er|[Tt]heir)\s+(?:[\w-]+\s+)?"
+            r"(?:cast|ensemble|leads)\s*(?:-|:)\s*|"
+            r"\b(?:cast|ensemble)\s+(?:that\s+)?(?:includes|included|including|"
+            rf"featuring)\s+)({NAME_LIST})"
+        ),
+        "cast.leads_cast": re.compile(
+            rf"({NAME_LIST})\s+(?:leads?|heads?|anchors?|tops?|rounds? out|completes?|"
+            r"make up|makes up|fills? out)\s+(?:a|an|the)\s+(?:[\w-]+\s+)?"
+            r"(?:cast|ensemble)\b"
+        ),
+        "cast.in_the_lead": re.compile(
+            r"\b[Ii]n\s+the\s+(?:lead|leading|title|main|central)\s+roles?,\s+"
+            rf"({FULL_NAME})"
+        ),
         "cast.opposite": re.compile(rf"\b[Oo]pposite\s+({FULL_NAME})"),
         "cast.cameo": re.compile(
             rf"\b({FULL_NAME})(?:,\s+[a-z][^,;.()]{{1,50}},)?\s+(?:(?:makes|has|gets)\s+"
@@ -325,6 +340,14 @@ def find_clause_people(text: str) -> list[PersonFact]:
         if not called and re.search(r"\b[A-Z]\w*\b(?!')", m.group(2)):
             continue  # "Mollie, while his uncle William Hale, played by": his part
         out.append(_fact(m, 3, "cast", "cast.aside_played_by", 0.85, part))
+    for key in ("cast.cast_list", "cast.leads_cast", "cast.in_the_lead"):
+        for m in rules[key].finditer(text):
+            for name in re.finditer(FULL_NAME, m.group(1)):
+                clean = _clean(name.group(0))
+                if clean:
+                    at = m.start(1) + name.start()
+                    out.append(PersonFact("cast", clean, at, at + len(clean), key,
+                                          0.85))  # fmt: skip
     for m in rules["cast.opposite"].finditer(text):
         out.append(_fact(m, 1, "cast", "cast.opposite", 0.75))
     for key in ("cast.playing", "cast.turn_as", "cast.lends_voice", "cast.paren_as"):

@@ -389,3 +389,16 @@ def test_two_actors_play_unnamed_parts(blank_nlp) -> None:  # type: ignore[no-un
     cast = names(run(blank_nlp, text), "cast")
     assert {"Ann Berg", "Tom Hale"} <= cast
     assert not {"Ruth Moss", "Lena Holm"} & cast
+
+
+def test_cast_lists_in_prose() -> None:
+    got = clause_facts(
+        "The cast - Ann Berg, Tom Hale, Ruth Moss - is excellent. Lena Holm leads a "
+        "cast that includes Eva Strand and Nils Berg. Maja Fors and Oskar Lind round "
+        "out the ensemble. In the lead role, Pia Lund is a revelation. The jury - "
+        "Karl Dahl and Sara Blom - met. Jon Ask leads the jury."
+    )
+    cast = {n for r, n, _c in got if r == "cast"}
+    assert {"Ann Berg", "Tom Hale", "Ruth Moss", "Lena Holm", "Eva Strand",
+            "Nils Berg", "Maja Fors", "Oskar Lind", "Pia Lund"} <= cast  # fmt: skip
+    assert not {"Karl Dahl", "Sara Blom", "Jon Ask"} & cast
