@@ -240,6 +240,11 @@ _GENRE_WITH = re.compile(
     r"\b(?:film|movie|comedy|drama|thriller|musical|western|romance|melodrama|"
     r"biopic|satire|horror|feature)\s+$"
 )
+#: "co-directed her first feature with X": a collaborator, not the cast.
+_MADE_WITH = re.compile(
+    r"\b(?:directed|co-directed|made|shot|wrote|co-wrote|produced|filmed|edited)\s+"
+    r"(?:[\w'-]+\s+){0,3}$"
+)
 _PLAYS_IDIOM = r"\s+(?:with|on|like|out|up|off|down|into|around|along|games|by)\b"
 _FILM_WORD = re.compile(rf"\b{_FILM_NOUN}\b", re.I)
 YEAR = re.compile(r"\b(?:19|20)\d\d\b")
@@ -380,7 +385,9 @@ def _cast(text: str, index: TextIndex) -> list[PersonFact]:
         sentence = index.sentence_at(m.start()).text
         if _MAIN_ROLES.search(after):
             out.extend(_list_facts(m, 1, "cast.with", 0.9))
-        elif _GENRE_WITH.search(text[max(0, m.start() - 30) : m.start()]):
+        elif _GENRE_WITH.search(
+            text[max(0, m.start() - 30) : m.start()]
+        ) and not _MADE_WITH.search(text[max(0, m.start() - 50) : m.start()]):
             # "the musical comedy with Adam Driver and Marion Cotillard"
             out.extend(_list_facts(m, 1, "cast.with", 0.75))
         elif CAST_CUE.search(sentence):

@@ -175,6 +175,10 @@ def _rules() -> dict[str, re.Pattern[str]]:
             r"\b[Ii]n\s+the\s+(?:lead|leading|title|main|central)\s+roles?,\s+"
             rf"({FULL_NAME})"
         ),
+        "cast.co_star": re.compile(
+            rf"\b({FULL_NAME})'s?\s+(?:[\w\"' -]{{0,40}}?\s)?co-stars?,?\s+"
+            rf"({FULL_NAME})"
+        ),
         "cast.opposite": re.compile(rf"\b[Oo]pposite\s+({FULL_NAME})"),
         "cast.cameo": re.compile(
             rf"\b({FULL_NAME})(?:,\s+[a-z][^,;.()]{{1,50}},)?\s+(?:(?:makes|has|gets)\s+"
@@ -348,6 +352,9 @@ def find_clause_people(text: str) -> list[PersonFact]:
                     at = m.start(1) + name.start()
                     out.append(PersonFact("cast", clean, at, at + len(clean), key,
                                           0.85))  # fmt: skip
+    for m in rules["cast.co_star"].finditer(text):  # "X's Title co-star Y": both
+        out.append(_fact(m, 1, "cast", "cast.co_star", 0.85))
+        out.append(_fact(m, 2, "cast", "cast.co_star", 0.85))
     for m in rules["cast.opposite"].finditer(text):
         out.append(_fact(m, 1, "cast", "cast.opposite", 0.75))
     for key in ("cast.playing", "cast.turn_as", "cast.lends_voice", "cast.paren_as"):

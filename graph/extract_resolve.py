@@ -132,10 +132,12 @@ def resolve_people(
     best_director = {fold(f.name): f.confidence for f in out if f.role == "director"}
     best_cast = {fold(f.name): f.confidence for f in out if f.role == "cast"}
     played = {fold(f.name) for f in out if f.role == "cast" and f.character}
-    # a job label ("Filmmaker X makes a cameo") is no credit for this film
+    # only an explicit credit ("directed by", "the directorial debut of") makes an
+    # actor-director; a job label ("Filmmaker X makes a cameo") or a possessive
+    # ("X's Title co-star Y") does not
     credited: dict[str, float] = {}
     for f in out:
-        if f.role == "director" and f.rule != "director.title":
+        if f.role == "director" and f.rule in _CREDIT_RULES:
             credited[fold(f.name)] = max(credited.get(fold(f.name), 0), f.confidence)
     kept = []
     for f in out:
@@ -169,6 +171,12 @@ _PRIZE_WORDS = frozenset(
 _PRIZE_NOUNS = frozenset(
     "Lion Lions Bear Bears Cup Leopard Shell Globe Globes Palm Camera Medal Osella "
     "Trophy Statuette Oscar Oscars César Césars Goya Bafta BAFTA".split()
+)
+_CREDIT_RULES = frozenset(
+    """director.by director.credit director.debut_of director.collective
+    director.hyphen director.film_de director.title_of director.directs_self
+    director.who director.who_directed director.did_it director.nth_feature
+    director.feature_of""".split()
 )
 _ORDER_RULES = {"cast.paren_character": True, "cast.paren": False}
 

@@ -402,3 +402,15 @@ def test_cast_lists_in_prose() -> None:
     assert {"Ann Berg", "Tom Hale", "Ruth Moss", "Lena Holm", "Eva Strand",
             "Nils Berg", "Maja Fors", "Oskar Lind", "Pia Lund"} <= cast  # fmt: skip
     assert not {"Karl Dahl", "Sara Blom", "Jon Ask"} & cast
+
+
+def test_co_star_and_a_collaborator_with(blank_nlp) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "Cold Water review\n\nCold Water, a film by Ann Berg, opens on a lake. Berg, "
+        "who co-directed her first feature with Ruth Moss, now works alone. Lena "
+        "Holm's Cold Water co-star Karl Dahl is also superb."
+    )
+    x = run(blank_nlp, text)
+    assert names(x, "director") == {"Ann Berg"}
+    assert {"Lena Holm", "Karl Dahl"} <= names(x, "cast")
+    assert "Ruth Moss" not in names(x, "cast")
