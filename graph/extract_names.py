@@ -3,7 +3,8 @@
 Contract: :func:`trim_name` drops the stop words and job words around a name ("Then
 Julia Piaton" -> "Julia Piaton", "Playwright Celine Song" -> "Celine Song");
 :func:`trim_headline_verb` drops a Title-Case verb a headline glues to a name.
-:data:`HONORIFICS` and :data:`JOB_WORDS` are the word lists the people rules share.
+:data:`HONORIFICS`, :data:`JOB_WORDS` and :data:`SOURCE_BEFORE` are shared by the
+people rules.
 """
 
 from __future__ import annotations
@@ -59,3 +60,10 @@ def trim_headline_verb(name: str) -> str:
     if len(words) >= 3 and _HEADLINE_VERB.fullmatch(words[-1]):
         words.pop()
     return " ".join(words)
+
+
+#: A source work before a quoted title: 'the book "Wiseguy" by X' is an author's.
+SOURCE_BEFORE = re.compile(
+    r"\b(?:book|novel|play|story|stories|memoir|article|poem|song|album|essay|comic|"
+    r"novella|musical|opera)s?,?\s*$"
+)

@@ -59,12 +59,15 @@ _NATIONALITY = re.compile(
 #: What a film is adapted from: "Alasdair Gray's 1992 novel, the film ..."
 _SOURCE = (
     r"(?:novels?|books?|plays?|memoirs?|stor(?:y|ies)|articles?|scripts?|poems?|"
-    r"jury|is|was|are|were|has|had|have)"
+    r"stage|screen|jury|is|was|are|were|has|had|have)"
 )
 #: What else a critic calls a director's film: "Bong Joon-ho's Oscar winner",
 #: "Edward Berger's German-language adaptation" (not "classic" or "masterpiece":
 #: "F. Scott Fitzgerald's classic" is a novel).
-_WORK_NOUN = r"(?:adaptation|epic|romance|romp|(?<=\s)winner)s?"
+_WORK_NOUN = (
+    r"(?:adaptation|epic|romance|romp|(?<=\s)winner)"
+    r"(?!s\b|\s+(?:story|stories|tale|tales|novel|poem|saga|book|play|series)\b)"
+)
 #: A prize before "winner": "Palme d'Or winner", "Golden Lion winner".
 _PRIZE = (
     r"(?:Palme d'Or|Oscar|Golden [A-Z][a-z]+|Silver [A-Z][a-z]+|Grand Prix|César|"

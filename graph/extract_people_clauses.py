@@ -25,6 +25,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
+from graph.extract_names import SOURCE_BEFORE
 from graph.extract_people import CAST_CUE, PersonFact, trim_name
 from graph.extract_roles import ROLE_NOUN
 from graph.extract_text import FULL_NAME, NAME_LIST, NAME_WORD, STOPWORDS
@@ -269,6 +270,8 @@ def find_clause_people(text: str) -> list[PersonFact]:
             r"\b(?:in|like|than)\s+$", text[max(0, m.start() - 6) : m.start()]
         ):
             continue  # "seen together in "Title" of X": an earlier film, in passing
+        if SOURCE_BEFORE.search(text[max(0, m.start() - 30) : m.start()]):
+            continue  # 'based on the book "Wiseguy" by X': its author
         out.append(_fact(m, 1, "director", "director.title_of", 0.85, title=title))
     for key in ("director.prize_to", "director.won_prize"):
         for m in rules[key].finditer(text):

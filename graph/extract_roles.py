@@ -25,6 +25,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
+from graph.extract_names import SOURCE_BEFORE
 from graph.extract_people import PersonFact, trim_name
 from graph.extract_text import FULL_NAME, NAME_WORD, STOPWORDS
 
@@ -275,6 +276,8 @@ def find_title_directors(text: str, titles: list[str]) -> list[PersonFact]:
             r"\s+(?:made|directed|shot|filmed|wrote and directed)\b"
         )
         for m in by.finditer(text):
+            if SOURCE_BEFORE.search(text[max(0, m.start() - 30) : m.start()]):
+                continue  # 'based on the book "Wiseguy" by X': its author
             second = trim_name(m.group(2))
             if len(second.split()) < 2:
                 continue

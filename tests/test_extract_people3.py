@@ -414,3 +414,15 @@ def test_co_star_and_a_collaborator_with(blank_nlp) -> None:  # type: ignore[no-
     assert names(x, "director") == {"Ann Berg"}
     assert {"Lena Holm", "Karl Dahl"} <= names(x, "cast")
     assert "Ruth Moss" not in names(x, "cast")
+
+
+def test_source_works_name_authors_not_directors(blank_nlp) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        'Cold Water review\n\nCold Water is based on the book "Wiseguy" by Ann Berg. '
+        "It ranks among Tom Hale's finest screen adaptations, and lacks Ruth Moss's "
+        "epic story. This adaptation of Lena Holm's stage drama drags. Eva Strand's "
+        "German-language adaptation of the novel is the real thing."
+    )
+    got = names(run(blank_nlp, text), "director")
+    assert "Eva Strand" in got
+    assert not {"Ann Berg", "Tom Hale", "Ruth Moss", "Lena Holm"} & got
