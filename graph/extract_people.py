@@ -295,6 +295,8 @@ def _directors(text: str, index: TextIndex) -> list[PersonFact]:
             continue  # "as a director, A Star Is Born": a title, not a name
         if re.match(r",\s+(?:the\s+)?(?:jury|festival)\b", text[m.end(1) :]):
             continue  # "Helmer Karl Weiss, the jury president": a jury head
+        if re.match(rf"\s*\(\s*{FULL_NAME}\s*\)", text[m.end(1) : m.end(1) + 60]):
+            continue  # "director Carl Denham (Robert Armstrong)": a character
         clean = _full(m.group(1))
         if clean:
             out.append(

@@ -426,3 +426,12 @@ def test_source_works_name_authors_not_directors(blank_nlp) -> None:  # type: ig
     got = names(run(blank_nlp, text), "director")
     assert "Eva Strand" in got
     assert not {"Ann Berg", "Tom Hale", "Ruth Moss", "Lena Holm"} & got
+
+
+def test_a_director_character_with_its_actor(blank_nlp) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "Cold Water review\n\nCold Water is directed by Ann Berg. On set, the director "
+        "Carl Dahl (Tom Hale) hires a young star."
+    )
+    x = run(blank_nlp, text)
+    assert names(x, "director") == {"Ann Berg"}
