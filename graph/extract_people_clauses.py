@@ -44,6 +44,12 @@ _CREW_CLAUSE = re.compile(
     r"\b(?:shot|photographed|edited|scored|composed|produced|lit|cinematographer|"
     r"composer|editor|producer|screenwriter|star|actor|actress|plays|played)\b"
 )
+#: Words that make "for <words> by X" no film title: prizes, crafts, sources.
+_NOT_A_TITLE = re.compile(
+    r"\b(?:Best|Prize|Award|Screenplay|Script|Score|Music|Photography|Editing|"
+    r"book|novel|play|story|script|screenplay|score|music|photography|song|songs|"
+    r"words|lyrics|design|costumes|make-up)\b"
+)
 #: Crew jobs: "and Ruth Berg the producer", "X's turn as a director" are no parts.
 _CREW_JOB = re.compile(
     r"\b(?:director|directors|producer|producers|writer|screenwriter|composer|"
@@ -189,6 +195,13 @@ def _rules() -> dict[str, re.Pattern[str]]:
             r"\b(?:made|directed|co-directed|filmed)\s+by\s+(?:a|an|the)\s+"
             r"(?:[\w-]+\s+){0,2}?(?:collective|duo|team|trio|pair|group|quartet)\s+of\s+"
             rf"((?:the\s+)?{NAME_LIST})"
+        ),
+        "director.title_by_prose": re.compile(
+            r"\b(?:to|for|with|including|and)[ ]+\"?((?:[A-Z0-9][\w'-]*)(?:[ ]+[\w'-]+)"
+            r"{0,9}?)\"?,?[ ]+by[ ]+(?:(?:her|his|their)[ ]+(?:husband|wife|partner|"
+            r"brother|sister|son|daughter|father|mother)[ ]+)?"
+            rf"({FULL_NAME})(?=[ ]*[,.;)]|$)",
+            re.M,
         ),
         "director.debut_of": re.compile(
             r"\b(?:directorial|directing|feature|filmmaking)\s+debut\s+(?:of|from|by)\s+"
@@ -337,6 +350,11 @@ def find_clause_people(text: str) -> list[PersonFact]:
             at, who = m.start(1) + name.start(), name.group(0)
             out.append(PersonFact("director", who, at, at + len(who),
                                   "director.collective", 0.85))  # fmt: skip
+    for m in rules["director.title_by_prose"].finditer(text):
+        title = m.group(1)
+        if _NOT_A_TITLE.search(title) or SOURCE_BEFORE.search(text[: m.start(1)][-30:]):
+            continue  # "the award for Best Screenplay by X": its writer
+        out.append(_fact(m, 2, "director", "director.title_by_prose", 0.8, title=title))
     for m in rules["director.debut_of"].finditer(text):
         out.append(_fact(m, 1, "director", "director.debut_of", 0.85))
     for m in rules["cast.aside_played_by"].finditer(text):

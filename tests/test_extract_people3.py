@@ -435,3 +435,15 @@ def test_a_director_character_with_its_actor(blank_nlp) -> None:  # type: ignore
     )
     x = run(blank_nlp, text)
     assert names(x, "director") == {"Ann Berg"}
+
+
+def test_title_by_director_in_prize_prose() -> None:
+    got = clause_facts(
+        "Ruth Moss took the prize for best actress for Warm Milk, by her husband Ann "
+        "Berg. The Special Jury Prize went to La Mafia non è più by Tom Hale. The "
+        "award for Best Screenplay by Lena Holm was a surprise.\n\nGolden Bear goes "
+        "to Cold Water\n\nby Eva Strand, for Kinoblatt"
+    )
+    directors = {(n, c) for r, n, c in got if r == "director"}
+    assert {("Ann Berg", None), ("Tom Hale", None)} <= directors
+    assert not any(n in {"Lena Holm", "Eva Strand"} for n, _c in directors)
