@@ -28,7 +28,7 @@ from functools import lru_cache
 from graph.extract_names import SOURCE_BEFORE
 from graph.extract_people import CAST_CUE, PersonFact, trim_name
 from graph.extract_roles import ROLE_NOUN
-from graph.extract_text import FULL_NAME, NAME_LIST, NAME_WORD, STOPWORDS
+from graph.extract_text import FULL_NAME, NAME_LIST, NAME_WORD, STOPWORDS, TITLE_RUN
 
 #: A nationality before a name: "the Iranian Asghar Farhadi".
 _DEMONYM = re.compile(
@@ -203,6 +203,14 @@ def _rules() -> dict[str, re.Pattern[str]]:
             rf"({FULL_NAME})(?=[ ]*[,.;)]|$)",
             re.M,
         ),
+        "director.prize_possessive": re.compile(
+            r"\b(?:to|was|runner-up|winner|went to|goes to)\s+"
+            rf"({FULL_NAME})'s?\s+\"?({TITLE_RUN})"
+        ),
+        "director.possessive_dated": re.compile(
+            rf"\b({FULL_NAME})'s?\s+\"?({TITLE_RUN})\"?\s+(?:\((?:19|20)\d\d\)|"
+            r"(?:won|wins|took|takes)\s+the\b)"
+        ),
         "director.debut_of": re.compile(
             r"\b(?:directorial|directing|feature|filmmaking)\s+debut\s+(?:of|from|by)\s+"
             r"(?:the\s+)?(?:(?:actor|actress|writer|novelist|comedian|playwright|"
@@ -355,6 +363,12 @@ def find_clause_people(text: str) -> list[PersonFact]:
         if _NOT_A_TITLE.search(title) or SOURCE_BEFORE.search(text[: m.start(1)][-30:]):
             continue  # "the award for Best Screenplay by X": its writer
         out.append(_fact(m, 2, "director", "director.title_by_prose", 0.8, title=title))
+    for key in ("director.prize_possessive", "director.possessive_dated"):
+        for m in rules[key].finditer(text):
+            title = m.group(2)
+            if title.split()[0].casefold() in STOPWORDS - {"the", "a", "an"}:
+                continue
+            out.append(_fact(m, 1, "director", key, 0.8, title=title))
     for m in rules["director.debut_of"].finditer(text):
         out.append(_fact(m, 1, "director", "director.debut_of", 0.85))
     for m in rules["cast.aside_played_by"].finditer(text):

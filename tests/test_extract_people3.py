@@ -447,3 +447,15 @@ def test_title_by_director_in_prize_prose() -> None:
     directors = {(n, c) for r, n, c in got if r == "director"}
     assert {("Ann Berg", None), ("Tom Hale", None)} <= directors
     assert not any(n in {"Lena Holm", "Eva Strand"} for n, _c in directors)
+
+
+def test_possessive_titles_in_prize_lines_and_with_years() -> None:
+    got = clause_facts(
+        "The Golden Lion went to Ann Berg's Cold Water, a thriller. The first "
+        "runner-up was Tom Hale's Warm Milk. The season opens with Ruth Moss's Red "
+        "Tide (1962). Lena Holm's Ada is a marvel. It was Eva Strand's Blue Hour, "
+        "and Mara Olsen's Ada (Tom Hale) sings."
+    )
+    directors = {n for r, n, _c in got if r == "director"}
+    assert {"Ann Berg", "Tom Hale", "Ruth Moss"} <= directors
+    assert not {"Lena Holm", "Mara Olsen"} & directors
