@@ -459,3 +459,13 @@ def test_possessive_titles_in_prize_lines_and_with_years() -> None:
     directors = {n for r, n, _c in got if r == "director"}
     assert {"Ann Berg", "Tom Hale", "Ruth Moss"} <= directors
     assert not {"Lena Holm", "Mara Olsen"} & directors
+
+
+def test_adjective_before_a_role_noun(blank_nlp) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "Cold Water review\n\nCold Water is a slow burn. Tom Hale is fantastic as the "
+        "grieving dad. Ruth Moss works as a hotel and bar critic in real life."
+    )
+    cast = names(run(blank_nlp, text), "cast")
+    assert "Tom Hale" in cast
+    assert "Ruth Moss" not in cast
