@@ -58,6 +58,11 @@ _CREW_JOB = re.compile(
 #: A name cut short before a particle the name pattern lacks: "Nelson Carlo de los".
 _CUT_NAME = re.compile(r"\s+(?:de|da|del|di|los|las|van|von|y)\s+(?:[a-z]+\s+)?[A-Z]")
 _CHAR = rf"{NAME_WORD}(?:\s+{NAME_WORD}){{0,2}}"
+#: A name with several particles: "Nelson Carlo de los Santos Arias".
+_LONG_NAME = (
+    rf"{NAME_WORD}(?:[ ]+(?:(?:de|da|del|di|du|van|von|der|den|los|las|la|le|y)[ ]+)*"
+    rf"{NAME_WORD}){{1,5}}"
+)
 _CHAR_H = rf"(?:(?:Mr|Mrs|Ms|Dr)\.?\s+)?{NAME_WORD}(?:\s+{NAME_WORD})?"
 _HONORIFIC = r"(?:Chief|Captain|Detective|Inspector|Sergeant|Officer|Doctor|Dr\.|Mr\.|"
 _HONORIFIC += r"Mrs\.|Ms\.|Mr|Mrs|Ms|Miss|Uncle|Aunt|Father|Sister|Mother|Professor)"
@@ -96,7 +101,7 @@ def _rules() -> dict[str, re.Pattern[str]]:
             r"\b(?:prize|award|Prize|Award|Bear|Lion|Palm|Leopard)(?:\s+of\s+[a-z]+)?"
             rf"\s+{_DIRECTING}"
             r"[^.;]{0,30}?\s+(?:goes|went|returns|returned|is awarded)\s+to\s+"
-            rf"(?:the\s+)?({FULL_NAME})"
+            rf"(?:the\s+)?({_LONG_NAME})"
         ),
         "cast.prize_to": re.compile(
             r"\b(?:prize|award|Prize|Award|Bear|Lion|Cup|Palm|Leopard)(?:\s+of\s+[a-z]+)?"
@@ -185,6 +190,9 @@ def _rules() -> dict[str, re.Pattern[str]]:
         "cast.co_star": re.compile(
             rf"\b({FULL_NAME})'s?\s+(?:[\w\"' -]{{0,40}}?\s)?co-stars?,?\s+"
             rf"({FULL_NAME})"
+        ),
+        "cast.voice_of": re.compile(
+            rf"\b(?:to|with|by)\s+the\s+voices?\s+of\s+({FULL_NAME})"
         ),
         "cast.opposite": re.compile(rf"\b[Oo]pposite\s+({FULL_NAME})"),
         "cast.cameo": re.compile(
@@ -390,6 +398,8 @@ def find_clause_people(text: str) -> list[PersonFact]:
     for m in rules["cast.co_star"].finditer(text):  # "X's Title co-star Y": both
         out.append(_fact(m, 1, "cast", "cast.co_star", 0.85))
         out.append(_fact(m, 2, "cast", "cast.co_star", 0.85))
+    for m in rules["cast.voice_of"].finditer(text):  # MT "to the voice of X"
+        out.append(_fact(m, 1, "cast", "cast.voice_of", 0.8))
     for m in rules["cast.opposite"].finditer(text):
         out.append(_fact(m, 1, "cast", "cast.opposite", 0.75))
     for key in ("cast.playing", "cast.turn_as", "cast.lends_voice", "cast.paren_as"):

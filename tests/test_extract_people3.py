@@ -469,3 +469,13 @@ def test_adjective_before_a_role_noun(blank_nlp) -> None:  # type: ignore[no-unt
     cast = names(run(blank_nlp, text), "cast")
     assert "Tom Hale" in cast
     assert "Ruth Moss" not in cast
+
+
+def test_long_particle_names_and_translated_voices() -> None:
+    got = clause_facts(
+        "The Silver Bear for Best Director went to Ana Luisa de los Santos Arias for "
+        'Pepe. The prize went to "Snail" of the Australian Tom Hale, the story of '
+        "Grace, to the voice of Ruth Moss. The room has the voice of reason."
+    )
+    assert ("director", "Ana Luisa de los Santos Arias", None) in got
+    assert ("cast", "Ruth Moss", None) in got
