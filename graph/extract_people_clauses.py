@@ -212,11 +212,12 @@ def _rules() -> dict[str, re.Pattern[str]]:
             re.M,
         ),
         "director.prize_possessive": re.compile(
-            r"\b(?:to|was|runner-up|winner|went to|goes to)\s+"
-            rf"({FULL_NAME})'s?\s+\"?({TITLE_RUN})"
+            r"\b(?:(?:went|goes|gave\s[^.;]{1,60}?|awarded\s[^.;]{1,40}?)\s+to|"
+            r"runner-up(?:\s+was)?|winner(?:\s+was)?)\s+"
+            rf"({FULL_NAME})'s?\s+\"?(?=[A-Z])({TITLE_RUN})"
         ),
         "director.possessive_dated": re.compile(
-            rf"\b({FULL_NAME})'s?\s+\"?({TITLE_RUN})\"?\s+(?:\((?:19|20)\d\d\)|"
+            rf"\b({FULL_NAME})'s?\s+\"?(?=[A-Z])({TITLE_RUN})\"?\s+(?:\((?:19|20)\d\d\)|"
             r"(?:won|wins|took|takes)\s+the\b)"
         ),
         "director.debut_of": re.compile(

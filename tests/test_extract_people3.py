@@ -479,3 +479,13 @@ def test_long_particle_names_and_translated_voices() -> None:
     )
     assert ("director", "Ana Luisa de los Santos Arias", None) in got
     assert ("cast", "Ruth Moss", None) in got
+
+
+def test_possessive_after_a_bare_to_is_no_prize_line() -> None:
+    got = clause_facts(
+        "The film, a sequel to Ann Berg's 1979 horror film, drags. Maneuvering to End "
+        "Britain's Role in the trade. The jury gave the Golden Lion of this 76th "
+        "edition to Tom Hale's Warm Milk."
+    )
+    directors = {n for r, n, _c in got if r == "director"}
+    assert directors == {"Tom Hale"}
