@@ -31,12 +31,23 @@ JOB_WORDS = frozenset(
 )
 
 
+#: Sentence adverbs that open a sentence before a name: "Undoubtedly M. Night
+#: Shyamalan's weakest thriller".
+_SENTENCE_ADVERBS = frozenset(
+    """undoubtedly clearly obviously surely finally certainly arguably naturally sadly
+    happily frankly honestly ultimately thankfully unfortunately fortunately
+    predictably inevitably essentially basically admittedly oddly curiously
+    strangely""".split()
+)
+
+
 def trim_name(name: str) -> str:
     """Drop leading/trailing stop words ("Then Julia Piaton" -> "Julia Piaton") and
     leading job words ("Playwright Celine Song" -> "Celine Song")."""
     words = name.split()
     while words and (
         words[0].casefold().strip(".") in STOPWORDS
+        or words[0].casefold().strip(".,") in _SENTENCE_ADVERBS
         or (len(words) > 2 and words[0].casefold() in JOB_WORDS)
     ):
         words.pop(0)

@@ -489,3 +489,8 @@ def test_possessive_after_a_bare_to_is_no_prize_line() -> None:
     )
     directors = {n for r, n, _c in got if r == "director"}
     assert directors == {"Tom Hale"}
+
+
+def test_sentence_adverb_is_no_part_of_a_name() -> None:
+    assert trim_name("Undoubtedly Ann Berg") == "Ann Berg"
+    assert trim_name("Kelly Marie Tran") == "Kelly Marie Tran"
