@@ -135,15 +135,16 @@ def _rules() -> dict[str, re.Pattern[str]]:
         "director.film_de": re.compile(
             r"\b(?:[Ll]e|[Ll]a|[Ss]on|[Ss]a|[Uu]n|[Uu]ne|[Cc]e|[Cc]ette|du|au|nouveau|dernier|"
             r"[Pp]remier|[Tt]he|[Tt]his)\s+"
-            r"(?:\w+\s+)?"
-            r"(?:(?:film|long[- ]métrage|documentaire|feature)\s+(?:de\s+|d'|of\s+)|"
+            r"(?:\w+\s+){0,2}?"
+            r"(?:(?:film|long[- ]métrage|long metrage|documentaire|feature|opus)\s+"
+            r"(?:de\s+|d'|of\s+)|"
             r"version\s+(?:de\s+|d'))"
             r"(?:(?:la\s+|le\s+|l')?(?:comédienne|comédien|actrice|acteur|romancière|"
             r"romancier|cinéaste|réalisatrice|réalisateur|humoriste)\s+)?"
             rf"({FULL_NAME})(?!'s?\s)"
         ),
         "cast.role_of": re.compile(
-            rf"({FULL_NAME}),?\s+(?:qui\s+)?(?:(?:is|est)\s+(?:[a-z]+\s+)?)?"
+            rf"({FULL_NAME}),?\s+(?:qui\s+)?(?:(?:is|est)\s+)?(?:[a-z]+\s+)?"
             r"(?:in the (?:title )?role of|"
             r"takes on the role of|dans le rôle de|dans la peau de|prête ses traits à|"
             r"as the voice of|voices)\s+(?:(?:the|his|her|their)\s+(?:[a-z]+\s+)?)?"
@@ -181,7 +182,7 @@ def _rules() -> dict[str, re.Pattern[str]]:
             r"\s(?:(?!\b(?:which|who|he|she|they)\b)[^,.;()\n]){1,70}?),)?"
             r"(?:,\s+(?:who|qui))?"
             r"\s+(?:(?:also|once again|here|again|y|aussi|encore|ici)\s+)?"
-            r"(?:stars|co-stars|plays|played|portrays|embodies|incarnates|interprets|"
+            r"(?:stars|co-stars|plays|played|portrays|embodies|incarnates|interprets|camps|"
             r"is cast|incarne|joue|campe|interprète)\b"
             r"(?:\s+as)?(?:\s+the role of)?(?:\s+(?:the|la|le))?"
             r"(?:\s+(?:young|old|older|"
@@ -400,7 +401,11 @@ def _cast(text: str, index: TextIndex) -> list[PersonFact]:
     for m in rules["cast.plays"].finditer(text):
         clean = _full(m.group(1))
         film = "stars" in m.group(0) and re.match(r"\s+as\s", text[m.end() :])
-        idiom = not m.group(2) and re.match(_PLAYS_IDIOM, text[m.end() :])
+        idiom = (
+            not m.group(2)
+            and re.search(r"\b(?:plays|played|joue)\s*$", m.group(0))
+            and re.match(_PLAYS_IDIOM, text[m.end() :])
+        )
         # "Past Lives stars Greta Lee as Nora": a film; "X plays with genre": no role
         if clean and not film and not idiom:
             char = _single(m.group(2)) if m.group(2) else None

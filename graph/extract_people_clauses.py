@@ -194,6 +194,10 @@ def _rules() -> dict[str, re.Pattern[str]]:
         "cast.voice_of": re.compile(
             rf"\b(?:to|with|by)\s+the\s+voices?\s+of\s+({FULL_NAME})"
         ),
+        "cast.carried_by": re.compile(
+            r"\b(?:carried|borne|porté|portée|portés)\s+(?:by|par)\s+(?:the\s+)?"
+            rf"(?:(?:actor|actress|comédienne?|acteur|actrice)\s+)?({FULL_NAME})"
+        ),
         "cast.opposite": re.compile(rf"\b[Oo]pposite\s+({FULL_NAME})"),
         "cast.cameo": re.compile(
             rf"\b({FULL_NAME})(?:,\s+[a-z][^,;.()]{{1,50}},)?\s+(?:(?:makes|has|gets)\s+"
@@ -245,7 +249,8 @@ def _rules() -> dict[str, re.Pattern[str]]:
             rf"(?:(?:[a-z][\w-]*\s+){{0,3}}?({_CHAR}))?"
         ),
         "cast.lends_voice": re.compile(
-            rf"\b({FULL_NAME})\s+lends\s+(?:her|his|their)\s+(?:[a-z-]+\s+)?voices?\s+"
+            rf"\b({FULL_NAME})\s+lends\s+(?:her|his|their)\s+(?:[a-z-]+\s+)?"
+            r"(?:voices?|features|face|traits|body)\s+"
             rf"to\s+(?:the\s+)?({_CHAR})?"
         ),
         "cast.possessive_described": re.compile(
@@ -401,6 +406,8 @@ def find_clause_people(text: str) -> list[PersonFact]:
         out.append(_fact(m, 2, "cast", "cast.co_star", 0.85))
     for m in rules["cast.voice_of"].finditer(text):  # MT "to the voice of X"
         out.append(_fact(m, 1, "cast", "cast.voice_of", 0.8))
+    for m in rules["cast.carried_by"].finditer(text):  # MT "carried by X"
+        out.append(_fact(m, 1, "cast", "cast.carried_by", 0.8))
     for m in rules["cast.opposite"].finditer(text):
         out.append(_fact(m, 1, "cast", "cast.opposite", 0.75))
     for key in ("cast.playing", "cast.turn_as", "cast.lends_voice", "cast.paren_as"):

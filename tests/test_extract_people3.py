@@ -494,3 +494,18 @@ def test_possessive_after_a_bare_to_is_no_prize_line() -> None:
 def test_sentence_adverb_is_no_part_of_a_name() -> None:
     assert trim_name("Undoubtedly Ann Berg") == "Ann Berg"
     assert trim_name("Kelly Marie Tran") == "Kelly Marie Tran"
+
+
+def test_translated_french_casting_verbs(blank_nlp) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        '"Cold Water", the new opus of Ann Berg, moves the Croisette\n\n"Cold Water" '
+        "is carried by Ruth Moss, impressive in the role of Elena. Tom Hale lends his "
+        "features to Mateo, the brother. Lena Holm camps a grandmother, and Eva "
+        "Strand embodies with sobriety the father. Mara Olsen plays with genre. The "
+        'last feature film of Karl Dahl, "North", was also shown.'
+    )
+    x = run(blank_nlp, text)
+    assert {("Ruth Moss", "Elena"), ("Tom Hale", "Mateo")} <= pairs(x)
+    assert {"Lena Holm", "Eva Strand"} <= names(x, "cast")
+    assert "Mara Olsen" not in names(x, "cast")
+    assert {"Ann Berg", "Karl Dahl"} <= names(x, "director")
