@@ -63,7 +63,7 @@ def _rules() -> dict[str, re.Pattern[str]]:
             rf"{line}(?:(?:[Ww]riter[-/])?[Dd]irect(?:or|ors|ed by)"
             r"(?:(?:[-/]|,[ \t]*|[ \t]+(?:and|&)[ \t]+)(?:[Ss]creen)?[Ww]riter)?|"
             r"[Rr]éalisation|[Rr]éalisateur|"
-            r"[Rr]éalisatrice|[Rr]éalisé par|[Dd]ir\.)[ \t]*:[ \t]*"
+            r"[Rr]éalisatrice|[Rr]éalisé par|[Dd]ir\.?)[ \t]*:[ \t]*"
             rf"({FULL_NAME}(?:[ \t]*(?:,|&|and|et)[ \t]*{FULL_NAME})*)",
             re.M,
         ),
@@ -77,6 +77,7 @@ def _rules() -> dict[str, re.Pattern[str]]:
             rf"(?:an?|the|his|her|their)\s+(?!{_NOT_A_ROLE}\b)"
             r"(?:[a-z][\w-]*,?\s+){0,3}?[a-z][\w-]*"
             r"(?=,\s+[a-z]+s\b|\s+(?:is|was|gets|steals|makes|brings|has)\b|"
+            r",\s+in\s+(?:the|a|an|her|his)\s+[^.;]{0,40}?(?:performance|role|turn)\b|"
             rf"\s+and\s+{FULL_NAME}\s+as\b)"
         ),
         "cast.colon_list": re.compile(
@@ -122,8 +123,9 @@ def _rules() -> dict[str, re.Pattern[str]]:
         ),
         "cast.turn_up_as": re.compile(
             rf"(?:^|(?<=[.,;:]\s)|(?<=\band\s))((?:{FULL_NAME}\s+(?:and|&)\s+)?{FULL_NAME})"
-            r"(?:,\s+[a-z][^,.;]{1,40},)?\s+(?:turn up|turns up|show up|shows up|"
-            r"pop up|pops up|appear|appears|co-star|co-stars)\s+(?:[a-z]+\s+){0,4}?as\b"
+            r"(?:,\s+[a-z][^,.;]{1,40},|\s+-\s[^\n]{1,60}?\s-)?\s+(?:turn up|turns up|"
+            r"show up|shows up|pop up|pops up|appear|appears|co-star|co-stars)\s+"
+            r"(?:(?:[a-z]+\s+){0,4}?|for\s+[^.;!?()]{1,60}?,\s+)as\b"
         ),
         "cast.won_for_as": re.compile(
             rf"({FULL_NAME})\s+(?:won|wins|took|takes)\s+[^.;]{{1,60}}?\bfor\s+"
@@ -145,11 +147,12 @@ def _rules() -> dict[str, re.Pattern[str]]:
             r"stars|leads|cast),\s+([^.;\n]{5,300})"
         ),
         "cast.its_actor": re.compile(
-            r"\b(?:its|the film's|their)\s+(?:lead\s+|young\s+|main\s+)?"
+            r"\b(?:[Ii]ts|[Tt]he film's|[Tt]heir)\s+(?:lead\s+|young\s+|main\s+)?"
             rf"(?:actor|actress|star|lead),\s+({FULL_NAME})"
         ),
         "director.made_a_film": re.compile(
-            rf"({FULL_NAME})(?:\s+\([^()\n]{{1,80}}\))?(?:\s+and\s+(?:his|her|their)\s+"
+            rf"({FULL_NAME})(?:\s+\([^()\n]{{1,80}}\))?(?:\s+is\s+\d+\s+and)?"
+            r"(?:\s+and\s+(?:his|her|their)\s+"
             rf"[a-z-]+(?:,\s+{FULL_NAME},)?)?\s+(?:has\s+|have\s+)?(?:made|directed)\s+"
             r"(?:a|an|this|the|his|her)\s+(?:[\w-]+\s+){0,3}?(?:film|movie|documentary|"
             r"feature)\b"
@@ -200,7 +203,7 @@ def _credit_names(chunk: str, start: int) -> list[tuple[str, int, str | None]]:
     """``(name, offset, character)`` for "A, B (Character) and C" in a credit line."""
     out = []
     for m in re.finditer(
-        rf"({FULL_NAME})(?:\s*\(([^()\n]{{1,60}})\))?\s*(?:,|;|&|\band\b|\bet\b|$)",
+        rf"({FULL_NAME})(?:\s*\(([^()\n]{{1,60}})\))?\s*(?:,|;|&|\band\b|\bet\b|\.?\s*$)",
         chunk,
     ):
         name = trim_name(m.group(1))
@@ -324,9 +327,13 @@ def find_casting(text: str) -> list[PersonFact]:
         rules["director.made_a_film"], text, "director", "director.made_a_film", 0.7
     )
     for m in rules["cast.turn_up_as"].finditer(text):
-        for name, at in _list_names(m.group(1), m.start(1)):
+        found = _list_names(m.group(1), m.start(1))
+        part = re.match(rf"\s+({NAME_WORD}(?: {NAME_WORD})?)(?=\s*[,.;]|\s+who\b)",
+                        text[m.end() :])  # fmt: skip
+        for name, at in found:
+            role = part.group(1) if part and len(found) == 1 else None
             out.append(PersonFact("cast", name, at, at + len(name), "cast.turn_up_as",
-                                  0.75))  # fmt: skip
+                                  0.75, role))  # fmt: skip
     for m in rules["cast.played_at"].finditer(text):
         char = m.group(1)
         if char.casefold() in STOPWORDS:

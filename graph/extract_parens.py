@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import re
 
+from graph.extract_names import JOB_WORDS
 from graph.extract_people import CAST_CUE, YEAR, PersonFact, trim_name
 from graph.extract_text import ANY_NAME, FULL_NAME, NAME_WORD, STOPWORDS, TextIndex
 
@@ -65,6 +66,14 @@ def _character_lookback(text: str, sent_start: int, end: int) -> tuple[str, int]
     return best
 
 
+def _drop_epithet(item: str) -> str:
+    """ "newcomer Tom Mercier", "the legendary James Hong" -> the name alone."""
+    m = re.match(r"(?:the\s+)?([a-z][\w-]*)\s+(?=[A-Z])", item)
+    if m and m.group(1) in JOB_WORDS:
+        return item[m.end() :]
+    return item
+
+
 def find_paren_cast(text: str, index: TextIndex) -> list[PersonFact]:
     """Cast facts from parentheses (see the module docstring).
 
@@ -86,7 +95,9 @@ def find_paren_cast(text: str, index: TextIndex) -> list[PersonFact]:
             for p in re.split(r"\s*,\s*|\s+(?:and|&|et)\s+(?:even\s+)?", inner)
         ]
         items = [
-            re.sub(r"^(?:and|even|also|played by|as)\s+", "", p) for p in items if p
+            _drop_epithet(re.sub(r"^(?:and|even|also|played by|as)\s+", "", p))
+            for p in items
+            if p
         ]
         if items and not re.fullmatch(ANY_NAME, items[-1]):
             # "Tilda Swinton under a mountain of make-up": keep the leading name

@@ -16,6 +16,9 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from graph.extract_counterfactual import is_counterfactual, is_source_author
+from graph.extract_names import HONORIFICS
+from graph.extract_names import trim_headline_verb as trim_headline_verb
+from graph.extract_names import trim_name as trim_name
 from graph.extract_text import (
     ANY_NAME,
     FULL_NAME,
@@ -56,7 +59,19 @@ _NATIONALITY = re.compile(
 #: What a film is adapted from: "Alasdair Gray's 1992 novel, the film ..."
 _SOURCE = (
     r"(?:novels?|books?|plays?|memoirs?|stor(?:y|ies)|articles?|scripts?|poems?|"
-    r"jury|is|was|are|were|has|had|have)"
+    r"stage|screen|jury|is|was|are|were|has|had|have)"
+)
+#: What else a critic calls a director's film: "Bong Joon-ho's Oscar winner",
+#: "Edward Berger's German-language adaptation" (not "classic" or "masterpiece":
+#: "F. Scott Fitzgerald's classic" is a novel).
+_WORK_NOUN = (
+    r"(?:adaptation|epic|romance|romp|(?<=\s)winner)"
+    r"(?!s\b|\s+(?:story|stories|tale|tales|novel|poem|saga|book|play|series)\b)"
+)
+#: A prize before "winner": "Palme d'Or winner", "Golden Lion winner".
+_PRIZE = (
+    r"(?:Palme d'Or|Oscar|Golden [A-Z][a-z]+|Silver [A-Z][a-z]+|Grand Prix|César|"
+    r"BAFTA|Best Picture)"
 )
 _PERFORMANCE = re.compile(r"\b(?:performance|role|turn|portrayal)s?\b", re.I)
 _NOT_DIRECTOR_BEFORE = re.compile(
@@ -74,9 +89,12 @@ def _rules() -> dict[str, re.Pattern[str]]:
     film_noun = _FILM_NOUN
     return {
         "director.by": re.compile(
-            r"\b(?:(?:[Cc]o-)?[Dd]irected|helmed|réalisée?|mise en scène|"
+            r"\b(?:(?:[Cc]o-)?[Dd]irected|helmed|[Rr]éalisée?|mise en scène|"
             r"written and directed|"
-            rf"directed and written)\s+(?:by|par)\s+({ANY_NAME}(?:\s+(?:and|et|&)\s+"
+            r"directed and written)\s+(?:by|par)\s+"
+            r"(?:(?:the\s+)?(?:first-timer|newcomer|debutant|veteran|great|legendary|"
+            r"young|late|documentarian|actor|actress|playwright|novelist|artist)\s+)?"
+            rf"({ANY_NAME}(?:\s+(?:and|et|&)\s+"
             rf"{ANY_NAME})?)"
         ),
         "director.title": re.compile(
@@ -92,9 +110,9 @@ def _rules() -> dict[str, re.Pattern[str]]:
             r"(?:director|filmmaker|film-maker|réalisatrice|réalisateur)\b(?!\s+of\s+photo)"
         ),
         "director.possessive": re.compile(
-            rf"({ANY_NAME})'s?\s+(?:(?!{_SOURCE}\b)(?:[a-z][\w-]*|\d+[\w-]*|{_DEMONYM}|[A-Z]\w*-[a-z][\w-]*),?\s+)"
+            rf"({ANY_NAME})'s?\s+(?:(?!{_SOURCE}\b)(?:[a-z][\w-]*|\d+[\w-]*|{_DEMONYM}|[A-Z]\w*-[a-z][\w-]*|{_PRIZE}),?\s+)"
             r"{0,6}?"
-            rf"{film_noun}\b"
+            rf"(?:{film_noun}|{_WORK_NOUN})\b"
         ),
         "director.award": re.compile(
             rf"({FULL_NAME})\s+(?:won|took|takes|wins|received|picked up)\s+(?:the\s+)?"
@@ -106,7 +124,8 @@ def _rules() -> dict[str, re.Pattern[str]]:
             r"(?:film|movie|feature)"
         ),
         "cast.parallel": re.compile(
-            rf"({NAME_LIST})\s+(?:play|jouent|portray|incarnent|interprètent)\s+"
+            rf"({NAME_LIST})\s+(?:play|jouent|portray|incarnent|interprètent|"
+            r"star as|co-star as|are cast as|appear as)\s+"
             rf"({NAME_WORD}(?:\s*,\s*{NAME_WORD})*\s+(?:and|et)\s+{NAME_WORD})"
         ),
         "cast.list_by": re.compile(
@@ -115,16 +134,20 @@ def _rules() -> dict[str, re.Pattern[str]]:
         ),
         "director.film_de": re.compile(
             r"\b(?:[Ll]e|[Ll]a|[Ss]on|[Ss]a|[Uu]n|[Uu]ne|[Cc]e|[Cc]ette|du|au|nouveau|dernier|"
-            r"premier|[Tt]he|[Tt]his)\s+"
-            r"(?:\w+\s+)?"
-            r"(?:(?:film|long[- ]métrage|documentaire|feature)\s+(?:de\s+|d'|of\s+)|"
+            r"[Pp]remier|[Tt]he|[Tt]his)\s+"
+            r"(?:\w+\s+){0,2}?"
+            r"(?:(?:film|long[- ]métrage|long metrage|documentaire|feature|opus)\s+"
+            r"(?:de\s+|d'|of\s+)|"
             r"version\s+(?:de\s+|d'))"
+            r"(?:(?:la\s+|le\s+|l')?(?:comédienne|comédien|actrice|acteur|romancière|"
+            r"romancier|cinéaste|réalisatrice|réalisateur|humoriste)\s+)?"
             rf"({FULL_NAME})(?!'s?\s)"
         ),
         "cast.role_of": re.compile(
-            rf"({FULL_NAME}),?\s+(?:(?:is|est)\s+)?(?:in the (?:title )?role of|"
+            rf"({FULL_NAME}),?\s+(?:qui\s+)?(?:(?:is|est)\s+)?(?:[a-z]+\s+)?"
+            r"(?:in the (?:title )?role of|"
             r"takes on the role of|dans le rôle de|dans la peau de|prête ses traits à|"
-            r"as the voice of|voices)\s+(?:the\s+)?"
+            r"as the voice of|voices)\s+(?:(?:the|his|her|their)\s+(?:[a-z]+\s+)?)?"
             rf"({NAME_WORD}(?: {NAME_WORD}){{0,2}})"
         ),
         "cast.traits": re.compile(
@@ -159,7 +182,7 @@ def _rules() -> dict[str, re.Pattern[str]]:
             r"\s(?:(?!\b(?:which|who|he|she|they)\b)[^,.;()\n]){1,70}?),)?"
             r"(?:,\s+(?:who|qui))?"
             r"\s+(?:(?:also|once again|here|again|y|aussi|encore|ici)\s+)?"
-            r"(?:stars|co-stars|plays|played|portrays|embodies|incarnates|interprets|"
+            r"(?:stars|co-stars|plays|played|portrays|embodies|incarnates|interprets|camps|"
             r"is cast|incarne|joue|campe|interprète)\b"
             r"(?:\s+as)?(?:\s+the role of)?(?:\s+(?:the|la|le))?"
             r"(?:\s+(?:young|old|older|"
@@ -180,7 +203,7 @@ def _rules() -> dict[str, re.Pattern[str]]:
             r"((?:[\w'-]+,?\s+){0,6}?)as\s+"
             rf"(?:(?:the|his|her|their|a|an|its|{NAME_WORD}'s)\s+)?"
             r"(?:(?!(?:and|or|but|while|with)\b)[a-z][\w-]*,?\s+){0,3}?"
-            rf"({NAME_WORD}(?: {NAME_WORD}){{0,2}})"
+            rf"((?:(?:Mr|Mrs|Ms|Dr)\.\s)?{NAME_WORD}(?: {NAME_WORD}){{0,2}})"
         ),
         "cast.is": re.compile(
             rf"\b({FULL_NAME})(?:,\s+[a-zé][\w-]*,)?\s+(?:is|est)\s+"
@@ -204,7 +227,8 @@ _MAIN_ROLES = re.compile(
     re.I,
 )
 _WITH_NOT_CAST = re.compile(
-    r"\b(?:studied|worked|trained|met|talked|spoke|married|lived|collaborated|toured|"
+    r"\b(?:written|co-written|wrote|co-wrote|scripted|produced|co-produced|"
+    r"studied|worked|trained|met|talked|spoke|married|lived|collaborated|toured|"
     r"dined|friends|compared|interview|conversation|studies|works)\s+$"
 )
 _JURY_BEFORE = re.compile(
@@ -216,45 +240,23 @@ _KIN_BEFORE = re.compile(
     r"(?:the\s+|la\s+|le\s+)?(?:[\w-]+\s+)?$",
     re.I,
 )
+_GENRE_WITH = re.compile(
+    r"\b(?:film|movie|comedy|drama|thriller|musical|western|romance|melodrama|"
+    r"biopic|satire|horror|feature)\s+$"
+)
+#: "co-directed her first feature with X": a collaborator, not the cast.
+_MADE_WITH = re.compile(
+    r"\b(?:directed|co-directed|made|shot|wrote|co-wrote|produced|filmed|edited)\s+"
+    r"(?:[\w'-]+\s+){0,3}$"
+)
 _PLAYS_IDIOM = r"\s+(?:with|on|like|out|up|off|down|into|around|along|games|by)\b"
 _FILM_WORD = re.compile(rf"\b{_FILM_NOUN}\b", re.I)
 YEAR = re.compile(r"\b(?:19|20)\d\d\b")
 
 
-_HONORIFICS = frozenset(
-    """general sister brother uncle aunt father mother captain dr doctor mr mrs ms miss
-    lord lady king queen prince princess agent detective officer colonel major sergeant
-    lieutenant professor judge saint madame monsieur mademoiselle sir dame""".split()
-)
-
-
-def trim_name(name: str) -> str:
-    """Drop leading/trailing stop words ("Then Julia Piaton" -> "Julia Piaton")."""
-    words = name.split()
-    while words and words[0].casefold().strip(".") in STOPWORDS:
-        words.pop(0)
-    while words and words[-1].casefold().strip(".") in STOPWORDS and len(words[-1]) > 2:
-        words.pop()
-    return " ".join(words)
-
-
-_HEADLINE_VERB = re.compile(
-    r"(?:Turns|Takes|Makes|Gets|Goes|Brings|Returns|Delivers|Crafts|Finds|Explores|"
-    r"Serves|Offers|Puts|Gives|Shows|Tells|Pulls|Spins|Mines|Digs|Looks|Aims)"
-)
-
-
-def trim_headline_verb(name: str) -> str:
-    """Drop a Title-Case verb glued to a headline name ("Ann Berg Turns")."""
-    words = name.split()
-    if len(words) >= 3 and _HEADLINE_VERB.fullmatch(words[-1]):
-        words.pop()
-    return " ".join(words)
-
-
 def _full(name: str) -> str | None:
     trimmed = trim_name(name)
-    if trimmed.split()[:1] and trimmed.split()[0].casefold().strip(".") in _HONORIFICS:
+    if trimmed.split()[:1] and trimmed.split()[0].casefold().strip(".") in HONORIFICS:
         return None  # "General Leslie Groves", "Sister Mary": a character
     return trimmed if len(trimmed.split()) >= 2 else None
 
@@ -292,6 +294,10 @@ def _directors(text: str, index: TextIndex) -> list[PersonFact]:
             continue  # "the jury, presided by the Canadian realizer X": a jury head
         if m.group(1).split()[0].casefold() in STOPWORDS:
             continue  # "as a director, A Star Is Born": a title, not a name
+        if re.match(r",\s+(?:the\s+)?(?:jury|festival)\b", text[m.end(1) :]):
+            continue  # "Helmer Karl Weiss, the jury president": a jury head
+        if re.match(rf"\s*\(\s*{FULL_NAME}\s*\)", text[m.end(1) : m.end(1) + 60]):
+            continue  # "director Carl Denham (Robert Armstrong)": a character
         clean = _full(m.group(1))
         if clean:
             out.append(
@@ -377,18 +383,29 @@ def _cast(text: str, index: TextIndex) -> list[PersonFact]:
     for m in rules["cast.with"].finditer(text):
         if text.startswith("'", m.end(1)):
             continue  # "with Nicole Holofcener's films": an owner, not a cast list
+        if re.match(r"\s*\((?:19|20)\d\d\)", text[m.end(1) :]):
+            continue  # "a detour into the thriller with Night Moves (2013)": a film
         if _WITH_NOT_CAST.search(text[max(0, m.start() - 14) : m.start()]):
             continue  # "studied with Leonard Bernstein": a life, not a cast
         after = text[m.end(1) : m.end(1) + 60]
         sentence = index.sentence_at(m.start()).text
         if _MAIN_ROLES.search(after):
             out.extend(_list_facts(m, 1, "cast.with", 0.9))
+        elif _GENRE_WITH.search(
+            text[max(0, m.start() - 30) : m.start()]
+        ) and not _MADE_WITH.search(text[max(0, m.start() - 50) : m.start()]):
+            # "the musical comedy with Adam Driver and Marion Cotillard"
+            out.extend(_list_facts(m, 1, "cast.with", 0.75))
         elif CAST_CUE.search(sentence):
             out.extend(_list_facts(m, 1, "cast.with", 0.7))
     for m in rules["cast.plays"].finditer(text):
         clean = _full(m.group(1))
         film = "stars" in m.group(0) and re.match(r"\s+as\s", text[m.end() :])
-        idiom = not m.group(2) and re.match(_PLAYS_IDIOM, text[m.end() :])
+        idiom = (
+            not m.group(2)
+            and re.search(r"\b(?:plays|played|joue)\s*$", m.group(0))
+            and re.match(_PLAYS_IDIOM, text[m.end() :])
+        )
         # "Past Lives stars Greta Lee as Nora": a film; "X plays with genre": no role
         if clean and not film and not idiom:
             char = _single(m.group(2)) if m.group(2) else None
@@ -428,7 +445,7 @@ def _cast(text: str, index: TextIndex) -> list[PersonFact]:
         # without a cue, only "X is Y, his dad": a described character, no nationality
         after = text[m.end() :]
         described = bool(
-            re.match(rf",\s+[a-z]|\s+the\s|\s*\(|\s+and\s+{FULL_NAME}\s+is", after)
+            re.match(rf",\s+[a-z\d]|\s+the\s|\s*\(|\s+and\s+{FULL_NAME}\s+is", after)
         ) and not _NATIONALITY.fullmatch(char or "")
         if clean and char and (cue or described):
             out.append(
@@ -457,6 +474,17 @@ def _cast(text: str, index: TextIndex) -> list[PersonFact]:
         ):
             continue
         clean, char = _full(m.group(1)), _single(m.group(3))
+        if re.search(r"\band\s+$", text[max(0, m.start(1) - 5) : m.start(1)]) and (
+            re.match(rf"\s+and\s+{NAME_WORD}", text[m.end(3) :])
+        ):
+            continue  # "A and B star as Greta and Olaf": the parallel rule pairs them
+        if re.match(
+            r"as\s+(?:a|an)\s+(?:child|kid|teenager|teen|boy|girl|student)\s+[a-z]",
+            text[m.end(2) : m.end(2) + 40],
+        ):
+            continue  # "Eva Holm as a child lived in Oslo": a life, no part
+        if _KNOWN_AS.search(text[max(0, m.start(1) - 40) : m.start(1)]):
+            continue  # "you might know A and B as RackaRacka": a nickname
         if text.startswith("'s", m.end(3)):
             continue  # "as Monk's brother Cliff": an owner, not the character
         if re.search(r"\ban?\s+$", text[m.start(3) - 4 : m.start(3)]) and re.match(
@@ -476,7 +504,14 @@ def _cast(text: str, index: TextIndex) -> list[PersonFact]:
     return out
 
 
-_PARALLEL_VERB = re.compile(r"\s(?:play|jouent|portray|incarnent|interprètent)\s")
+_KNOWN_AS = re.compile(
+    r"\b(?:know|knew|known|remember|remembers|recognise|recognize)\s+"
+    r"(?:[A-Z][\w-]*\s+(?:and|&)\s+)?$"
+)
+_PARALLEL_VERB = re.compile(
+    r"\s(?:play|jouent|portray|incarnent|interprètent|star as|co-star as|"
+    r"are cast as|appear as)\s"
+)
 
 
 def _parallel_facts(m: re.Match[str], offset: int) -> list[PersonFact]:

@@ -25,6 +25,7 @@ import re
 from functools import lru_cache
 
 from graph.extract_people import PersonFact
+from graph.extract_people_clauses import find_clause_people
 from graph.extract_text import FULL_NAME, NAME_WORD, fold
 
 #: Words that end "X is the lead actor Y" as a job, not a part.
@@ -68,7 +69,7 @@ def _rules() -> dict[str, re.Pattern[str]]:
             rf"({NAME_WORD})\s+and\s+({NAME_WORD})(?:\s+({NAME_WORD}))?(?=\s*[.,;])"
         ),
         "cast.list_play": re.compile(
-            rf"(?<![\w-])({FULL_NAME}(?:,\s+{FULL_NAME})+,?\s+(?:and|et)\s+"
+            rf"(?<![\w-])({FULL_NAME}(?:,\s+{FULL_NAME})*,?\s+(?:and|et)\s+"
             rf"{FULL_NAME})\s+(?:play|portray|jouent|incarnent)\s+(?:the|a|an|his|her|"
             r"their|la|le|les)\s"
         ),
@@ -209,7 +210,7 @@ def find_prose_people(text: str) -> list[PersonFact]:
                 0.85, m.group(2),
             )
         )  # fmt: skip
-    return out
+    return out + find_clause_people(text)
 
 
 #: A title right before a director: "Wanda (1970), Barbara Loden's only feature",

@@ -72,7 +72,9 @@ def resolve_people(
     ]  # fmt: skip
     resolved = [
         f for f in resolved
-        if fold(f.name) not in banned and not _PRIZE_WORDS & set(f.name.split())
+        if fold(f.name) not in banned
+        and not _PRIZE_WORDS & set(f.name.split())
+        and f.name.split()[-1] not in _PRIZE_NOUNS
     ]  # fmt: skip
     # "Veronika Franz and Severin Fiala (Goodnight Mommy)": a director and a title
     crew = {
@@ -84,10 +86,14 @@ def resolve_people(
         or not {fold(f.name), fold(f.character or "")} & crew
     ]  # fmt: skip
     characters = {fold(f.character) for f in resolved if f.character}
+    # a weak list rule ("elopes with Duncan Wedderburn, a lawyer played by X") does
+    # not make a character an actor
     actors = {
         fold(f.name)
         for f in resolved
-        if f.role == "cast" and f.rule != "cast.paren_ambiguous"
+        if f.role == "cast"
+        and f.rule != "cast.paren_ambiguous"
+        and (f.confidence >= 0.75 or f.character)
     }
     # "Full Name (Full Name)" follows the order the review uses elsewhere.
     outside = sum(f.rule == "cast.paren_character" for f in resolved)
@@ -126,19 +132,31 @@ def resolve_people(
     best_director = {fold(f.name): f.confidence for f in out if f.role == "director"}
     best_cast = {fold(f.name): f.confidence for f in out if f.role == "cast"}
     played = {fold(f.name) for f in out if f.role == "cast" and f.character}
+    # only an explicit credit ("directed by", "the directorial debut of") makes an
+    # actor-director; a job label ("Filmmaker X makes a cameo") or a possessive
+    # ("X's Title co-star Y") does not
+    credited: dict[str, float] = {}
+    for f in out:
+        if f.role == "director" and f.rule in _CREDIT_RULES:
+            credited[fold(f.name)] = max(credited.get(fold(f.name), 0), f.confidence)
     kept = []
     for f in out:
         key = fold(f.name)
+        # two strong statements ("the directorial debut of X, who also co-stars
+        # as ...") make an actor-director, listed in both places
+        both = best_cast.get(key, 0) >= 0.85 and credited.get(key, 0) >= 0.85
         if (
             f.role == "director"
             and best_cast.get(key, 0) >= f.confidence
             and not (f.confidence >= 0.8 and key in played)
+            and not both
         ):
             continue  # an actor with a named role may also direct (here or elsewhere)
         if (
             f.role == "cast"
             and best_director.get(key, 0) > f.confidence
             and not f.character
+            and not both
         ):
             continue  # an actor-director keeps the role the review gives him
         kept.append(f)
@@ -148,6 +166,17 @@ def resolve_people(
 #: Words of prize and festival names: "Best Screenplay" is nobody.
 _PRIZE_WORDS = frozenset(
     "Best Prize Award Awards Jury Palme Festival Competition Prix Meilleur".split()
+)
+#: Last words of prize names: "Golden Lion", "Volpi Cup" won by somebody.
+_PRIZE_NOUNS = frozenset(
+    "Lion Lions Bear Bears Cup Leopard Shell Globe Globes Palm Camera Medal Osella "
+    "Trophy Statuette Oscar Oscars César Césars Goya Bafta BAFTA".split()
+)
+_CREDIT_RULES = frozenset(
+    """director.by director.credit director.debut_of director.collective
+    director.hyphen director.film_de director.title_of director.directs_self
+    director.who director.who_directed director.did_it director.nth_feature
+    director.feature_of""".split()
 )
 _ORDER_RULES = {"cast.paren_character": True, "cast.paren": False}
 

@@ -25,6 +25,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
+from graph.extract_names import SOURCE_BEFORE
 from graph.extract_people import PersonFact, trim_name
 from graph.extract_text import FULL_NAME, NAME_WORD, STOPWORDS
 
@@ -43,7 +44,8 @@ ROLE_NOUN = (
     r"grand-père|wife|husband|daughter|son|sister|brother|aunt|uncle|gendarme|"
     r"policeman|policewoman|cop|soldier|soldat|villain|narrator|therapist|pastor|"
     r"magistrate|mayor|sheriff|chef|butler|"
-    r"maid|housekeeper|nanny|boss|neighbour|neighbor|landlord|landlady)"
+    r"maid|housekeeper|nanny|boss|neighbour|neighbor|landlord|landlady|dad|mom|mum|"
+    r"boyfriend|girlfriend|widow|widower|husband|stepfather|stepmother)"
 )
 _PRAISE = (
     r"(?:hilarious|terrific|superb|wonderful|great|excellent|brilliant|magnificent|"
@@ -110,7 +112,8 @@ def _rules() -> dict[str, re.Pattern[str]]:
         ),
         "cast.role_noun": re.compile(
             rf"({FULL_NAME})(?:,|\s+(?:est|is|was|était)\s+[a-zéèêà]+)?\s+(?:en|as the|"
-            rf"as a|as an|as his|as her)\s+(?:{ROLE_NOUN})\b"
+            rf"as a|as an|as his|as her)\s+(?:(?!and\b|or\b)[a-z-]+\s+){{0,2}}?"
+            rf"(?:{ROLE_NOUN})\b"
             rf"(?:\s+(?:nommée?|named|called|appelée?)\s+{_CHAR})?"
         ),
         "cast.adj_actor": re.compile(
@@ -275,6 +278,8 @@ def find_title_directors(text: str, titles: list[str]) -> list[PersonFact]:
             r"\s+(?:made|directed|shot|filmed|wrote and directed)\b"
         )
         for m in by.finditer(text):
+            if SOURCE_BEFORE.search(text[max(0, m.start() - 30) : m.start()]):
+                continue  # 'based on the book "Wiseguy" by X': its author
             second = trim_name(m.group(2))
             if len(second.split()) < 2:
                 continue

@@ -43,7 +43,9 @@ _SUBJECT = re.compile(
     r"(?P<verb>[a-z][\w-]*)\b",
     re.M,
 )
-_HEADING_DIRECTOR = re.compile(r"\b(?:dir\.|directed by|réalisé par)\s+[A-Z]")
+_HEADING_DIRECTOR = re.compile(
+    r"\b(?:[Dd]ir\.|[Dd]ir:|[Dd]irector:|directed by|réalisé par)\s*[A-Z]"
+)
 _PERFORMANCE = re.compile(r"\b(?:performance|role|turn|portrayal)s?\b", re.I)
 _NUMBERING = re.compile(r"\s*(?:\d{1,2}[.)]\s+|[-*•]\s+)?")
 
@@ -83,8 +85,9 @@ def find_section_directors(text: str, titles: list[TitleFact]) -> list[PersonFac
     bounds = [at for at, _t in starts[1:]] + [len(text)]
     for (at, title), end in zip(starts, bounds, strict=True):
         body_at, limit = _body_span(text, at, end)
-        if _HEADING_DIRECTOR.search(text, at, body_at):
-            continue  # "7. Title (dir. X)": the heading names the director
+        credit_end = text.find("\n", body_at + 1)  # or the credit line under it
+        if _HEADING_DIRECTOR.search(text, at, credit_end if credit_end > 0 else end):
+            continue  # "7. Title (dir. X)", "Title\nDir: X": the heading names it
         for m in _SUBJECT.finditer(text, body_at, end):
             sentence = text[m.start() : text.find(".", m.end(), end + 1)]
             if m.group("verb") in _PERFORMER_VERBS or _PERFORMANCE.search(sentence):
