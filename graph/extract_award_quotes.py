@@ -34,6 +34,13 @@ _EARLIER = re.compile(
     r"\b(?:in\s+(?:19|20)\d\d|already|previously|once|earlier|years? ago|last year|"
     r"previous|before)\b"
 )
+#: A quoted title right after a comparison is an earlier film, not a winner: "the
+#: Palme went to "Quiet Hours", his second after "The Ferry"".
+_COMPARED = re.compile(
+    r"\b(?:after|since|like|unlike|than|following|follow-up to|sequel to|remake of)"
+    r"\s+(?:(?:his|her|their|its|the)\s+)?(?:[\w-]+\s+)?\Z",
+    re.I,
+)
 _PERSONAL = re.compile(
     r"\b(?:actor|actress|performance|acting|Volpi|direct(?:or|ing|ion)|screenplay)\b",
     re.I,
@@ -110,7 +117,9 @@ def find_prize_sentence_titles(
             end = start + len(title)
             tail = re.split(r"[.!?;]|\"", text[end + 1 : b], maxsplit=1)[0]
             maker = _maker_after().match(text, end + 1)
-            role = "mentioned" if _EARLIER.search(tail[:40]) else "subject"
+            lead = text[max(a, start - 40) : start - 1]
+            earlier = _EARLIER.search(tail[:40]) or _COMPARED.search(lead)
+            role = "mentioned" if earlier else "subject"
             director = trim_name(maker.group(1)) if maker else None
             given = _GIVEN_TO.search(text[max(a, start - 80) : start - 1])
             if not director and given and _DIRECTING.search(text[a:start]):
