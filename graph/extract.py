@@ -46,7 +46,12 @@ from graph.extract_intro import (
     returning_directors,
 )
 from graph.extract_listitems import find_list_items, is_not_a_film
-from graph.extract_meta import find_places, find_release_date, find_themes, find_verdict
+from graph.extract_meta import (
+    find_places,
+    find_release_dates,
+    find_themes,
+    find_verdict,
+)
 from graph.extract_newfilm import find_new_film_titles
 from graph.extract_nlp import (
     FALLBACK_EN,
@@ -395,7 +400,7 @@ def assemble(review: Review, parsed: Parsed) -> Extraction:
     places_exclude |= strong_festival_names()  # "moves to Toronto" is a setting
     main = films[0]
     extras = {
-        "release_date": find_release_date(
+        "release_dates": find_release_dates(
             text, index, context_year=context_year, review_date=review_date
         ),
         "themes": tuple(find_themes(text, index)),

@@ -33,7 +33,13 @@ from graph.extract_subjects import (
     with_subtitle,
 )
 from graph.extract_text import TextIndex, fold
-from graph.models import CastMember, FestivalMention, FilmMention, Person
+from graph.models import (
+    CastMember,
+    FestivalMention,
+    FilmMention,
+    Person,
+    ReleaseDate,
+)
 
 _INTRODUCED = frozenset(
     {"film.appositive", "film.by", "film.directed_by", "film.paren_cited"}
@@ -301,6 +307,42 @@ def _festivals_by_film(
     return {k: tuple(v) for k, v in out.items()}
 
 
+def _release_by_film(
+    dates: list[ReleaseDate],
+    films: list[FilmDraft],
+    spots: dict[int, list[int]],
+    main: FilmDraft,
+    index: TextIndex,
+) -> dict[int, ReleaseDate]:
+    """Which film each release date belongs to; a film keeps the first it is given.
+
+    A date goes to the film its own sentence names last before it, whatever its
+    role ("Challengers opens April 26" in an aside of a round-up is the mentioned
+    film's, so no reviewed film gets it); else, in a one-film review, to the main
+    film, and in a round-up to the reviewed film named last before it ("Aftersun,
+    out on 6 January ... Tar opens on 13 January").
+    """
+    subjects = [f for f in films if f.subject] or [main]
+    out: dict[int, ReleaseDate] = {}
+    for date in dates:
+        at = min((ev.start for ev in date.evidence), default=0)
+        start = index.sentence_at(at).start
+        near = [
+            (max(s for s in spots[id(f)] if start <= s <= at), f)
+            for f in films
+            if any(start <= s <= at for s in spots[id(f)])
+        ]
+        if near:
+            owner = max(near, key=lambda pair: pair[0])[1]
+        elif len(subjects) <= 1:
+            owner = main
+        else:
+            probe = PersonFact("cast", "", at, at, "release", 0.0)
+            owner = _film_for(probe, subjects, spots, main)
+        out.setdefault(id(owner), date)
+    return out
+
+
 _OWNED_AFTER = re.compile(
     r"[\"”»*_]?\s*(?:\((?:19|20)\d\d\))?(?:\s+(?:by|de|d')\s*[A-Z][\w'-]*"
     r"(?:\s+[A-Z][\w'-]*){0,3})?\s*,?\s*(?:with|avec|starring|in which|where)\s+"
@@ -356,8 +398,9 @@ def attach_facts(
         films: the films from :func:`group_films`.
         people: the resolved person facts.
         festivals: the merged festival mentions.
-        main: the main subject film (it gets the release date, themes and places).
-        extras: ``release_date``, ``themes`` and ``places`` of the main film.
+        main: the main subject film (it gets the themes and places).
+        extras: ``release_dates`` (every release statement, see
+            :func:`_release_by_film`), ``themes`` and ``places`` of the main film.
     """
     subjects = [f for f in films if f.subject] or [main]
     spots = {id(f): _occurrences(text, f) for f in films}
@@ -414,6 +457,13 @@ def attach_facts(
     if len(subjects) == 1:  # a multi-film text's "X's film" may be an unfound one
         _drop_loose_directors(directors, loose - firm, firm)
     festivals_of = _festivals_by_film(festivals, subjects, spots, main, index)
+    release_of = _release_by_film(
+        extras["release_dates"],  # type: ignore[arg-type]
+        films,
+        spots,
+        main,
+        index,
+    )
     main_directors = directors[id(main)]
     for film in films:
         own = [f for f in film.facts if f.rule == "film.mentioned_own"]
@@ -434,7 +484,7 @@ def attach_facts(
             directors=tuple(directors[id(film)].values()),
             cast=tuple(cast[id(film)].values()) if subject else (),
             festivals=film_festivals,
-            release_date=extras["release_date"] if is_main else None,  # type: ignore[arg-type]
+            release_date=release_of.get(id(film)) if subject or is_main else None,
             themes=extras["themes"] if is_main else (),  # type: ignore[arg-type]
             places=extras["places"] if is_main else (),  # type: ignore[arg-type]
             evidence=tuple(index.evidence(f.start, f.end, f.rule, f.confidence)

@@ -3,7 +3,7 @@
 Contract: pure functions over the normalised text. :func:`find_themes` returns short
 noun phrases after theme cues ("explores X", "a film about X", "symbol of X") plus
 specific social subjects ("illiteracy"). :func:`find_places`
-(:mod:`graph.extract_places`), :func:`find_release_date`
+(:mod:`graph.extract_places`), :func:`find_release_date`, :func:`find_release_dates`
 (:mod:`graph.extract_release`) and :func:`find_verdict` (:mod:`graph.extract_verdict`)
 are re-exported here.
 """
@@ -20,6 +20,7 @@ from graph.extract_gazetteer import (
 )
 from graph.extract_places import find_places as find_places
 from graph.extract_release import find_release_date as find_release_date
+from graph.extract_release import find_release_dates as find_release_dates
 from graph.extract_text import TextIndex, fold
 from graph.extract_verdict import find_verdict as find_verdict
 from graph.models import Theme

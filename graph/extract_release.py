@@ -84,8 +84,45 @@ def find_release_date(
         ...                   review_date="2023-10-14").date
         '2024-01-01'
     """
+    dates = find_release_dates(
+        text, index, context_year=context_year, review_date=review_date
+    )
+    return dates[0] if dates else None
+
+
+def find_release_dates(
+    text: str,
+    index: TextIndex,
+    *,
+    context_year: int | None,
+    review_date: str | None = None,
+) -> list[ReleaseDate]:
+    """Every release statement of the text in text order, one per day.
+
+    A round-up gives each film its own date ("Aftersun ... in cinemas from 6 January;
+    Tar ... out 13 January"); the caller gives each date to the film named before it.
+    Without a dated statement, a relative one ("opens tomorrow") is the only date.
+
+    Example:
+        >>> from graph.extract_text import Sentence
+        >>> text = "A is out on 6 January. B opens on 13 January."
+        >>> index = TextIndex(text, [Sentence(0, 22, text[:22]),
+        ...                          Sentence(23, len(text), text[23:])])
+        >>> [d.date for d in find_release_dates(text, index, context_year=2023)]
+        ['2023-01-06', '2023-01-13']
+    """
+    dated = _dated_releases(text, index, context_year, review_date)
+    relative = None if dated else _relative_release(text, index, review_date)
+    return dated or ([relative] if relative else [])
+
+
+def _dated_releases(
+    text: str, index: TextIndex, context_year: int | None, review_date: str | None
+) -> list[ReleaseDate]:
+    """The dated release statements, in text order, one per day."""
     rules = _rules()
     found = [*rules["release"].finditer(text), *rules["release_after"].finditer(text)]
+    out: list[ReleaseDate] = []
     for m in sorted(found, key=lambda m: m.start()):
         month = MONTHS.get((m.group(1) or m.group(4)).lower())
         day = int(m.group(2) or m.group(3))
@@ -105,8 +142,10 @@ def find_release_date(
         else:
             year = _roll_forward(context_year, month, day, review_date, lead + clause)
         ev = index.evidence(m.start(), m.end(), "release.cue", 0.85)
-        return ReleaseDate(f"{year:04d}-{month:02d}-{day:02d}", (ev,))
-    return _relative_release(text, index, review_date)
+        date = f"{year:04d}-{month:02d}-{day:02d}"
+        if all(d.date != date for d in out):
+            out.append(ReleaseDate(date, (ev,)))
+    return out
 
 
 def _roll_forward(
