@@ -4,8 +4,8 @@ These are behaviour tests: the real spaCy pipelines and rules run on every revie
 each tuning set and the per-field F1 must not fall below the floor recorded when the
 rules last changed (a few points under the measured score, so that a rule change that
 trades one set for another fails loudly instead of passing unnoticed). The sealed
-``blind4.jsonl`` set is deliberately absent: it is scored by hand for the notes, never
-used as a gate, so nobody tunes against it.
+``blind5.jsonl`` and ``blind6.jsonl`` sets are deliberately absent: they are scored by
+hand for the notes, never used as a gate, so nobody tunes against them.
 """
 
 from __future__ import annotations
@@ -20,7 +20,7 @@ from graph.extract import Extractor
 EVAL = Path(__file__).parent / "data" / "eval"
 
 #: set -> (macro-F1 floor, {core field: F1 floor}): the scores measured on
-#: 2026-11-24 (rules version 2) minus 0.03 per field and 0.02 for the macro.
+#: 2026-11-24 (rules version 3) minus 0.03 per field and 0.02 for the macro.
 FLOORS: dict[str, tuple[float, dict[str, float]]] = {
     "dev.jsonl": (
         0.96,
@@ -43,12 +43,12 @@ FLOORS: dict[str, tuple[float, dict[str, float]]] = {
         },
     ),
     "samples.jsonl": (
-        0.96,
+        0.98,
         {
             "films_about": 0.97,
-            "directors": 0.93,
+            "directors": 0.97,
             "cast": 0.96,
-            "pairs": 0.95,
+            "pairs": 0.97,
             "festival_year": 0.97,
         },
     ),
@@ -63,33 +63,43 @@ FLOORS: dict[str, tuple[float, dict[str, float]]] = {
         },
     ),
     "dev2.jsonl": (
-        0.95,
+        0.96,
         {
             "films_about": 0.95,
-            "directors": 0.93,
-            "cast": 0.94,
-            "pairs": 0.93,
+            "directors": 0.94,
+            "cast": 0.96,
+            "pairs": 0.94,
             "festival_year": 0.97,
         },
     ),
     "blind2.jsonl": (
-        0.9,
+        0.93,
         {
             "films_about": 0.97,
-            "directors": 0.91,
-            "cast": 0.89,
-            "pairs": 0.87,
+            "directors": 0.97,
+            "cast": 0.94,
+            "pairs": 0.91,
             "festival_year": 0.83,
         },
     ),
     "blind3.jsonl": (
-        0.75,
+        0.94,
         {
-            "films_about": 0.69,
-            "directors": 0.48,
-            "cast": 0.82,
-            "pairs": 0.83,
-            "festival_year": 0.88,
+            "films_about": 0.96,
+            "directors": 0.91,
+            "cast": 0.95,
+            "pairs": 0.92,
+            "festival_year": 0.91,
+        },
+    ),
+    "blind4.jsonl": (
+        0.95,
+        {
+            "films_about": 0.94,
+            "directors": 0.89,
+            "cast": 0.95,
+            "pairs": 0.93,
+            "festival_year": 0.97,
         },
     ),
 }
