@@ -5,10 +5,14 @@ palmarès), :func:`find_prose_titles` returns subject
 :class:`~graph.extract_title_base.TitleFact` records for a capitalised run that
 
 * opens a sentence and is followed by a plot verb ("EO follows a grey donkey ...",
-  "Mud Road tells the story of ..."), or
+  "Mud Road tells the story of ..."), also after a short scene-setting phrase or its
+  maker's possessive ("Over in Un Certain Regard, Mud Road follows ...", "Jo Doe's
+  Club Zero follows ...": the possessive outweighs an NER person tag), or
 * is announced as one of the films seen ("The other was Tori and Lokita, and ...",
   "The day began with Mud Road.", "Then came Red Dog, ...", "Finally, Holy Spider.",
-  "Monday: Perfect Days."), or
+  "Monday: Perfect Days.", "returned with Fallen Leaves, a romance", "I also
+  caught Perfect Days, in which ..."; a return or a viewing outweighs a people
+  rule's "with X" guess, not an NER person tag), or
 * is shown or owned and called a film by a genre noun ("Wim Wenders brought Perfect
   Days, a gentle portrait ...", "His The Zone of Interest, a Holocaust drama").
 
@@ -24,7 +28,7 @@ import re
 from collections.abc import Collection
 from functools import lru_cache
 
-from graph.extract_text import STOPWORDS, TITLE_RUN, fold
+from graph.extract_text import ANY_NAME, STOPWORDS, TITLE_RUN, fold
 from graph.extract_title_base import TitleFact, clean_title, looks_like_title
 
 #: Verbs that open a film's synopsis.
@@ -48,7 +52,14 @@ _GENERIC = frozenset(
 @lru_cache(maxsize=1)
 def _rules() -> tuple[re.Pattern[str], ...]:
     start = r"(?:^|(?<=[.!?]\s)|(?<=[.!?]\"\s)|(?<=\n))"
-    plot = re.compile(rf"{start}({TITLE_RUN})\s+(?:{_PLOT_VERBS})\s+\w")
+    # "Over in Un Certain Regard, How to Have Sex follows", "Todd Haynes's May
+    # December stars": a short scene-setting phrase or a maker's possessive first
+    lead = (
+        r"(?:(?:Over|Also|Elsewhere|Meanwhile|Back|Out|Closer|In|At|On|After|Earlier|"
+        r"Across|Away|Finally|Then|Next|Lastly|Later)\b[^,.;\n]{0,40},\s+)?"
+        rf"(?:{ANY_NAME}'s?\s+)?"
+    )
+    plot = re.compile(rf"{start}{lead}({TITLE_RUN})\s+(?:{_PLOT_VERBS})\s+\w")
     other = re.compile(
         rf"{start}(?:The\s+(?:other|first|second|third|last|best|next)|Another)\s+"
         r"(?:(?:one|standout|highlight|discovery|surprise|revelation|favourite|"
@@ -56,8 +67,10 @@ def _rules() -> tuple[re.Pattern[str], ...]:
         rf"(?:was|is)\s+({TITLE_RUN})(?=\s*[,.;:]|\s+and\s+[a-z])"
     )
     seen = re.compile(
-        rf"(?:\b(?:began|begins|started|starts|opened|opens|ended|ends|closed|closes)"
-        rf"\s+with|{start}(?:Then|Next|Finally|Lastly|Later)\s*,?\s+(?:came\s+)?)"
+        rf"(?:\b(?:began|begins|started|starts|opened|opens|ended|ends|closed|closes|"
+        r"returned|returns|came\s+back|comes\s+back|is\s+back|was\s+back)\s+with|"
+        r"\bI\s+(?:also\s+)?(?:caught|saw|watched)|"
+        rf"{start}(?:Then|Next|Finally|Lastly|Later)\s*,?\s+(?:came\s+)?)"
         rf"\s*({TITLE_RUN})(?=\s*[.,;:]\s)"
     )
     day = re.compile(
@@ -93,16 +106,24 @@ def find_prose_titles(
         return []
     surnames = {n.split()[-1] for n in not_titles if n}
     out: list[TitleFact] = []
-    for rule in _rules():
+    for number, rule in enumerate(_rules()):
+        # a film seen or brought back ("returned with Cold Water, a romance")
+        # outweighs a people rule's "with X" guess; an NER person tag still vetoes
+        cued = number == 2
         for m in rule.finditer(text, body_start):
+            # "Jo Doe's Club Zero follows": the maker's possessive makes the run a
+            # film even when NER tags it as a person
+            owned = number == 0 and bool(
+                re.search(r"\w's?\s+\Z", text[m.start() : m.start(1)])
+            )
             title = clean_title(m.group(1))
             words = title.split()
             key = fold(title)
             if (
                 not words
                 or not looks_like_title(title)
-                or key in not_titles
-                or (key in persons and text.count(title) < 2)
+                or (key in not_titles and not cued)
+                or (key in persons and not owned and (cued or text.count(title) < 2))
                 or key in surnames
                 or words[-1].casefold() in _GENERIC
                 or (len(words) == 1 and key in STOPWORDS)
