@@ -32,7 +32,7 @@ from graph.extract_subjects import (
     promote_topics,
     with_subtitle,
 )
-from graph.extract_text import TextIndex, fold
+from graph.extract_text import TextIndex, find_all, fold
 from graph.models import (
     CastMember,
     FestivalMention,
@@ -247,8 +247,7 @@ def _occurrences(text: str, film: FilmDraft) -> list[int]:
     for key in {f.title for f in film.facts} | (
         {film.original_title} if film.original_title else set()
     ):
-        for m in re.finditer(re.escape(key.casefold()), low):
-            spots.append(m.start())
+        spots.extend(find_all(key.casefold(), low))
     return sorted(spots)
 
 

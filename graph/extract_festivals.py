@@ -134,13 +134,19 @@ def _year(m: re.Match[str], context_year: int | None) -> int | None:
     return None
 
 
+@lru_cache(maxsize=1)
+def _section_patterns() -> tuple[re.Pattern[str], ...]:
+    """One word-bounded pattern per section phrase, compiled once."""
+    return tuple(re.compile(rf"(?<!\w){re.escape(p)}(?!\w)") for p, _ in SECTIONS)
+
+
 def _section(sentence: str) -> str | None:
     low = sentence.lower()
-    for phrase, label in SECTIONS:
+    for (phrase, label), pattern in zip(SECTIONS, _section_patterns(), strict=True):
         if phrase[:1].isupper():
-            if re.search(rf"(?<!\w){re.escape(phrase)}(?!\w)", sentence):
+            if pattern.search(sentence):
                 return label
-        elif re.search(rf"(?<!\w){re.escape(phrase)}(?!\w)", low):
+        elif pattern.search(low):
             # bare "competition" only next to a selection verb
             if (
                 label == "competition"

@@ -21,6 +21,10 @@ if TYPE_CHECKING:
     from graph.extract_text import TextIndex
 
 
+#: A possessive right after a name: "Spielberg's ", "Reichardt’s \"".
+_POSSESSIVE_AFTER = re.compile(r"(?:'s?|’s?)\s+[\"“]?")
+
+
 def sentence_owner(
     text: str,
     index: TextIndex,
@@ -39,8 +43,12 @@ def sentence_owner(
         The owning film's title, ``None`` when the usual attachment applies, or
         ``""`` when the fact belongs to a cited film that is not kept (drop it).
     """
-    m = re.match(re.escape(fact.name) + r"(?:'s?|’s?)\s+[\"“]?", text[fact.start :])
-    if m and any(a == fact.start + m.end() for v in named.values() for a, _b in v):
+    m = (
+        _POSSESSIVE_AFTER.match(text, fact.start + len(fact.name))
+        if text.startswith(fact.name, fact.start)
+        else None
+    )
+    if m and any(a == m.end() for v in named.values() for a, _b in v):
         return None  # "Spielberg's The Fabelmans": the film named after it
     para = paragraph_start(text, fact.start)
     sentence = index.sentence_at(fact.start)

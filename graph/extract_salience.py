@@ -17,6 +17,8 @@ import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, replace
 
+from graph.extract_text import find_all
+
 #: Words that make the film named right after them a comparison, not the topic:
 #: "like X", "than Trier's X", "his second after X", "her first feature, X",
 #: "owes something to Ozu's X", "worked with her again on X", "even counting X".
@@ -54,6 +56,10 @@ def is_compared(text: str, at: int) -> bool:
     return bool(_COMPARE.search(window))
 
 
+#: A character that continues a word: no title boundary next to it.
+_WORDISH = re.compile(r"[\w'’]")
+
+
 def film_spots(
     text: str, titles: Iterable[str], starts: Iterable[int] = ()
 ) -> list[tuple[int, int]]:
@@ -62,11 +68,22 @@ def film_spots(
     "Close", but "Godzilla Minus One" is "GODZILLA MINUS ONE")."""
     spots: set[tuple[int, int]] = set()
     names = sorted({t for t in titles if t}, key=len, reverse=True)
+    low = text.lower()
+    same_length = len(low) == len(text)  # else lower() moved the offsets
     for name in names:
-        pattern = rf"(?<![\w'’]){re.escape(name)}(?![\w'’])"
-        for m in re.finditer(pattern, text, re.I):
-            if not m.group(0)[:1].islower():
-                spots.add((m.start(), m.end()))
+        if same_length and len(name.lower()) == len(name):
+            # plain search: a pattern per title costs a compilation per review
+            found = [(a, a + len(name)) for a in find_all(name.lower(), low)]
+        else:
+            pattern = rf"(?<![\w'’]){re.escape(name)}(?![\w'’])"
+            found = [m.span() for m in re.finditer(pattern, text, re.I)]
+        for a, b in found:
+            if (
+                not text[a : a + 1].islower()
+                and not _WORDISH.match(text[a - 1 : a] if a else "")
+                and not _WORDISH.match(text[b : b + 1])
+            ):
+                spots.add((a, b))
     for at in starts:
         for name in names:
             if text.startswith(name, at):

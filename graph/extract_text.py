@@ -218,6 +218,26 @@ class TextIndex:
         )
 
 
+def find_all(needle: str, haystack: str) -> list[int]:
+    """Start offsets of the non-overlapping occurrences of ``needle``.
+
+    Plain substring search: the rules look up names and titles that are new in every
+    review, and a regular expression per name costs a compilation each time.
+
+    Example:
+        >>> find_all("ab", "abcab ab")
+        [0, 3, 6]
+    """
+    out: list[int] = []
+    if not needle:
+        return out
+    at = haystack.find(needle)
+    while at >= 0:
+        out.append(at)
+        at = haystack.find(needle, at + len(needle))
+    return out
+
+
 def surname_repeats(name: str, body: str) -> bool:
     """True when ``name`` reads as a person: two or three name words whose last word
     the ``body`` uses alone mid-sentence ("Nan Goldin" ... "where Goldin walks").
@@ -231,9 +251,22 @@ def surname_repeats(name: str, body: str) -> bool:
         return False
     if not all(re.fullmatch(NAME_WORD, w) for w in words):
         return False
-    last = re.escape(words[-1])
-    first = re.escape(words[-2])
-    return bool(re.search(rf"(?<=[a-z,] )(?<!{first} ){last}\b(?!\s+[A-Z])", body))
+    last, first = words[-1], words[-2] + " "
+    for at in find_all(last, body):
+        end = at + len(last)
+        if (
+            at >= 2
+            and body[at - 1] == " "
+            and re.match(r"[a-z,]", body[at - 2])
+            and not body.startswith(first, at - len(first))
+            and not re.match(r"\w", body[end : end + 1])
+            and not _CAPITAL_NEXT.match(body, end)
+        ):
+            return True
+    return False
+
+
+_CAPITAL_NEXT = re.compile(r"\s+[A-Z]")
 
 
 _ARTICLE_WORDS = frozenset("le la les l' el il lo der die das un une des du de".split())

@@ -123,7 +123,7 @@ def corroborated_persons(
         >>> sorted(corroborated_persons(text, ["Lea Moss", "Gloria Mundi"], []))
         ['lea moss']
     """
-    from graph.extract_text import surname_repeats
+    from graph.extract_text import find_all, surname_repeats
 
     folded_named = {fold(n) for n in named}
     multi = {fold(p) for p in persons if len(p.split()) >= 2}
@@ -135,17 +135,15 @@ def corroborated_persons(
         if p in folded_named:
             out.add(p)
             continue
-        for m in re.finditer(re.escape(p), low):
-            before = text[max(0, m.start() - 25) : m.start()]
-            after = text[m.end() : m.end() + 30]
+        for at in find_all(p, low):
+            before = text[max(0, at - 25) : at]
+            after = text[at + len(p) : at + len(p) + 30]
             if _PERSON_CUE_BEFORE.search(before) or _PERSON_CUE_AFTER.match(after):
                 out.add(p)
                 break
         else:
-            original = next(
-                (text[m.start() : m.end()] for m in re.finditer(re.escape(p), low)),
-                p,
-            )
+            first = low.find(p)
+            original = text[first : first + len(p)] if first >= 0 else p
             if surname_repeats(original, text):
                 out.add(p)
     return frozenset(out)
