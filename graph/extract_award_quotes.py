@@ -45,7 +45,7 @@ _PERSONAL = re.compile(
     r"\b(?:actor|actress|performance|acting|Volpi|direct(?:or|ing|ion)|screenplay)\b",
     re.I,
 )
-_DIRECTING = re.compile(r"\b(?:direct(?:or|ing|ion)|mise en sc[eè]ne)\b", re.I)
+_DIRECTING = re.compile(r"\b(?:direct(?:or|ing|ion)|mise en sc[eè]ne|staging)\b", re.I)
 _GIVEN_TO = re.compile(rf"\bto\s+(?:the\s+[A-Z][a-z]+\s+)?({FULL_NAME})\s+for\s+\Z")
 _WIN = (
     r"(?:won|wins|took|takes|scooped|scoops|picked up|picks up|received|receives|"
@@ -90,6 +90,20 @@ def _sentences(text: str) -> list[tuple[int, int]]:
     return spans
 
 
+def _sentence_case(title: str) -> bool:
+    """A title in sentence case, the way French titles and their literal
+    translations are written ("Evil does not exist", "Le Règne animal"): a capital
+    first word, a few words, no sentence inside. Only trusted with a maker after
+    the quote ('"Evil does not exist" of the Japanese Jo Doe')."""
+    words = title.split()
+    return (
+        2 <= len(words) <= 6
+        and title[:1].isupper()
+        and not re.search(r"[.!?;:]", title)
+        and fold(words[0]) not in {"i", "we", "you", "he", "she", "it", "they"}
+    )
+
+
 def find_prize_sentence_titles(
     text: str, *, not_titles: Collection[str] = ()
 ) -> list[TitleFact]:
@@ -107,16 +121,16 @@ def find_prize_sentence_titles(
         for m in re.finditer(r"\"([^\"\n]{2,80})\"", text[prize.end() : b]):
             title = clean_title(m.group(1))
             start = prize.end() + m.start(1) + m.group(1).find(title)
+            end = start + len(title)
+            maker = _maker_after().match(text, end + 1)
             if (
-                not looks_like_title(title)
+                not (looks_like_title(title) or maker and _sentence_case(title))
                 or fold(title) in not_titles
                 or re.search(r"[.!?]\s", title)
                 or re.search(r"\b(?:Festival|Fest|Berlinale)\b", title)
             ):
                 continue
-            end = start + len(title)
             tail = re.split(r"[.!?;]|\"", text[end + 1 : b], maxsplit=1)[0]
-            maker = _maker_after().match(text, end + 1)
             lead = text[max(a, start - 40) : start - 1]
             earlier = _EARLIER.search(tail[:40]) or _COMPARED.search(lead)
             role = "mentioned" if earlier else "subject"
