@@ -435,7 +435,12 @@ def attach_facts(
         if section and not fact.title_hint:
             fact = replace(fact, title_hint=section)
         if fact.title_hint:
-            pool = [f for f in films if fold(fact.title_hint) in f.keys] or subjects
+            pool = [f for f in films if fold(fact.title_hint) in f.keys]
+            if not pool:
+                # the rule named its film ("X returned with Fallen Leaves") and that
+                # film was not kept: the fact is no other film's
+                continue
+            pool = pool or subjects
         film = _film_for(fact, pool, spots, main)
         ev = index.evidence(fact.start, fact.end, fact.rule, fact.confidence)
         key = fold(fact.name)

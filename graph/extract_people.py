@@ -25,6 +25,7 @@ from graph.extract_text import (
     NAME_LIST,
     NAME_WORD,
     STOPWORDS,
+    TITLE_RUN,
     TextIndex,
     split_list,
 )
@@ -166,6 +167,16 @@ def _rules() -> dict[str, re.Pattern[str]]:
             r"réalise|présente|is back|comes back)\b",
             re.M,
         ),
+        # "Alexander Payne, back in top form, has made a film", "Aki Doe returned
+        # with Fallen Leaves": a film-maker's return or new work, one aside allowed
+        "director.made": re.compile(
+            rf"(?:^|(?<=[.!?\n\"]\s)|(?<=\n)|(?<=,\s))({FULL_NAME})"
+            r"(?:,\s+(?!who\b|which\b|whose\b)[^,.;()\n]{3,60},)?\s+"
+            r"(?:has\s+(?:now\s+)?made|made|(?:returned|came\s+back|was\s+back|"
+            r"is\s+back|returns|comes\s+back)\s+with)\s+"
+            r"(?!(?:her|his|their)\s+(?:\w+\s+)?debut|an?\s+(?:appearance|cameo))"
+            r"(?P<what>[\"“A-Z]|(?:a|an|the|his|her|their)\s+)"
+        ),
         "director.count": re.compile(
             rf"\b(?:[Ii]n|[Aa]fter|[Ww]ith)\s+(?:just\s+|only\s+)?(?:two|three|four|five|"
             rf"\d)\s+(?:films|features|movies),\s+({FULL_NAME})"
@@ -251,6 +262,8 @@ _MADE_WITH = re.compile(
 )
 _PLAYS_IDIOM = r"\s+(?:with|on|like|out|up|off|down|into|around|along|games|by)\b"
 _FILM_WORD = re.compile(rf"\b{_FILM_NOUN}\b", re.I)
+#: A title right after a return: 'returned with "Cold Water"', 'with Fallen Leaves,'.
+_TITLE_AFTER = re.compile(rf"[\"“]?({TITLE_RUN})[\"”]?(?=[,.;:]|\s+\(|\s+[a-z])")
 YEAR = re.compile(r"\b(?:19|20)\d\d\b")
 
 
@@ -335,6 +348,16 @@ def _directors(text: str, index: TextIndex) -> list[PersonFact]:
                 )
             )
     out += _director_rule(rules["director.count"], text, "director.count", _full, 0.65)
+    for m in rules["director.made"].finditer(text):
+        # a title right after "with", or a film noun in the clause ("made a film")
+        title = _TITLE_AFTER.match(text, m.start("what"))
+        clause = text[m.end() : m.end() + 60]
+        if title or _FILM_WORD.search(clause.split(".")[0]):
+            hint = title.group(1) if title else None
+            out.append(
+                PersonFact("director", m.group(1), m.start(1), m.end(1),
+                           "director.made", 0.7, title_hint=hint)
+            )  # fmt: skip
     return out
 
 

@@ -71,7 +71,7 @@ def _rules() -> tuple[re.Pattern[str], ...]:
         r"returned|returns|came\s+back|comes\s+back|is\s+back|was\s+back)\s+with|"
         r"\bI\s+(?:also\s+)?(?:caught|saw|watched)|"
         rf"{start}(?:Then|Next|Finally|Lastly|Later)\s*,?\s+(?:came\s+)?)"
-        rf"\s*({TITLE_RUN})(?=\s*[.,;:]\s)"
+        rf"\s*[\"“]?({TITLE_RUN})[\"”]?(?=\s*[.,;:]\s)"
     )
     day = re.compile(
         rf"(?:^|\n)\s*(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day\s*[:—–-]\s+"
