@@ -176,6 +176,15 @@ _HEADLINE_TITLE = re.compile(
     r"\breview\b|\bcritique\b|:|\||[★☆]|\d+/10\b)"
 )
 
+#: A lower-case headline that says what the user just watched: "just got back from
+#: past lives and i am not ok", "finally watched the holdovers!!".
+_HEADLINE_SEEN = re.compile(
+    r"^\s*(?:(?:just|finally|today|tonight|i|we)\s+){0,2}(?:got back from|saw|watched|"
+    r"rewatched|re-watched|caught|went to see|been to see)\s+(?:the\s+film\s+)?"
+    r"([a-zà-ÿ0-9][^\n()|,.!?:]{1,50}?)\s*(?=\s(?:and|but|for|with|at|in|on|last|"
+    r"today|tonight|again|twice|yesterday)\b|[,.!?:(]|$)"
+)
+
 
 def _headline_titles(text: str) -> list[str]:
     """The titles a lower-case headline names: the part before "(2023)", "review",
@@ -183,7 +192,7 @@ def _headline_titles(text: str) -> list[str]:
     of each part that the body repeats."""
     first = text.lstrip().split("\n", 1)[0]
     body = text[text.find(first) + len(first) :]
-    m = _HEADLINE_TITLE.match(first)
+    m = _HEADLINE_SEEN.match(first) or _HEADLINE_TITLE.match(first)
     if m:
         parts = [m.group(1).strip(" ,-")]
     elif re.search(r"\s(?:\+|&|vs\.?|and)\s", first):
@@ -207,6 +216,8 @@ def _recurring_prefix(part: str, body: str) -> str:
     words = part.split()
     for n in range(min(len(words), 6), 0, -1):
         phrase = " ".join(words[:n])
+        if all(w in _FUNCTION for w in words[:n]):
+            continue  # "just" of "just got back from ...": no title
         if len(phrase) > 3 and re.search(
             rf"(?<![\w-]){re.escape(phrase)}(?![\w-])", body
         ):

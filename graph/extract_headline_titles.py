@@ -128,8 +128,10 @@ def _recurs(title: str, body: str) -> bool:
 #: "I Finally Watched Title", "Why I Rewatched Title": the title closes the headline.
 _WATCHED = re.compile(
     rf"\b(?:[Ff]inally|FINALLY|[Jj]ust|JUST)?\s*(?:[Ww]atched|WATCHED|[Rr]e-?watched|"
-    rf"REWATCHED|[Ss]aw|SAW|[Rr]e-?watching|REWATCHING|[Rr]evisiting|REVISITING)\s+"
-    rf"\"?({TITLE_RUN})\"?\s*[.!?]?$"
+    rf"REWATCHED|[Ss]aw|SAW|[Rr]e-?watching|REWATCHING|[Rr]evisiting|REVISITING|"
+    rf"[Gg]ot back from|[Cc]aught)\s+"
+    rf"\"?({TITLE_RUN})\"?\s*(?:[.!?]*$|(?=[,;:!?]|\s+(?:and|but|again|tonight|"
+    rf"today|twice|with)\s))"
 )
 
 
