@@ -331,15 +331,28 @@ def _original_titles(
             or not is_second_title(inner, text[m.end() :])
         ):
             continue
+        end = m.start(g) + len(outer)
+        whole = next(
+            (f.title for f in facts
+             if len(f.title) > len(outer)
+             and fold(text[max(0, end - len(f.title)) : end]) == fold(f.title)),
+            None,
+        )  # fmt: skip
         heads = m.start(g) in opening  # "Title (Original) review": no character
-        if not heads and (_is_person(inner, people) or _is_person(outer, people)):
+        if not (heads or whole) and (
+            _is_person(inner, people) or _is_person(outer, people)
+        ):
             continue
         suffixes = [
             outer[i:] for i in range(len(outer)) if i == 0 or outer[i - 1] == " "
         ]
         hit = next((s for s in suffixes if fold(s) in known), None)
+        if hit is None and whole is not None:
+            # "The Teachers' Lounge (Das Lehrerzimmer)": the run before the
+            # parenthesis stops at the apostrophe of a title already found
+            hit = whole
         if hit is not None:
-            start = m.start(g) + len(outer) - len(hit)
+            start = end - len(hit)
             out.append(
                 TitleFact(
                     hit,
