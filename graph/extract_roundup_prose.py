@@ -50,7 +50,7 @@ _GENERIC = frozenset(
 
 
 @lru_cache(maxsize=1)
-def _rules() -> tuple[re.Pattern[str], ...]:
+def _rules() -> dict[str, re.Pattern[str]]:
     start = r"(?:^|(?<=[.!?]\s)|(?<=[.!?]\"\s)|(?<=\n))"
     # "Over in Un Certain Regard, How to Have Sex follows", "Todd Haynes's May
     # December stars": a short scene-setting phrase or a maker's possessive first
@@ -82,7 +82,7 @@ def _rules() -> tuple[re.Pattern[str], ...]:
         rf"delivered|offered)\s+)({TITLE_RUN}),\s+(?:a|an)\s+(?:[\w-]+\s+){{0,4}}?"
         rf"(?:{_GENRES})s?\b"
     )
-    return plot, other, seen, day, genre
+    return {"plot": plot, "other": other, "seen": seen, "day": day, "genre": genre}
 
 
 def find_prose_titles(
@@ -106,14 +106,14 @@ def find_prose_titles(
         return []
     surnames = {n.split()[-1] for n in not_titles if n}
     out: list[TitleFact] = []
-    for number, rule in enumerate(_rules()):
+    for name, rule in _rules().items():
         # a film seen or brought back ("returned with Cold Water, a romance")
         # outweighs a people rule's "with X" guess; an NER person tag still vetoes
-        cued = number == 2
+        cued = name == "seen"
         for m in rule.finditer(text, body_start):
             # "Jo Doe's Club Zero follows": the maker's possessive makes the run a
             # film even when NER tags it as a person
-            owned = number == 0 and bool(
+            owned = name == "plot" and bool(
                 re.search(r"\w's?\s+\Z", text[m.start() : m.start(1)])
             )
             title = clean_title(m.group(1))
