@@ -22,6 +22,7 @@ from typing import TYPE_CHECKING
 from graph.config import Settings
 from graph.extract_assemble import attach_facts, group_films, is_round_up
 from graph.extract_awards import find_award_titles, trim_prize_leads
+from graph.extract_byline import critic_from_text, date_from_text, dateline_month
 from graph.extract_caps import find_caps_titles
 from graph.extract_case import recase_lowercase
 from graph.extract_casting import drop_comparisons, drop_crew, find_casting
@@ -80,7 +81,6 @@ from graph.extract_roundup_prose import find_prose_titles
 from graph.extract_sections import find_section_directors
 from graph.extract_text import (
     FULL_NAME,
-    MONTHS,
     RULES_VERSION,
     STOPWORDS,
     TextIndex,
@@ -174,51 +174,10 @@ def _month_in(date: str | None) -> int | None:
     return int(m.group(1)) if m else None
 
 
-def _dateline_month(text: str) -> str | None:
-    """'YYYY-MM' from a dateline without a day ("Posted on my diary, July 2023")."""
-    months = "|".join(sorted(MONTHS, key=len, reverse=True))
-    m = re.search(
-        rf"(?im)^[^\n]{{0,60}}?\b({months})\s+((?:19|20)\d\d)\s*$",
-        normalise_text(text[:400]),
-    )
-    if not m:
-        return None
-    return f"{int(m.group(2)):04d}-{MONTHS[m.group(1).lower()]:02d}"
-
-
-def _critic_from_text(text: str) -> str | None:
-    m = re.search(
-        rf"(?m)^\s*(?:[Bb]y|[Rr]eviewed by|[Pp]ar)\s+({FULL_NAME})\s*(?:$|,)",
-        text[:3000],
-    )
-    if not m:
-        m = re.search(
-            rf"(?m)^\s*(?:[Bb]y|[Rr]eviewed by)\s+({FULL_NAME})\b", text[:3000]
-        )
-    return trim_name(m.group(1)) if m else None
-
-
-def _date_from_text(text: str) -> str | None:
-    """The first full date of the review's opening lines (a byline), as ISO."""
-    head = normalise_text(text[:600])
-    months = "|".join(sorted(MONTHS, key=len, reverse=True))
-    m = re.search(rf"\b(\d{{1,2}})(?:er)?\s+({months})\s+((?:19|20)\d\d)\b", head, re.I)
-    if m:
-        day, month, year = int(m.group(1)), MONTHS[m.group(2).lower()], int(m.group(3))
-    else:
-        m = re.search(  # "September 6, 2023", "Feb. 19, 2023"
-            rf"\b({months})\.?\s+(\d{{1,2}}),?\s+((?:19|20)\d\d)\b", head, re.I
-        )
-        if not m:
-            return None
-        day, month, year = int(m.group(2)), MONTHS[m.group(1).lower()], int(m.group(3))
-    return f"{year:04d}-{month:02d}-{day:02d}" if 1 <= day <= 31 else None
-
-
 def assemble(review: Review, parsed: Parsed) -> Extraction:
     """Run the film-domain rules on a parsed review and build its Extraction."""
-    critic = review.critic or _critic_from_text(review.text)
-    review_date = review.date or _date_from_text(review.text)
+    critic = review.critic or critic_from_text(review.text)
+    review_date = review.date or date_from_text(review.text)
     meta_base = ReviewMeta(
         critic=critic, publication=review.publication, date=review_date,
         language=parsed.language, url=review.url,
@@ -230,7 +189,7 @@ def assemble(review: Review, parsed: Parsed) -> Extraction:
     index = TextIndex(text, list(parsed.sentences))
     head = headline_of(text, review.headline)
     head_span = (head[1], head[1] + len(head[0])) if head else None
-    dateline = review_date or _dateline_month(text)
+    dateline = review_date or dateline_month(text)
     context_year = _year_in(head[0] if head else None) or _year_in(dateline)
     festivals = find_festivals(
         text,
