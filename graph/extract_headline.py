@@ -38,9 +38,10 @@ def headline_of(text: str, headline: str | None) -> tuple[str, int] | None:
     """
     if headline:
         at = text.find(headline[:40])
-        if at < 0 and len(text.lower()) == len(text):
+        low = text.lower() if at < 0 else ""
+        if at < 0 and len(low) == len(text):
             # a lower-case review re-capitalised for the rules: the text's own copy
-            at = text.lower().find(headline[:40].lower())
+            at = low.find(headline[:40].lower())
             if at >= 0:
                 return text[at : at + len(headline)], at
         return headline, max(at, 0)
