@@ -4,8 +4,10 @@ These are behaviour tests: the real spaCy pipelines and rules run on every revie
 each tuning set and the per-field F1 must not fall below the floor recorded when the
 rules last changed (a few points under the measured score, so that a rule change that
 trades one set for another fails loudly instead of passing unnoticed). The sealed
-``blind5.jsonl`` and ``blind6.jsonl`` sets are deliberately absent: they are scored by
-hand for the notes, never used as a gate, so nobody tunes against them.
+sets (``blind6.jsonl`` and newer, see tests/data/README.md) are deliberately absent:
+they are scored by hand for the notes, never used as a gate, so nobody tunes against
+them. ``blind5.jsonl`` was opened for error analysis in the fourth session; its floors
+are its unseen score with rules version 3, before anyone read it.
 """
 
 from __future__ import annotations
@@ -100,6 +102,16 @@ FLOORS: dict[str, tuple[float, dict[str, float]]] = {
             "cast": 0.95,
             "pairs": 0.93,
             "festival_year": 0.97,
+        },
+    ),
+    "blind5.jsonl": (
+        0.72,
+        {
+            "films_about": 0.67,
+            "directors": 0.60,
+            "cast": 0.73,
+            "pairs": 0.68,
+            "festival_year": 0.89,
         },
     ),
 }
