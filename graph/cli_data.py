@@ -20,7 +20,12 @@ from graph.cli import (
 
 
 @cli.command()
-@click.argument("gold", type=click.Path(exists=True, dir_okay=False, path_type=Path))
+@click.argument(
+    "gold",
+    nargs=-1,
+    required=True,
+    type=click.Path(exists=True, dir_okay=False, path_type=Path),
+)
 @click.option(
     "--format",
     "fmt",
@@ -31,14 +36,18 @@ from graph.cli import (
 )
 @click.option("--misses", is_flag=True, help="Also list per-review disagreements.")
 @click.pass_context
-def evaluate(ctx: click.Context, /, gold: Path, fmt: str, misses: bool) -> None:
-    """Score the extractor on a gold JSONL file: per-field precision, recall, F1.
+def evaluate(
+    ctx: click.Context, /, gold: tuple[Path, ...], fmt: str, misses: bool
+) -> None:
+    """Score the extractor on gold JSONL files: per-field precision, recall, F1.
 
     Each line is {"id", "text", "gold"} with gold in the `extract --format json` shape.
+    Several files are pooled into one score.
 
     Example:
         reelgraph evaluate tests/data/eval/dev.jsonl
         reelgraph evaluate tests/data/eval/dev.jsonl --format json
+        reelgraph evaluate tests/data/eval/dev.jsonl tests/data/eval/holdout.jsonl
     """
     import json
 

@@ -20,7 +20,7 @@ from __future__ import annotations
 import hashlib
 import json
 import re
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -297,17 +297,23 @@ def _show(item: Any) -> str:
     return str(item)
 
 
-def evaluate_gold(path: str | Path, *, extractor: Extractor) -> EvalReport:
-    """Extract every review of the gold file at ``path`` and score it per field.
+def evaluate_gold(
+    path: str | Path | Sequence[str | Path], *, extractor: Extractor
+) -> EvalReport:
+    """Extract every review of one or more gold files and score them per field.
+
+    Several files are pooled: their reviews are counted together, so the scores are
+    those of one file holding all of them (review ids should differ across files).
 
     Args:
-        path: a JSONL gold file (see the module docstring).
+        path: a JSONL gold file (see the module docstring), or a sequence of them.
         extractor: the extractor to score.
 
     Returns:
         The report: per-field P/R/F1, macro F1 over the core fields, disagreements.
     """
-    rows = read_gold(path)
+    paths = [path] if isinstance(path, str | Path) else list(path)
+    rows = [row for p in paths for row in read_gold(p)]
     extractions = extractor.extract_batch([review for review, _gold in rows])
     return score_reviews(
         (review.id, gold, x.to_json())

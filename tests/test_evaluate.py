@@ -99,6 +99,30 @@ def test_cli_evaluate_on_the_seed_gold(tmp_path: Path, seed_path: Path) -> None:
     assert data["fields"]["cast"]["tp"] == 7
 
 
+@pytest.mark.slow
+def test_cli_evaluate_pools_several_gold_files(tmp_path: Path, seed_path: Path) -> None:
+    gold_file = Path(__file__).parent / "data" / "eval" / "seed.gold.json"
+    gold = json.loads(gold_file.read_text(encoding="utf-8"))["gold"]
+    text = seed_path.read_text(encoding="utf-8")
+    files = []
+    for name in ("a", "b"):
+        path = tmp_path / f"{name}.jsonl"
+        row = {"id": f"seed-{name}", "text": text, "gold": gold}
+        path.write_text(json.dumps(row) + "\n", encoding="utf-8")
+        files.append(str(path))
+    result = CliRunner().invoke(cli, ["evaluate", *files, "--format", "json"])
+    assert result.exit_code == 0, result.output
+    data = json.loads(result.output)
+    assert data["reviews"] == 2
+    assert data["fields"]["cast"]["tp"] == 14
+
+
+def test_cli_evaluate_needs_a_gold_file() -> None:
+    result = CliRunner().invoke(cli, ["evaluate"])
+    assert result.exit_code == 2
+    assert "GOLD" in result.output
+
+
 def test_issue_3_empty_gold_file_is_an_error_not_a_perfect_score(tmp_path) -> None:  # type: ignore[no-untyped-def]
     from graph.errors import GraphError
     from graph.evaluate import read_gold
