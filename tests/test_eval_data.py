@@ -30,6 +30,7 @@ BLIND3_GOLD = "blind3.jsonl"
 BLIND4_GOLD = "blind4.jsonl"
 BLIND5_GOLD = "blind5.jsonl"
 BLIND6_GOLD = "blind6.jsonl"
+BLIND8_GOLD = "blind8.jsonl"
 """Blind sets: checked for shape and ids only, kept out of the coverage counts."""
 DEV3_GOLD = "dev3.jsonl"
 """An open tuning and training set: checked for shape and ids only, like the blind sets."""
@@ -177,6 +178,7 @@ EVERY_RECORD = (
     + load_records(BLIND5_GOLD)
     + load_records(BLIND6_GOLD)
     + load_records(DEV3_GOLD)
+    + load_records(BLIND8_GOLD)
 )
 
 
@@ -192,6 +194,7 @@ EVERY_RECORD = (
         BLIND5_GOLD,
         BLIND6_GOLD,
         DEV3_GOLD,
+        BLIND8_GOLD,
     ),
 )
 def test_gold_file_has_one_record_per_line(name: str) -> None:
