@@ -61,6 +61,10 @@ _WIN = re.compile(
 )
 
 
+#: A word of four or more capitals: a kicker may name a festival in capitals.
+_CAPITALS_WORD = re.compile(r"\b[A-Z]{4,}\b")
+
+
 @dataclass
 class _Hit:
     canonical: str
@@ -108,17 +112,22 @@ def _typed_lowercase(text: str) -> bool:
     return len(openers) >= 3 and sum(c.islower() for c in openers) / len(openers) >= 0.4
 
 
-def _recase_aliases(text: str, alias_map: dict[str, tuple[str, bool]]) -> str:
-    """A lower-case review with its festival names capitalised as the gazetteer
-    writes them ("at venice" -> "at Venice"), same length so offsets hold."""
+def _recase_aliases(
+    text: str, alias_map: dict[str, tuple[str, bool]], *, upper_only: bool = False
+) -> str:
+    """The text with its festival names capitalised as the gazetteer writes them
+    ("at venice" -> "at Venice"; with ``upper_only``, only names in capitals, as in a
+    "SUNDANCE 2014" kicker), same length so offsets hold."""
     by_fold = {a.casefold(): a for a in alias_map if len(a.casefold()) == len(a)}
     body = "|".join(re.escape(a) for a in sorted(by_fold, key=len, reverse=True))
-    return re.sub(
-        rf"(?<![\w-])(?:{body})(?![\w-])",
-        lambda m: by_fold.get(m.group(0).casefold(), m.group(0)),
-        text,
-        flags=re.I,
-    )
+
+    def recase(m: re.Match[str]) -> str:
+        found = m.group(0)
+        if upper_only and not found.isupper():
+            return found
+        return by_fold.get(found.casefold(), found)
+
+    return re.sub(rf"(?<![\w-])(?:{body})(?![\w-])", recase, text, flags=re.I)
 
 
 def _year(m: re.Match[str], context_year: int | None) -> int | None:
@@ -202,6 +211,8 @@ def find_festivals(
     pattern, alias_map, generic = _patterns()
     if _typed_lowercase(text):
         text = _recase_aliases(text, alias_map)
+    elif _CAPITALS_WORD.search(text):
+        text = _recase_aliases(text, alias_map, upper_only=True)
     hits: list[_Hit] = []
     doubtful: list[_Hit] = []
     taken: list[tuple[int, int]] = []
@@ -233,6 +244,18 @@ def find_festivals(
     return _merge(hits, index, headline_span)
 
 
+def ordinal_year(canonical: str, ordinal: int, context_year: int | None) -> int | None:
+    """The year of a festival's ``ordinal`` edition ("the 52nd Berlinale" is 2002), or
+    ``None`` when the festival's numbering is not known for that year, or the year
+    falls after the review's own year."""
+    if canonical not in ORDINAL_BASE:
+        return None
+    base, since = ORDINAL_BASE[canonical]
+    year = base + ordinal
+    latest = context_year + 1 if context_year else 2035
+    return year if since <= year <= latest else None
+
+
 def _alias_hit(
     m: re.Match[str],
     text: str,
@@ -250,9 +273,8 @@ def _alias_hit(
     year = _year(m, context_year)
     explicit = year is not None
     ordinal = int(m.group(2)) if m.group(2) else None
-    if year is None and ordinal and canonical in ORDINAL_BASE:
-        guess = ORDINAL_BASE[canonical] + ordinal
-        year = guess if 2015 <= guess <= 2035 else None
+    if year is None and ordinal:
+        year = ordinal_year(canonical, ordinal, context_year)
     found = index.sentence_at(m.start(4))
     cue = is_festival_sentence(found.text)
     if year is None:

@@ -101,15 +101,17 @@ FESTIVALS: tuple[tuple[str, tuple[str, ...], tuple[str, ...]], ...] = (
     ("Raindance Film Festival", ("Raindance Film Festival", "Raindance"), ()),
 )  # fmt: skip
 
-#: year = base + ordinal for recent editions of annual festivals (checked for 2015+).
-ORDINAL_BASE: dict[str, int] = {
-    "Cannes Film Festival": 1947,
-    "Berlin International Film Festival": 1950,
-    "Venice Film Festival": 1943,
-    "Locarno Film Festival": 1947,
-    "Toronto International Film Festival": 1975,
-    "Karlovy Vary International Film Festival": 1966,
-    "San Sebastián International Film Festival": 1952,
+#: Edition year = base + ordinal, for the editions held from ``since`` on: festival ->
+#: (base, since). Before ``since`` a festival skipped years or changed its rhythm, so
+#: an older ordinal gives no year (the 3rd Cannes was 1949, the 33rd Venice 1972).
+ORDINAL_BASE: dict[str, tuple[int, int]] = {
+    "Cannes Film Festival": (1947, 1952),
+    "Berlin International Film Festival": (1950, 1951),
+    "Venice Film Festival": (1943, 1980),
+    "Locarno Film Festival": (1947, 1980),
+    "Toronto International Film Festival": (1975, 1976),
+    "Karlovy Vary International Film Festival": (1966, 2000),
+    "San Sebastián International Film Festival": (1952, 1953),
 }
 
 #: Section names (as written in reviews) -> the label we store.

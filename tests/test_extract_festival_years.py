@@ -1,0 +1,53 @@
+"""Festival edition years the text gives only indirectly (refs #3)."""
+
+from __future__ import annotations
+
+import pytest
+
+from graph.extract_festivals import ordinal_year
+from tests.rules_helpers import run_rules
+
+BERLIN = "Berlin International Film Festival"
+
+
+@pytest.mark.parametrize(
+    ("festival", "ordinal", "year"),
+    [
+        (BERLIN, 52, 2002),
+        (BERLIN, 74, 2024),
+        ("Cannes Film Festival", 48, 1995),
+        ("Cannes Film Festival", 76, 2023),
+        ("Venice Film Festival", 59, 2002),
+        ("Toronto International Film Festival", 47, 2022),
+    ],
+)
+def test_ordinal_gives_the_edition_year(festival: str, ordinal: int, year: int) -> None:
+    assert ordinal_year(festival, ordinal, None) == year
+
+
+@pytest.mark.parametrize(
+    ("festival", "ordinal", "context_year"),
+    [
+        # the early Cannes and Venice editions skipped years: no safe year
+        ("Cannes Film Festival", 3, None),
+        ("Venice Film Festival", 33, None),
+        # an edition after the review's own year is a misreading
+        (BERLIN, 80, 2024),
+        # a festival whose numbering is not known
+        ("Sundance Film Festival", 40, None),
+    ],
+)
+def test_ordinal_without_a_safe_year(
+    festival: str, ordinal: int, context_year: int | None
+) -> None:
+    assert ordinal_year(festival, ordinal, context_year) is None
+
+
+def test_old_edition_by_ordinal_in_a_recent_review(blank_nlp) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "Spirited Away review\n\n"
+        "The film shared the Golden Bear at the 52nd Berlinale with another film."
+    )
+    x = run_rules(blank_nlp, text, date="2024-07-07")
+    festivals = {(f.name, f.year) for film in x.films for f in film.festivals}
+    assert (BERLIN, 2002) in festivals
