@@ -30,6 +30,7 @@ BLIND3_GOLD = "blind3.jsonl"
 BLIND4_GOLD = "blind4.jsonl"
 BLIND5_GOLD = "blind5.jsonl"
 BLIND6_GOLD = "blind6.jsonl"
+BLIND7_GOLD = "blind7.jsonl"
 """Blind sets: checked for shape and ids only, kept out of the coverage counts."""
 
 FESTIVALS = {
@@ -174,6 +175,7 @@ EVERY_RECORD = (
     + load_records(BLIND4_GOLD)
     + load_records(BLIND5_GOLD)
     + load_records(BLIND6_GOLD)
+    + load_records(BLIND7_GOLD)
 )
 
 
@@ -188,6 +190,7 @@ EVERY_RECORD = (
         BLIND4_GOLD,
         BLIND5_GOLD,
         BLIND6_GOLD,
+        BLIND7_GOLD,
     ),
 )
 def test_gold_file_has_one_record_per_line(name: str) -> None:
