@@ -31,6 +31,7 @@ BLIND4_GOLD = "blind4.jsonl"
 BLIND5_GOLD = "blind5.jsonl"
 BLIND6_GOLD = "blind6.jsonl"
 BLIND8_GOLD = "blind8.jsonl"
+BLIND7_GOLD = "blind7.jsonl"
 """Blind sets: checked for shape and ids only, kept out of the coverage counts."""
 DEV3_GOLD = "dev3.jsonl"
 """An open tuning and training set: checked for shape and ids only, like the blind sets."""
@@ -179,6 +180,7 @@ EVERY_RECORD = (
     + load_records(BLIND6_GOLD)
     + load_records(DEV3_GOLD)
     + load_records(BLIND8_GOLD)
+    + load_records(BLIND7_GOLD)
 )
 
 
@@ -195,6 +197,7 @@ EVERY_RECORD = (
         BLIND6_GOLD,
         DEV3_GOLD,
         BLIND8_GOLD,
+        BLIND7_GOLD,
     ),
 )
 def test_gold_file_has_one_record_per_line(name: str) -> None:
