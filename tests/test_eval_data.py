@@ -30,8 +30,8 @@ BLIND3_GOLD = "blind3.jsonl"
 BLIND4_GOLD = "blind4.jsonl"
 BLIND5_GOLD = "blind5.jsonl"
 BLIND6_GOLD = "blind6.jsonl"
-BLIND8_GOLD = "blind8.jsonl"
 BLIND7_GOLD = "blind7.jsonl"
+BLIND8_GOLD = "blind8.jsonl"
 """Blind sets: checked for shape and ids only, kept out of the coverage counts."""
 DEV3_GOLD = "dev3.jsonl"
 """An open tuning and training set: checked for shape and ids only, like the blind sets."""
@@ -178,9 +178,9 @@ EVERY_RECORD = (
     + load_records(BLIND4_GOLD)
     + load_records(BLIND5_GOLD)
     + load_records(BLIND6_GOLD)
-    + load_records(DEV3_GOLD)
-    + load_records(BLIND8_GOLD)
     + load_records(BLIND7_GOLD)
+    + load_records(BLIND8_GOLD)
+    + load_records(DEV3_GOLD)
 )
 
 
@@ -195,9 +195,9 @@ EVERY_RECORD = (
         BLIND4_GOLD,
         BLIND5_GOLD,
         BLIND6_GOLD,
-        DEV3_GOLD,
-        BLIND8_GOLD,
         BLIND7_GOLD,
+        BLIND8_GOLD,
+        DEV3_GOLD,
     ),
 )
 def test_gold_file_has_one_record_per_line(name: str) -> None:
