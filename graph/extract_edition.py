@@ -174,6 +174,30 @@ def is_festival_sentence(sentence: str) -> bool:
     return bool(_FESTIVAL_CUE.search(sentence))
 
 
+_CIRCUIT = re.compile(
+    r"\b(?:(?P<arrival>(?:fresh|straight|hot|arrived|arrives|arriving)\s+(?:from|off)"
+    r"|after\s+(?:its\s+)?(?:premiere|bow|debut)\s+(?:at|in))"
+    r"|(?P<played>played|plays))\s+(?:the\s+|this year's\s+)?$",
+    re.I,
+)
+
+
+def circuit_phrase(text: str, start: int) -> str | None:
+    """How the words before a festival name place a film on the festival circuit:
+    ``"arrival"`` for "fresh from Venice", "arrived from Cannes" (the latest
+    edition), ``"played"`` for "it played Sundance", or ``None``.
+
+    Example:
+        >>> text = "The Whale arrived from Venice with its buzz."
+        >>> circuit_phrase(text, text.index("Venice"))
+        'arrival'
+    """
+    m = _CIRCUIT.search(text[max(0, start - 40) : start])
+    if m is None:
+        return None
+    return "arrival" if m.group("arrival") else "played"
+
+
 def later_edition_year(
     text: str,
     end: int,

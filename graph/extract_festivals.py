@@ -21,6 +21,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 
 from graph.extract_edition import (
+    circuit_phrase,
     is_festival_sentence,
     later_edition_year,
     relative_edition_year,
@@ -39,7 +40,8 @@ from graph.models import Evidence, FestivalMention
 _NOT_FESTIVAL_AFTER = re.compile(
     r"^\s*(?:Cinemas?|Theat(?:er|re)s?|Palace|Lions|Institute|Kid|Channel|Labs?|"
     r"Beach|Wall|Film Center|Film Centre|Studios?|Hotel|Airport|Film Society|Square|"
-    r"Market|Film School|Film Festival's cinema)\b"
+    r"Market|Film School|Film Festival's cinema|Architecture|Art Biennale|Carnival|"
+    r"Marathon|Opera|Philharmonic)\b"
 )
 _ORDINAL = (
     r"(?:(?:the\s+|la\s+)?(\d{1,3})(?:st|nd|rd|th|e|ème|è)\s+"
@@ -74,6 +76,7 @@ class _Hit:
     ordinal: int | None
     sentence: str
     evidence: list[Evidence] = field(default_factory=list)
+    circuit: bool = False  # "fresh from Venice", "it played Sundance"
 
 
 @lru_cache(maxsize=1)
@@ -225,7 +228,11 @@ def find_festivals(
             taken.append((hit.start, hit.end))
     # "the noise at Venice last month": a city with a time phrase is the festival
     # when the text names that festival elsewhere
-    hits += [h for h in doubtful if any(x.canonical == h.canonical for x in hits)]
+    # "arrived from Venice" in a dispatch from another festival is Venice too
+    hits += [
+        h for h in doubtful
+        if (h.circuit and hits) or any(x.canonical == h.canonical for x in hits)
+    ]  # fmt: skip
     for m in generic.finditer(text):
         a, b = m.start(4), m.end(4)
         if any(a < t_end and t_start < b for t_start, t_end in taken):
@@ -276,7 +283,8 @@ def _alias_hit(
     if year is None and ordinal:
         year = ordinal_year(canonical, ordinal, context_year)
     found = index.sentence_at(m.start(4))
-    cue = is_festival_sentence(found.text)
+    circuit = circuit_phrase(text, m.start(4))
+    cue = circuit is not None or is_festival_sentence(found.text)
     if year is None:
         # "Venue: Venice Film Festival", "at Venice this summer", "... in 2016"
         year = (
@@ -288,8 +296,10 @@ def _alias_hit(
             or (later_edition_year(text, m.end(4), found.end,
                                    context_year=context_year, review_month=review_month)
                 if cue else None)
+            or (context_year if circuit == "arrival" else None)
         )  # fmt: skip
     hit = _Hit(canonical, m.start(4), m.end(4), year, ordinal, found.text)
+    hit.circuit = circuit is not None
     loose = explicit and re.match(r"\s+in\s", text[m.end(4) : m.end()])
     if strong or ordinal is not None or (explicit and not loose):
         return hit, True
@@ -307,7 +317,7 @@ def _alias_hit(
         and (cue or not explicit)
     ):
         return hit, cue
-    return None, False
+    return (hit, False) if circuit else (None, False)
 
 
 def _award_hits(

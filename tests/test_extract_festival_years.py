@@ -51,3 +51,40 @@ def test_old_edition_by_ordinal_in_a_recent_review(blank_nlp) -> None:  # type: 
     x = run_rules(blank_nlp, text, date="2024-07-07")
     festivals = {(f.name, f.year) for film in x.films for f in film.festivals}
     assert (BERLIN, 2002) in festivals
+
+
+def test_another_event_in_the_festival_city_is_not_the_festival(blank_nlp) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "The Brutalist review\n\n"
+        "It premiered at the 81st Venice Film Festival. An epilogue set at the 1980 "
+        "Venice Architecture Biennale closes the film."
+    )
+    x = run_rules(blank_nlp, text, date="2024-09-01")
+    festivals = {(f.name, f.year) for film in x.films for f in film.festivals}
+    assert festivals == {("Venice Film Festival", 2024)}
+
+
+def test_a_film_fresh_from_another_festival(blank_nlp) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "TIFF 2022: The Whale review\n\n"
+        "The Whale arrived from Venice with its buzz intact, and Toronto loved it."
+    )
+    x = run_rules(blank_nlp, text, date="2022-09-19")
+    festivals = {(f.name, f.year) for film in x.films for f in film.festivals}
+    assert ("Venice Film Festival", 2022) in festivals
+
+
+def test_arriving_from_a_city_is_not_a_festival_without_one(blank_nlp) -> None:  # type: ignore[no-untyped-def]
+    text = "Summertime review\n\nA stranger arrived from Venice and rented the flat."
+    x = run_rules(blank_nlp, text, date="2022-09-19")
+    assert all(not film.festivals for film in x.films)
+
+
+def test_played_a_festival_back_in_a_month(blank_nlp) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "Talk to Me review\n\n"
+        "It played Sundance in the Midnight section back in January, to screams."
+    )
+    x = run_rules(blank_nlp, text, date="2023-07-26")
+    festivals = {(f.name, f.year) for film in x.films for f in film.festivals}
+    assert ("Sundance Film Festival", 2023) in festivals
