@@ -55,7 +55,7 @@ def _rules() -> dict[str, re.Pattern[str]]:
         "relative": re.compile(
             r"\b(?:released|opens|opening|arrives|hits|out|sort|sortie|"
             r"in (?:theaters|theatres|cinemas))\b[^.\n]{0,30}?\b(?:(today|tomorrow|"
-            rf"aujourd'hui|demain)|(?:this|ce|cette)\s+({weekday}))(?!\w)",
+            rf"aujourd'hui|demain)|(?:(?:this|ce|cette|on)\s+)?({weekday}))(?!\w)",
             re.I,
         ),
     }
@@ -101,7 +101,8 @@ def find_release_dates(
 
     A round-up gives each film its own date ("Aftersun ... in cinemas from 6 January;
     Tar ... out 13 January"); the caller gives each date to the film named before it.
-    Without a dated statement, a relative one ("opens tomorrow") is the only date.
+    Relative statements ("opens tomorrow", "opens Friday") count from the review
+    date.
 
     Example:
         >>> from graph.extract_text import Sentence
@@ -111,9 +112,11 @@ def find_release_dates(
         >>> [d.date for d in find_release_dates(text, index, context_year=2023)]
         ['2023-01-06', '2023-01-13']
     """
-    dated = _dated_releases(text, index, context_year, review_date)
-    relative = None if dated else _relative_release(text, index, review_date)
-    return dated or ([relative] if relative else [])
+    found = _dated_releases(text, index, context_year, review_date)
+    for date in _relative_releases(text, index, review_date):
+        if all(d.date != date.date for d in found):
+            found.append(date)
+    return sorted(found, key=lambda d: d.evidence[0].start)
 
 
 def _dated_releases(
@@ -168,21 +171,27 @@ def _roll_forward(
     )
 
 
-def _relative_release(
+def _relative_releases(
     text: str, index: TextIndex, review_date: str | None
-) -> ReleaseDate | None:
-    """ "opens tomorrow", "sort aujourd'hui en salles", "sort ce mercredi", counted
-    from the review date."""
+) -> list[ReleaseDate]:
+    """ "opens tomorrow", "sort aujourd'hui en salles", "sort ce mercredi", "Civil War
+    opens Friday", counted from the review date: a weekday is the coming one (the
+    review's own day included), or the last one when the clause speaks of the past
+    ("it was released Friday")."""
     if not review_date or not re.fullmatch(r"\d{4}-\d{2}-\d{2}", review_date):
-        return None
-    m = _rules()["relative"].search(text)
-    if not m:
-        return None
-    day = dt.date.fromisoformat(review_date)
-    if m.group(1):
-        if m.group(1).lower() in {"tomorrow", "demain"}:
-            day += dt.timedelta(days=1)
-    else:  # the coming weekday, the review's own day included
-        day += dt.timedelta(days=(_WEEKDAYS[m.group(2).lower()] - day.weekday()) % 7)
-    ev = index.evidence(m.start(), m.end(), "release.relative", 0.7)
-    return ReleaseDate(day.isoformat(), (ev,))
+        return []
+    out = []
+    for m in _rules()["relative"].finditer(text):
+        day = dt.date.fromisoformat(review_date)
+        if m.group(1):
+            if m.group(1).lower() in {"tomorrow", "demain"}:
+                day += dt.timedelta(days=1)
+        else:
+            weekday = _WEEKDAYS[m.group(2).lower()]
+            if _PAST.search(index.clause_at(m.start())):
+                day -= dt.timedelta(days=(day.weekday() - weekday) % 7)
+            else:
+                day += dt.timedelta(days=(weekday - day.weekday()) % 7)
+        ev = index.evidence(m.start(), m.end(), "release.relative", 0.7)
+        out.append(ReleaseDate(day.isoformat(), (ev,)))
+    return out
