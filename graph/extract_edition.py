@@ -232,6 +232,35 @@ def later_edition_year(
     return year
 
 
+_EARLIER_YEAR = re.compile(
+    r"\b(?:in|en|of|au|during|spring|summer|printemps|été|May|mai)\s+"
+    r"((?:19|20)\d\d)\b(?![^(]*\))",
+    re.I,
+)
+
+
+def earlier_edition_year(
+    text: str, start: int, sentence_start: int, *, context_year: int | None = None
+) -> int | None:
+    """A year given earlier in the festival's sentence: "In 1995, La Haine won Best
+    Director at Cannes", "au printemps 1995, ... sur la Croisette". The nearest
+    time phrase before the name counts, not a film citation ("(1995)"), and never
+    a year after the review's own.
+
+    Example:
+        >>> text = "In 1995, La Haine won Best Director at Cannes."
+        >>> earlier_edition_year(text, text.index("Cannes"), 0)
+        1995
+    """
+    found = list(_EARLIER_YEAR.finditer(text[sentence_start:start]))
+    if not found:
+        return None
+    year = int(found[-1].group(1))
+    if context_year is not None and year > context_year:
+        return None
+    return year
+
+
 _VENUE = re.compile(
     r"(?:(?:^|\n)\s*(?:Venue|Festival|Reviewed at|Screened at|Seen at)\s*:?\s*|"
     r"\b(?:premiering|screening|playing|competing|premieres|screens|competes)\s+"

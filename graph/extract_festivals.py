@@ -22,6 +22,7 @@ from functools import lru_cache
 
 from graph.extract_edition import (
     circuit_phrase,
+    earlier_edition_year,
     is_festival_sentence,
     later_edition_year,
     relative_edition_year,
@@ -296,6 +297,8 @@ def _alias_hit(
             or (later_edition_year(text, m.end(4), found.end,
                                    context_year=context_year, review_month=review_month)
                 if cue else None)
+            or (earlier_edition_year(text, m.start(4), found.start,
+                                     context_year=context_year) if cue else None)
             or (context_year if circuit == "arrival" else None)
         )  # fmt: skip
     hit = _Hit(canonical, m.start(4), m.end(4), year, ordinal, found.text)

@@ -11,7 +11,8 @@ from __future__ import annotations
 
 FESTIVALS: tuple[tuple[str, tuple[str, ...], tuple[str, ...]], ...] = (
     ("Cannes Film Festival",
-     ("Cannes Film Festival", "Festival de Cannes", "Cannes Festival", "Cannes"), ()),
+     ("Cannes Film Festival", "Festival de Cannes", "Cannes Festival", "Cannes",
+      "Croisette"), ()),
     ("Berlin International Film Festival",
      ("Berlin International Film Festival", "Berlin Film Festival", "Berlinale",
       "Berlin Festival"), ("Berlin",)),

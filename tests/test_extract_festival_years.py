@@ -88,3 +88,22 @@ def test_played_a_festival_back_in_a_month(blank_nlp) -> None:  # type: ignore[n
     x = run_rules(blank_nlp, text, date="2023-07-26")
     festivals = {(f.name, f.year) for film in x.films for f in film.festivals}
     assert ("Sundance Film Festival", 2023) in festivals
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "In 1995, La Haine won the Best Director prize at Cannes.",
+        "Back in the spring of 1995, the film caused a stir on the Croisette.",
+    ],
+)
+def test_a_year_earlier_in_the_festival_sentence(blank_nlp, sentence: str) -> None:  # type: ignore[no-untyped-def]
+    x = run_rules(blank_nlp, f"La Haine review\n\n{sentence}", date="2025-03-14")
+    festivals = {(f.name, f.year) for film in x.films for f in film.festivals}
+    assert festivals == {("Cannes Film Festival", 1995)}
+
+
+def test_a_film_citation_is_no_edition_year(blank_nlp) -> None:  # type: ignore[no-untyped-def]
+    text = "Anora review\n\nLike Ly's debut (made in 2019) it premiered at Cannes."
+    x = run_rules(blank_nlp, text)
+    assert all(f.year != 2019 for film in x.films for f in film.festivals)
