@@ -12,7 +12,8 @@ content words of one contain the other's.
 Fields: ``films_about`` (titles or original titles of the films the review is about),
 ``directors`` and ``cast`` (of those films), ``pairs`` (actor with character),
 ``festival_year`` (festival with edition year, when gold gives the year); and, where
-the gold has any, ``release_date``, ``themes``, ``places``, ``verdict``.
+the gold has any, ``release_date``, ``themes``, ``places``, ``verdict``, and the
+review's ``critic``, ``publication`` and ``review_date``.
 """
 
 from __future__ import annotations
@@ -34,7 +35,10 @@ if TYPE_CHECKING:
     from graph.extract import Extractor
 
 CORE_FIELDS = ("films_about", "directors", "cast", "pairs", "festival_year")
-EXTRA_FIELDS = ("release_date", "themes", "places", "verdict")
+EXTRA_FIELDS = (
+    "release_date", "themes", "places", "verdict", "critic", "publication",
+    "review_date",
+)  # fmt: skip
 _STOP = {"the", "a", "an", "of", "in", "and", "le", "la", "les", "de", "du", "des"}
 
 
@@ -176,9 +180,14 @@ def _items(data: dict[str, Any], name: str) -> list[Any]:
     if name == "places":
         return sorted({fold(p if isinstance(p, str) else p["name"]) for f in films
                        for p in f.get("places") or []})  # fmt: skip
-    if name == "verdict":
-        verdict = (data.get("review") or {}).get("verdict")
-        return [verdict] if verdict else []
+    if name in {"verdict", "critic", "publication", "review_date"}:
+        key = "date" if name == "review_date" else name
+        value = (data.get("review") or {}).get(key)
+        return (
+            [fold(value) if name in {"critic", "publication"} else value]
+            if value
+            else []
+        )
     raise ValueError(f"unknown field {name!r}")
 
 
