@@ -22,7 +22,7 @@ from typing import TYPE_CHECKING
 from graph.config import Settings
 from graph.extract_assemble import attach_facts, group_films, is_round_up
 from graph.extract_awards import find_award_titles, trim_prize_leads
-from graph.extract_byline import critic_from_text, date_from_text, dateline_month
+from graph.extract_byline import date_from_text, dateline_month, read_byline
 from graph.extract_caps import find_caps_titles
 from graph.extract_case import recase_lowercase
 from graph.extract_casting import drop_comparisons, drop_crew, find_casting
@@ -176,10 +176,12 @@ def _month_in(date: str | None) -> int | None:
 
 def assemble(review: Review, parsed: Parsed) -> Extraction:
     """Run the film-domain rules on a parsed review and build its Extraction."""
-    critic = review.critic or critic_from_text(review.text)
+    byline_critic, byline_publication = read_byline(review.text)
+    critic = review.critic or byline_critic
     review_date = review.date or date_from_text(review.text)
     meta_base = ReviewMeta(
-        critic=critic, publication=review.publication, date=review_date,
+        critic=critic, publication=review.publication or byline_publication,
+        date=review_date,
         language=parsed.language, url=review.url,
     )  # fmt: skip
     if not review.text.strip():
