@@ -55,7 +55,7 @@ def _rules() -> dict[str, re.Pattern[str]]:
         "relative": re.compile(
             r"\b(?:released|opens|opening|arrives|hits|out|sort|sortie|"
             r"in (?:theaters|theatres|cinemas))\b[^.\n]{0,30}?\b(?:(today|tomorrow|"
-            rf"aujourd'hui|demain)|(?:(?:this|ce|cette|on)\s+)?({weekday}))(?!\w)",
+            rf"aujourd'hui|demain)|(?:this|ce|cette)\s+({weekday}))(?!\w)",
             re.I,
         ),
     }
@@ -101,8 +101,8 @@ def find_release_dates(
 
     A round-up gives each film its own date ("Aftersun ... in cinemas from 6 January;
     Tar ... out 13 January"); the caller gives each date to the film named before it.
-    Relative statements ("opens tomorrow", "opens Friday") count from the review
-    date.
+    Relative statements ("opens tomorrow", "opens this Friday") count from the
+    review date.
 
     Example:
         >>> from graph.extract_text import Sentence
@@ -174,10 +174,11 @@ def _roll_forward(
 def _relative_releases(
     text: str, index: TextIndex, review_date: str | None
 ) -> list[ReleaseDate]:
-    """ "opens tomorrow", "sort aujourd'hui en salles", "sort ce mercredi", "Civil War
-    opens Friday", counted from the review date: a weekday is the coming one (the
-    review's own day included), or the last one when the clause speaks of the past
-    ("it was released Friday")."""
+    """ "opens tomorrow", "sort aujourd'hui en salles", "sort ce mercredi", "opens this
+    Friday", counted from the review date: a weekday is the coming one (the review's
+    own day included), or the last one when the clause speaks of the past ("it was
+    released this Monday"). A bare weekday ("opens Friday") is left out: the gold
+    sets' annotators mostly give it no date."""
     if not review_date or not re.fullmatch(r"\d{4}-\d{2}-\d{2}", review_date):
         return []
     out = []

@@ -56,16 +56,21 @@ def test_a_weekday_counts_from_the_review_date_beside_dated_releases(
     blank_nlp: Language,
 ) -> None:
     # 2 January 2031 is a Thursday: "opens Friday" is 3 January
-    text = ROUND_UP.replace("It opens on 6 January.", "It opens Friday.")
+    text = ROUND_UP.replace("It opens on 6 January.", "It opens this Friday.")
     dates = _dates(text, blank_nlp)
     assert dates["Cold Water"] == "2031-01-03"
     assert dates["Salt Houses"] == "2031-01-13"
 
 
+def test_a_bare_weekday_gives_no_date(blank_nlp: Language) -> None:
+    text = "Cold Water review\n\nBy Ann Lee | 2 January 2031\n\nIt opens Friday."
+    assert _dates(text, blank_nlp)["Cold Water"] is None
+
+
 def test_a_weekday_in_the_past_is_the_last_one(blank_nlp: Language) -> None:
     text = (
         "Cold Water review\n\nBy Ann Lee | 2 January 2031\n\n"
-        "Mara Olsen's drama was released Monday to empty rooms."
+        "Mara Olsen's drama was released this Monday to empty rooms."
     )
     # the Monday before Thursday 2 January 2031
     assert _dates(text, blank_nlp)["Cold Water"] == "2030-12-30"
