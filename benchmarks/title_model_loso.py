@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import argparse
 import time
+from dataclasses import replace
 from pathlib import Path
 
 from graph.evaluate import read_gold, score_reviews
@@ -53,7 +54,9 @@ def candidate_pr(examples: list[Example], model: TitleModel) -> tuple[float, flo
 def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--thresholds", default="0.5")
-    parser.add_argument("--all-candidates", action="store_true")
+    parser.add_argument(
+        "--uncovered", action="store_true", help="train only on what no rule covers"
+    )
     parser.add_argument("--extra", default="", help="more gold files: name=path,...")
     parser.add_argument("--sets", default=",".join(OPEN_SETS))
     args = parser.parse_args()
@@ -76,9 +79,9 @@ def main() -> None:
     for name, (rows, parsed, examples) in data.items():
         base = scores(rows, parsed, None)
         others = [e for other in data if other != name for e in data[other][2]]
-        trained = train(others, uncovered=not args.all_candidates)
+        trained = train(others, uncovered=args.uncovered)
         for t in thresholds:
-            model = TitleModel(trained.weights, t)
+            model = replace(trained, threshold=t)
             on = scores(rows, parsed, model)
             p, r = candidate_pr(examples, model)
             cells = " ".join(

@@ -288,7 +288,7 @@ def assemble(
         ]  # fmt: skip
     titles = drop_nested_titles(trim_prize_leads(titles + awarded))
     if tagger is not None:  # the learned title tagger: titles no rule found
-        ctx = review_context(parsed, [p.name for p in raw_people], head_span)
+        ctx = review_context(parsed, raw_people, head_span)
         titles = tagger.tag(text, ctx, titles)
     titles = [t for t in titles if not is_not_a_film(t.title)]
     if not titles:  # a tagline headline over a body that never quotes its film

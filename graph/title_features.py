@@ -64,6 +64,7 @@ class Context:
 
     entities: tuple[tuple[int, int, str], ...] = ()
     person_names: frozenset[str] = frozenset()  # folded
+    character_names: frozenset[str] = frozenset()  # folded
     headline: tuple[int, int] | None = None
     language: str = "en"
 
@@ -176,8 +177,8 @@ def _shape(words: list[str]) -> Iterable[str]:
         yield "first=stopword"
     if words[-1].casefold() in STOPWORDS:
         yield "last=stopword"
-    if any(w in FUNCTION_WORDS for w in words[1:-1]):
-        yield "inner_function_word"
+    for w in sorted({w for w in words[1:-1] if w in FUNCTION_WORDS}):
+        yield f"inner={w}"
     if all(w.isupper() for w in words if w.isalpha()) and any(
         len(w) > 1 and w.isalpha() for w in words
     ):
@@ -244,13 +245,11 @@ def _features(
     last = _index_at(starts, c.end - 1)
     words = [t[2] for t in tokens[first : last + 1] if _is_word(t[2])] or [c.text]
     left, right = _words_around(tokens, first, last)
-    out = ["bias", *(_shape(words))]
-    out += [f"L1={left[-1]}" if left else "L1=<s>"]
+    l1, r1 = (left[-1] if left else "<s>"), (right[0] if right else "</s>")
+    out = ["bias", *(_shape(words)), f"L1={l1}", f"R1={r1}", f"L1R1={l1}_{r1}"]
     out += [f"L2={' '.join(left[-2:])}" if len(left) >= 2 else "L2=<s>"]
     out += [f"L3={left[0]}" if len(left) == 3 else "L3=<s>"]
-    out += [f"R1={right[0]}" if right else "R1=</s>"]
     out += [f"R2={' '.join(right)}" if len(right) == 2 else "R2=</s>"]
-    out += [f"L1R1={out[-5][3:]}_{out[-2][3:]}"]
     before = text[max(0, c.start - 2) : c.start]
     after = text[c.end : c.end + 2]
     line_start = text.rfind("\n", 0, c.start) + 1
@@ -289,6 +288,8 @@ def _features(
         out.append("is_person_name")
     elif any(fold(w) in context.person_names for w in words if len(w) > 2):
         out.append("has_person_word")
+    if key in context.character_names:
+        out.append("is_character")
     kind = _known_words().get(key)
     if kind:
         out.append(f"known={kind}")
@@ -299,11 +300,14 @@ def _features(
     common = _common_words(tokens) if common is None else common
     content = [w for w in words if w.casefold() not in FUNCTION_WORDS]
     lower = sum(w.casefold() in common for w in content)
-    out.append(
-        "common=all" if lower == len(content) else "common=some" if lower else "common=none"
-    )
+    share = "all" if lower == len(content) else "some" if lower else "none"
+    out.append(f"common={share}")
     if context.language == "fr":
         out.append("french")
+    where = next(
+        (x for x in out if x in {"line_start", "sentence_start", "quoted"}), "mid"
+    )
+    out += [f"{where}&L1={l1}", f"{where}&R1={r1}"]
     return out
 
 

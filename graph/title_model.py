@@ -13,11 +13,12 @@ from __future__ import annotations
 
 import json
 import math
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from pathlib import Path
 
 from graph.extract_nlp import Parsed
+from graph.extract_people import PersonFact
 from graph.extract_text import fold
 from graph.extract_title_base import TitleFact
 from graph.title_features import (
@@ -38,11 +39,17 @@ class TitleModel:
 
     weights: dict[str, float] = field(default_factory=dict)
     threshold: float = 0.5
+    #: a second head: is a title the review's subject (rather than a film it cites)?
+    subject_weights: dict[str, float] = field(default_factory=dict)
+    subject_threshold: float = 0.5
 
     def probability(self, features: list[str]) -> float:
         """The model's probability that a candidate with ``features`` is a title."""
-        z = sum(self.weights.get(f, 0.0) for f in features)
-        return 1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, z))))
+        return _logistic(self.weights, features)
+
+    def subject_probability(self, features: list[str]) -> float:
+        """The probability that a title with ``features`` is a film reviewed."""
+        return _logistic(self.subject_weights, features)
 
     def scored(
         self, text: str, context: Context
@@ -64,13 +71,31 @@ class TitleModel:
             context: entities, person names, headline span, language.
             found: the rule titles (their spans and titles are not proposed again).
         """
-        return found + pick_titles(self.scored(text, context), found, self.threshold)
+        scored = self.scored(text, context)
+        # a person's or character's name is never proposed: it would take their facts
+        names = context.person_names | context.character_names
+        names |= {w for n in names for w in n.split() if len(w) > 2}  # "Olsen" alone
+        picked = pick_titles(
+            [s for s in scored if fold(s[0].text) not in names], found, self.threshold
+        )
+        feats = {(c.start, c.end): f for c, f, _p in scored}
+        return found + [
+            t
+            if self.subject_probability(feats[(t.start, t.end)])
+            >= self.subject_threshold
+            else replace(t, role="mentioned")
+            for t in picked
+        ]
 
     def to_json(self) -> dict[str, object]:
         """The JSON form stored in ``graph/data/title_model.json``."""
         return {
             "threshold": self.threshold,
             "weights": {k: self.weights[k] for k in sorted(self.weights)},
+            "subject_threshold": self.subject_threshold,
+            "subject_weights": {
+                k: self.subject_weights[k] for k in sorted(self.subject_weights)
+            },
         }
 
 
@@ -105,7 +130,21 @@ def model_from_json(data: dict[str, object]) -> TitleModel:
     assert isinstance(weights, dict)
     threshold = data.get("threshold", 0.5)
     assert isinstance(threshold, int | float)
-    return TitleModel({str(k): float(v) for k, v in weights.items()}, float(threshold))
+    subject = data.get("subject_weights") or {}
+    assert isinstance(subject, dict)
+    subject_threshold = data.get("subject_threshold", 0.5)
+    assert isinstance(subject_threshold, int | float)
+    return TitleModel(
+        {str(k): float(v) for k, v in weights.items()},
+        float(threshold),
+        {str(k): float(v) for k, v in subject.items()},
+        float(subject_threshold),
+    )
+
+
+def _logistic(weights: dict[str, float], features: list[str]) -> float:
+    z = sum(weights.get(f, 0.0) for f in features)
+    return 1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, z))))
 
 
 @lru_cache(maxsize=1)
@@ -115,12 +154,13 @@ def load_model() -> TitleModel:
 
 
 def review_context(
-    parsed: Parsed, people: list[str], headline: tuple[int, int] | None
+    parsed: Parsed, people: list[PersonFact], headline: tuple[int, int] | None
 ) -> Context:
     """The :class:`Context` of a parsed review whose person rules found ``people``."""
     return Context(
         entities=parsed.entities,
-        person_names=frozenset(fold(p) for p in people),
+        person_names=frozenset(fold(p.name) for p in people),
+        character_names=frozenset(fold(p.character) for p in people if p.character),
         headline=headline,
         language=parsed.language,
     )

@@ -38,8 +38,9 @@ OPEN_SETS = (
     "dev", "holdout", "samples", "blind", "dev2",
     "blind2", "blind3", "blind4", "blind5", "dev3",
 )  # fmt: skip
-THRESHOLD = 0.5
-UNCOVERED = True
+THRESHOLD = 0.6
+SUBJECT_THRESHOLD = 0.5
+UNCOVERED = False
 EPOCHS = 12
 RATE = 0.3
 L2 = 1e-3
@@ -55,6 +56,7 @@ class Example:
     candidate: Candidate
     features: list[str]
     label: bool
+    subject: bool = False  # the title of a film the review is about
     covered: bool = False  # a rule title already holds this span or title
 
 
@@ -62,8 +64,8 @@ class Example:
 class Recorder(TitleModel):
     """A tagger that adds no title but keeps what it was shown (for training)."""
 
-    seen: list[tuple[str, list[tuple[Candidate, list[str], float]], list[Any]]] = (
-        field(default_factory=list)
+    seen: list[tuple[str, list[tuple[Candidate, list[str], float]], list[Any]]] = field(
+        default_factory=list
     )
 
     def tag(
@@ -78,9 +80,12 @@ def title_key(title: str | None) -> str:
     return re.sub(r"[^\w ]", "", fold(title or "")).strip()
 
 
-def gold_keys(gold: dict[str, Any]) -> set[str]:
-    """The keys of every gold title and original title of a review."""
+def gold_keys(gold: dict[str, Any], *, subjects: bool = False) -> set[str]:
+    """The keys of every gold title and original title of a review (``subjects``:
+    of the films it is about only)."""
     films = gold.get("films") or []
+    if subjects:
+        films = [f for f in films if f.get("role", "subject") == "subject"]
     keys = {title_key(f.get(k)) for f in films for k in ("title", "original_title")}
     return keys - {""}
 
@@ -92,8 +97,12 @@ def parse_reviews(extractor: Extractor, reviews: list[Review]) -> list[Parsed]:
     langs = [r.language or detect_language(r.text) for r in reviews]
     out = [Parsed((), (), lang) for lang in langs]
     for lang in sorted(set(langs)):
-        idx = [i for i, lg in enumerate(langs) if lg == lang and reviews[i].text.strip()]
-        docs = parse_docs(extractor.pipeline(lang), [reviews[i].text for i in idx], lang)
+        idx = [
+            i for i, lg in enumerate(langs) if lg == lang and reviews[i].text.strip()
+        ]
+        docs = parse_docs(
+            extractor.pipeline(lang), [reviews[i].text for i in idx], lang
+        )
         for i, doc in zip(idx, docs, strict=True):
             out[i] = doc
     return out
@@ -109,7 +118,7 @@ def collect(
     for (review, gold), doc in zip(rows, parsed, strict=True):
         recorder = Recorder()
         assemble(review, doc, recorder)
-        keys = gold_keys(gold)
+        keys, subjects = gold_keys(gold), gold_keys(gold, subjects=True)
         for _text, scored, found in recorder.seen:
             spans = [(t.start, t.end) for t in found]
             titles = {fold(t.title) for t in found}
@@ -117,8 +126,12 @@ def collect(
                 covered = fold(cand.text) in titles or any(
                     a < cand.end and cand.start < b for a, b in spans
                 )
-                label = title_key(cand.text) in keys
-                examples.append(Example(review.id, cand, feats, label, covered))
+                key = title_key(cand.text)
+                examples.append(
+                    Example(
+                        review.id, cand, feats, key in keys, key in subjects, covered
+                    )
+                )
     return examples
 
 
@@ -134,10 +147,22 @@ def train(
     adds at run time)."""
     if uncovered:
         examples = [e for e in examples if not e.covered]
-    counts = Counter(f for e in examples for f in set(e.features))
+    films = [e for e in examples if e.label]
+    return TitleModel(
+        fit([(e.features, e.label) for e in examples], epochs),
+        threshold,
+        fit([(e.features, e.subject) for e in films], epochs),
+        SUBJECT_THRESHOLD,
+    )
+
+
+def fit(examples: list[tuple[list[str], bool]], epochs: int) -> dict[str, float]:
+    """Logistic-regression weights by SGD with L2 (features seen < MIN_COUNT times
+    are left out); deterministic: fixed seed, fixed order."""
+    counts = Counter(f for feats, _y in examples for f in set(feats))
     kept = {f for f, n in counts.items() if n >= MIN_COUNT}
-    rows = [([f for f in e.features if f in kept], 1.0 if e.label else 0.0)
-            for e in examples]  # fmt: skip
+    rows = [([f for f in feats if f in kept], 1.0 if y else 0.0)
+            for feats, y in examples]  # fmt: skip
     weights: dict[str, float] = dict.fromkeys(sorted(kept), 0.0)
     order = list(range(len(rows)))
     rng = random.Random(SEED)
@@ -151,13 +176,10 @@ def train(
             step = rate * (y - p)
             for f in feats:
                 weights[f] += step - rate * L2 * weights[f]
-    rounded = {f: round(w, 4) for f, w in weights.items() if abs(w) >= 1e-4}
-    return TitleModel(rounded, threshold)
+    return {f: round(w, 4) for f, w in weights.items() if abs(w) >= 1e-4}
 
 
-def load_sets(
-    names: tuple[str, ...], extractor: Extractor
-) -> dict[str, list[Example]]:
+def load_sets(names: tuple[str, ...], extractor: Extractor) -> dict[str, list[Example]]:
     """The labelled examples of each open gold set that exists, by name."""
     from graph.evaluate import read_gold
 
