@@ -31,6 +31,8 @@ BLIND4_GOLD = "blind4.jsonl"
 BLIND5_GOLD = "blind5.jsonl"
 BLIND6_GOLD = "blind6.jsonl"
 """Blind sets: checked for shape and ids only, kept out of the coverage counts."""
+DEV3_GOLD = "dev3.jsonl"
+"""An open tuning and training set: checked for shape and ids only, like the blind sets."""
 
 FESTIVALS = {
     "Alpe d'Huez International Comedy Film Festival",
@@ -174,6 +176,7 @@ EVERY_RECORD = (
     + load_records(BLIND4_GOLD)
     + load_records(BLIND5_GOLD)
     + load_records(BLIND6_GOLD)
+    + load_records(DEV3_GOLD)
 )
 
 
@@ -188,6 +191,7 @@ EVERY_RECORD = (
         BLIND4_GOLD,
         BLIND5_GOLD,
         BLIND6_GOLD,
+        DEV3_GOLD,
     ),
 )
 def test_gold_file_has_one_record_per_line(name: str) -> None:
