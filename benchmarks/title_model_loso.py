@@ -22,7 +22,7 @@ from graph.extract import Extractor, assemble
 from graph.title_model import TitleModel
 from graph.title_train import (
     EVAL_DIR,
-    OPEN_SETS,
+    LOSO_SETS,
     Example,
     collect,
     parse_reviews,
@@ -58,7 +58,7 @@ def main() -> None:
         "--uncovered", action="store_true", help="train only on what no rule covers"
     )
     parser.add_argument("--extra", default="", help="more gold files: name=path,...")
-    parser.add_argument("--sets", default=",".join(OPEN_SETS))
+    parser.add_argument("--sets", default=",".join(LOSO_SETS))
     args = parser.parse_args()
     thresholds = [float(t) for t in args.thresholds.split(",")]
     extractor = Extractor()

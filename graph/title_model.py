@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import json
 import math
+import re
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from pathlib import Path
@@ -31,6 +32,7 @@ from graph.title_features import (
 #: Where the committed weights live (package data).
 MODEL_PATH = Path(__file__).resolve().parent / "data" / "title_model.json"
 RULE = "title_model"
+_PAREN = re.compile(r"[\"']?\s*\(\s*[\"']?")
 
 
 @dataclass(frozen=True)
@@ -76,7 +78,10 @@ class TitleModel:
         names = context.person_names | context.character_names
         names |= {w for n in names for w in n.split() if len(w) > 2}  # "Olsen" alone
         picked = pick_titles(
-            [s for s in scored if fold(s[0].text) not in names], found, self.threshold
+            [s for s in scored if fold(s[0].text) not in names],
+            found,
+            self.threshold,
+            text,
         )
         feats = {(c.start, c.end): f for c, f, _p in scored}
         return found + [
@@ -103,6 +108,7 @@ def pick_titles(
     scored: list[tuple[Candidate, list[str], float]],
     found: list[TitleFact],
     threshold: float,
+    text: str = "",
 ) -> list[TitleFact]:
     """The best non-overlapping candidates above ``threshold``, away from ``found``."""
     taken = [(t.start, t.end) for t in found]
@@ -110,18 +116,29 @@ def pick_titles(
     known |= {fold(t.original_title) for t in found if t.original_title}
     out: list[TitleFact] = []
     ranked = sorted(scored, key=lambda s: (-s[2], s[0].start, -s[0].end))
+    ends = {t.end for t in found}
     for cand, _feats, p in ranked:
         if p < threshold:
             break
         key = fold(cand.text)
         if key in known or any(a < cand.end and cand.start < b for a, b in taken):
             continue
+        if _after_paren_of(cand, ends, text):
+            continue  # "Title (Original Title)": the found film's other title
         taken.append((cand.start, cand.end))
         known.add(key)
         out.append(
             TitleFact(cand.text, cand.start, cand.end, RULE, round(p, 3), "unknown")
         )
     return sorted(out, key=lambda t: t.start)
+
+
+def _after_paren_of(cand: Candidate, ends: set[int], text: str) -> bool:
+    """True when ``cand`` opens a parenthesis right after a found title's end."""
+    return any(
+        0 < cand.start - e <= 6 and _PAREN.fullmatch(text, e, cand.start) is not None
+        for e in ends
+    )
 
 
 def model_from_json(data: dict[str, object]) -> TitleModel:

@@ -113,6 +113,16 @@ def test_tag_never_proposes_a_person_or_a_character() -> None:
     assert model.tag(text, ctx, []) == []  # not even "Mara" alone
 
 
+def test_tag_leaves_an_original_title_in_parentheses_to_its_film() -> None:
+    model = TitleModel({"bias": -5.0, "L1=(": 10.0}, 0.5)
+    text = 'We saw "Cold Water" (Kalt Wasser), then Dry Land (Trockenes Land).'
+    rule = TitleFact("Cold Water", 8, 18, "film.quoted", 0.9)
+    assert [t.title for t in model.tag(text, Context(), [rule])] == [
+        "Cold Water",
+        "Trockenes Land",  # near miss: "Dry Land" is no rule title
+    ]
+
+
 def test_tag_marks_a_title_the_subject_head_doubts_as_mentioned() -> None:
     model = TitleModel({"bias": -5.0, "L1=saw": 10.0}, 0.5, {"bias": -5.0})
     titles = model.tag("We saw Cold Water.", Context(), [])
