@@ -9,6 +9,7 @@ Environment variables (all optional):
 - ``REELGRAPH_CACHE``: the Wikidata answer cache (default ``$REELGRAPH_HOME/cache``).
 - ``REELGRAPH_SPACY_EN`` / ``REELGRAPH_SPACY_FR``: spaCy pipeline names or paths.
 - ``REELGRAPH_BASE_IRI``: the base of every IRI reelgraph mints.
+- ``REELGRAPH_TITLE_MODEL``: ``0`` turns off the learned title tagger (on by default).
 """
 
 from __future__ import annotations
@@ -72,6 +73,7 @@ class Settings:
     remote_query_endpoint: str | None = None
     remote_update_endpoint: str | None = None
     extra: dict[str, str] = field(default_factory=dict)
+    title_model: bool = True
 
     @classmethod
     def from_env(cls) -> Settings:
@@ -86,6 +88,7 @@ class Settings:
             base_iri=os.environ.get("REELGRAPH_BASE_IRI", DEFAULT_BASE_IRI),
             spacy_en=os.environ.get("REELGRAPH_SPACY_EN", "en_core_web_sm"),
             spacy_fr=os.environ.get("REELGRAPH_SPACY_FR", "fr_core_news_sm"),
+            title_model=os.environ.get("REELGRAPH_TITLE_MODEL", "1") != "0",
         )
 
     def with_overrides(self, **changes: object) -> Settings:

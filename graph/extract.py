@@ -96,6 +96,7 @@ from graph.models import (
     Review,
     ReviewMeta,
 )
+from graph.title_model import TitleModel, load_model, review_context
 
 if TYPE_CHECKING:
     from spacy.language import Language
@@ -158,8 +159,9 @@ class Extractor:
                 continue
             docs = parse_docs(self.pipeline(lang), [reviews[i].text for i in idx], lang)
             parsed.update(zip(idx, docs, strict=True))
+        tagger = load_model() if self.settings.title_model else None
         return [
-            assemble(review, parsed.get(i, Parsed((), (), languages[i])))
+            assemble(review, parsed.get(i, Parsed((), (), languages[i])), tagger)
             for i, review in enumerate(reviews)
         ]
 
@@ -174,8 +176,10 @@ def _month_in(date: str | None) -> int | None:
     return int(m.group(1)) if m else None
 
 
-def assemble(review: Review, parsed: Parsed) -> Extraction:
-    """Run the film-domain rules on a parsed review and build its Extraction."""
+def assemble(
+    review: Review, parsed: Parsed, tagger: TitleModel | None = None
+) -> Extraction:
+    """Run the film-domain rules (and the learned ``tagger``) on a parsed review."""
     byline_critic, byline_publication = read_byline(review.text)
     critic = review.critic or byline_critic
     review_date = review.date or date_from_text(review.text)
@@ -285,6 +289,9 @@ def assemble(review: Review, parsed: Parsed) -> Extraction:
             if t.rule != "headline.recurring" or fold(t.title) in named
         ]  # fmt: skip
     titles = drop_nested_titles(trim_prize_leads(titles + awarded))
+    if tagger is not None:  # the learned title tagger: titles no rule found
+        ctx = review_context(parsed, raw_people, head_span)
+        titles = tagger.tag(text, ctx, titles)
     titles = [t for t in titles if not is_not_a_film(t.title)]
     if not titles:  # a tagline headline over a body that never quotes its film
         titles = find_fallback_subject(
