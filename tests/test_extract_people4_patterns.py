@@ -1,0 +1,50 @@
+"""People rules for how critics introduce people in running prose (issue #3):
+"Actor's Character", asides before the verb, prize sentences, gapped clauses.
+Each test is a short text we wrote, with a near miss the rule must not fire on;
+all run on ``spacy.blank("en")``."""
+
+from __future__ import annotations
+
+from rules_helpers import run_rules as run
+
+from graph.models import Extraction, FilmMention
+
+
+def films(x: Extraction) -> dict[str, FilmMention]:
+    return {f.title: f for f in x.films}
+
+
+def pairs(film: FilmMention) -> set[tuple[str, str | None]]:
+    return {(c.actor, c.character) for c in film.cast}
+
+
+def actors(x: Extraction) -> set[str]:
+    return {c.actor for f in x.films for c in f.cast}
+
+
+def directors(x: Extraction) -> set[str]:
+    return {d.name for f in x.films for d in f.directors}
+
+
+def test_actor_possessive_character(blank_nlp) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "Salt Harbour review\n\nSalt Harbour is Ines Rook's second feature. Maud "
+        "Keller runs the harbour bar and Tobias, a fisherman, drinks there every "
+        "night. Lena Dorn's Maud is flinty and funny, and Piet Vos's weary Tobias "
+        "is her match. Ines Rook's Salt Harbour premiered at Rotterdam."
+    )
+    x = run(blank_nlp, text)
+    got = pairs(films(x)["Salt Harbour"])
+    assert ("Lena Dorn", "Maud") in got
+    assert ("Piet Vos", "Tobias") in got
+    assert "Ines Rook" not in actors(x)  # the director's film, not a part
+
+
+def test_actor_possessive_needs_character_evidence(blank_nlp) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "Grey Dawn review\n\nGrey Dawn is a slow film. It will remind some of Anna "
+        "Lind's Before Winter and of Otto Brandt's fourth Silver Bear, and of Jon "
+        "Berg's Harbour, which he shot in Oslo."
+    )
+    x = run(blank_nlp, text)
+    assert not actors(x)
