@@ -171,7 +171,8 @@ def _rules() -> dict[str, re.Pattern[str]]:
         # with Fallen Leaves": a film-maker's return or new work, one aside allowed
         "director.made": re.compile(
             rf"(?:^|(?<=[.!?\n\"]\s)|(?<=\n)|(?<=,\s))({FULL_NAME})"
-            r"(?:,\s+(?!who\b|which\b|whose\b)[^,.;()\n]{3,60},)?\s+"
+            r"(?:,\s+(?!who\b|which\b|whose\b)[^,.;()\n]{3,60},|,\s+who\s+(?:gave us|"
+            r"made|directed|brought us|also made|shot)\s[^,.;\n]{1,60},)?\s+"
             r"(?:has\s+(?:now\s+)?made|made|(?:returned|came\s+back|was\s+back|"
             r"is\s+back|returns|comes\s+back)\s+with)\s+"
             r"(?!(?:her|his|their)\s+(?:\w+\s+)?debut|an?\s+(?:appearance|cameo))"
@@ -189,6 +190,7 @@ def _rules() -> dict[str, re.Pattern[str]]:
         "cast.with": re.compile(rf"\b(?:[Ww]ith|[Aa]longside)\s+({NAME_LIST})"),
         "cast.plays": re.compile(
             rf"({FULL_NAME})(?:,\s+(?:(?:who|qui)(?:\s+[a-z][\w-]*){{1,3}}|"
+            r"(?:who|qui)\s+[^,.;:\n]{1,90}?|"
             r"(?:a|an|the)\s[^,.;()\n]{1,70}?|(?:in the|in a|in his|in her)"
             r"\s(?:(?!\b(?:which|who|he|she|they)\b)[^,.;()\n]){1,70}?),)?"
             r"(?:,\s+(?:who|qui))?"
@@ -211,7 +213,7 @@ def _rules() -> dict[str, re.Pattern[str]]:
         ),
         "cast.as": re.compile(
             rf"(?<![Ss]uch )(?<![Ll]ike )\b({FULL_NAME}),?\s+"
-            r"((?:[\w'-]+,?\s+){0,6}?)as\s+"
+            r"(?:who\s[^,.;:\n]{1,80},\s+)?((?:[\w'-]+,?\s+){0,6}?)as\s+"
             rf"(?:(?:the|his|her|their|a|an|its|{NAME_WORD}'s)\s+)?"
             r"(?:(?!(?:and|or|but|while|with)\b)[a-z][\w-]*,?\s+){0,3}?"
             rf"((?:(?:Mr|Mrs|Ms|Dr)\.\s)?{NAME_WORD}(?: {NAME_WORD}){{0,2}})"

@@ -39,6 +39,7 @@ _PRIZE = re.compile(
     r"\b(?:Bear|Lion|Palm|Palme|Award|Prize|Oscar|Globe|Cup|Leopard|Shell|Bafta|"
     r"César|Emmy)s?\b"
 )
+_PREP_BEFORE = re.compile(r"\b(?:in|from|of|since|after|than|like|to)\s+$")
 _ARTICLES = frozenset({"the", "a", "an", "les", "le", "la"})
 
 
@@ -93,6 +94,8 @@ def _candidate(
     actor, char = trim_name(m.group(1)), trim_name(m.group(2))
     if len(actor.split()) < 2 or char != m.group(2) or fold(actor) in known:
         return False
+    if _PREP_BEFORE.search(text, max(0, m.start() - 8), m.start()):
+        return False  # "plays Alice in Jo Doe's chilly Little Joe": a film
     first = char.split()[0].casefold()
     if first in STOPWORDS or first in _ARTICLES or _PRIZE.search(char):
         return False  # "Hong Doe's fourth Silver Bear": a prize

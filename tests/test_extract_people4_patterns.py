@@ -48,3 +48,28 @@ def test_actor_possessive_needs_character_evidence(blank_nlp) -> None:  # type: 
     )
     x = run(blank_nlp, text)
     assert not actors(x)
+
+
+def test_actor_possessive_after_in_is_a_film(blank_nlp) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "Cold Spring review\n\nCold Spring is Ada Moe's debut. Ruth Berg plays "
+        "Alice, a gardener, in Ada Moe's chilly Little Joe. Little Joe, a small "
+        "plant, wilts."
+    )
+    assert "Ada Moe" not in actors(run(blank_nlp, text))
+
+
+def test_who_aside_before_the_verb(blank_nlp) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "Low Tide review\n\nLow Tide is a small film. Tom Hale, who first worked "
+        "with Ada Moe on Reed Lake (2015), plays Ben. Mia Lund, who had never acted "
+        "before, is astonishing as Sara. Ada Moe, who gave us Reed Lake (2015), "
+        "returns with a melodrama. Eva Dahl, who met Ola Berg in Oslo, plays Kim."
+    )
+    x = run(blank_nlp, text)
+    got = pairs(films(x)["Low Tide"])
+    assert ("Tom Hale", "Ben") in got
+    assert ("Mia Lund", "Sara") in got
+    assert "Ada Moe" in directors(x)
+    assert ("Eva Dahl", "Kim") in got
+    assert "Ola Berg" not in actors(x)  # named inside the aside: no actor
