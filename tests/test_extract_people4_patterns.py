@@ -73,3 +73,32 @@ def test_who_aside_before_the_verb(blank_nlp) -> None:  # type: ignore[no-untype
     assert "Ada Moe" in directors(x)
     assert ("Eva Dahl", "Kim") in got
     assert "Ola Berg" not in actors(x)  # named inside the aside: no actor
+
+
+def test_pronoun_parts(blank_nlp) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "Dry Season review\n\nDry Season follows a ferryman called Oskar and his "
+        "sister Ilse. Tom Hale plays him with great calm, and Mia Lund, who also "
+        "sings, plays her. Eva Dahl and Ola Berg play her parents.\n\nThe best "
+        "reason to go is Karl Sand. He plays Bruno, the mayor. Oskar's dog, Rolf, "
+        "is Jan Vik."
+    )
+    got = pairs(films(run(blank_nlp, text))["Dry Season"])
+    assert ("Tom Hale", "Oskar") in got
+    assert ("Mia Lund", "Ilse") in got
+    assert ("Karl Sand", "Bruno") in got
+    assert ("Eva Dahl", "Ilse") not in got  # "her parents": no part of hers
+
+
+def test_prize_for_playing(blank_nlp) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "Berlin prizes\n\nThe Golden Bear went to Long Road. Ana Roth won the best "
+        "actress prize for playing Vera Holm, a nurse, in Long Road. Piet Vos took "
+        "best actor for his giggling, fragile King Olaf in Salt Crown. Jan Vik won "
+        "the jury prize for Salt Crown."
+    )
+    x = run(blank_nlp, text)
+    got = {p for f in x.films for p in pairs(f)}
+    assert ("Ana Roth", "Vera Holm") in got
+    assert ("Piet Vos", "King Olaf") in got
+    assert all(actor != "Jan Vik" for actor, _ in got)
