@@ -32,12 +32,13 @@ JOB_WORDS = frozenset(
 
 
 #: Sentence adverbs that open a sentence before a name: "Undoubtedly M. Night
-#: Shyamalan's weakest thriller".
+#: Shyamalan's weakest thriller"; a user review's verb without its subject:
+#: "Loved Tom Doe as Einstein".
 _SENTENCE_ADVERBS = frozenset(
     """undoubtedly clearly obviously surely finally certainly arguably naturally sadly
     happily frankly honestly ultimately thankfully unfortunately fortunately
     predictably inevitably essentially basically admittedly oddly curiously
-    strangely""".split()
+    strangely loved liked hated adored enjoyed watched saw""".split()
 )
 
 

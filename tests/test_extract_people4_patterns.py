@@ -102,3 +102,30 @@ def test_prize_for_playing(blank_nlp) -> None:  # type: ignore[no-untyped-def]
     assert ("Ana Roth", "Vera Holm") in got
     assert ("Piet Vos", "King Olaf") in got
     assert all(actor != "Jan Vik" for actor, _ in got)
+
+
+def test_parts_in_asides_and_gapped_clauses(blank_nlp) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "North Light review\n\nNorth Light is a warm film. Ruth Berg plays Ada, a "
+        "pilot, played with great warmth by Lena Moss. Tom Hale, the folk star of "
+        "the seventies, growls wonderfully as Kamo. Mia Lund, in her first role, "
+        "is his wife Sara, and Eva Dahl his tired sister Ilse. In the role of "
+        "Bruno, Karl Sand is perfect. Loved Jan Vik as Olaf."
+    )
+    got = pairs(films(run(blank_nlp, text))["North Light"])
+    assert ("Tom Hale", "Kamo") in got
+    assert ("Eva Dahl", "Ilse") in got
+    assert ("Karl Sand", "Bruno") in got
+    assert ("Jan Vik", "Olaf") in got
+    assert ("Lena Moss", "Ada") in got or ("Lena Moss", None) in got
+
+
+def test_a_part_described_as_director_is_no_director(blank_nlp) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "Pain review\n\nPain is a tender film. Ola Berg won best actor for playing "
+        "Tomas Lind, an ageing director with a bad back. Karin Holm, the Swedish "
+        "director, keeps it simple."
+    )
+    x = run(blank_nlp, text)
+    assert "Tomas Lind" not in directors(x)
+    assert "Karin Holm" in directors(x)
