@@ -17,6 +17,7 @@ from dataclasses import replace
 
 from graph.extract_festivals import award_in
 from graph.extract_films import TitleFact
+from graph.extract_names import NOT_PEOPLE
 from graph.extract_owner import sentence_owner
 from graph.extract_people import PersonFact
 from graph.extract_prose_people import same_title, title_before_director
@@ -413,6 +414,8 @@ def attach_facts(
     loose: set[tuple[int, str]] = set()  # directors only of "X's film" facts
     firm: set[tuple[int, str]] = set()
     for fact in people:
+        if fact.name.casefold() in NOT_PEOPLE:
+            continue  # "Saltburn (Prime Video)": a service, not its director
         pool = subjects
         titled = bool(fact.title_hint)
         owner = None if fact.title_hint else _mentioned_owner(text, fact, mentioned)

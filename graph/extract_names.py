@@ -79,3 +79,15 @@ SOURCE_BEFORE = re.compile(
     r"\b(?:book|novel|play|story|stories|memoir|article|poem|song|album|essay|comic|"
     r"novella|musical|opera)s?,?\s*$"
 )
+
+
+#: Names that look like a person's in a heading's parenthesis but are services,
+#: studios or distributors: "Saltburn (Prime Video)".
+NOT_PEOPLE = frozenset(
+    {
+        "prime video", "amazon prime", "amazon prime video", "apple tv", "apple tv+",
+        "disney+", "hbo max", "hulu", "mubi", "peacock", "paramount+", "netflix",
+        "curzon home cinema", "bfi player", "criterion channel", "sky cinema",
+        "now tv", "canal+", "arte",
+    }
+)  # fmt: skip

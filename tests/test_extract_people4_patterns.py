@@ -129,3 +129,25 @@ def test_a_part_described_as_director_is_no_director(blank_nlp) -> None:  # type
     x = run(blank_nlp, text)
     assert "Tomas Lind" not in directors(x)
     assert "Karin Holm" in directors(x)
+
+
+def test_heading_co_directors_and_original_title(blank_nlp) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "THE BEST FILMS OF THE YEAR\n\n3. Cold Gems (Jon and Eli Vass)\nTwo hours "
+        "of panic in a jewellery shop.\n\n2. Pain Story (Dolor y historia, Pedro "
+        "Alba)\nA tender film about an old man.\n\n1. Salt House (Prime Video)\nA "
+        "lurid comedy set in a manor.\n"
+    )
+    x = run(blank_nlp, text)
+    assert {"Jon Vass", "Eli Vass", "Pedro Alba"} <= directors(x)
+    assert "Prime Video" not in directors(x)  # a service, not a person
+
+
+def test_sequel_hero_named_like_the_first_film(blank_nlp) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "Marmalade 2 review\n\nMarmalade 2 is a gentle film. We liked the first "
+        "Marmalade (2014) too. Meanwhile Marmalade wins over the cook, Knuckles, "
+        "played by Karl Sand."
+    )
+    got = pairs(films(run(blank_nlp, text))["Marmalade 2"])
+    assert ("Karl Sand", "Knuckles") in got
