@@ -79,6 +79,10 @@ def _rules() -> dict[str, re.Pattern[str]]:
             rf"({FULL_NAME})\s+(?:était|est|is|was|stands|stood)\s+(?:\w+\s+)?"
             r"(?:derrière la caméra|behind the camera)"
         ),
+        "director.has_made": re.compile(
+            r"\b(?:film|movie|feature|thing)\s+(?:that\s+)?"
+            rf"({FULL_NAME})\s+(?:has|had)\s+(?:ever\s+)?(?:made|directed)\b"
+        ),
         "director.did_it": re.compile(
             rf"({FULL_NAME})\s+(?:(?:wrote and|co-wrote and)\s+)?(?:directed|directs|"
             r"helmed|made|shot)\s+(?:it|this one|this|the film|the movie)\b"
@@ -94,7 +98,9 @@ def _rules() -> dict[str, re.Pattern[str]]:
             re.M,
         ),
         "cast.plays_surname": re.compile(
-            rf"(?:^|(?<=[.!?]\s)|(?<=\n))({NAME_WORD})\s+(?:plays|is cast as|"
+            r"(?:^|(?<=[.!?]\s)|(?<=\n)|(?<=\bThis time )|(?<=\bThis time, )|"
+            r"(?<=[.!?] Here )|(?<=[.!?] Now ))"
+            rf"({NAME_WORD})\s+(?:plays|is cast as|"
             rf"stars as|joue|incarne)\s+{_CHAR}(?=[\s,.;])",
             re.M,
         ),
@@ -193,6 +199,7 @@ def find_role_pairs(text: str) -> list[PersonFact]:
         "director.fr_perfect",
         "director.did_it",
         "director.nth_feature",
+        "director.has_made",
     ):
         for m in rules[key].finditer(text):
             name = trim_name(m.group(1))

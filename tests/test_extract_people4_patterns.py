@@ -151,3 +151,26 @@ def test_sequel_hero_named_like_the_first_film(blank_nlp) -> None:  # type: igno
     )
     got = pairs(films(run(blank_nlp, text))["Marmalade 2"])
     assert ("Karl Sand", "Knuckles") in got
+
+
+def test_maker_and_surname_lead_ins(blank_nlp) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "Glass Bay review\n\nGlass Bay is the most enjoyable film Ada Moe has made. "
+        "Tom Hale, who directed it and the first Glass Bay, is not its star. Lena "
+        "Moss is back. This time Moss plays Ruth. Here Berg plays with fire."
+    )
+    x = run(blank_nlp, text)
+    assert {"Ada Moe", "Tom Hale"} <= directors(x)
+    assert ("Lena Moss", "Ruth") in pairs(films(x)["Glass Bay"])
+    assert not any(a.endswith("Berg") for a in actors(x))  # "plays with": no part
+
+
+def test_prize_names_its_film_after_the_person(blank_nlp) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        'Lido prizes\n\nThe Golden Lion went to "Salt Crown", Ada Moe\'s comedy. '
+        'Piet Vos received the Volpi Cup for best actor for "Memory Lane", and '
+        'the jury prize went to "Cold Bay".'
+    )
+    got = films(run(blank_nlp, text))
+    assert "Piet Vos" in {c.actor for c in got["Memory Lane"].cast}
+    assert "Piet Vos" not in {c.actor for c in got["Salt Crown"].cast}
