@@ -169,7 +169,8 @@ _AND_CLAUSE = re.compile(
 #: How far after a mentioned film's title its own cast may come in one sentence.
 _NEAR = 200
 #: Words that turn a sentence back to the reviewed film ("... she takes us this
-#: time to the village, through Alice (Julia Piaton)").
+#: time to the village, through Alice (Julia Piaton)", "After Tomboy (2011), this
+#: is Sciamma's first period film").
 _NOW = re.compile(
-    r"\b(?:this (?:time|one|film|movie)|here|now|the new (?:film|one))\b", re.I
+    r"\b(?:this (?:time|one|film|movie|is)|here|now|the new (?:film|one))\b", re.I
 )

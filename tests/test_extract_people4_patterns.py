@@ -174,3 +174,14 @@ def test_prize_names_its_film_after_the_person(blank_nlp) -> None:  # type: igno
     got = films(run(blank_nlp, text))
     assert "Piet Vos" in {c.actor for c in got["Memory Lane"].cast}
     assert "Piet Vos" not in {c.actor for c in got["Salt Crown"].cast}
+
+
+def test_this_is_turns_back_to_the_reviewed_film(blank_nlp) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "Sea Glass review\n\nSea Glass is Ada Moe's new film. After Tomboys (2011) "
+        "and Girlhoods (2014), which were about girls, this is Moe's first period "
+        "film. Like Tomboys (2011), with Lena Moss as the kid."
+    )
+    x = films(run(blank_nlp, text))
+    assert "Ada Moe" in {d.name for d in x["Sea Glass"].directors}
+    assert "Lena Moss" not in {c.actor for c in x["Sea Glass"].cast}
