@@ -31,7 +31,10 @@ _ADJECTIVES = (
 _FILM_AFTER = re.compile(
     r"\s*(?:\((?:19|20)\d\d|[\"”»]|\s(?:film|movie|feature|documentary|debut|"
     r"premiered|premieres|won|wins|stars|starring|opened|opens|screened|screens|"
-    r"is out|arrives in)\b)",
+    r"is out|arrives in)\b"
+    r"|,\s+(?:with|starring)\s|,\s+(?:an?|the|his|her|their)\s+(?:[\w-]+\s+){0,3}?"
+    r"(?:drama|comedy|thriller|western|musical|satire|fable|romance|biopic|"
+    r"documentary|debut|feature|film|movie|horror|melodrama|epic|adaptation)\b)",
 )
 #: "X's Title, with A as B": a film's cast list, not a character beside its actor.
 _WITH_BEFORE = re.compile(r"\b(?:with|starring|featuring|avec)\s+$")
@@ -54,7 +57,7 @@ def _pattern() -> re.Pattern[str]:
 def _sentence(text: str, at: int) -> tuple[int, int]:
     """Rough sentence bounds around ``at`` (full stop, line break, ! or ?)."""
     start = max(text.rfind(c, 0, at) for c in ".!?\n;") + 1
-    ends = [e for e in (text.find(c, at) for c in ".!?\n") if e >= 0]
+    ends = [e for e in (text.find(c, at) for c in ".!?\n;") if e >= 0]
     return start, min(ends, default=len(text))
 
 
@@ -131,7 +134,15 @@ def find_actor_possessives(
     out: list[PersonFact] = []
     for m, actor, char in candidates:
         lo, hi = _sentence(text, m.start())
-        listed = sum(1 for o, _a, _c in candidates if lo <= o.start() < hi) >= 2
+        # "A's Ona, B's furious Salome": first names; "A's Cold Water; B's Salt
+        # Houses" in a round-up are films
+        listed = (
+            " " not in char
+            and sum(
+                1 for o, _a, c in candidates if lo <= o.start() < hi and " " not in c
+            )
+            >= 2
+        )
         beside = any(
             lo <= a < hi
             and not m.start() <= a < m.end()

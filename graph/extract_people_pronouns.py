@@ -24,7 +24,14 @@ import re
 from functools import lru_cache
 
 from graph.extract_people import PersonFact, trim_name
-from graph.extract_text import FULL_NAME, NAME_LIST, NAME_WORD, STOPWORDS, split_list
+from graph.extract_text import (
+    FULL_NAME,
+    NAME_LIST,
+    NAME_WORD,
+    STOPWORDS,
+    find_all,
+    split_list,
+)
 
 _CHAR = rf"({NAME_WORD}(?: {NAME_WORD})?)"
 _REL = (
@@ -107,13 +114,17 @@ _MALE = re.compile(
 def _titled(text: str, name: str) -> bool:
     """True when the text also uses ``name`` as a title: 'Name, Jo Doe's film',
     "Name (2016)", a quoted "Name"."""
-    for m in re.finditer(re.escape(name), text):
-        after = text[m.end() : m.end() + 60]
-        if re.match(rf",\s+{FULL_NAME}'s?\s|\s*\((?:19|20)\d\d\)|[\"”»]", after):
+    for at in find_all(name, text):
+        end = at + len(name)
+        if _TITLE_AFTER.match(text, end, end + 60):
             return True
-        if m.start() and text[m.start() - 1] in '"“«':
+        if at and text[at - 1] in '"“«':
             return True
     return False
+
+
+#: After a name used as a title: ", Jo Doe's", " (2016)", a closing quote.
+_TITLE_AFTER = re.compile(rf",\s+{FULL_NAME}'s?\s|\s*\((?:19|20)\d\d\)|[\"”»]")
 
 
 def _ok(name: str, people: set[str]) -> bool:
