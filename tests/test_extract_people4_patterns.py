@@ -185,3 +185,14 @@ def test_this_is_turns_back_to_the_reviewed_film(blank_nlp) -> None:  # type: ig
     x = films(run(blank_nlp, text))
     assert "Ada Moe" in {d.name for d in x["Sea Glass"].directors}
     assert "Lena Moss" not in {c.actor for c in x["Sea Glass"].cast}
+
+
+def test_family_or_praised_paren_list_is_cast(blank_nlp) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "Honey Story review\n\nHoney Story is a kind film. It is up to the Hollands "
+        "(Ruth Berg and Tom Hale, both lovely) to save the bear. The trip went via "
+        "two towns (Port Ellen and Bow Hill) in the north."
+    )
+    x = run(blank_nlp, text)
+    assert {"Ruth Berg", "Tom Hale"} <= actors(x)
+    assert not {"Port Ellen", "Bow Hill"} & actors(x)  # places, no cast cue
