@@ -89,7 +89,8 @@ def _rules() -> dict[str, re.Pattern[str]]:
         ),
         "director.nth_feature": re.compile(
             r"\b(?:first|second|third|fourth|fifth|sixth|new|latest|debut)\s+"
-            r"(?:feature|film|movie|documentary)\s+(?:by|from)\s+(?:the\s+)?"
+            r"(?:long\s+|full-length\s+)?(?:feature|film|movie|documentary)\s+"
+            r"(?:by|from|of)\s+(?:the\s+)?"
             rf"(?:[\w-]+\s+)?(?:(?:director|filmmaker|film-maker)\s+)?({FULL_NAME})"
         ),
         "director.fr_perfect": re.compile(

@@ -196,3 +196,13 @@ def test_family_or_praised_paren_list_is_cast(blank_nlp) -> None:  # type: ignor
     x = run(blank_nlp, text)
     assert {"Ruth Berg", "Tom Hale"} <= actors(x)
     assert not {"Port Ellen", "Bow Hill"} & actors(x)  # places, no cast cue
+
+
+def test_nth_long_film_of_a_director(blank_nlp) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        'Cannes: the palm for "Cold Fall"\n\nThe jury crowned Cold Fall (Chute '
+        "froide), fourth long film of Ada Moe. It was the first film of the day "
+        "for the jury."
+    )
+    x = run(blank_nlp, text)
+    assert directors(x) == {"Ada Moe"}
