@@ -69,6 +69,9 @@ from graph.extract_people import (
     trim_headline_verb,
     trim_name,
 )
+from graph.extract_people_headings import find_heading_directors
+from graph.extract_people_possessive import find_actor_possessives
+from graph.extract_people_pronouns import find_pronoun_roles
 from graph.extract_prose_people import find_prose_people
 from graph.extract_resolve import resolve_people
 from graph.extract_roles import (
@@ -213,6 +216,8 @@ def assemble(
     raw_people += find_prose_people(text)
     if text != plain:  # a lower-case user review, re-capitalised
         raw_people += find_user_people(text)
+    raw_people += find_actor_possessives(text, raw_people, headline=head and head[0])
+    raw_people += find_pronoun_roles(text, raw_people) + find_heading_directors(text)
     persons = [text[a:b] for a, b, label in parsed.entities if label == "PERSON"]
     multi = frozenset(fold(p) for p in persons if len(p.split()) >= 2)
     titles = find_titles(

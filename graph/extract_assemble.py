@@ -17,6 +17,7 @@ from dataclasses import replace
 
 from graph.extract_festivals import award_in
 from graph.extract_films import TitleFact
+from graph.extract_names import NOT_PEOPLE
 from graph.extract_owner import sentence_owner
 from graph.extract_people import PersonFact
 from graph.extract_prose_people import same_title, title_before_director
@@ -365,6 +366,32 @@ def _mentioned_owner(
     return None
 
 
+#: Between a person and the film of their prize: " received the Volpi Cup for
+#: best actor for ", " took best actress in ".
+_PRIZED_FOR = re.compile(
+    r"\s+(?:won|wins|received|receives|took|takes|picked up|picks up|collected|"
+    r"earned|was named|is named|was awarded|gets|got|shared|shares)\b"
+    r"(?:(?!,\s+and\b|\band\s+[A-Z])[^.;])*?\b(?:for|in)\s+[\"“'‘]?"
+)
+
+
+def _prized_film(
+    text: str,
+    index: TextIndex,
+    fact: PersonFact,
+    films: list[FilmDraft],
+    spots: dict[int, list[int]],
+) -> str | None:
+    """The film a prize sentence names after the person: "X received the Volpi Cup
+    for Memory" is Memory's, whatever film the sentence named before X."""
+    end = min(index.sentence_at(fact.start).end, fact.end + 140)
+    after = [(s, f) for f in films for s in spots[id(f)] if fact.end < s < end]
+    if not after:
+        return None
+    at, film = min(after, key=lambda pair: pair[0])
+    return film.title if _PRIZED_FOR.fullmatch(text, fact.end, at) else None
+
+
 def _drop_loose_directors(
     directors: dict[int, dict[str, Person]],
     loose: set[tuple[int, str]],
@@ -413,7 +440,13 @@ def attach_facts(
     loose: set[tuple[int, str]] = set()  # directors only of "X's film" facts
     firm: set[tuple[int, str]] = set()
     for fact in people:
+        if fact.name.casefold() in NOT_PEOPLE:
+            continue  # "Saltburn (Prime Video)": a service, not its director
         pool = subjects
+        if not fact.title_hint:
+            prized = _prized_film(text, index, fact, films, spots)
+            if prized is not None:
+                fact = replace(fact, title_hint=prized)
         titled = bool(fact.title_hint)
         owner = None if fact.title_hint else _mentioned_owner(text, fact, mentioned)
         before = title_before_director(text, fact) if not fact.title_hint else None

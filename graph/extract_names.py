@@ -32,12 +32,13 @@ JOB_WORDS = frozenset(
 
 
 #: Sentence adverbs that open a sentence before a name: "Undoubtedly M. Night
-#: Shyamalan's weakest thriller".
+#: Shyamalan's weakest thriller"; a user review's verb without its subject:
+#: "Loved Tom Doe as Einstein".
 _SENTENCE_ADVERBS = frozenset(
     """undoubtedly clearly obviously surely finally certainly arguably naturally sadly
     happily frankly honestly ultimately thankfully unfortunately fortunately
     predictably inevitably essentially basically admittedly oddly curiously
-    strangely""".split()
+    strangely loved liked hated adored enjoyed watched saw""".split()
 )
 
 
@@ -78,3 +79,15 @@ SOURCE_BEFORE = re.compile(
     r"\b(?:book|novel|play|story|stories|memoir|article|poem|song|album|essay|comic|"
     r"novella|musical|opera)s?,?\s*$"
 )
+
+
+#: Names that look like a person's in a heading's parenthesis but are services,
+#: studios or distributors: "Saltburn (Prime Video)".
+NOT_PEOPLE = frozenset(
+    {
+        "prime video", "amazon prime", "amazon prime video", "apple tv", "apple tv+",
+        "disney+", "hbo max", "hulu", "mubi", "peacock", "paramount+", "netflix",
+        "curzon home cinema", "bfi player", "criterion channel", "sky cinema",
+        "now tv", "canal+", "arte",
+    }
+)  # fmt: skip

@@ -61,7 +61,11 @@ def sentence_owner(
     if nearest is not None and _apposed(text[nearest[0] : fact.start]):
         # "than The Babadook, Jennifer Kent's film": even a comparison owns the
         # facts set right beside it
-        return next(f.title for f in films if id(f) == nearest[1])
+        near = next(f for f in films if id(f) == nearest[1])
+        if near.subject or not any(
+            f.subject and _sequel_of(f.title, near.title) for f in films
+        ):
+            return near.title
     ghost = max(
         ((m.start(), m.end()) for m in _GHOST.finditer(text, since, fact.start)),
         default=None,
@@ -84,6 +88,10 @@ def sentence_owner(
         return None
     if film.subject:
         return film.title
+    if any(f.subject and _sequel_of(f.title, film.title) for f in films):
+        # "Paddington 2" reviewed, "Paddington" cited: a bare "Paddington" in
+        # its sentence is as likely the hero as the first film
+        return None
     ends = [b for a, b in named[id(film)] if since <= a and b <= fact.start]
     if not ends:  # a mentioned film of an earlier sentence owns nothing
         return None
@@ -100,6 +108,11 @@ def sentence_owner(
     ):
         return None  # far from it, back to "this time", or beside a reviewed film
     return film.title
+
+
+def _sequel_of(title: str, first: str) -> bool:
+    """True when ``title`` extends ``first`` ("Paddington 2", "Paddington")."""
+    return title.casefold().startswith(first.casefold() + " ")
 
 
 #: A cited title no rule kept: quoted and capitalised, or "Title Words (2013)".
@@ -156,7 +169,8 @@ _AND_CLAUSE = re.compile(
 #: How far after a mentioned film's title its own cast may come in one sentence.
 _NEAR = 200
 #: Words that turn a sentence back to the reviewed film ("... she takes us this
-#: time to the village, through Alice (Julia Piaton)").
+#: time to the village, through Alice (Julia Piaton)", "After Tomboy (2011), this
+#: is Sciamma's first period film").
 _NOW = re.compile(
-    r"\b(?:this (?:time|one|film|movie)|here|now|the new (?:film|one))\b", re.I
+    r"\b(?:this (?:time|one|film|movie|is)|here|now|the new (?:film|one))\b", re.I
 )

@@ -24,6 +24,10 @@ _PAREN = re.compile(r"\(([^()\n]{1,240})\)")
 _HEADING = re.compile(r"[ \t]*(?:\d{1,2}[.)][ \t]+)?[^.!?;\n]{1,80}\([^()\n]+\)")
 
 
+#: A family before a list of actors: "the Browns (A and B)".
+_FAMILY_BEFORE = re.compile(r"\bthe\s+[A-Z][a-z]+s\s*$")
+
+
 def _name_before(text: str, end: int) -> tuple[str, int] | None:
     """The name (one to four words) that ends right before ``end`` (spaces allowed)."""
     window = text[max(0, end - 80) : end]
@@ -117,7 +121,10 @@ def find_paren_cast(text: str, index: TextIndex) -> list[PersonFact]:
         sentence = index.sentence_at(m.start())
         full = [n for n in names if len(n.split()) >= 2]
         if len(names) >= 2:
-            if len(full) == len(names) and CAST_CUE.search(sentence.text):
+            family = _FAMILY_BEFORE.search(text, max(0, m.start() - 30), m.start())
+            praised = bool(rest) and re.match(r"(?:both|all|each)\b", rest[0])
+            cue = CAST_CUE.search(sentence.text) or family or praised
+            if len(full) == len(names) and cue:
                 for name in names:
                     at = m.start(1) + inner.find(name)
                     out.append(

@@ -74,6 +74,8 @@ _PRIZE = (
     r"(?:Palme d'Or|Oscar|Golden [A-Z][a-z]+|Silver [A-Z][a-z]+|Grand Prix|César|"
     r"BAFTA|Best Picture)"
 )
+#: A part's name follows: "playing X, an ageing director", "as X, the director".
+_PART_BEFORE = re.compile(r"\b(?:playing|plays|played|portraying|portrays|as)\s+$")
 _PERFORMANCE = re.compile(r"\b(?:performance|role|turn|portrayal)s?\b", re.I)
 _NOT_DIRECTOR_BEFORE = re.compile(
     r"(?:casting|festival|artistic|art|music|musical|executive|managing|programme|"
@@ -171,7 +173,8 @@ def _rules() -> dict[str, re.Pattern[str]]:
         # with Fallen Leaves": a film-maker's return or new work, one aside allowed
         "director.made": re.compile(
             rf"(?:^|(?<=[.!?\n\"]\s)|(?<=\n)|(?<=,\s))({FULL_NAME})"
-            r"(?:,\s+(?!who\b|which\b|whose\b)[^,.;()\n]{3,60},)?\s+"
+            r"(?:,\s+(?!who\b|which\b|whose\b)[^,.;()\n]{3,60},|,\s+who\s+(?:gave us|"
+            r"made|directed|brought us|also made|shot)\s[^,.;\n]{1,60},)?\s+"
             r"(?:has\s+(?:now\s+)?made|made|(?:returned|came\s+back|was\s+back|"
             r"is\s+back|returns|comes\s+back)\s+with)\s+"
             r"(?!(?:her|his|their)\s+(?:\w+\s+)?debut|an?\s+(?:appearance|cameo))"
@@ -189,6 +192,7 @@ def _rules() -> dict[str, re.Pattern[str]]:
         "cast.with": re.compile(rf"\b(?:[Ww]ith|[Aa]longside)\s+({NAME_LIST})"),
         "cast.plays": re.compile(
             rf"({FULL_NAME})(?:,\s+(?:(?:who|qui)(?:\s+[a-z][\w-]*){{1,3}}|"
+            r"(?:who|qui)\s+[^,.;:\n]{1,90}?|"
             r"(?:a|an|the)\s[^,.;()\n]{1,70}?|(?:in the|in a|in his|in her)"
             r"\s(?:(?!\b(?:which|who|he|she|they)\b)[^,.;()\n]){1,70}?),)?"
             r"(?:,\s+(?:who|qui))?"
@@ -205,12 +209,13 @@ def _rules() -> dict[str, re.Pattern[str]]:
             rf"(?:({ANY_NAME})(?:\s*,\s*|\s*\(\s*|\s+(?=is\s)))?(?:who is\s+|is\s+)?"
             r"(?:played|portrayed|"
             r"embodied|incarnated|interpreted|voiced|incarnée?|interprétée?|jouée?)"
-            r"(?:,[^,.\n]{1,50},)?\s+(?:by|par)\s+(?:(?:newcomer|actor|actress|the|"
+            r"(?:,[^,.\n]{1,50},|\s+with\s+[a-z]+(?:\s+[a-z]+){0,2})?\s+(?:by|par)\s+(?:(?:newcomer|actor|actress|the|"
             r"veteran|comedian|singer|rapper|great|young|musician|dancer|model|artist|"
             rf"poet|footballer|wrestler|writer|director|filmmaker)\s+)*({FULL_NAME})"
         ),
         "cast.as": re.compile(
             rf"(?<![Ss]uch )(?<![Ll]ike )\b({FULL_NAME}),?\s+"
+            r"(?:who\s[^,.;:\n]{1,80},\s+|(?:the|a|an)\s[a-z][^,.;:()\n]{1,60},\s+)?"
             r"((?:[\w'-]+,?\s+){0,6}?)as\s+"
             rf"(?:(?:the|his|her|their|a|an|its|{NAME_WORD}'s)\s+)?"
             r"(?:(?!(?:and|or|but|while|with)\b)[a-z][\w-]*,?\s+){0,3}?"
@@ -221,7 +226,10 @@ def _rules() -> dict[str, re.Pattern[str]]:
             rf"({NAME_WORD}(?: {NAME_WORD})?)(?=\s*[,;.(]|\s+the\s+[a-z]|"
             rf"\s+and\s+{FULL_NAME}\s+is\s)"
         ),
-        "cast.as_first": re.compile(rf"\bAs\s+({ANY_NAME}),\s+({FULL_NAME})"),
+        "cast.as_first": re.compile(
+            rf"\b(?:As|In the role of|Dans le rôle d[e']|Dans la peau d[e'])\s*"
+            rf"({ANY_NAME}),\s+({FULL_NAME})"
+        ),
     }
 
 
@@ -318,9 +326,13 @@ def _directors(text: str, index: TextIndex) -> list[PersonFact]:
                     "director", clean, m.start(1), m.end(1), "director.title", 0.9
                 )
             )
-    out += _director_rule(
-        rules["director.apposition"], text, "director.apposition", _full, 0.85
-    )
+    for m in rules["director.apposition"].finditer(text):
+        if _PART_BEFORE.search(text, max(0, m.start() - 14), m.start()):
+            continue  # "playing Salvador Doe, an ageing director": a part
+        clean = _full(m.group(1))
+        if clean:
+            out.append(PersonFact("director", clean, m.start(1), m.end(1),
+                                  "director.apposition", 0.85))  # fmt: skip
     for m in rules["director.possessive"].finditer(text):
         clean = _single(m.group(1))
         if is_source_author(text, m.start()):

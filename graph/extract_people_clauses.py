@@ -128,8 +128,9 @@ def _rules() -> dict[str, re.Pattern[str]]:
             rf"{_ACTING}"
         ),
         "cast.gapped": re.compile(
-            rf"\b({FULL_NAME})\s+(?:plays|is|portrays|played)\s+[^.;!?]{{1,120}}?"
-            rf",\s+and\s+({FULL_NAME})\s+(?:his|her|their|the|a|an)\s+"
+            rf"\b({FULL_NAME})(?:,\s+[a-z][^,.;]{{1,40}},)?\s+(?:plays|is|portrays|"
+            rf"played)\s+[^.;!?]{{1,120}}?,?\s+and\s+({FULL_NAME})\s+(?:his|her|their|"
+            r"the|a|an)\s+"
             r"((?:[a-z][\w-]*(?:\s+|(?=[,.;]))){0,3}?)"
             rf"({_CHAR})?(?=\s*[,.;])"
         ),

@@ -80,7 +80,8 @@ def _rules() -> dict[str, re.Pattern[str]]:
         ),
         "director.who_directed": re.compile(
             rf"({FULL_NAME}),\s+who\s+(?:also\s+)?(?:directed|wrote and directed|"
-            r"co-wrote and directed)(?=\s*[,.;])"
+            r"co-wrote and directed)(?:\s+(?:it|this one|this film|this))?(?=\s*[,.;]|"
+            r"\s+and\s)"
         ),
         "director.behind_camera": re.compile(
             rf"(?:\b(?:return|comeback)\s+of\s+({FULL_NAME})|({FULL_NAME})\s+"

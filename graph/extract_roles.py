@@ -79,13 +79,18 @@ def _rules() -> dict[str, re.Pattern[str]]:
             rf"({FULL_NAME})\s+(?:était|est|is|was|stands|stood)\s+(?:\w+\s+)?"
             r"(?:derrière la caméra|behind the camera)"
         ),
+        "director.has_made": re.compile(
+            r"\b(?:film|movie|feature|thing)\s+(?:that\s+)?"
+            rf"({FULL_NAME})\s+(?:has|had)\s+(?:ever\s+)?(?:made|directed)\b"
+        ),
         "director.did_it": re.compile(
             rf"({FULL_NAME})\s+(?:(?:wrote and|co-wrote and)\s+)?(?:directed|directs|"
             r"helmed|made|shot)\s+(?:it|this one|this|the film|the movie)\b"
         ),
         "director.nth_feature": re.compile(
             r"\b(?:first|second|third|fourth|fifth|sixth|new|latest|debut)\s+"
-            r"(?:feature|film|movie|documentary)\s+(?:by|from)\s+(?:the\s+)?"
+            r"(?:long\s+|full-length\s+)?(?:feature|film|movie|documentary)\s+"
+            r"(?:by|from|of)\s+(?:the\s+)?"
             rf"(?:[\w-]+\s+)?(?:(?:director|filmmaker|film-maker)\s+)?({FULL_NAME})"
         ),
         "director.fr_perfect": re.compile(
@@ -94,7 +99,9 @@ def _rules() -> dict[str, re.Pattern[str]]:
             re.M,
         ),
         "cast.plays_surname": re.compile(
-            rf"(?:^|(?<=[.!?]\s)|(?<=\n))({NAME_WORD})\s+(?:plays|is cast as|"
+            r"(?:^|(?<=[.!?]\s)|(?<=\n)|(?<=\bThis time )|(?<=\bThis time, )|"
+            r"(?<=[.!?] Here )|(?<=[.!?] Now ))"
+            rf"({NAME_WORD})\s+(?:plays|is cast as|"
             rf"stars as|joue|incarne)\s+{_CHAR}(?=[\s,.;])",
             re.M,
         ),
@@ -193,6 +200,7 @@ def find_role_pairs(text: str) -> list[PersonFact]:
         "director.fr_perfect",
         "director.did_it",
         "director.nth_feature",
+        "director.has_made",
     ):
         for m in rules[key].finditer(text):
             name = trim_name(m.group(1))
