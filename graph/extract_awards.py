@@ -201,7 +201,8 @@ def find_award_titles(
                                  actor=actor))  # fmt: skip
     out += find_prize_sentence_titles(text, not_titles=prose_not)
     out += _palmares_lines(text, not_titles)
-    out += _prize_list_lines(text, not_titles)
+    # a prize line's layout says film: an NER tag alone ("Gloria Mundi") is no veto
+    out += _prize_list_lines(text, not_titles, veto=prose_not)
     out.sort(key=lambda f: f.start)
     return [_with_original(text, f, not_titles) for f in out]
 
@@ -316,7 +317,9 @@ _COMMA_ENTRY = re.compile(
 _LONE_ENTRY = re.compile(r'^"?(?P<a>[^()\n"]{2,70}?)"?[.;]?$')
 
 
-def _prize_list_lines(text: str, not_titles: frozenset[str]) -> list[TitleFact]:
+def _prize_list_lines(
+    text: str, not_titles: frozenset[str], *, veto: frozenset[str]
+) -> list[TitleFact]:
     """The films of a prize list written one award a line: "Golden Bear: Title
     (Director)", "Best Director: Name (Title) and Name (Title)", "Best Actress: Name,
     Title". A personal prize (direction, acting, screenplay) names the person first
@@ -332,7 +335,9 @@ def _prize_list_lines(text: str, not_titles: frozenset[str]) -> list[TitleFact]:
         )  # fmt: skip
         rest_at = m.start("rest")
         for entry in re.finditer(r"[^;]+?(?=(?<=\))\s+and\s+|;|$)", m.group("rest")):
-            fact = _prize_entry(entry.group(0).strip(), award, personal, not_titles)
+            fact = _prize_entry(
+                entry.group(0).strip(), award, personal, not_titles, veto
+            )
             if fact is None:
                 continue
             title, director, actor = fact
@@ -345,28 +350,42 @@ def _prize_list_lines(text: str, not_titles: frozenset[str]) -> list[TitleFact]:
 
 
 def _prize_entry(
-    entry: str, award: str, personal: bool, not_titles: frozenset[str]
+    entry: str,
+    award: str,
+    personal: bool,
+    not_titles: frozenset[str],
+    veto: frozenset[str],
 ) -> tuple[str, str | None, str | None] | None:
-    """(title, director, actor) of one "Name (Title)" / "Title (Name)" entry."""
+    """(title, director, actor) of one "Name (Title)" / "Title (Name)" entry: the NER
+    names (``not_titles``) tell which part is the person; only the corroborated ones
+    (``veto``) keep a part from being the title."""
     entry = re.sub(r"^and\s+", "", entry)
     # "Name (cinematography), Title": the role in parentheses is no title
     entry = re.sub(r"^([^()]+?)\s*\([a-z][^()]*\)\s*,", r"\1,", entry)
     m = _PAREN_ENTRY.match(entry) or _COMMA_ENTRY.match(entry)
+    paired = m is not None  # "Title (Name)", "Name, Title": the layout parts it
     m = m or _LONE_ENTRY.match(entry)
     if not m:
         return None
     first = m.group("a").strip()
     second = (m.groupdict().get("b") or "").strip()
     name_like = rf"{FULL_NAME}|(?:[{UP}][\w'-]*\s+){{2,6}}[{UP}][\w'-]*"
+    if personal and second:  # "Best Screenplay: Yonfan, Title": a one-word name
+        name_like += rf"|[{UP}][a-z]+"
+    first_named, second_named = fold(first) in not_titles, fold(second) in not_titles
+    # both tagged as people: a film prize names its film first ("Golden Lion: Gloria
+    # Mundi (Jo Doe)"), a personal prize its person ("Best Actress: Jo Doe, Title")
     person_first = bool(second) and (
-        fold(first) in not_titles or personal and fold(second) not in not_titles
+        first_named and (not second_named or personal) or personal and not second_named
     )
+    if not second:
+        veto = not_titles  # a lone entry has no layout to outweigh the NER tag
     title, person = (second, first) if person_first else (first, second or None)
     title = _clean_title(title)
     if (
-        not looks_like_title(title)
-        or fold(title) in not_titles
-        or re.search(r"[.!?]\s", title)
+        not (_long_title_ok(title) if paired else looks_like_title(title))
+        or fold(title) in veto
+        or re.search(r"(?<!\bNo)(?<!\bVol)(?<!\bPt)[.!?]\s", title)
         or person is not None
         and not re.fullmatch(name_like, person)
     ):
@@ -381,6 +400,15 @@ def _prize_entry(
     ):
         director = trim_name(person)  # a film prize's person is its director
     return title, director, actor
+
+
+def _long_title_ok(title: str) -> bool:
+    """A prize line's title, up to 12 words: "The Mafia Is No Longer What It Used to
+    Be" is one title when the line's layout isolates it."""
+    words = title.split()
+    return looks_like_title(title) or (
+        len(words) <= 12 and looks_like_title(" ".join(words[:9]))
+    )
 
 
 #: "Silver Bear Grand Jury Prize to Title": a prize a title rule ran into.

@@ -37,7 +37,9 @@ def _rules() -> dict[str, re.Pattern[str]]:
 
 
 _PREFIX = re.compile(
-    r"^(?:[^:\n]{2,60}?(?:(?:19|20)\d\d|'\d\d)[^:\n]{0,12}?|(?:[Ff]ilm\s+)?(?:[Rr]eview|"
+    r"^(?:[^:\n]{2,60}?(?:(?:19|20)\d\d|'\d\d)[^:\n]{0,12}?|(?:(?:Berlin|Berlinale|Cannes|Venice|Sundance|TIFF|"
+    r"Toronto|Locarno|Telluride|Annecy|SXSW|Tribeca|NYFF|LFF|Festival|Fest)\s+)?"
+    r"(?:[Ff]ilm\s+)?(?:[Rr]eview|"
     r"REVIEW|[Cc]ritique|[Cc]ritic's [Pp]ick))\s*[:|]\s*"
 )
 #: A column label before the title: "Second Look: Title, or ...", "Film of the Week:".
@@ -292,6 +294,8 @@ def headline_titles(
                 )
             )
         )
+        if start > 0 and rest.strip() == title and fold(title) in _section_names():
+            continue  # "VENICE 2022 | Competition": a kicker's section, no film
         if fold(title) in _FESTIVAL_WORDS or (
             rule in {"headline.title", "headline.colon"}
             and not double
@@ -468,6 +472,16 @@ _NOT_OWNERS = frozenset(
 _AWARD_WORDS = re.compile(
     r"\b(?:Award|Prize|Palme|Lion|Bear|Leopard|Shell|Globe|Oscar)s?\b"
 )
+
+
+@lru_cache(maxsize=1)
+def _section_names() -> frozenset[str]:
+    """Folded festival section names ("competition", "un certain regard")."""
+    from graph.extract_gazetteer import SECTIONS
+
+    return frozenset(fold(n) for pair in SECTIONS for n in pair)
+
+
 _FESTIVAL_WORDS = frozenset(
     {"cannes", "berlinale", "venice", "sundance", "tiff", "review"}
 )

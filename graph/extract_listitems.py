@@ -25,6 +25,7 @@ from functools import lru_cache
 
 from graph.extract_films import TitleFact, looks_like_title
 from graph.extract_gazetteer import AWARDS
+from graph.extract_headline_titles import NOT_SECOND_TITLE
 from graph.extract_text import FULL_NAME, fold
 
 #: Words of a section heading or a label, never a film of the list.
@@ -118,6 +119,8 @@ def _item(text: str, m: re.Match[str], not_titles: Collection[str]) -> TitleFact
         return None
     year = original = director = None
     for part in decor:
+        if NOT_SECOND_TITLE.search(part):
+            continue  # "Saltburn (Prime Video)": a platform, no director nor title
         director_m = re.fullmatch(
             rf"(?:dir\.|d\.|directed by|réal\.|de|by)?\s*({FULL_NAME})"
             r"(?:\s*,\s*[^,]+)*",

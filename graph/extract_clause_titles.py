@@ -1,0 +1,94 @@
+"""Extract stage, titles a sentence opens with and describes as a film.
+
+Contract: :func:`find_clause_titles` returns :class:`TitleFact` records (rule
+``film.appositive``, role ``unknown``) for an unquoted title that opens a sentence
+or a line, or follows a copula ("was", "is"), and that the clause right after it
+describes as a film:
+
+* a relative clause with a film's verb: "Showing Up, which played in competition at
+  Cannes, ...", "Title, which premiered here on Monday, ...";
+* an appositive genre noun: "Title, a documentary about ...", "Title, the new
+  thriller from ...", "Title, an animated feature, ...".
+
+The noun must end its phrase ("Jo, a drama teacher" is a person), and a title the
+text also uses as a person's name is no film.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Collection
+from functools import lru_cache
+
+from graph.extract_text import FULL_NAME, TITLE_RUN, fold, is_name_like
+from graph.extract_title_base import TitleFact, clean_title, looks_like_title
+from graph.extract_title_evidence import used_as_name
+
+_FILM_VERB = (
+    r"(?:premiered|premieres|played|plays|screened|screens|won|wins|opened|opens|"
+    r"closed|closes|competed|competes|debuted|debuts|bowed|took|is out|arrived|"
+    r"arrives|is based on|was shot|is set|was made)"
+)
+_GENRE = (
+    r"(?:film|feature|movie|documentary|drama|comedy|thriller|western|musical|"
+    r"romance|satire|fable|melodrama|horror|biopic|epic|animation|debut|"
+    r"adaptation|sequel|remake|doc|dramedy|romcom|rom-com)"
+)
+#: What may follow the genre noun: it ends the phrase there.
+_GENRE_END = r"(?=\s*(?:[,.;:)]|\s(?:about|by|from|that|which|set|in|on|of|where|"
+_GENRE_END += r"starring|with|made|shot|told|following|for)\b))"
+
+
+#: A sentence adverb before its comma: "Finally, a Christmas film ...".
+_DISCOURSE = re.compile(
+    r"[A-Z][a-z]+ly|First|Second|Third|Next|Then|Now|Still|Yet|Also|Instead|"
+    r"Meanwhile|Elsewhere|Otherwise|Overall|Again|Here|There|Yes|No|Plus|Besides|"
+    r"Sure|Alas|Today|Tonight|Later|Earlier|Afterwards|Anyway|Indeed|However"
+)
+
+
+@lru_cache(maxsize=1)
+def _pattern() -> re.Pattern[str]:
+    lead = r"(?:^|(?<=\n)|(?<=[.!?]\s)|(?<=[.!?][\"”']\s)|(?<=\bwas\s)|(?<=\bis\s))"
+    return re.compile(
+        rf"{lead}\"?({TITLE_RUN})\"?,\s+(?:which\s+(?:also\s+|first\s+|has\s+|had\s+)?"
+        rf"{_FILM_VERB}\b|(?:an?|the)\s+(?:[\w-]+\s+){{0,3}}?{_GENRE}s?{_GENRE_END})",
+        re.M,
+    )
+
+
+def find_clause_titles(
+    text: str, *, body_start: int = 0, not_titles: Collection[str] = ()
+) -> list[TitleFact]:
+    """The titles a sentence opens with and describes as a film (module docstring).
+
+    Args:
+        text: the normalised review text.
+        body_start: where the body begins, after the headline.
+        not_titles: folded names that are people, places or festivals.
+
+    Example:
+        >>> text = "Low Tide, a documentary about fishermen, opens today."
+        >>> [f.title for f in find_clause_titles(text)]
+        ['Low Tide']
+    """
+    out: list[TitleFact] = []
+    for m in _pattern().finditer(text, body_start):
+        title = clean_title(m.group(1))
+        owned = re.match(rf"{FULL_NAME}'s?\s+(?=\S)", title)
+        if owned:  # "Sean Baker's Anora, a ...": the owner is no part of the title
+            title = title[owned.end() :]
+        lead = title.split()[0] if title else ""
+        if (
+            not looks_like_title(title)
+            or not (is_name_like(lead) or lead in {"The", "A", "An"})
+            or fold(title) in not_titles
+            or _DISCOURSE.fullmatch(title)
+        ):
+            continue
+        start = m.start(1) + m.group(1).find(title)
+        if used_as_name(text, title, skip=start):
+            continue
+        out.append(TitleFact(title, start, start + len(title), "film.appositive",
+                             0.7, "unknown"))  # fmt: skip
+    return out

@@ -1,0 +1,181 @@
+"""Films-about rules for titles in running prose, kicker headlines and prize lines,
+on ``spacy.blank("en")``; each test is one small text we wrote, with a near miss."""
+
+from __future__ import annotations
+
+from rules_helpers import run_rules as run
+
+from graph.extract_clause_titles import find_clause_titles
+from graph.extract_title_evidence import (
+    sentence_around,
+    strip_lead_name,
+    used_as_name,
+    with_main_title,
+    word_count,
+)
+from graph.extract_top_lines import find_top_line_titles
+from graph.models import Extraction
+
+FILLER = "The light is grey and the sea is cold, and nobody says much at all. " * 4
+
+
+def subjects(x: Extraction) -> set[str]:
+    return {f.title for f in x.films if f.role == "subject"}
+
+
+def titles(x: Extraction) -> set[str]:
+    return {f.title for f in x.films}
+
+
+def test_a_platform_in_parentheses_is_no_second_title(blank_nlp) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "Three films to stream this weekend\n\n"
+        "Low Tide (Netflix)\nA fisherman waits for a storm. " + FILLER + "\n\n"
+        "Cold Harbour (Prime Video)\nA ferry breaks down. " + FILLER + "\n\n"
+        "Paper Moons (Mubi)\nTwo sisters run a cinema. " + FILLER + "\n"
+    )
+    x = run(blank_nlp, text)
+    assert subjects(x) == {"Low Tide", "Cold Harbour", "Paper Moons"}
+    assert all(f.original_title is None and not f.directors for f in x.films)
+
+
+def test_possessive_cue_verbs_count_and_stay_in_their_sentence(blank_nlp) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "Festival wrap: the films we loved\n\n"
+        "The week ended with news that Ada Kemp's Salt Roads had won the audience "
+        "award. " + FILLER + "The sequel had its premiere audience roaring. "
+        "Tom Reed's Jack Harlow, in a yellow coat, is invited to an island.\n"
+    )
+    found = titles(run(blank_nlp, text))
+    assert "Salt Roads" in found
+    assert "Jack Harlow" not in found  # the cue is in the sentence before
+
+
+def test_a_possessive_character_the_text_names_is_no_film(blank_nlp) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "Low Tide review: two friends fall out\n\n"
+        "Fergal Doyle decides one morning that he is done with his friend. "
+        + FILLER
+        + "Low Tide is a comedy. Tom Reed's Fergal is a wall of silence. Fergal sulks.\n"
+    )
+    x = run(blank_nlp, text)
+    assert subjects(x) == {"Low Tide"}
+    assert "Fergal" not in titles(x)
+
+
+def test_a_subtitle_before_the_appositive_joins_its_title(blank_nlp) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "Festival wrap: five films we loved\n\n"
+        "The crowd-pleaser was Night Train: A Harbour Mystery, Ada Kemp's sequel to "
+        "Night Ferry (2019), which had the hall roaring. " + FILLER + "\n"
+    )
+    assert "Night Train: A Harbour Mystery" in subjects(run(blank_nlp, text))
+    assert with_main_title("a Kemp sequel: the one", "the one", 15) == (
+        "the one",
+        15,
+    )  # a lowercase run before the colon is no main title
+
+
+def test_a_sentence_opening_title_described_as_a_film(blank_nlp) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "Ada Kemp makes art about making art\n\n"
+        "Clay Birds, which played in competition at Cannes last year, is Kemp's "
+        "fourth film with Lena Berg. " + FILLER + "\n"
+    )
+    assert subjects(run(blank_nlp, text)) == {"Clay Birds"}
+    found = find_clause_titles(
+        "Low Tide, a documentary about fishermen, opens today. Jo, a drama teacher, "
+        "smiles. Finally, a comedy that works. Mara, the drama queen, sulks."
+    )
+    assert [f.title for f in found] == ["Low Tide"]
+
+
+def test_a_clause_title_the_text_uses_as_a_name_is_no_film() -> None:
+    text = "Ingrid Vale says no. Ingrid, a comedy writer, leaves. Ingrid, a film by no one."
+    assert find_clause_titles(text) == []
+
+
+def test_a_maker_before_a_dated_title_is_cut_off(blank_nlp) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "Harbour Lights review: a quiet storm\n\n"
+        "Ada Kemp returns. Lena Berg, who first worked with Kemp on Water Gardens "
+        "(2007), plays the widow. A friend lent me a DVD of Old Rope (2006).\n"
+    )
+    found = titles(run(blank_nlp, text))
+    assert {"Water Gardens", "Old Rope"} <= found
+    assert strip_lead_name("Death in Venice", {"kemp"}) == ("Death in Venice", 0)
+
+
+def test_a_title_review_line_under_a_kicker(blank_nlp) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "VENICE 2022 | Competition\n\n"
+        "The Salt Roads review: two friends fall out, magnificently\n\n"
+        "On a small island, two men stop talking. " + FILLER + "\n"
+    )
+    assert subjects(run(blank_nlp, text)) == {"The Salt Roads"}
+
+
+def test_a_title_with_its_original_title_under_a_kicker() -> None:
+    text = (
+        "CANNES 2019\n\nAda Kemp paints a love story\n\n"
+        "Portrait of a Harbour (Portrait d'un port) is the first masterpiece here\n\n"
+        + FILLER
+        + "\nThe Moon (La Lune) is a painting she loves, in the body.\n"
+    )
+    found = find_top_line_titles(text, headline=("CANNES 2019", 0))
+    assert [(f.title, f.original_title) for f in found] == [
+        ("Portrait of a Harbour", "Portrait d'un port")
+    ]
+    near = "KICKER\n\nSophie (Frankie Corio) is on holiday with her father.\n"
+    assert find_top_line_titles(near, headline=("KICKER", 0)) == []
+
+
+def test_a_festival_review_label_is_no_title(blank_nlp) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "Berlin Review: 'Harbour Lights'\n\n"
+        "There is a moment early in Harbour Lights when a man looks up. " + FILLER
+    )
+    assert subjects(run(blank_nlp, text)) == {"Harbour Lights"}
+
+
+def test_prize_lines_with_one_word_names_and_long_titles(blank_nlp) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "Venice awards: the winners\n\n"
+        "The full list of the awards:\n\n"
+        "Golden Lion: Salt Roads (Ada Kemp)\n"
+        "Best Screenplay: Yonfan, No. 3 Hill Road\n"
+        "Special Jury Prize: The Sea Is No Longer What It Used to Be (Tom Reed)\n"
+        "Best Actress: Lena Berg, Paper Moons\n"
+    )
+    assert subjects(run(blank_nlp, text)) == {
+        "Salt Roads",
+        "No. 3 Hill Road",
+        "The Sea Is No Longer What It Used to Be",
+        "Paper Moons",
+    }
+
+
+def test_evidence_helpers() -> None:
+    t = "It premiered. Jo Doe's Ona is calm."
+    assert sentence_around(t, 14, 24, before=40, after=20) == "Jo Doe's Ona is calm."
+    assert word_count("Ona smiles. A personal film.", "Ona") == 1
+    assert used_as_name(
+        "a painter named Marianne arrives. Marianne paints.", "Marianne"
+    )
+    assert not used_as_name("Saltburn is a house. I loved Saltburn.", "Saltburn")
+
+
+def test_a_lowercase_title_with_its_year_under_a_diary_byline(blank_nlp) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "Review by jo_doe ★★★★½\n\nlow tide (2023)\n\n"
+        "watched this twice in one week and cried harder the second time, which "
+        "should not be possible. lena berg as anna is so good.\n"
+    )
+    x = run(blank_nlp, text)
+    assert subjects(x) == {"Low Tide"}
+    near = (
+        "Review by jo_doe ★★★★½\n\n"
+        "watched this twice in one week and cried harder the second time, which "
+        "should not be possible, and then again at home\nlast summer (2023)\n"
+    )
+    assert "Last Summer" not in titles(run(blank_nlp, near))
