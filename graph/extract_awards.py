@@ -59,7 +59,8 @@ def _rules() -> dict[str, re.Pattern[str]]:
         ),
         "took": re.compile(
             rf"(?P<person>{FULL_NAME})\s+(?:took|takes|won|wins|picked up|received)\s+"
-            rf"(?:the\s+|a\s+)?(?P<award>(?:[\w'-]+\s+){{0,3}}?{_AWARD})"
+            rf"(?:the\s+|a\s+)?(?P<award>(?:[\w'-]+\s+){{0,3}}?{_AWARD}|"
+            r"best\s+(?:director|actor|actress|screenplay|film|direction))"
             rf"\s+for\s+\"?(?P<title2>{TITLE_RUN})"
         ),
         "line_director": re.compile(

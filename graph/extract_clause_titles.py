@@ -20,7 +20,7 @@ import re
 from collections.abc import Collection
 from functools import lru_cache
 
-from graph.extract_text import FULL_NAME, TITLE_RUN, fold, is_name_like
+from graph.extract_text import ANY_NAME, FULL_NAME, TITLE_RUN, fold, is_name_like
 from graph.extract_title_base import TitleFact, clean_title, looks_like_title
 from graph.extract_title_evidence import used_as_name
 
@@ -47,12 +47,28 @@ _DISCOURSE = re.compile(
 )
 
 
+#: "the film industry", "the film's star": the noun does not name the subject.
+_NOT_FILM = r"(?!['’]s|\s+(?:industry|critics?|festivals?|world|business|buffs?|"
+_NOT_FILM += r"school|stars?|makers?|crew|set|version|rights)\b)"
+
+
 @lru_cache(maxsize=1)
 def _pattern() -> re.Pattern[str]:
-    lead = r"(?:^|(?<=\n)|(?<=[.!?]\s)|(?<=[.!?][\"”']\s)|(?<=\bwas\s)|(?<=\bis\s))"
+    start = r"(?:^|(?<=\n)|(?<=[.!?]\s)|(?<=[.!?][\"”']\s))"
+    lead = rf"(?:{start}|(?<=\bwas\s)|(?<=\bis\s))"
     return re.compile(
+        # "Title, which premiered ...", "Title, a documentary about ..."
         rf"{lead}\"?({TITLE_RUN})\"?,\s+(?:which\s+(?:also\s+|first\s+|has\s+|had\s+)?"
-        rf"{_FILM_VERB}\b|(?:an?|the)\s+(?:[\w-]+\s+){{0,3}}?{_GENRE}s?{_GENRE_END})",
+        rf"{_FILM_VERB}\b|(?:an?|the)\s+(?:[\w-]+\s+){{0,3}}?{_GENRE}s?{_GENRE_END}"
+        # "Title, which Jo Doe moved from ... to ...": the maker's clause
+        rf"|which\s+{FULL_NAME}\s+(?:made|shot|directed|adapted|moved|set|wrote|"
+        r"co-wrote|filmed|based)\b)"
+        # "Title was the film everyone ...", "Title, also in competition, is Jo
+        # Doe's story of ...": a copula naming it a film or someone's work
+        rf"|{start}\"?({TITLE_RUN})\"?(?:,\s+[^,.;\n]{{1,40}},)?\s+(?:is|was)\s+"
+        rf"(?:(?:the|an?)\s+(?:[\w-]+\s+){{0,3}}?(?:film|movie|documentary|debut)"
+        rf"{_NOT_FILM}|{ANY_NAME}['’]s?\s+(?:[\w-]+\s+){{0,3}}?(?:film|feature|movie|"
+        r"story|documentary|debut|comedy|drama|thriller|tale|masterpiece)\b)",
         re.M,
     )
 
@@ -74,7 +90,8 @@ def find_clause_titles(
     """
     out: list[TitleFact] = []
     for m in _pattern().finditer(text, body_start):
-        title = clean_title(m.group(1))
+        group = 1 if m.group(1) else 2
+        title = clean_title(m.group(group))
         owned = re.match(rf"{FULL_NAME}'s?\s+(?=\S)", title)
         if owned:  # "Sean Baker's Anora, a ...": the owner is no part of the title
             title = title[owned.end() :]
@@ -86,7 +103,7 @@ def find_clause_titles(
             or _DISCOURSE.fullmatch(title)
         ):
             continue
-        start = m.start(1) + m.group(1).find(title)
+        start = m.start(group) + m.group(group).find(title)
         if used_as_name(text, title, skip=start):
             continue
         out.append(TitleFact(title, start, start + len(title), "film.appositive",

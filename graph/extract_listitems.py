@@ -57,7 +57,7 @@ _FILM_NOUN = (
 def _line() -> re.Pattern[str]:
     """One candidate line: number, title, decorations, then a dash or the line end."""
     return re.compile(
-        r"(?m)^[ \t]*(?P<num>\d{1,2}[.)][ \t]+)?"
+        r"(?m)^[ \t]*(?P<num>\d{1,2}[.)][ \t]+|[★☆]{1,5}½?[ \t]+)?"
         r"(?P<title>[^\s(\"'—–|#*][^\n(|—–]{0,80}?)"
         r"(?P<decor>(?:[ \t]*\([^()\n]{1,60}\))*)"
         r"[ \t]*(?:(?P<dash>[—–]|[ \t]-[ \t])[ \t]*(?P<rest>\S[^\n]*)|$)"

@@ -68,7 +68,10 @@ _GENRE_END = re.compile(
 
 @lru_cache(maxsize=1)
 def _possessive() -> re.Pattern[str]:
-    return re.compile(rf"({ANY_NAME})'s?\s+\"?({TITLE_RUN})\"?")
+    # "Jo Doe's chilly Little Joe": one or two lowercase words may come between
+    return re.compile(
+        rf"({ANY_NAME})'s?\s+(?:[a-z][a-z-]+\s+){{0,2}}?\"?({TITLE_RUN})\"?"
+    )
 
 
 @lru_cache(maxsize=1)
@@ -125,6 +128,7 @@ def find_possessive_titles(
         lead = title.split()[0]
         if not (ok(title) and (is_name_like(lead) or lead in _ARTICLE_LEADS)):
             continue
+        adjective = re.search(r"\s[a-z]", text[m.end(1) : m.start(2)]) is not None
         if "\n" in text[m.end(1) : m.start(2)] or re.match(
             r"'\s?[A-Z]", text[m.end(2) : m.end(2) + 3]
         ):
@@ -159,6 +163,8 @@ def find_possessive_titles(
                 repeated or _WATCH.search(context) or introduced
             ):
                 continue
+            if adjective and not introduced:
+                continue  # "Claire Doe's furious Salome": a character, unless cued
             if not introduced and used_as_name(text, title, skip=start):
                 continue  # "Colm Doherty decides ... Jo Doe's Colm": a character
         out.append(TitleFact(whole, start, start + len(whole), "film.possessive", 0.65,

@@ -179,3 +179,40 @@ def test_a_lowercase_title_with_its_year_under_a_diary_byline(blank_nlp) -> None
         "should not be possible, and then again at home\nlast summer (2023)\n"
     )
     assert "Last Summer" not in titles(run(blank_nlp, near))
+
+
+def test_star_rated_heading_lines_are_list_items(blank_nlp) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "The week's films\n\n"
+        "★★★★★ Salt Roads\nAda Kemp's comedy about two friends on an island. "
+        + FILLER
+        + "\n\n★★★ Paper Moons\nTwo sisters run a cinema in a town that has none. "
+        + FILLER
+        + "\n"
+    )
+    assert subjects(run(blank_nlp, text)) == {"Salt Roads", "Paper Moons"}
+    one = "The week's films\n\n★★★★★ Salt Roads\nAda Kemp's comedy. " + FILLER
+    assert "Salt Roads" not in titles(run(blank_nlp, one))  # a lone line is no list
+
+
+def test_copula_and_maker_clauses_name_a_film() -> None:
+    text = (
+        "Low Tide was the film everyone adored. Cold Harbour, also in competition, "
+        "is Ada Kemp's story of a ferry. Paper Moons, which Tom Reed moved from "
+        "Oslo to Rome, is long. Hollywood was the film industry. Lena Berg is the "
+        "film's heart."
+    )
+    found = [f.title for f in find_clause_titles(text)]
+    assert found == ["Low Tide", "Cold Harbour", "Paper Moons"]
+
+
+def test_a_cued_possessive_takes_an_adjective(blank_nlp) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "Festival wrap: the films we loved\n\n"
+        "Best actress went to Lena Berg, who plays Alice, a breeder, in Ada Kemp's "
+        "chilly Salt Roads. Tom Reed's furious Fergal and Jo Doe's bitter Mara carry "
+        "the argument. " + FILLER
+    )
+    found = titles(run(blank_nlp, text))
+    assert "Salt Roads" in found
+    assert not {"Fergal", "Mara"} & found
