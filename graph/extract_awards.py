@@ -154,6 +154,7 @@ def find_award_titles(
                     re.fullmatch(FULL_NAME, title)
                     and title.split()[0] not in {"The", "A", "An"}
                     and not credited
+                    and not orig  # "Caesar Must Die (Cesare deve morire)": a film
                     and (
                         groups.get("prep") != "for"  # "the Silver Lion for Title"
                         or bool(_PERSONAL.search(groups.get("award") or ""))

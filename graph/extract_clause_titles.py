@@ -65,7 +65,7 @@ def _pattern() -> re.Pattern[str]:
         r"co-wrote|filmed|based)\b)"
         # "Title was the film everyone ...", "Title, also in competition, is Jo
         # Doe's story of ...": a copula naming it a film or someone's work
-        rf"|{start}\"?({TITLE_RUN})\"?(?:,\s+[^,.;\n]{{1,40}},)?\s+(?:is|was)\s+"
+        rf"|{start}\"?({TITLE_RUN})\"?(?:,\s+[^,.;\n]{{1,70}},)?\s+(?:is|was)\s+"
         rf"(?:(?:the|an?)\s+(?:[\w-]+\s+){{0,3}}?(?:film|movie|documentary|debut)"
         rf"{_NOT_FILM}|{ANY_NAME}['’]s?\s+(?:[\w-]+\s+){{0,3}}?(?:film|feature|movie|"
         r"story|documentary|debut|comedy|drama|thriller|tale|masterpiece)\b)",
@@ -93,12 +93,14 @@ def find_clause_titles(
         group = 1 if m.group(1) else 2
         title = clean_title(m.group(group))
         owned = re.match(rf"{FULL_NAME}'s?\s+(?=\S)", title)
-        if owned:  # "Sean Baker's Anora, a ...": the owner is no part of the title
+        if owned and is_name_like(owned.group(0).split()[0]):
+            # "Sean Baker's Anora, a ...": the owner is no part of the title (but
+            # "The Devil's Bath" is one title)
             title = title[owned.end() :]
         lead = title.split()[0] if title else ""
         if (
             not looks_like_title(title)
-            or not (is_name_like(lead) or lead in {"The", "A", "An"})
+            or not (is_name_like(lead) or lead in {"The", "A", "An", "Saint"})
             or fold(title) in not_titles
             or _DISCOURSE.fullmatch(title)
         ):

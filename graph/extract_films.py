@@ -97,10 +97,13 @@ def _rules() -> dict[str, re.Pattern[str]]:
             rf"({FULL_NAME}),"
         ),
         "appositive": re.compile(
-            rf"(?:\"([^\"\n]{{2,80}})\"|({TITLE_RUN})),\s+({ANY_NAME})'s?\s+"
+            # "Title (Original Title), Jo Doe's lavish costume drama"
+            rf"(?:\"([^\"\n]{{2,80}})\"|({TITLE_RUN}))(?:\s*\((?![^()\n]*\d)[^()\n]{{2,60}}\))?,\s+"
+            rf"({ANY_NAME})'s?\s+"
             r"(?:[\w-]+\s+){0,4}?(?:film|feature|movie|portrait|documentary|debut|"
             r"comedy|drama|thriller|western|musical|fable|follow-up|sequel|remake|"
-            r"biopic|melodrama|satire|adaptation|story|tale|masterpiece)\b"
+            r"biopic|melodrama|satire|adaptation|story|tale|masterpiece|fiction|"
+            r"account)\b"
         ),
         "by": re.compile(
             rf"(?:\"([^\"\n]{{2,80}})\"|({TITLE_RUN})),?\s+(?:the\s+)?(?:[a-z][\w-]*\s+)"
@@ -119,6 +122,14 @@ def _rules() -> dict[str, re.Pattern[str]]:
 
 _PREPOSITIONS = frozenset("in at on with from for of by to".split())
 _ARTICLES = frozenset("the a an le la les l' el il der die das un une".split())
+#: Sentence openers that never begin a title.
+_OPENERS = frozenset(
+    "this that these those it its he she they we i you there here when while if but "
+    "and so then now after before since as his her their our my your what which who "
+    "how why where".split()
+)
+#: Stop words that may open a title: "Saint Omer, Alice Diop's first fiction".
+_LEADS = _ARTICLES | {"saint", "st."}
 _PLAIN_CUES = frozenset("after since following like unlike over recalls après".split())
 
 
@@ -286,7 +297,14 @@ def find_titles(
             long = rule == "directed_by" and (
                 sum(w[:1].isupper() for w in title.split()[1:]) >= 2
             )
-            if ok(title) and name and (lead in _ARTICLES or is_name_like(lead) or long):
+            # "Just the Wind, Jo Doe's harrowing account": a cued title of two or more
+            # capitalised words may open with a stop word
+            long = long or (
+                rule == "appositive"
+                and lead not in _OPENERS
+                and sum(w[:1].isupper() for w in title.split()) >= 2
+            )
+            if ok(title) and name and (lead in _LEADS or is_name_like(lead) or long):
                 start = m.start(g) + m.group(g).find(title)
                 title, start = with_main_title(text, title, start)
                 name_of = "film.by" if rule == "by_genre" else f"film.{rule}"

@@ -232,4 +232,17 @@ def is_not_a_film(title: str) -> bool:
     if edition and fold(edition.group(1)) in strong_festival_names():
         return True  # "Berlinale 2023": a festival edition
     words = folded.replace("'s", "").split()
+    if title.isupper() and words and all(w in _TIME_WORDS for w in words):
+        return True  # "OPENING NIGHT", "A DAY LATER": a diary's part heading
     return title.isupper() and bool(words) and all(w in _LABEL_WORDS for w in words)
+
+
+#: Words of a diary's time headings ("SECOND WEEK", "THE LAST WEEKEND").
+_TIME_WORDS = frozenset(
+    (
+        "a the opening closing night nights day days week weeks weekend first second "
+        "third fourth fifth last final next later earlier morning evening afternoon "
+        "midweek one two three four five six seven eight nine ten monday tuesday "
+        "wednesday thursday friday saturday sunday and of"
+    ).split()
+)

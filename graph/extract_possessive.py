@@ -44,7 +44,7 @@ _INTRO_AFTER = re.compile(
 )
 #: Before "Name's Title": "X plays a cleaner in Wim Wenders' Perfect Days".
 _ROLE_IN = re.compile(
-    r"\b(?:plays|played|playing|stars|starring|performance|role)\b[^.;]{0,60}\bin\s+$"
+    r"\b(?:plays|played|playing|stars|starring|performance|role)\b[^.;]{0,100}\bin\s+$"
 )
 _SOURCE_WORK = re.compile(
     r"(?<![\w-])(?:novel|book|novella|play|comic|memoir|adapted|adaptation|made from|"
@@ -60,6 +60,12 @@ _PRIZE_NAME = re.compile(
     r"\b(?:Award|Prize|Palme|Lion|Bear|Leopard|Shell|Globe|Oscar|Cup|Jury)s?\b"
 )
 _ARTICLE_LEADS = frozenset({"The", "A", "An"})
+#: A lowercase noun going on after the run: "Danish costume drama".
+_NOUN_AFTER = re.compile(
+    r" (?!(?:and|or|is|was|are|were|has|had|which|that|who|with|in|on|at|for|to|"
+    r"by|from|as|but|opens|screens|won|wins|comes|plays|stars|remains|the|a|an)\b)"
+    r"[a-z]"
+)
 _GENRE_END = re.compile(
     r"\b(?:Thriller|Drama|Comedy|Documentary|Film|Movie|Debut|Feature|Western|"
     r"Musical|Romance|Satire|Biopic|Epic|Melodrama|Horror|Fable|Follow-Up|Sequel)$"
@@ -167,6 +173,8 @@ def find_possessive_titles(
                 continue  # "Claire Doe's furious Salome": a character, unless cued
             if not introduced and used_as_name(text, title, skip=start):
                 continue  # "Colm Doherty decides ... Jo Doe's Colm": a character
+        if adjective and _NOUN_AFTER.match(text, start + len(whole)):
+            continue  # "Jo Doe's lavish Danish costume drama": an adjective
         out.append(TitleFact(whole, start, start + len(whole), "film.possessive", 0.65,
                              "unknown", director=owner))  # fmt: skip
     return out + _programme(text, out)

@@ -216,3 +216,32 @@ def test_a_cued_possessive_takes_an_adjective(blank_nlp) -> None:  # type: ignor
     found = titles(run(blank_nlp, text))
     assert "Salt Roads" in found
     assert not {"Fergal", "Mara"} & found
+
+
+def test_diary_time_headings_are_no_films() -> None:
+    from graph.extract_listitems import is_not_a_film
+
+    assert is_not_a_film("OPENING NIGHT") and is_not_a_film("A DAY LATER")
+    assert not is_not_a_film("Opening Night")  # a title in title case stays
+
+
+def test_appositive_titles_with_stop_word_leads_and_second_titles(blank_nlp) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "Berlin 2012: the winners\n\n"
+        "Just the Wind, Ada Kemp's harrowing account of a family, took the Grand Jury "
+        "Prize. Saint Omer, Tom Reed's first fiction, is the film of the festival. "
+        "A Royal Affair (En kongelig affære), Jo Doe's lavish Danish costume drama, "
+        "won twice. The Golden Bear went to Caesar Must Die (Cesare deve morire), "
+        "in which two brothers film a prison. She returned for Old Rope (2010), "
+        "Kemp's austere western. " + FILLER
+    )
+    x = run(blank_nlp, text)
+    found = subjects(x)
+    assert {"Just the Wind", "Saint Omer", "A Royal Affair", "Caesar Must Die"} <= found
+    assert "Danish" not in titles(x)
+    assert "Old Rope" not in found  # a dated earlier film is no appositive subject
+
+
+def test_a_title_with_a_possessive_inside_keeps_it() -> None:
+    text = "The Devil's Bath, by the Austrian duo, is an 18th-century horror film."
+    assert [f.title for f in find_clause_titles(text)] == ["The Devil's Bath"]
