@@ -59,13 +59,15 @@ def _pattern() -> re.Pattern[str]:
     return re.compile(
         # "Title, which premiered ...", "Title, a documentary about ..."
         rf"{lead}\"?({TITLE_RUN})\"?,\s+(?:which\s+(?:also\s+|first\s+|has\s+|had\s+)?"
-        rf"{_FILM_VERB}\b|(?:an?|the)\s+(?:[\w-]+\s+){{0,3}}?{_GENRE}s?{_GENRE_END}"
+        rf"{_FILM_VERB}\b|(?:an?|the|his|her|their)\s+(?:[\w-]+\s+){{0,3}}?{_GENRE}s?"
+        rf"{_GENRE_END}"
         # "Title, which Jo Doe moved from ... to ...": the maker's clause
         rf"|which\s+{FULL_NAME}\s+(?:made|shot|directed|adapted|moved|set|wrote|"
         r"co-wrote|filmed|based)\b)"
         # "Title was the film everyone ...", "Title, also in competition, is Jo
         # Doe's story of ...": a copula naming it a film or someone's work
-        rf"|{start}\"?({TITLE_RUN})\"?(?:,\s+[^,.;\n]{{1,70}},)?\s+(?:is|was)\s+"
+        rf"|(?:{start}|(?<=:\s)|(?<=\bwhy\s))\"?({TITLE_RUN})\"?"
+        r"(?:,\s+[^,.;\n]{1,70},)?\s+(?:is|was)\s+(?:still\s+|really\s+|perhaps\s+)?"
         rf"(?:(?:the|an?)\s+(?:[\w-]+\s+){{0,3}}?(?:film|movie|documentary|debut)"
         rf"{_NOT_FILM}|{ANY_NAME}['’]s?\s+(?:[\w-]+\s+){{0,3}}?(?:film|feature|movie|"
         r"story|documentary|debut|comedy|drama|thriller|tale|masterpiece)\b)",

@@ -312,7 +312,8 @@ def find_titles(
                                      0.75, "unknown", director=name))  # fmt: skip
     out.extend(find_possessive_titles(text, people=people, ok=ok))
     people_names = {fold(n) for p in people for n in (p.name, p.character or "") if n}
-    out.extend(find_clause_titles(text, body_start=body_start, not_titles=people_names))
+    # the headline too: "Before X: why Title is still Jo Doe's best film"
+    out.extend(find_clause_titles(text, not_titles=people_names))
     named = frozenset(fold(p.name) for p in people) | persons
     out.extend(t for t in find_showing_titles(text, not_titles=named) if ok(t.title))
     out.extend(t for t in find_competing_titles(text, not_titles=named) if ok(t.title))

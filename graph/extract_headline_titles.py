@@ -264,6 +264,14 @@ def headline_titles(
         ):
             words.pop(0)
         title = re.sub(r"\s+at\s+\d+$", "", " ".join(words))  # "Title at 30: ..."
+        timed = re.match(r"(?:Before|After|Since|Beyond)\s+(\S.*)$", title)
+        if (
+            rule == "headline.title"
+            and timed
+            and not _recurs(title, low_body)
+            and _recurs(timed.group(1), low_body)
+        ):
+            continue  # "Before Parasite: why ...": a time, the film is elsewhere
         topic = re.match(r"(?:[A-Z][a-z]+\s+){1,2}(?:on|about)\s+(\S.*)$", title)
         if (
             rule == "headline.title"
@@ -411,6 +419,8 @@ def headline_titles(
         if _COUNTED.match(headline[m.end() :]):
             continue  # "Three Danish films": a count, not a title
         words = _clean(m.group(1)).split()
+        if words and words[0] in {"Before", "After", "Since", "Beyond"}:
+            continue  # "Before Parasite: why ...": a time, the film is elsewhere
         for i in range(len(words)):
             title = " ".join(words[i:])
             if _surname_alone(title, body):

@@ -15,6 +15,7 @@ import re
 from collections.abc import Collection
 
 from graph.extract_text import STOPWORDS, UP, find_all, fold, is_name_like
+from graph.extract_title_base import TitleFact
 
 #: Before a name: "a painter named Marianne", "plays Colm", "as Ona".
 _NAME_BEFORE = re.compile(
@@ -142,3 +143,31 @@ def strip_lead_name(title: str, name_words: Collection[str]) -> tuple[str, int]:
     if fold(word) in name_words or (word.isupper() and len(word) >= 2):
         return title[m.end() :], m.end()
     return title, 0
+
+
+_COMMA_TAIL = re.compile(
+    r", ((?:[" + UP + r"][\w'-]*)(?: (?:[a-z]{1,3} )?[" + UP + r"][\w'-]*){0,3})\b"
+)
+
+
+def with_comma_tails(text: str, facts: list[TitleFact]) -> list[TitleFact]:
+    """The facts with a title-case part after a comma joined to their title when the
+    text writes the whole "A, B" at least twice: "Paris" of "Paris, Texas", "Right
+    Now" of "Right Now, Wrong Then" (a list "Paris, London" is not repeated).
+
+    Example:
+        >>> t = "Paris, Texas is long. I love Paris, Texas."
+        >>> [f.title for f in with_comma_tails(t, [TitleFact("Paris", 0, 5, "r", 1)])]
+        ['Paris, Texas']
+    """
+    from dataclasses import replace
+
+    out = []
+    for fact in facts:
+        m = _COMMA_TAIL.match(text, fact.end)
+        if m and text[fact.start : fact.end] == fact.title:
+            whole = f"{fact.title}, {m.group(1)}"
+            if len(find_all(whole, text)) >= 2 and is_name_like(m.group(1).split()[0]):
+                fact = replace(fact, title=whole, end=m.end())
+        out.append(fact)
+    return out

@@ -245,3 +245,32 @@ def test_appositive_titles_with_stop_word_leads_and_second_titles(blank_nlp) -> 
 def test_a_title_with_a_possessive_inside_keeps_it() -> None:
     text = "The Devil's Bath, by the Austrian duo, is an 18th-century horror film."
     assert [f.title for f in find_clause_titles(text)] == ["The Devil's Bath"]
+
+
+def test_a_repeated_comma_title_is_one_title(blank_nlp) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "Rewatching Harbour, Maine at forty\n\n"
+        "I first saw Harbour, Maine on a VHS tape in 1991. Ada Kemp made it. "
+        "Harbour, Maine is still a wonder. We drove to Paris, London and Rome. "
+        + FILLER
+    )
+    x = run(blank_nlp, text)
+    assert subjects(x) == {"Harbour, Maine"}
+    assert "Paris, London" not in titles(x)  # a list written once is no title
+
+
+def test_headline_why_title_is_the_makers_best_film(blank_nlp) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "Before Night Ferry: why Salt Roads is still Ada Kemp's best film\n\n"
+        "Everyone discovered Ada Kemp when Night Ferry won a prize. Fewer went back "
+        "to Salt Roads, her second feature. " + FILLER
+    )
+    assert subjects(run(blank_nlp, text)) == {"Salt Roads"}
+
+
+def test_a_his_her_appositive_names_a_film() -> None:
+    text = (
+        "Low Tide, her first film shot in Norway, is told twice. Jo Doe, his "
+        "old friend from school, waves."
+    )
+    assert [f.title for f in find_clause_titles(text)] == ["Low Tide"]
