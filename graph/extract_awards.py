@@ -51,7 +51,8 @@ def _rules() -> dict[str, re.Pattern[str]]:
         ),
         "gave_to": re.compile(
             r"\b(?:gave|gives|awarded|awards|handed|hands)\s+(?:the|its|their)\s+"
-            rf"(?:[\w'-]+\s+){{0,4}}?{award}\s+to\s+" + winner
+            rf"(?:[\w'-]+\s+){{0,4}}?{award}\s+(?:(?:on|at|in)\s+(?:[\w'-]+\s+){{1,3}}?)?"
+            r"to\s+" + winner
         ),
         "named": re.compile(
             rf"(?P<person>{FULL_NAME})\s+(?:was|is|has been)\s+(?:named|crowned)\s+"
@@ -195,7 +196,10 @@ def find_award_titles(
                 # a screenplay or jury prize goes to the film's author
                 director = trim_name(person)
             tail = re.split(r"[.!?;]", text[end : end + 30], maxsplit=1)[0]
-            earlier = _EARLIER.search(text[m.start() : end] + tail)
+            earlier = _EARLIER.search(text[m.start() : end] + tail) or re.search(
+                r"\b(?:after|since|before|following)\s+$",
+                text[max(0, start - 12) : start],
+            )  # "Five years after Atlantics won the Grand Prix": an earlier film
             role = "mentioned" if earlier else "subject"
             conf = 0.8 if name != "prize_for" else 0.7
             out.append(TitleFact(title, start, end, "film.award_prose", conf, role,

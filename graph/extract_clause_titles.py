@@ -66,6 +66,9 @@ def _pattern() -> re.Pattern[str]:
         r"co-wrote|filmed|based)\b)"
         # "Title was the film everyone ...", "Title, also in competition, is Jo
         # Doe's story of ...": a copula naming it a film or someone's work
+        # "Tokyo Story (1953) is where many people start": a dated title opening
+        rf"|{start}\"?({TITLE_RUN})\"?\s*\((?:19|20)\d\d\)\s+(?:is|was)\s+"
+        r"(?:the|a|an|where|one|still|among|written|directed|made|shot)\b"
         rf"|(?:{start}|(?<=:\s)|(?<=\bwhy\s))\"?({TITLE_RUN})\"?"
         r"(?:,\s+[^,.;\n]{1,70},)?\s+(?:is|was)\s+(?:still\s+|really\s+|perhaps\s+)?"
         rf"(?:(?:the|an?)\s+(?:[\w-]+\s+){{0,3}}?(?:film|movie|documentary|debut)"
@@ -92,7 +95,7 @@ def find_clause_titles(
     """
     out: list[TitleFact] = []
     for m in _pattern().finditer(text, body_start):
-        group = 1 if m.group(1) else 2
+        group = next(g for g in (1, 2, 3) if m.group(g))
         title = clean_title(m.group(group))
         owned = re.match(rf"{FULL_NAME}'s?\s+(?=\S)", title)
         if owned and is_name_like(owned.group(0).split()[0]):

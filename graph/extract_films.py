@@ -103,7 +103,7 @@ def _rules() -> dict[str, re.Pattern[str]]:
             r"(?:[\w-]+\s+){0,4}?(?:film|feature|movie|portrait|documentary|debut|"
             r"comedy|drama|thriller|western|musical|fable|follow-up|sequel|remake|"
             r"biopic|melodrama|satire|adaptation|story|tale|masterpiece|fiction|"
-            r"account)\b"
+            r"account|piece)\b"
         ),
         "by": re.compile(
             rf"(?:\"([^\"\n]{{2,80}})\"|({TITLE_RUN})),?\s+(?:the\s+)?(?:[a-z][\w-]*\s+)"

@@ -327,6 +327,15 @@ def headline_titles(
             _AWARD_WORDS.search(title) or is_report_label(title)
         ):
             continue
+        if (
+            rule == "headline.title"
+            and re.fullmatch(FULL_NAME, title)
+            and re.match(
+                r"\s+(?:receives|wins|takes|scoops|lands|earns|collects|gets)\b",
+                rest[rest.find(title) + len(title) :],
+            )
+        ):
+            continue  # "Justine Triet receives the Palme for 'Title'": the winner
         if rule == "headline.title" and _COUNTED.match(
             rest[rest.find(title) + len(title) :]
         ):
@@ -419,6 +428,10 @@ def headline_titles(
         if _COUNTED.match(headline[m.end() :]):
             continue  # "Three Danish films": a count, not a title
         words = _clean(m.group(1)).split()
+        if re.search(
+            r"\b(?:[Ll]oved|[Ll]iked|[Ee]njoyed|[Ll]ike)\s+$", headline[: m.start()]
+        ) or re.match(r"(?:Loved|Liked|Enjoyed|Like)\s", m.group(1)):
+            continue  # "Loved In the Mood for Love? Seven films to watch next"
         if words and words[0] in {"Before", "After", "Since", "Beyond"}:
             continue  # "Before Parasite: why ...": a time, the film is elsewhere
         for i in range(len(words)):

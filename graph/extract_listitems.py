@@ -44,7 +44,7 @@ _LABEL_WORDS = frozenset(
         "coming soon out now this week week's also showing best of the rest "
         "honourable honorable mentions verdict year film films our picks top "
         "festival day night digital demand vod re-release classics classic revivals "
-        "repertory pick and more elsewhere around town tv television"
+        "repertory pick and more elsewhere around town tv television to"
     ).split()
 )
 _FILM_NOUN = (

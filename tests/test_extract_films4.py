@@ -274,3 +274,29 @@ def test_a_his_her_appositive_names_a_film() -> None:
         "old friend from school, waves."
     )
     assert [f.title for f in find_clause_titles(text)] == ["Low Tide"]
+
+
+def test_a_classics_column_with_dated_openers(blank_nlp) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "NEW TO STREAMING: seven classics for the long weekend\n\n"
+        "Salt Roads (1953) is where many people start with Ada Kemp. " + FILLER + "\n\n"
+        "Night Ferry, Tom Reed's 1958 obsession piece, topped a poll. "
+        + FILLER
+        + "\n\n"
+        "Paper Moons (1970) was written and directed by Jo Doe. " + FILLER + "\n\n"
+        "It owes a debt to Old Rope (1966), which is older. " + FILLER + "\n"
+    )
+    x = run(blank_nlp, text)
+    assert subjects(x) == {"Salt Roads", "Night Ferry", "Paper Moons"}
+    assert "NEW TO STREAMING" not in titles(x)
+
+
+def test_a_prize_winner_in_the_headline_is_no_title(blank_nlp) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        'Cannes 2023: Ada Kemp receives the Palme for "Salt Roads"\n\n'
+        "The jury gave the Palme d'Or on Saturday night to Salt Roads, her fourth "
+        "feature. Five years after Night Ferry won the Grand Prix, Kemp is back. "
+        + FILLER
+    )
+    x = run(blank_nlp, text)
+    assert subjects(x) == {"Salt Roads"}
