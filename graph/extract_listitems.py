@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Collection
+from dataclasses import replace
 from functools import lru_cache
 
 from graph.extract_films import TitleFact, looks_like_title
@@ -49,7 +50,8 @@ _LABEL_WORDS = frozenset(
 )
 _FILM_NOUN = (
     r"(?:film|feature|movie|debut|documentary|drama|comedy|thriller|western|musical|"
-    r"fable|epic|satire|romance|horror|biopic|portrait|melodrama|adaptation|follow-up)"
+    r"fable|epic|satire|romance|horror|biopic|portrait|melodrama|adaptation|follow-up|"
+    r"memoir)"
 )
 
 
@@ -89,7 +91,7 @@ def find_list_items(
         elif (m.group("num") or m.group("decor")) and _followed_by_text(text, m.end()):
             # bare heading lines ("The Performances") are left to the subhead rule,
             # which wants a round-up headline: here a number or a decoration is needed
-            headings.append(item)
+            headings.append(_with_paragraph_maker(text, m.end(), item))
             numbered += bool(m.group("num"))
     out: list[TitleFact] = []
     if len(headings) >= 2 or numbered >= 2:
@@ -171,6 +173,23 @@ def _labelled(title: str) -> bool:
             r"\b(?:prize|award|bear|lion|palme|leopard|best|jury|cup)\b", fold(label)
         )
     )
+
+
+def _with_paragraph_maker(text: str, end: int, item: TitleFact) -> TitleFact:
+    """The heading's fact with the director its paragraph opens with: "Title" over
+    "Jo Doe reunites ...", "Jo Doe, eighty and furious, follows ...", "Jo Doe's
+    debut ..."."""
+    if item.director:
+        return item
+    line_end = text.find("\n", end + 1)
+    line = text[end + 1 : line_end if line_end >= 0 else len(text)]
+    lead = re.match(
+        rf"({FULL_NAME})(?:'s?\s+(?:[\w-]+\s+){{0,4}}?{_FILM_NOUN}\b|"
+        r"(?:,[^,.\n]{3,40},)?\s+(?:directs|returns|reunites|goes back|follows|adapts|"
+        r"turns|makes|made|brings|films|shoots)\b)",
+        line,
+    )
+    return replace(item, director=lead.group(1)) if lead else item
 
 
 def _parts(decor: str) -> list[str]:

@@ -300,3 +300,21 @@ def test_a_prize_winner_in_the_headline_is_no_title(blank_nlp) -> None:  # type:
     )
     x = run(blank_nlp, text)
     assert subjects(x) == {"Salt Roads"}
+
+
+def test_a_list_heading_takes_the_maker_its_paragraph_opens_with(blank_nlp) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "The week's films\n\n"
+        "★★★★★ Salt Roads\nAda Kemp reunites two old friends on an island. "
+        + FILLER
+        + "\n\n★★★ Paper Moons\nTom Reed, eighty and furious, follows a donkey. "
+        + FILLER
+        + "\n\n★★ Night Ferry\nLena Berg plays a sailor who never goes home. "
+        + FILLER
+        + "\n"
+    )
+    x = run(blank_nlp, text)
+    makers = {f.title: {d.name for d in f.directors} for f in x.films}
+    assert makers["Salt Roads"] == {"Ada Kemp"}
+    assert makers["Paper Moons"] == {"Tom Reed"}
+    assert makers["Night Ferry"] == set()  # an actor's line names no director
