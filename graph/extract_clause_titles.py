@@ -20,7 +20,15 @@ import re
 from collections.abc import Collection
 from functools import lru_cache
 
-from graph.extract_text import ANY_NAME, FULL_NAME, TITLE_RUN, fold, is_name_like
+from graph.extract_text import (
+    ANY_NAME,
+    FULL_NAME,
+    TITLE_RUN,
+    UP,
+    find_all,
+    fold,
+    is_name_like,
+)
 from graph.extract_title_base import TitleFact, clean_title, looks_like_title
 from graph.extract_title_evidence import used_as_name
 
@@ -66,6 +74,10 @@ def _pattern() -> re.Pattern[str]:
         r"co-wrote|filmed|based)\b)"
         # "Title was the film everyone ...", "Title, also in competition, is Jo
         # Doe's story of ...": a copula naming it a film or someone's work
+        # "Mad Max: Fury Road is ...": a title and its subtitle open a sentence
+        rf"|{start}((?!(?:Update|Note|Verdict|Spoilers?|Warning|Edit|Rating|PS|Pros|"
+        rf"Cons|Bottom line|Summary)\b){TITLE_RUN}:[ ][{UP}0-9][\w'-]*"
+        rf"(?:[ ](?:[a-z]{{1,3}}[ ])?[{UP}0-9][\w'-]*){{0,4}})\s+(?:is|was)\b"
         # "Tokyo Story (1953) is where many people start": a dated title opening
         rf"|{start}\"?({TITLE_RUN})\"?\s*\((?:19|20)\d\d\)\s+(?:is|was)\s+"
         r"(?:the|a|an|where|one|still|among|written|directed|made|shot)\b"
@@ -95,7 +107,7 @@ def find_clause_titles(
     """
     out: list[TitleFact] = []
     for m in _pattern().finditer(text, body_start):
-        group = next(g for g in (1, 2, 3) if m.group(g))
+        group = next(g for g in (1, 2, 3, 4) if m.group(g))
         title = clean_title(m.group(group))
         owned = re.match(rf"{FULL_NAME}'s?\s+(?=\S)", title)
         if owned and is_name_like(owned.group(0).split()[0]):
@@ -113,6 +125,15 @@ def find_clause_titles(
         start = m.start(group) + m.group(group).find(title)
         if used_as_name(text, title, skip=start):
             continue
+        if group == 2 and _subtitle_stands_alone(text, title):
+            continue  # "Poor Things: Emma Stone is reborn": a name after the colon
         out.append(TitleFact(title, start, start + len(title), "film.appositive",
                              0.7, "unknown"))  # fmt: skip
     return out
+
+
+def _subtitle_stands_alone(text: str, title: str) -> bool:
+    """True when the part after the colon of "A: B" is written on its own elsewhere
+    ("Emma Stone plays ..."): a headline's topic, not a subtitle."""
+    main, _colon, sub = title.partition(": ")
+    return len(find_all(sub, text)) > len(find_all(f"{main}: {sub}", text))

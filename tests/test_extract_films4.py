@@ -318,3 +318,12 @@ def test_a_list_heading_takes_the_maker_its_paragraph_opens_with(blank_nlp) -> N
     assert makers["Salt Roads"] == {"Ada Kemp"}
     assert makers["Paper Moons"] == {"Tom Reed"}
     assert makers["Night Ferry"] == set()  # an actor's line names no director
+
+
+def test_a_title_and_subtitle_opening_a_sentence() -> None:
+    text = (
+        "I'll keep it short. Salt Roads: Night Run is one long chase. Update: "
+        "Netflix is down.\nHarbour Lights: Lena Berg is reborn\n\nLena Berg plays a "
+        "sailor."
+    )
+    assert [f.title for f in find_clause_titles(text)] == ["Salt Roads: Night Run"]
