@@ -70,7 +70,8 @@ def _rules() -> dict[str, re.Pattern[str]]:
         ),
         # "...; the Grand Jury Prize to X's Title": the verb of a list is elided
         "elided": re.compile(
-            r"(?:;\s+(?:and\s+)?|,\s+and\s+|\band\s+)(?:the\s+)?"
+            # "..., and Guadagnino the Silver Lion for Best Director for Title"
+            r"(?:;\s+(?:and\s+)?|,\s+and\s+|\band\s+)(?:[A-Z][\w'-]+\s+(?=the\s))?(?:the\s+)?"
             rf"(?P<award>(?:[A-Z][\w'-]+\s+){{0,3}}?{_AWARD})\s+(?P<prep>to|for)\s+"
             + winner
         ),

@@ -327,3 +327,17 @@ def test_a_title_and_subtitle_opening_a_sentence() -> None:
         "sailor."
     )
     assert [f.title for f in find_clause_titles(text)] == ["Salt Roads: Night Run"]
+
+
+def test_an_elided_prize_with_its_winner_and_an_earlier_prize() -> None:
+    from graph.extract_awards import find_award_titles
+
+    text = (
+        "The Night Ferry won the Grand Jury Prize, and Reed the Silver Lion for Best "
+        "Director for Bones of the Sea. Five years after Driftwood won the Grand "
+        "Prix at Cannes, Kemp is back. This year Seaglass won the Golden Bear at Berlin."
+    )
+    roles = {f.title: f.role for f in find_award_titles(text)}
+    assert roles.get("Bones of the Sea") == "subject"
+    assert roles.get("Driftwood") == "mentioned"
+    assert roles.get("Seaglass") == "subject"
