@@ -44,7 +44,8 @@ _GENRE = (
 )
 #: What may follow the genre noun: it ends the phrase there.
 _GENRE_END = r"(?=\s*(?:[,.;:)]|\s(?:about|by|from|that|which|set|in|on|of|where|"
-_GENRE_END += r"starring|with|made|shot|told|following|for)\b))"
+_GENRE_END += r"starring|with|made|shot|told|following|for|between|among|whose|who|"
+_GENRE_END += r"at|and|but|is|was|has|had)\b))"
 
 
 #: A sentence adverb before its comma: "Finally, a Christmas film ...".
@@ -55,6 +56,12 @@ _DISCOURSE = re.compile(
 )
 
 
+#: A time after a title run: "premiered Perfect Days on Thursday".
+_TIME_TAIL = re.compile(
+    r"\s+(?:on|at|in)\s+(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|"
+    r"January|February|March|April|May|June|July|August|September|October|November|"
+    r"December|Cannes|Venice|Berlin|Toronto|Sundance|Locarno|Telluride)$"
+)
 #: "the film industry", "the film's star": the noun does not name the subject.
 _NOT_FILM = r"(?!['’]s|\s+(?:industry|critics?|festivals?|world|business|buffs?|"
 _NOT_FILM += r"school|stars?|makers?|crew|set|version|rights)\b)"
@@ -63,7 +70,8 @@ _NOT_FILM += r"school|stars?|makers?|crew|set|version|rights)\b)"
 @lru_cache(maxsize=1)
 def _pattern() -> re.Pattern[str]:
     start = r"(?:^|(?<=\n)|(?<=[.!?]\s)|(?<=[.!?][\"”']\s))"
-    lead = rf"(?:{start}|(?<=\bwas\s)|(?<=\bis\s))"
+    # "returned with Title, a deadpan romance ...": a film's verb before it too
+    lead = rf"(?:{start}|(?<=\bwas\s)|(?<=\bis\s)|(?<=\bwith\s))"
     return re.compile(
         # "Title, which premiered ...", "Title, a documentary about ..."
         rf"{lead}\"?({TITLE_RUN})\"?,\s+(?:which\s+(?:also\s+|first\s+|has\s+|had\s+)?"
@@ -75,6 +83,9 @@ def _pattern() -> re.Pattern[str]:
         # "Title was the film everyone ...", "Title, also in competition, is Jo
         # Doe's story of ...": a copula naming it a film or someone's work
         # "Mad Max: Fury Road is ...": a title and its subtitle open a sentence
+        # "Wim Wenders premiered Perfect Days on Thursday": a maker shows the film
+        rf"|(?:{FULL_NAME})\s+(?:premiered|premieres|unveiled|unveils|presented|"
+        rf"presents)\s+\"?({TITLE_RUN})\"?(?=\s+(?:on|at|in|here|this|last)\b|[,.;])"
         rf"|{start}((?!(?:Update|Note|Verdict|Spoilers?|Warning|Edit|Rating|PS|Pros|"
         rf"Cons|Bottom line|Summary)\b){TITLE_RUN}:[ ][{UP}0-9][\w'-]*"
         rf"(?:[ ](?:[a-z]{{1,3}}[ ])?[{UP}0-9][\w'-]*){{0,4}})\s+(?:is|was)\b"
@@ -107,8 +118,9 @@ def find_clause_titles(
     """
     out: list[TitleFact] = []
     for m in _pattern().finditer(text, body_start):
-        group = next(g for g in (1, 2, 3, 4) if m.group(g))
+        group = next(g for g in (1, 2, 3, 4, 5) if m.group(g))
         title = clean_title(m.group(group))
+        title = _TIME_TAIL.sub("", title)  # "Perfect Days on Thursday"
         owned = re.match(rf"{FULL_NAME}'s?\s+(?=\S)", title)
         if owned and is_name_like(owned.group(0).split()[0]):
             # "Sean Baker's Anora, a ...": the owner is no part of the title (but
@@ -125,7 +137,7 @@ def find_clause_titles(
         start = m.start(group) + m.group(group).find(title)
         if used_as_name(text, title, skip=start):
             continue
-        if group == 2 and _subtitle_stands_alone(text, title):
+        if group == 3 and _subtitle_stands_alone(text, title):
             continue  # "Poor Things: Emma Stone is reborn": a name after the colon
         out.append(TitleFact(title, start, start + len(title), "film.appositive",
                              0.7, "unknown"))  # fmt: skip
@@ -137,3 +149,43 @@ def _subtitle_stands_alone(text: str, title: str) -> bool:
     ("Emma Stone plays ..."): a headline's topic, not a subtitle."""
     main, _colon, sub = title.partition(": ")
     return len(find_all(sub, text)) > len(find_all(f"{main}: {sub}", text))
+
+
+@lru_cache(maxsize=1)
+def _sentence_case() -> re.Pattern[str]:
+    """ "Anatomie d'une chute (Anatomy of a Fall), Justine Triet's courtroom drama"."""
+    return re.compile(
+        r"(?:^|(?<=[.!?]\s)|(?<=,\s)|(?<=:\s)|(?<=\n))"
+        rf"([{UP}][\w'’-]*(?:[ ][\w'’-]+){{0,6}}?)\s*\(({TITLE_RUN})\),\s+"
+        rf"({FULL_NAME})['’]s?\s+(?:[\w-]+\s+){{0,4}}?{_GENRE}\b",
+        re.M,
+    )
+
+
+def find_sentence_case_titles(
+    text: str, *, not_titles: Collection[str] = ()
+) -> list[TitleFact]:
+    """A sentence-case title with its second title in parentheses and an appositive
+    naming its maker's film: "Anatomie d'une chute (Anatomy of a Fall), Justine
+    Triet's courtroom drama, ...". The first title is the one the text uses.
+
+    Example:
+        >>> t = "Finally, Le Voyage du fils (The Son's Trip), Jo Doe's drama, is out."
+        >>> [(f.title, f.original_title) for f in find_sentence_case_titles(t)]
+        [('Le Voyage du fils', "The Son's Trip")]
+    """
+    out: list[TitleFact] = []
+    for m in _sentence_case().finditer(text):
+        title, second = clean_title(m.group(1)), clean_title(m.group(2))
+        if (
+            fold(title) in not_titles
+            or _DISCOURSE.fullmatch(title.split()[0])
+            or not looks_like_title(second)
+            or len(title.split()) < 2
+        ):
+            continue
+        start = m.start(1) + m.group(1).find(title)
+        out.append(TitleFact(title, start, start + len(title), "film.appositive", 0.7,
+                             "unknown", original_title=second,
+                             director=m.group(3)))  # fmt: skip
+    return out

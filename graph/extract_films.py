@@ -13,7 +13,10 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from graph.extract_clause_titles import find_clause_titles
+from graph.extract_clause_titles import (
+    find_clause_titles,
+    find_sentence_case_titles,
+)
 from graph.extract_headline_titles import headline_titles, is_second_title
 from graph.extract_people import PersonFact, trim_name
 from graph.extract_possessive import find_possessive_titles
@@ -314,6 +317,7 @@ def find_titles(
     people_names = {fold(n) for p in people for n in (p.name, p.character or "") if n}
     # the headline too: "Before X: why Title is still Jo Doe's best film"
     out.extend(find_clause_titles(text, not_titles=people_names))
+    out.extend(find_sentence_case_titles(text, not_titles=people_names))
     named = frozenset(fold(p.name) for p in people) | persons
     out.extend(t for t in find_showing_titles(text, not_titles=named) if ok(t.title))
     out.extend(t for t in find_competing_titles(text, not_titles=named) if ok(t.title))

@@ -341,3 +341,25 @@ def test_an_elided_prize_with_its_winner_and_an_earlier_prize() -> None:
     assert roles.get("Bones of the Sea") == "subject"
     assert roles.get("Driftwood") == "mentioned"
     assert roles.get("Seaglass") == "subject"
+
+
+def test_a_makers_verb_introduces_a_film(blank_nlp) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "Cannes 2023: the competition so far\n\n"
+        "Ada Kemp returned with Salt Roads, a deadpan romance between two workers. "
+        "Tom Reed premiered Paper Moons on Thursday. Jo Doe presented Lena Berg with "
+        "a prize. Mara Voss, a drama teacher at the school, came too. " + FILLER
+    )
+    x = run(blank_nlp, text)
+    assert subjects(x) == {"Salt Roads", "Paper Moons"}
+
+
+def test_a_sentence_case_title_with_its_english_title() -> None:
+    from graph.extract_clause_titles import find_sentence_case_titles
+
+    text = (
+        "Finally, Le Voyage du fils (The Son's Trip), Ada Kemp's courtroom drama, "
+        "arrives. Then Paris (France), Tom Reed's home, is far."
+    )
+    found = [(f.title, f.original_title) for f in find_sentence_case_titles(text)]
+    assert found == [("Le Voyage du fils", "The Son's Trip")]
