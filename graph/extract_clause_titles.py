@@ -135,8 +135,9 @@ def find_clause_titles(
         ):
             continue
         start = m.start(group) + m.group(group).find(title)
-        if used_as_name(text, title, skip=start):
-            continue
+        if " " not in title and used_as_name(text, title, skip=start):
+            continue  # "Ingrid, a comedy writer, ... Ingrid Vale": a person; a
+            # longer title named after its hero ("Martin Eden") keeps its strong cue
         if group == 3 and _subtitle_stands_alone(text, title):
             continue  # "Poor Things: Emma Stone is reborn": a name after the colon
         out.append(TitleFact(title, start, start + len(title), "film.appositive",
@@ -188,4 +189,46 @@ def find_sentence_case_titles(
         out.append(TitleFact(title, start, start + len(title), "film.appositive", 0.7,
                              "unknown", original_title=second,
                              director=m.group(3)))  # fmt: skip
+    return out
+
+
+@lru_cache(maxsize=1)
+def _counted_list() -> re.Pattern[str]:
+    """ "Dahomey, Pepe and A Traveler's Needs, three films that ..."."""
+    small = r"(?:of|the|and|a|an|in|on|to|for|at|by|de|la|le|du|des)"
+    item = rf"[{UP}][\w'’-]*(?:[ ](?:{small}[ ])?[{UP}0-9][\w'’-]*){{0,5}}"
+    return re.compile(
+        rf"({item}(?:,[ ]{item}){{0,5}},?[ ]and[ ]{item}),\s+(?:two|three|four|five|"
+        r"six|both|all)\s+(?:[\w-]+\s+){0,2}?(?:films|features|documentaries|movies)\b"
+    )
+
+
+def find_counted_list_titles(
+    text: str, *, not_titles: Collection[str] = ()
+) -> list[TitleFact]:
+    """The titles of a list the text counts as films right after it: "brought
+    Dahomey, Pepe and A Traveler's Needs, three films that ...".
+
+    Example:
+        >>> t = "We saw Low Tide, Salt Roads and Paper Moons, three films."
+        >>> [f.title for f in find_counted_list_titles(t)]
+        ['Low Tide', 'Salt Roads', 'Paper Moons']
+    """
+    out: list[TitleFact] = []
+    for m in _counted_list().finditer(text):
+        at = m.start(1)
+        for part in re.split(r",?[ ]and[ ]|,[ ]", m.group(1)):
+            start = text.find(part, at)
+            at = start + len(part)
+            title = clean_title(part)
+            lead = title.split()[0] if title else ""
+            if (
+                looks_like_title(title)
+                and fold(title) not in not_titles
+                and not _DISCOURSE.fullmatch(title)
+                and (is_name_like(lead) or lead in {"The", "A", "An"})
+            ):
+                begin = start + part.find(title)
+                out.append(TitleFact(title, begin, begin + len(title),
+                                     "film.appositive", 0.7, "unknown"))  # fmt: skip
     return out

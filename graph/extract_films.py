@@ -15,6 +15,7 @@ from functools import lru_cache
 
 from graph.extract_clause_titles import (
     find_clause_titles,
+    find_counted_list_titles,
     find_sentence_case_titles,
 )
 from graph.extract_headline_titles import headline_titles, is_second_title
@@ -318,6 +319,7 @@ def find_titles(
     # the headline too: "Before X: why Title is still Jo Doe's best film"
     out.extend(find_clause_titles(text, not_titles=people_names))
     out.extend(find_sentence_case_titles(text, not_titles=people_names))
+    out.extend(find_counted_list_titles(text, not_titles=people_names))
     named = frozenset(fold(p.name) for p in people) | persons
     out.extend(t for t in find_showing_titles(text, not_titles=named) if ok(t.title))
     out.extend(t for t in find_competing_titles(text, not_titles=named) if ok(t.title))

@@ -363,3 +363,15 @@ def test_a_sentence_case_title_with_its_english_title() -> None:
     )
     found = [(f.title, f.original_title) for f in find_sentence_case_titles(text)]
     assert found == [("Le Voyage du fils", "The Son's Trip")]
+
+
+def test_a_list_counted_as_films_names_each_film() -> None:
+    from graph.extract_clause_titles import find_counted_list_titles
+
+    text = (
+        "The strongest days brought Low Tide, Pepe and A Sailor's Needs, three films "
+        "that could not differ more. We met Jo Doe, Lena Berg and Tom Reed, three "
+        "friends. We saw Oslo, Rome and Paris, three cities."
+    )
+    found = [f.title for f in find_counted_list_titles(text)]
+    assert found == ["Low Tide", "Pepe", "A Sailor's Needs"]
