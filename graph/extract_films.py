@@ -45,7 +45,11 @@ from graph.extract_title_base import (
 from graph.extract_title_base import (
     normalise_headline as normalise_headline,
 )
-from graph.extract_title_evidence import strip_lead_name, with_main_title
+from graph.extract_title_evidence import (
+    non_film_names,
+    strip_lead_name,
+    with_main_title,
+)
 from graph.extract_top_lines import find_top_line_titles
 
 _clean = clean_title
@@ -316,11 +320,12 @@ def find_titles(
                                      0.75, "unknown", director=name))  # fmt: skip
     out.extend(find_possessive_titles(text, people=people, ok=ok))
     people_names = {fold(n) for p in people for n in (p.name, p.character or "") if n}
+    people_names |= non_film_names()
     # the headline too: "Before X: why Title is still Jo Doe's best film"
     out.extend(find_clause_titles(text, not_titles=people_names))
     out.extend(find_sentence_case_titles(text, not_titles=people_names))
     out.extend(find_counted_list_titles(text, not_titles=people_names))
-    named = frozenset(fold(p.name) for p in people) | persons
+    named = frozenset(fold(p.name) for p in people) | persons | non_film_names()
     out.extend(t for t in find_showing_titles(text, not_titles=named) if ok(t.title))
     out.extend(t for t in find_competing_titles(text, not_titles=named) if ok(t.title))
     return _original_titles(text, _drop_character_owners(out), people)

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Collection
+from functools import lru_cache
 
 from graph.extract_text import STOPWORDS, UP, find_all, fold, is_name_like
 from graph.extract_title_base import TitleFact
@@ -171,3 +172,22 @@ def with_comma_tails(text: str, facts: list[TitleFact]) -> list[TitleFact]:
                 fact = replace(fact, title=whole, end=m.end())
         out.append(fact)
     return out
+
+
+_NOT_FILMS = (
+    "netflix|prime video|amazon|amazon prime|mubi|hulu|hbo|hbo max|max|apple tv|"
+    "apple tv+|disney+|bbc|itv|channel 4|sky|a24|neon|studiocanal|paramount|"
+    "universal|warner bros|sony|the oscars|oscars|the academy|the baftas|baftas|"
+    "the césars|césars|cesars|golden globes|the golden globes|emmys|the emmys"
+).split("|")
+
+
+@lru_cache(maxsize=1)
+def non_film_names() -> frozenset[str]:
+    """Folded names a title cue never makes a film: festivals, prizes, platforms,
+    studios and award ceremonies ("Cannes, which opened on Tuesday")."""
+    from graph.extract_gazetteer import AWARDS, FESTIVALS
+
+    names = {fold(a) for _c, strong, weak in FESTIVALS for a in strong + weak}
+    names |= {fold(a) for a in AWARDS}
+    return frozenset(names | {fold(n) for n in _NOT_FILMS})

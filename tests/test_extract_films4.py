@@ -375,3 +375,14 @@ def test_a_list_counted_as_films_names_each_film() -> None:
     )
     found = [f.title for f in find_counted_list_titles(text)]
     assert found == ["Low Tide", "Pepe", "A Sailor's Needs"]
+
+
+def test_festivals_platforms_and_ceremonies_take_no_title_cue(blank_nlp) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "Salt Roads review: a quiet heartbreaker\n\n"
+        "Cannes, which opened on Tuesday, looked tired. Netflix, which premiered "
+        "three films here, bought nothing. The Oscars, which opened voting in "
+        "January, will notice. Salt Roads is a drama. " + FILLER
+    )
+    x = run(blank_nlp, text)
+    assert titles(x) == {"Salt Roads"}
