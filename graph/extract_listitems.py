@@ -27,7 +27,7 @@ from functools import lru_cache
 from graph.extract_films import TitleFact, looks_like_title
 from graph.extract_gazetteer import AWARDS
 from graph.extract_headline_titles import NOT_SECOND_TITLE
-from graph.extract_text import FULL_NAME, fold
+from graph.extract_text import FULL_NAME, UP, fold
 
 #: Words of a section heading or a label, never a film of the list.
 _LABELS = frozenset(
@@ -91,7 +91,8 @@ def find_list_items(
         elif (m.group("num") or m.group("decor")) and _followed_by_text(text, m.end()):
             # bare heading lines ("The Performances") are left to the subhead rule,
             # which wants a round-up headline: here a number or a decoration is needed
-            headings.append(_with_paragraph_maker(text, m.end(), item))
+            for fact in _with_decor_makers(item, _parts(m.group("decor"))):
+                headings.append(_with_paragraph_maker(text, m.end(), fact))
             numbered += bool(m.group("num"))
     out: list[TitleFact] = []
     if len(headings) >= 2 or numbered >= 2:
@@ -173,6 +174,28 @@ def _labelled(title: str) -> bool:
             r"\b(?:prize|award|bear|lion|palme|leopard|best|jury|cup)\b", fold(label)
         )
     )
+
+
+def _with_decor_makers(item: TitleFact, decor: list[str]) -> list[TitleFact]:
+    """The item once per director its decoration names when the plain reading took
+    them for a second title: "(Josh and Benny Safdie)" gives two directors, "(Dolor
+    y gloria, Pedro Almodóvar)" a second title and a director."""
+    part = next((p for p in decor if p == item.original_title), None)
+    if part is None:
+        return [item]
+    pair = re.fullmatch(rf"([{UP}][\w'-]+) (?:and|&) ({FULL_NAME})", part)
+    if pair:  # "Josh and Benny Safdie"
+        surname = pair.group(2).split()[-1]
+        names = [f"{pair.group(1)} {surname}", pair.group(2)]
+    else:
+        two = re.fullmatch(rf"({FULL_NAME}) (?:and|&) ({FULL_NAME})", part)
+        names = [two.group(1), two.group(2)] if two else []
+    if names:
+        return [replace(item, original_title=None, director=n) for n in names]
+    head, comma, last = part.rpartition(", ")
+    if comma and re.fullmatch(FULL_NAME, last) and head[:1].isupper():
+        return [replace(item, original_title=head, director=item.director or last)]
+    return [item]
 
 
 def _with_paragraph_maker(text: str, end: int, item: TitleFact) -> TitleFact:

@@ -386,3 +386,21 @@ def test_festivals_platforms_and_ceremonies_take_no_title_cue(blank_nlp) -> None
     )
     x = run(blank_nlp, text)
     assert titles(x) == {"Salt Roads"}
+
+
+def test_a_numbered_heading_with_two_directors_or_a_second_title(blank_nlp) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "The best films of the year\n\n"
+        "3. Salt Roads (Ada and Mara Kemp)\nTwo sisters walk to the sea. "
+        + FILLER
+        + "\n\n2. Paper Moons (Lunas de papel, Tom Reed)\nA cinema in a town. "
+        + FILLER
+        + "\n\n1. Night Ferry (Jo Doe)\nA sailor goes home. "
+        + FILLER
+        + "\n"
+    )
+    films = {f.title: f for f in run(blank_nlp, text).films}
+    assert {d.name for d in films["Salt Roads"].directors} == {"Ada Kemp", "Mara Kemp"}
+    assert films["Salt Roads"].original_title is None
+    assert films["Paper Moons"].original_title == "Lunas de papel"
+    assert {d.name for d in films["Paper Moons"].directors} == {"Tom Reed"}
