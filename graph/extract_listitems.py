@@ -206,13 +206,19 @@ def _with_paragraph_maker(text: str, end: int, item: TitleFact) -> TitleFact:
         return item
     line_end = text.find("\n", end + 1)
     line = text[end + 1 : line_end if line_end >= 0 else len(text)]
-    lead = re.match(
+    maker = re.compile(
         rf"({FULL_NAME})(?:'s?\s+(?:[\w-]+\s+){{0,4}}?{_FILM_NOUN}\b|"
-        r"(?:,[^,.\n]{3,40},)?\s+(?:directs|returns|reunites|goes back|follows|adapts|"
-        r"turns|makes|made|brings|films|shoots)\b)",
-        line,
+        r"(?:,[^.\n]{3,60},)?\s+(?:directs|returns|reunites|goes back|follows|adapts|"
+        r"turns|makes|made|brings|films|shoots)\b)"
     )
-    return replace(item, director=lead.group(1)) if lead else item
+    # the paragraph's first or second sentence: "The pick of the week. Jo Doe, who
+    # gave us Carol (2015), returns with ..."
+    second = re.search(r"[.!?]\s+", line[:120])
+    for at in (0, second.end() if second else -1):
+        lead = maker.match(line, at) if at >= 0 else None
+        if lead:
+            return replace(item, director=lead.group(1))
+    return item
 
 
 def _parts(decor: str) -> list[str]:

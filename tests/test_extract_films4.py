@@ -309,6 +309,9 @@ def test_a_list_heading_takes_the_maker_its_paragraph_opens_with(blank_nlp) -> N
         + FILLER
         + "\n\n★★★ Paper Moons\nTom Reed, eighty and furious, follows a donkey. "
         + FILLER
+        + "\n\n★★★★ Old Rope\nThe pick of the week. Jo Doe, who gave us Salt Roads "
+        "(2015), returns with a melodrama. "
+        + FILLER
         + "\n\n★★ Night Ferry\nLena Berg plays a sailor who never goes home. "
         + FILLER
         + "\n"
@@ -317,6 +320,7 @@ def test_a_list_heading_takes_the_maker_its_paragraph_opens_with(blank_nlp) -> N
     makers = {f.title: {d.name for d in f.directors} for f in x.films}
     assert makers["Salt Roads"] == {"Ada Kemp"}
     assert makers["Paper Moons"] == {"Tom Reed"}
+    assert makers["Old Rope"] == {"Jo Doe"}
     assert makers["Night Ferry"] == set()  # an actor's line names no director
 
 
