@@ -1,17 +1,25 @@
-"""Extract stage, titles a sentence opens with and describes as a film.
+"""Extract stage, titles a clause around them describes as a film.
 
 Contract: :func:`find_clause_titles` returns :class:`TitleFact` records (rule
 ``film.appositive``, role ``unknown``) for an unquoted title that opens a sentence
-or a line, or follows a copula ("was", "is"), and that the clause right after it
-describes as a film:
+or a line, or follows a copula or "with" ("was", "is", "returned with"), and that
+the clause right after it describes as a film:
 
 * a relative clause with a film's verb: "Showing Up, which played in competition at
-  Cannes, ...", "Title, which premiered here on Monday, ...";
-* an appositive genre noun: "Title, a documentary about ...", "Title, the new
-  thriller from ...", "Title, an animated feature, ...".
+  Cannes, ...", "Title, which Jo Doe moved from ... to ...";
+* an appositive genre noun: "Title, a documentary about ...", "Title, his first
+  film shot in ...";
+* a copula: "Title was the film everyone ...", "Title, also in competition, is Jo
+  Doe's story of ...", "why Title is still Jo Doe's best film", "Title (1953) is
+  where ...", "Mad Max: Fury Road is ...";
+* a maker's verb: "Wim Wenders premiered Perfect Days on Thursday".
 
-The noun must end its phrase ("Jo, a drama teacher" is a person), and a title the
-text also uses as a person's name is no film.
+:func:`find_sentence_case_titles` reads "Anatomie d'une chute (Anatomy of a Fall),
+Justine Triet's courtroom drama" and :func:`find_counted_list_titles` "Dahomey, Pepe
+and A Traveler's Needs, three films that ...".
+
+The noun must end its phrase ("Jo, a drama teacher" is a person), and a one-word
+title the text also uses as a person's name is no film.
 """
 
 from __future__ import annotations

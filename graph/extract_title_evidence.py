@@ -6,7 +6,10 @@ Contract: small, cheap tests the title rules weigh instead of a hard veto.
 :func:`word_count` counts whole-word occurrences ("Ona" is not in "personal");
 :func:`used_as_name` tells a string the text also writes as a person's or a
 character's name ("Colm Doherty decides", "a painter named Marianne", "Marianne (Jo
-Doe)") from a title.
+Doe)") from a title; :func:`with_main_title`, :func:`strip_lead_name` and
+:func:`with_comma_tails` mend a title's edges ("Glass Onion: A Knives Out Mystery",
+"Sciamma on Water Lilies (2007)", "Paris, Texas"); :func:`non_film_names` lists the
+festivals, prizes, platforms and ceremonies no title cue makes a film.
 """
 
 from __future__ import annotations
