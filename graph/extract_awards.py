@@ -22,7 +22,15 @@ from graph.extract_award_quotes import find_prize_sentence_titles
 from graph.extract_films import TitleFact, looks_like_title
 from graph.extract_headline_titles import is_second_title
 from graph.extract_people import trim_name
-from graph.extract_text import ANY_NAME, FULL_NAME, TITLE_RUN, UP, fold, is_name_like
+from graph.extract_text import (
+    ANY_NAME,
+    FULL_NAME,
+    STOPWORDS,
+    TITLE_RUN,
+    UP,
+    fold,
+    is_name_like,
+)
 from graph.extract_title_base import corroborated_persons
 
 _FOR_BEST = (
@@ -206,6 +214,9 @@ def find_award_titles(
             out.append(TitleFact(title, start, end, "film.award_prose", conf, role,
                                  original_title=orig or None, director=director,
                                  actor=actor))  # fmt: skip
+            sibling = _sibling(text, m, person, director)
+            if sibling:  # "Jean-Pierre and Luc Dardenne took best director for"
+                out.append(replace(out[-1], director=sibling))
     out += find_prize_sentence_titles(text, not_titles=prose_not)
     out += _palmares_lines(text, not_titles)
     # a prize line's layout says film: an NER tag alone ("Gloria Mundi") is no veto
@@ -407,6 +418,20 @@ def _prize_entry(
     ):
         director = trim_name(person)  # a film prize's person is its director
     return title, director, actor
+
+
+def _sibling(
+    text: str, m: re.Match[str], person: str | None, director: str | None
+) -> str | None:
+    """The first name before "and" that shares the director's surname: "Jean-Pierre
+    and Luc Dardenne took ..." gives "Jean-Pierre Dardenne"."""
+    if not person or not director or "person" not in m.re.groupindex:
+        return None
+    before = text[max(0, m.start("person") - 30) : m.start("person")]
+    first = re.search(r"(?<![\w'-])([A-Z][a-z]+(?:-[A-Z][a-z]+)?) and $", before)
+    if first is None or first.group(1).casefold() in STOPWORDS:
+        return None
+    return f"{first.group(1)} {director.split()[-1]}"
 
 
 def _long_title_ok(title: str) -> bool:

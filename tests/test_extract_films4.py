@@ -408,3 +408,17 @@ def test_a_numbered_heading_with_two_directors_or_a_second_title(blank_nlp) -> N
     assert films["Salt Roads"].original_title is None
     assert films["Paper Moons"].original_title == "Lunas de papel"
     assert {d.name for d in films["Paper Moons"].directors} == {"Tom Reed"}
+
+
+def test_two_brothers_take_a_directing_prize() -> None:
+    from graph.extract_awards import find_award_titles
+
+    text = (
+        "Jean-Paul and Luc Marsh took best director for The Young Sailor, about a "
+        "boy. Then Lena Berg took best actress for The Old Rope, about a widow."
+    )
+    makers = {(f.title, f.director) for f in find_award_titles(text) if f.director}
+    assert makers == {
+        ("The Young Sailor", "Luc Marsh"),
+        ("The Young Sailor", "Jean-Paul Marsh"),
+    }
