@@ -34,6 +34,7 @@ from graph.extract_subjects import (
     with_subtitle,
 )
 from graph.extract_text import TextIndex, find_all, fold
+from graph.extract_title_evidence import with_comma_tails
 from graph.models import (
     CastMember,
     FestivalMention,
@@ -81,7 +82,9 @@ class FilmDraft:
 
 
 _ROUND_UP = re.compile(
-    r"\b(?:films|movies|round-?up|highlights|best of|top \d+|dispatch|diary|"
+    r"\b(?:(?:two|three|four|five|six|seven|eight|nine|ten|twelve|\d+)\s+(?:[a-z-]+\s+)?"
+    r"(?:classics|picks|titles|releases|documentaries|gems|features)|"
+    r"films|movies|round-?up|highlights|best of|top \d+|dispatch|diary|"
     r"day \d+|palmar[eè]s|winners|line-?up|to (?:watch|see|catch)|wrap(?:-?up)?|"
     r"verdicts|notebook|so far|ranked|in brief|capsules?|mini-reviews?)\b",
     re.I,
@@ -116,6 +119,14 @@ def group_films(
     """
     films: list[FilmDraft] = []
     titles = [with_subtitle(text, x) if x.start >= body_start else x for x in titles]
+    tailed = with_comma_tails(text, titles)
+    # "Right Now" of "Right Now, Wrong Then": people named with the short title
+    short = {
+        fold(b.title): fold(a.title)
+        for a, b in zip(titles, tailed, strict=True)
+        if a != b
+    }
+    titles = tailed
     titles = drop_descriptors(text, titles)
     for fact in titles:
         keys = {fold(fact.title)} | (
@@ -142,6 +153,8 @@ def group_films(
                 film.original_title = fact.original_title
     if not films:
         return []
+    for film in films:
+        film.keys |= {short[k] for k in film.keys if k in short}
     spots = locate_films(text, films)
     _demote_passing_winners(
         text, films, keep=followed_topics(text, spots, people, body_start)

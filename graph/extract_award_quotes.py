@@ -173,6 +173,11 @@ def find_prize_sentence_titles(
             end = start + len(title)
             tail = text[end : end + 40]
             earlier = _EARLIER.search(text[m.start() : end] + tail.split(".")[0])
+            # "Five years after Atlantics won the Grand Prix": an earlier film's prize
+            earlier = earlier or re.search(
+                r"\b(?:after|since|before|following)\s+$",
+                text[max(0, m.start() - 12) : m.start()],
+            )
             director = trim_name(owner) if owner else None
             if director and len(director.split()) < 2:
                 director = None

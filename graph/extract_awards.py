@@ -22,7 +22,15 @@ from graph.extract_award_quotes import find_prize_sentence_titles
 from graph.extract_films import TitleFact, looks_like_title
 from graph.extract_headline_titles import is_second_title
 from graph.extract_people import trim_name
-from graph.extract_text import ANY_NAME, FULL_NAME, TITLE_RUN, UP, fold, is_name_like
+from graph.extract_text import (
+    ANY_NAME,
+    FULL_NAME,
+    STOPWORDS,
+    TITLE_RUN,
+    UP,
+    fold,
+    is_name_like,
+)
 from graph.extract_title_base import corroborated_persons
 
 _FOR_BEST = (
@@ -51,7 +59,8 @@ def _rules() -> dict[str, re.Pattern[str]]:
         ),
         "gave_to": re.compile(
             r"\b(?:gave|gives|awarded|awards|handed|hands)\s+(?:the|its|their)\s+"
-            rf"(?:[\w'-]+\s+){{0,4}}?{award}\s+to\s+" + winner
+            rf"(?:[\w'-]+\s+){{0,4}}?{award}\s+(?:(?:on|at|in)\s+(?:[\w'-]+\s+){{1,3}}?)?"
+            r"to\s+" + winner
         ),
         "named": re.compile(
             rf"(?P<person>{FULL_NAME})\s+(?:was|is|has been)\s+(?:named|crowned)\s+"
@@ -59,7 +68,8 @@ def _rules() -> dict[str, re.Pattern[str]]:
         ),
         "took": re.compile(
             rf"(?P<person>{FULL_NAME})\s+(?:took|takes|won|wins|picked up|received)\s+"
-            rf"(?:the\s+|a\s+)?(?P<award>(?:[\w'-]+\s+){{0,3}}?{_AWARD})"
+            rf"(?:the\s+|a\s+)?(?P<award>(?:[\w'-]+\s+){{0,3}}?{_AWARD}|"
+            r"best\s+(?:director|actor|actress|screenplay|film|direction))"
             rf"\s+for\s+\"?(?P<title2>{TITLE_RUN})"
         ),
         "line_director": re.compile(
@@ -68,7 +78,8 @@ def _rules() -> dict[str, re.Pattern[str]]:
         ),
         # "...; the Grand Jury Prize to X's Title": the verb of a list is elided
         "elided": re.compile(
-            r"(?:;\s+(?:and\s+)?|,\s+and\s+|\band\s+)(?:the\s+)?"
+            # "..., and Guadagnino the Silver Lion for Best Director for Title"
+            r"(?:;\s+(?:and\s+)?|,\s+and\s+|\band\s+)(?:[A-Z][\w'-]+\s+(?=the\s))?(?:the\s+)?"
             rf"(?P<award>(?:[A-Z][\w'-]+\s+){{0,3}}?{_AWARD})\s+(?P<prep>to|for)\s+"
             + winner
         ),
@@ -153,6 +164,7 @@ def find_award_titles(
                     re.fullmatch(FULL_NAME, title)
                     and title.split()[0] not in {"The", "A", "An"}
                     and not credited
+                    and not orig  # "Caesar Must Die (Cesare deve morire)": a film
                     and (
                         groups.get("prep") != "for"  # "the Silver Lion for Title"
                         or bool(_PERSONAL.search(groups.get("award") or ""))
@@ -193,15 +205,22 @@ def find_award_titles(
                 # a screenplay or jury prize goes to the film's author
                 director = trim_name(person)
             tail = re.split(r"[.!?;]", text[end : end + 30], maxsplit=1)[0]
-            earlier = _EARLIER.search(text[m.start() : end] + tail)
+            earlier = _EARLIER.search(text[m.start() : end] + tail) or re.search(
+                r"\b(?:after|since|before|following)\s+$",
+                text[max(0, start - 12) : start],
+            )  # "Five years after Atlantics won the Grand Prix": an earlier film
             role = "mentioned" if earlier else "subject"
             conf = 0.8 if name != "prize_for" else 0.7
             out.append(TitleFact(title, start, end, "film.award_prose", conf, role,
                                  original_title=orig or None, director=director,
                                  actor=actor))  # fmt: skip
+            sibling = _sibling(text, m, person, director)
+            if sibling:  # "Jean-Pierre and Luc Dardenne took best director for"
+                out.append(replace(out[-1], director=sibling))
     out += find_prize_sentence_titles(text, not_titles=prose_not)
     out += _palmares_lines(text, not_titles)
-    out += _prize_list_lines(text, not_titles)
+    # a prize line's layout says film: an NER tag alone ("Gloria Mundi") is no veto
+    out += _prize_list_lines(text, not_titles, veto=prose_not)
     out.sort(key=lambda f: f.start)
     return [_with_original(text, f, not_titles) for f in out]
 
@@ -316,7 +335,9 @@ _COMMA_ENTRY = re.compile(
 _LONE_ENTRY = re.compile(r'^"?(?P<a>[^()\n"]{2,70}?)"?[.;]?$')
 
 
-def _prize_list_lines(text: str, not_titles: frozenset[str]) -> list[TitleFact]:
+def _prize_list_lines(
+    text: str, not_titles: frozenset[str], *, veto: frozenset[str]
+) -> list[TitleFact]:
     """The films of a prize list written one award a line: "Golden Bear: Title
     (Director)", "Best Director: Name (Title) and Name (Title)", "Best Actress: Name,
     Title". A personal prize (direction, acting, screenplay) names the person first
@@ -332,7 +353,9 @@ def _prize_list_lines(text: str, not_titles: frozenset[str]) -> list[TitleFact]:
         )  # fmt: skip
         rest_at = m.start("rest")
         for entry in re.finditer(r"[^;]+?(?=(?<=\))\s+and\s+|;|$)", m.group("rest")):
-            fact = _prize_entry(entry.group(0).strip(), award, personal, not_titles)
+            fact = _prize_entry(
+                entry.group(0).strip(), award, personal, not_titles, veto
+            )
             if fact is None:
                 continue
             title, director, actor = fact
@@ -345,28 +368,42 @@ def _prize_list_lines(text: str, not_titles: frozenset[str]) -> list[TitleFact]:
 
 
 def _prize_entry(
-    entry: str, award: str, personal: bool, not_titles: frozenset[str]
+    entry: str,
+    award: str,
+    personal: bool,
+    not_titles: frozenset[str],
+    veto: frozenset[str],
 ) -> tuple[str, str | None, str | None] | None:
-    """(title, director, actor) of one "Name (Title)" / "Title (Name)" entry."""
+    """(title, director, actor) of one "Name (Title)" / "Title (Name)" entry: the NER
+    names (``not_titles``) tell which part is the person; only the corroborated ones
+    (``veto``) keep a part from being the title."""
     entry = re.sub(r"^and\s+", "", entry)
     # "Name (cinematography), Title": the role in parentheses is no title
     entry = re.sub(r"^([^()]+?)\s*\([a-z][^()]*\)\s*,", r"\1,", entry)
     m = _PAREN_ENTRY.match(entry) or _COMMA_ENTRY.match(entry)
+    paired = m is not None  # "Title (Name)", "Name, Title": the layout parts it
     m = m or _LONE_ENTRY.match(entry)
     if not m:
         return None
     first = m.group("a").strip()
     second = (m.groupdict().get("b") or "").strip()
     name_like = rf"{FULL_NAME}|(?:[{UP}][\w'-]*\s+){{2,6}}[{UP}][\w'-]*"
+    if personal and second:  # "Best Screenplay: Yonfan, Title": a one-word name
+        name_like += rf"|[{UP}][a-z]+"
+    first_named, second_named = fold(first) in not_titles, fold(second) in not_titles
+    # both tagged as people: a film prize names its film first ("Golden Lion: Gloria
+    # Mundi (Jo Doe)"), a personal prize its person ("Best Actress: Jo Doe, Title")
     person_first = bool(second) and (
-        fold(first) in not_titles or personal and fold(second) not in not_titles
+        first_named and (not second_named or personal) or personal and not second_named
     )
+    if not second:
+        veto = not_titles  # a lone entry has no layout to outweigh the NER tag
     title, person = (second, first) if person_first else (first, second or None)
     title = _clean_title(title)
     if (
-        not looks_like_title(title)
-        or fold(title) in not_titles
-        or re.search(r"[.!?]\s", title)
+        not (_long_title_ok(title) if paired else looks_like_title(title))
+        or fold(title) in veto
+        or re.search(r"(?<!\bNo)(?<!\bVol)(?<!\bPt)[.!?]\s", title)
         or person is not None
         and not re.fullmatch(name_like, person)
     ):
@@ -381,6 +418,29 @@ def _prize_entry(
     ):
         director = trim_name(person)  # a film prize's person is its director
     return title, director, actor
+
+
+def _sibling(
+    text: str, m: re.Match[str], person: str | None, director: str | None
+) -> str | None:
+    """The first name before "and" that shares the director's surname: "Jean-Pierre
+    and Luc Dardenne took ..." gives "Jean-Pierre Dardenne"."""
+    if not person or not director or "person" not in m.re.groupindex:
+        return None
+    before = text[max(0, m.start("person") - 30) : m.start("person")]
+    first = re.search(r"(?<![\w'-])([A-Z][a-z]+(?:-[A-Z][a-z]+)?) and $", before)
+    if first is None or first.group(1).casefold() in STOPWORDS:
+        return None
+    return f"{first.group(1)} {director.split()[-1]}"
+
+
+def _long_title_ok(title: str) -> bool:
+    """A prize line's title, up to 12 words: "The Mafia Is No Longer What It Used to
+    Be" is one title when the line's layout isolates it."""
+    words = title.split()
+    return looks_like_title(title) or (
+        len(words) <= 12 and looks_like_title(" ".join(words[:9]))
+    )
 
 
 #: "Silver Bear Grand Jury Prize to Title": a prize a title rule ran into.

@@ -13,6 +13,11 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
+from graph.extract_clause_titles import (
+    find_clause_titles,
+    find_counted_list_titles,
+    find_sentence_case_titles,
+)
 from graph.extract_headline_titles import headline_titles, is_second_title
 from graph.extract_people import PersonFact, trim_name
 from graph.extract_possessive import find_possessive_titles
@@ -40,6 +45,12 @@ from graph.extract_title_base import (
 from graph.extract_title_base import (
     normalise_headline as normalise_headline,
 )
+from graph.extract_title_evidence import (
+    non_film_names,
+    strip_lead_name,
+    with_main_title,
+)
+from graph.extract_top_lines import find_top_line_titles
 
 _clean = clean_title
 
@@ -94,9 +105,13 @@ def _rules() -> dict[str, re.Pattern[str]]:
             rf"({FULL_NAME}),"
         ),
         "appositive": re.compile(
-            rf"(?:\"([^\"\n]{{2,80}})\"|({TITLE_RUN})),\s+({ANY_NAME})'s?\s+"
+            # "Title (Original Title), Jo Doe's lavish costume drama"
+            rf"(?:\"([^\"\n]{{2,80}})\"|({TITLE_RUN}))(?:\s*\((?![^()\n]*\d)[^()\n]{{2,60}}\))?,\s+"
+            rf"({ANY_NAME})'s?\s+"
             r"(?:[\w-]+\s+){0,4}?(?:film|feature|movie|portrait|documentary|debut|"
-            r"comedy|drama|thriller|western|musical|fable|follow-up)\b"
+            r"comedy|drama|thriller|western|musical|fable|follow-up|sequel|remake|"
+            r"biopic|melodrama|satire|adaptation|story|tale|masterpiece|fiction|"
+            r"account|piece)\b"
         ),
         "by": re.compile(
             rf"(?:\"([^\"\n]{{2,80}})\"|({TITLE_RUN})),?\s+(?:the\s+)?(?:[a-z][\w-]*\s+)"
@@ -115,6 +130,14 @@ def _rules() -> dict[str, re.Pattern[str]]:
 
 _PREPOSITIONS = frozenset("in at on with from for of by to".split())
 _ARTICLES = frozenset("the a an le la les l' el il der die das un une".split())
+#: Sentence openers that never begin a title.
+_OPENERS = frozenset(
+    "this that these those it its he she they we i you there here when while if but "
+    "and so then now after before since as his her their our my your what which who "
+    "how why where".split()
+)
+#: Stop words that may open a title: "Saint Omer, Alice Diop's first fiction".
+_LEADS = _ARTICLES | {"saint", "st."}
 _PLAIN_CUES = frozenset("after since following like unlike over recalls après".split())
 
 
@@ -154,6 +177,7 @@ def find_titles(
         body = text[at + len(line) :]
         named = frozenset(fold(p.name) for p in people)
         out.extend(headline_titles(normalise_headline(line), at, body, named, persons))
+        out.extend(find_top_line_titles(text, headline=headline, not_titles=named))
         body_start = at + len(line)
     else:
         body_start = 0
@@ -178,9 +202,17 @@ def find_titles(
             out.append(_fact(m, 1, rule, 0.9, role="unknown" if aside else "subject",
                              year=int(m.group(3)),
                              director=trim_name(m.group(2))))  # fmt: skip
+    name_words = {fold(w) for p in people for w in p.name.split() if len(w) > 2}
+    name_words |= {  # "Ada Kemp returns": Kemp is a surname
+        fold(n.group(0).split()[-1])
+        for n in re.finditer(FULL_NAME, text)
+        if is_name_like(n.group(0))
+    }
     for m in rules["title_year"].finditer(text):
         g = 1 if m.group(1) else 2
         title = _clean(m.group(g))
+        if g == 2:  # "Sciamma on Water Lilies (2007)": a maker before the title
+            title = strip_lead_name(title, name_words)[0]
         # "Leos Carax's Title", "the Wyoming of Michael Cimino's Heaven's Gate (1980)"
         own = next(  # the last possessive: "Thursday with Agnès Varda's Cléo ..."
             (
@@ -205,8 +237,9 @@ def find_titles(
                 and re.search(r"\b(?:by|de|from|of|par)\s+$", text[: m.start(g)][-8:])
             )
         ):
-            out.append(_fact(m, g, "film.title_year", 0.8, role="unknown",
-                             year=int(m.group(3))))  # fmt: skip
+            at = m.start(g) + m.group(g).rfind(title)
+            out.append(TitleFact(title, at, at + len(title), "film.title_year", 0.8,
+                                 "unknown", int(m.group(3))))  # fmt: skip
     for m in rules["quoted"].finditer(text):
         title = _clean(m.group(1))
         if ok(title) and not re.search(r"[.!?]\s", title) and not _is_speech(text, m):
@@ -272,13 +305,27 @@ def find_titles(
             long = rule == "directed_by" and (
                 sum(w[:1].isupper() for w in title.split()[1:]) >= 2
             )
-            if ok(title) and name and (lead in _ARTICLES or is_name_like(lead) or long):
+            # "Just the Wind, Jo Doe's harrowing account": a cued title of two or more
+            # capitalised words may open with a stop word
+            long = long or (
+                rule == "appositive"
+                and lead not in _OPENERS
+                and sum(w[:1].isupper() for w in title.split()) >= 2
+            )
+            if ok(title) and name and (lead in _LEADS or is_name_like(lead) or long):
                 start = m.start(g) + m.group(g).find(title)
+                title, start = with_main_title(text, title, start)
                 name_of = "film.by" if rule == "by_genre" else f"film.{rule}"
                 out.append(TitleFact(title, start, start + len(title), name_of,
                                      0.75, "unknown", director=name))  # fmt: skip
     out.extend(find_possessive_titles(text, people=people, ok=ok))
-    named = frozenset(fold(p.name) for p in people) | persons
+    people_names = {fold(n) for p in people for n in (p.name, p.character or "") if n}
+    people_names |= non_film_names()
+    # the headline too: "Before X: why Title is still Jo Doe's best film"
+    out.extend(find_clause_titles(text, not_titles=people_names))
+    out.extend(find_sentence_case_titles(text, not_titles=people_names))
+    out.extend(find_counted_list_titles(text, not_titles=people_names))
+    named = frozenset(fold(p.name) for p in people) | persons | non_film_names()
     out.extend(t for t in find_showing_titles(text, not_titles=named) if ok(t.title))
     out.extend(t for t in find_competing_titles(text, not_titles=named) if ok(t.title))
     return _original_titles(text, _drop_character_owners(out), people)

@@ -222,6 +222,10 @@ def _is_second_title(inner: str) -> bool:
     return (
         not NOT_SECOND_TITLE.search(inner)
         and not re.fullmatch(FULL_NAME, inner)
+        # "(Josh and Benny Safdie)", "(Jo Doe and Lena Berg)": the directors
+        and not re.fullmatch(
+            rf"(?:[A-Z][\w'-]+|{FULL_NAME}) (?:and|&) {FULL_NAME}", inner
+        )
         and not re.search(r"[.!?;:]", inner)
         and len(inner.split()) <= 8
     )

@@ -37,7 +37,9 @@ def _rules() -> dict[str, re.Pattern[str]]:
 
 
 _PREFIX = re.compile(
-    r"^(?:[^:\n]{2,60}?(?:(?:19|20)\d\d|'\d\d)[^:\n]{0,12}?|(?:[Ff]ilm\s+)?(?:[Rr]eview|"
+    r"^(?:[^:\n]{2,60}?(?:(?:19|20)\d\d|'\d\d)[^:\n]{0,12}?|(?:(?:Berlin|Berlinale|Cannes|Venice|Sundance|TIFF|"
+    r"Toronto|Locarno|Telluride|Annecy|SXSW|Tribeca|NYFF|LFF|Festival|Fest)\s+)?"
+    r"(?:[Ff]ilm\s+)?(?:[Rr]eview|"
     r"REVIEW|[Cc]ritique|[Cc]ritic's [Pp]ick))\s*[:|]\s*"
 )
 #: A column label before the title: "Second Look: Title, or ...", "Film of the Week:".
@@ -262,6 +264,14 @@ def headline_titles(
         ):
             words.pop(0)
         title = re.sub(r"\s+at\s+\d+$", "", " ".join(words))  # "Title at 30: ..."
+        timed = re.match(r"(?:Before|After|Since|Beyond)\s+(\S.*)$", title)
+        if (
+            rule == "headline.title"
+            and timed
+            and not _recurs(title, low_body)
+            and _recurs(timed.group(1), low_body)
+        ):
+            continue  # "Before Parasite: why ...": a time, the film is elsewhere
         topic = re.match(r"(?:[A-Z][a-z]+\s+){1,2}(?:on|about)\s+(\S.*)$", title)
         if (
             rule == "headline.title"
@@ -292,6 +302,8 @@ def headline_titles(
                 )
             )
         )
+        if start > 0 and rest.strip() == title and fold(title) in _section_names():
+            continue  # "VENICE 2022 | Competition": a kicker's section, no film
         if fold(title) in _FESTIVAL_WORDS or (
             rule in {"headline.title", "headline.colon"}
             and not double
@@ -315,6 +327,15 @@ def headline_titles(
             _AWARD_WORDS.search(title) or is_report_label(title)
         ):
             continue
+        if (
+            rule == "headline.title"
+            and re.fullmatch(FULL_NAME, title)
+            and re.match(
+                r"\s+(?:receives|wins|takes|scoops|lands|earns|collects|gets)\b",
+                rest[rest.find(title) + len(title) :],
+            )
+        ):
+            continue  # "Justine Triet receives the Palme for 'Title'": the winner
         if rule == "headline.title" and _COUNTED.match(
             rest[rest.find(title) + len(title) :]
         ):
@@ -407,6 +428,12 @@ def headline_titles(
         if _COUNTED.match(headline[m.end() :]):
             continue  # "Three Danish films": a count, not a title
         words = _clean(m.group(1)).split()
+        if re.search(
+            r"\b(?:[Ll]oved|[Ll]iked|[Ee]njoyed|[Ll]ike)\s+$", headline[: m.start()]
+        ) or re.match(r"(?:Loved|Liked|Enjoyed|Like)\s", m.group(1)):
+            continue  # "Loved In the Mood for Love? Seven films to watch next"
+        if words and words[0] in {"Before", "After", "Since", "Beyond"}:
+            continue  # "Before Parasite: why ...": a time, the film is elsewhere
         for i in range(len(words)):
             title = " ".join(words[i:])
             if _surname_alone(title, body):
@@ -468,6 +495,16 @@ _NOT_OWNERS = frozenset(
 _AWARD_WORDS = re.compile(
     r"\b(?:Award|Prize|Palme|Lion|Bear|Leopard|Shell|Globe|Oscar)s?\b"
 )
+
+
+@lru_cache(maxsize=1)
+def _section_names() -> frozenset[str]:
+    """Folded festival section names ("competition", "un certain regard")."""
+    from graph.extract_gazetteer import SECTIONS
+
+    return frozenset(fold(n) for pair in SECTIONS for n in pair)
+
+
 _FESTIVAL_WORDS = frozenset(
     {"cannes", "berlinale", "venice", "sundance", "tiff", "review"}
 )

@@ -83,6 +83,9 @@ def find_intro_titles(
         text: the normalised review text.
         not_titles: folded names that are never titles (people, festivals).
     """
+    from graph.extract_title_evidence import non_film_names
+
+    not_titles = not_titles | non_film_names()  # "The Oscars, which opened ..."
     out: list[TitleFact] = []
     for name, rule in _rules().items():
         for m in rule.finditer(text):

@@ -21,11 +21,13 @@ from __future__ import annotations
 
 import re
 from collections.abc import Collection
+from dataclasses import replace
 from functools import lru_cache
 
 from graph.extract_films import TitleFact, looks_like_title
 from graph.extract_gazetteer import AWARDS
-from graph.extract_text import FULL_NAME, fold
+from graph.extract_headline_titles import NOT_SECOND_TITLE
+from graph.extract_text import FULL_NAME, UP, fold
 
 #: Words of a section heading or a label, never a film of the list.
 _LABELS = frozenset(
@@ -43,12 +45,13 @@ _LABEL_WORDS = frozenset(
         "coming soon out now this week week's also showing best of the rest "
         "honourable honorable mentions verdict year film films our picks top "
         "festival day night digital demand vod re-release classics classic revivals "
-        "repertory pick and more elsewhere around town tv television"
+        "repertory pick and more elsewhere around town tv television to"
     ).split()
 )
 _FILM_NOUN = (
     r"(?:film|feature|movie|debut|documentary|drama|comedy|thriller|western|musical|"
-    r"fable|epic|satire|romance|horror|biopic|portrait|melodrama|adaptation|follow-up)"
+    r"fable|epic|satire|romance|horror|biopic|portrait|melodrama|adaptation|follow-up|"
+    r"memoir)"
 )
 
 
@@ -56,7 +59,7 @@ _FILM_NOUN = (
 def _line() -> re.Pattern[str]:
     """One candidate line: number, title, decorations, then a dash or the line end."""
     return re.compile(
-        r"(?m)^[ \t]*(?P<num>\d{1,2}[.)][ \t]+)?"
+        r"(?m)^[ \t]*(?P<num>\d{1,2}[.)][ \t]+|[★☆]{1,5}½?[ \t]+)?"
         r"(?P<title>[^\s(\"'—–|#*][^\n(|—–]{0,80}?)"
         r"(?P<decor>(?:[ \t]*\([^()\n]{1,60}\))*)"
         r"[ \t]*(?:(?P<dash>[—–]|[ \t]-[ \t])[ \t]*(?P<rest>\S[^\n]*)|$)"
@@ -88,7 +91,8 @@ def find_list_items(
         elif (m.group("num") or m.group("decor")) and _followed_by_text(text, m.end()):
             # bare heading lines ("The Performances") are left to the subhead rule,
             # which wants a round-up headline: here a number or a decoration is needed
-            headings.append(item)
+            for fact in _with_decor_makers(item, _parts(m.group("decor"))):
+                headings.append(_with_paragraph_maker(text, m.end(), fact))
             numbered += bool(m.group("num"))
     out: list[TitleFact] = []
     if len(headings) >= 2 or numbered >= 2:
@@ -118,6 +122,8 @@ def _item(text: str, m: re.Match[str], not_titles: Collection[str]) -> TitleFact
         return None
     year = original = director = None
     for part in decor:
+        if NOT_SECOND_TITLE.search(part):
+            continue  # "Saltburn (Prime Video)": a platform, no director nor title
         director_m = re.fullmatch(
             rf"(?:dir\.|d\.|directed by|réal\.|de|by)?\s*({FULL_NAME})"
             r"(?:\s*,\s*[^,]+)*",
@@ -168,6 +174,51 @@ def _labelled(title: str) -> bool:
             r"\b(?:prize|award|bear|lion|palme|leopard|best|jury|cup)\b", fold(label)
         )
     )
+
+
+def _with_decor_makers(item: TitleFact, decor: list[str]) -> list[TitleFact]:
+    """The item once per director its decoration names when the plain reading took
+    them for a second title: "(Josh and Benny Safdie)" gives two directors, "(Dolor
+    y gloria, Pedro Almodóvar)" a second title and a director."""
+    part = next((p for p in decor if p == item.original_title), None)
+    if part is None:
+        return [item]
+    pair = re.fullmatch(rf"([{UP}][\w'-]+) (?:and|&) ({FULL_NAME})", part)
+    if pair:  # "Josh and Benny Safdie"
+        surname = pair.group(2).split()[-1]
+        names = [f"{pair.group(1)} {surname}", pair.group(2)]
+    else:
+        two = re.fullmatch(rf"({FULL_NAME}) (?:and|&) ({FULL_NAME})", part)
+        names = [two.group(1), two.group(2)] if two else []
+    if names:
+        return [replace(item, original_title=None, director=n) for n in names]
+    head, comma, last = part.rpartition(", ")
+    if comma and re.fullmatch(FULL_NAME, last) and head[:1].isupper():
+        return [replace(item, original_title=head, director=item.director or last)]
+    return [item]
+
+
+def _with_paragraph_maker(text: str, end: int, item: TitleFact) -> TitleFact:
+    """The heading's fact with the director its paragraph opens with: "Title" over
+    "Jo Doe reunites ...", "Jo Doe, eighty and furious, follows ...", "Jo Doe's
+    debut ..."."""
+    if item.director:
+        return item
+    line_end = text.find("\n", end + 1)
+    line = text[end + 1 : line_end if line_end >= 0 else len(text)]
+    maker = re.compile(
+        rf"({FULL_NAME})(?:'s?\s+(?:[\w-]+\s+){{0,4}}?{_FILM_NOUN}\b|"
+        r"(?:,[^.\n]{3,60},)?\s+(?:directs|returns|reunites|goes back|follows|adapts|"
+        r"turns|makes|made|brings|films|shoots)\b)"
+    )
+    # the paragraph's first or second sentence: "The pick of the week. Jo Doe, who
+    # gave us Carol (2015), returns with ..."
+    second = re.search(r"[.!?]\s+", line[:120])
+    for at in (0, second.end() if second else -1):
+        lead = maker.match(line, at) if at >= 0 else None
+        if lead:
+            return replace(item, director=lead.group(1))
+    return item
 
 
 def _parts(decor: str) -> list[str]:
@@ -229,4 +280,17 @@ def is_not_a_film(title: str) -> bool:
     if edition and fold(edition.group(1)) in strong_festival_names():
         return True  # "Berlinale 2023": a festival edition
     words = folded.replace("'s", "").split()
+    if title.isupper() and words and all(w in _TIME_WORDS for w in words):
+        return True  # "OPENING NIGHT", "A DAY LATER": a diary's part heading
     return title.isupper() and bool(words) and all(w in _LABEL_WORDS for w in words)
+
+
+#: Words of a diary's time headings ("SECOND WEEK", "THE LAST WEEKEND").
+_TIME_WORDS = frozenset(
+    (
+        "a the opening closing night nights day days week weeks weekend first second "
+        "third fourth fifth last final next later earlier morning evening afternoon "
+        "midweek one two three four five six seven eight nine ten monday tuesday "
+        "wednesday thursday friday saturday sunday and of"
+    ).split()
+)

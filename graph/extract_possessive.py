@@ -23,6 +23,7 @@ from functools import lru_cache
 from graph.extract_people import PersonFact, trim_name
 from graph.extract_text import ANY_NAME, FULL_NAME, TITLE_RUN, UP, fold, is_name_like
 from graph.extract_title_base import TitleFact, clean_title, looks_like_title
+from graph.extract_title_evidence import sentence_around, used_as_name, word_count
 
 _WATCH = re.compile(
     r"\b(?:film|movie|watch(?:ed|ing)?|saw|seen|caught up with|rewatch(?:ed|ing)?|"
@@ -36,12 +37,14 @@ _INTRO_AFTER = re.compile(
     r"documentary|debut|feature|horror|melodrama|chronicle|portrait|odyssey|epic|"
     r"story|tale|romp|adaptation))\b"
     r"|\s*\((?:19|20)\d\d\)"
-    r"|\s+(?:is\s+\d+\s+minutes|runs\s+\d+|won|wins|took|takes|premiered|opened|"
-    r"opens|closed|closes|screened|screens)\b"
+    r"|\s+(?:is\s+\d+\s+minutes|runs\s+\d+|(?:(?:had|has|have|was|is)\s+)?(?:won|"
+    r"wins|took|takes|premiered|opened|opens|closed|closes|screened|screens|arrived|"
+    r"arrives|debuted|debuts|bowed|competes|competed|returns?\s+to|took\s+home|"
+    r"picked\s+up|earned))\b"
 )
 #: Before "Name's Title": "X plays a cleaner in Wim Wenders' Perfect Days".
 _ROLE_IN = re.compile(
-    r"\b(?:plays|played|playing|stars|starring|performance|role)\b[^.;]{0,60}\bin\s+$"
+    r"\b(?:plays|played|playing|stars|starring|performance|role)\b[^.;]{0,100}\bin\s+$"
 )
 _SOURCE_WORK = re.compile(
     r"(?<![\w-])(?:novel|book|novella|play|comic|memoir|adapted|adaptation|made from|"
@@ -57,6 +60,12 @@ _PRIZE_NAME = re.compile(
     r"\b(?:Award|Prize|Palme|Lion|Bear|Leopard|Shell|Globe|Oscar|Cup|Jury)s?\b"
 )
 _ARTICLE_LEADS = frozenset({"The", "A", "An"})
+#: A lowercase noun going on after the run: "Danish costume drama".
+_NOUN_AFTER = re.compile(
+    r" (?!(?:and|or|is|was|are|were|has|had|which|that|who|with|in|on|at|for|to|"
+    r"by|from|as|but|opens|screens|won|wins|comes|plays|stars|remains|the|a|an)\b)"
+    r"[a-z]"
+)
 _GENRE_END = re.compile(
     r"\b(?:Thriller|Drama|Comedy|Documentary|Film|Movie|Debut|Feature|Western|"
     r"Musical|Romance|Satire|Biopic|Epic|Melodrama|Horror|Fable|Follow-Up|Sequel)$"
@@ -65,7 +74,10 @@ _GENRE_END = re.compile(
 
 @lru_cache(maxsize=1)
 def _possessive() -> re.Pattern[str]:
-    return re.compile(rf"({ANY_NAME})'s?\s+\"?({TITLE_RUN})\"?")
+    # "Jo Doe's chilly Little Joe": one or two lowercase words may come between
+    return re.compile(
+        rf"({ANY_NAME})'s?\s+(?:[a-z][a-z-]+\s+){{0,2}}?\"?({TITLE_RUN})\"?"
+    )
 
 
 @lru_cache(maxsize=1)
@@ -115,7 +127,6 @@ def find_possessive_titles(
     """
     directors = {fold(p.name) for p in people if p.role == "director"}
     cast = {fold(p.name) for p in people if p.role == "cast"} - directors
-    low = text.casefold()
     out: list[TitleFact] = []
     for m in _possessive().finditer(text):
         owner = trim_name(m.group(1))
@@ -123,6 +134,7 @@ def find_possessive_titles(
         lead = title.split()[0]
         if not (ok(title) and (is_name_like(lead) or lead in _ARTICLE_LEADS)):
             continue
+        adjective = re.search(r"\s[a-z]", text[m.end(1) : m.start(2)]) is not None
         if "\n" in text[m.end(1) : m.start(2)] or re.match(
             r"'\s?[A-Z]", text[m.end(2) : m.end(2) + 3]
         ):
@@ -144,17 +156,25 @@ def find_possessive_titles(
         if fold(owner) not in directors:
             # "Celine Song's Past Lives": a full name owning a title that the review
             # repeats, watches or awards is a director's film
-            context = text[max(0, m.start() - 60) : m.end() + 40]
+            # the cues of this sentence only: "... premiere. Jo Doe's Ona, ..."
+            context = sentence_around(text, m.start(), m.end(), before=60, after=40)
             near = text[max(0, m.start() - 60) : m.end() + 15]
             if _SOURCE_WORK.search(near):
                 continue  # "made from Jules Verne's ...": an author, not a director
             introduced = bool(_INTRO_AFTER.match(text, start + len(whole))) or bool(
                 _ROLE_IN.search(text[max(0, m.start() - 80) : m.start()])
             )
+            repeated = word_count(text, title) >= 2
             if len(owner.split()) < 2 or not (
-                low.count(title.casefold()) >= 2 or _WATCH.search(context) or introduced
+                repeated or _WATCH.search(context) or introduced
             ):
                 continue
+            if adjective and not introduced:
+                continue  # "Claire Doe's furious Salome": a character, unless cued
+            if not introduced and used_as_name(text, title, skip=start):
+                continue  # "Colm Doherty decides ... Jo Doe's Colm": a character
+        if adjective and _NOUN_AFTER.match(text, start + len(whole)):
+            continue  # "Jo Doe's lavish Danish costume drama": an adjective
         out.append(TitleFact(whole, start, start + len(whole), "film.possessive", 0.65,
                              "unknown", director=owner))  # fmt: skip
     return out + _programme(text, out)

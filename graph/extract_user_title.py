@@ -32,6 +32,11 @@ _SAW = re.compile(
     r"today|yesterday|last\s+night|tonight|again|twice|in\s+(?:imax|3d|theaters?|"
     r"cinemas?)|on\s+(?:opening|release|netflix|a\s+plane)|with\s+my)\b)"
 )
+#: A lower-case title with its year, alone on a line: "past lives (2023)".
+_LINE_YEAR = re.compile(
+    r"(?m)^[ \t]*([a-z0-9][a-z0-9'&:-]*(?:[ ][a-z0-9][a-z0-9'&:-]*){0,6})[ \t]*"
+    r"\(((?:19|20)\d\d)\)[ \t]*$"
+)
 _GENERIC = frozenset(
     "film movie sequel it this that ending plot story script score cast acting "
     "music soundtrack cinematography part one everything nothing he she they".split()
@@ -43,6 +48,10 @@ def is_rating_line(line: str | None) -> bool:
     """True for a headline that holds a rating and no words: "★★★★★ 5/5"."""
     if line is None:
         return True
+    # "Review by jo_doe ★★★★½": a diary site's byline before the rating
+    line = re.sub(
+        r"^\s*(?:review(?:ed)?\s+)?by\s+\S+\s+(?=[★☆\d])", "", line, flags=re.I
+    )
     line = re.sub(r"(?:\||·|-)?\s*(?:reviewed\s+)?by\s+\S+.*$", "", line, flags=re.I)
     return not re.search(r"[A-Za-z]{3,}", line) and bool(
         re.search(r"[★☆]|\d+(?:\.\d+)?\s*/\s*\d+", line)
@@ -70,6 +79,11 @@ def find_lowercase_subject(text: str, *, body_start: int) -> list[TitleFact]:
         end = prose.start() - 2
     para_end = text.find("\n\n", end + 2) if end >= 0 else -1
     window_end = para_end if para_end >= 0 else len(text)
+    dated = _LINE_YEAR.search(text, body_start, prose.start() if prose else len(text))
+    if dated:  # "past lives (2023)" alone on its line over the review
+        title, year = _title_case(dated.group(1)), int(dated.group(2))
+        return [TitleFact(title, dated.start(1), dated.end(1), "film.user_lead",
+                          0.75, year=year)]  # fmt: skip
     found = [*_RUN.finditer(text, body_start, window_end)]
     found += _DIRECTED.finditer(text, body_start, window_end)
     found += _SAW.finditer(text, body_start, window_end)
