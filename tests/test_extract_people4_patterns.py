@@ -133,10 +133,12 @@ def test_a_part_described_as_director_is_no_director(blank_nlp) -> None:  # type
 
 def test_heading_co_directors_and_original_title(blank_nlp) -> None:  # type: ignore[no-untyped-def]
     text = (
+        # each heading is followed by a paragraph of prose (40+ characters)
         "THE BEST FILMS OF THE YEAR\n\n3. Cold Gems (Jon and Eli Vass)\nTwo hours "
-        "of panic in a jewellery shop.\n\n2. Pain Story (Dolor y historia, Pedro "
-        "Alba)\nA tender film about an old man.\n\n1. Salt House (Prime Video)\nA "
-        "lurid comedy set in a manor.\n"
+        "of panic in a jewellery shop, and not a minute wasted.\n\n2. Pain Story "
+        "(Dolor y historia, Pedro Alba)\nA tender film about an old man and his "
+        "mother.\n\n1. Salt House (Prime Video)\nA lurid comedy set in a manor by "
+        "the sea.\n"
     )
     x = run(blank_nlp, text)
     assert {"Jon Vass", "Eli Vass", "Pedro Alba"} <= directors(x)

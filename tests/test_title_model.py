@@ -137,7 +137,7 @@ def test_assemble_with_a_tagger_adds_model_titles(blank_nlp) -> None:  # type: i
     from graph.extract_nlp import parse_docs
     from graph.models import Review
 
-    text = "Mara Olsen returned with Cold Water, her gentlest comedy."
+    text = "We spent a long evening with Cold Water and a pot of tea."
     review = Review("t", text, "test", hashlib.sha256(text.encode()).hexdigest(), "en")
     parsed = parse_docs(blank_nlp, [text], "en")[0]
     found = assemble(review, parsed, model)
