@@ -331,7 +331,9 @@ def assemble(
     if critic:
         not_people.add(critic)
     subject_titles = [t.title for t in titles if t.role == "subject"]
-    raw_people += _possessive_of_titles(text, subject_titles)
+    raw_people += _possessive_of_titles(
+        text, [t.title for t in titles if t.role != "mentioned"]
+    )
     raw_people += find_title_directors(text, [t.title for t in titles])
     raw_people += find_section_directors(text, titles)
     raw_people = drop_comparisons(
