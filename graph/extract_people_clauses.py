@@ -27,6 +27,7 @@ from functools import lru_cache
 
 from graph.extract_names import SOURCE_BEFORE
 from graph.extract_people import CAST_CUE, PersonFact, trim_name
+from graph.extract_people_asides import find_aside_people
 from graph.extract_roles import ROLE_NOUN
 from graph.extract_text import FULL_NAME, NAME_LIST, NAME_WORD, STOPWORDS, TITLE_RUN
 
@@ -421,4 +422,4 @@ def find_clause_people(text: str) -> list[PersonFact]:
             out.append(_fact(m, 1, "cast", key, 0.8, m.group(2)))
     for m in rules["cast.possessive_described"].finditer(text):
         out.append(_fact(m, 1, "cast", "cast.possessive_described", 0.85, m.group(2)))
-    return [f for f in out if f is not None]
+    return [f for f in out if f is not None] + find_aside_people(text)

@@ -1,0 +1,144 @@
+"""People rules for asides and for directors tied to a found title (issue #3):
+"His wife Hedwig is X", "X is his gentle father Burt", "X, as his nurse Liz, is",
+"A and B are the couple, C and D", "C and D are both voiced by X", "Y's Title",
+"Title, also new, is Y's story", "Title, the first feature by Y", "Title won Y her
+first Palme d'Or". Each test is a short text we wrote, with a near miss the rule
+must not fire on; all run on ``spacy.blank("en")``."""
+
+from __future__ import annotations
+
+from rules_helpers import run_rules as run
+
+from graph.models import Extraction, FilmMention
+
+
+def films(x: Extraction) -> dict[str, FilmMention]:
+    return {f.title: f for f in x.films}
+
+
+def pairs(x: Extraction) -> set[tuple[str, str | None]]:
+    return {(c.actor, c.character) for f in x.films for c in f.cast}
+
+
+def actors(x: Extraction) -> set[str]:
+    return {c.actor for f in x.films for c in f.cast}
+
+
+def directors(x: Extraction) -> set[str]:
+    return {d.name for f in x.films for d in f.directors}
+
+
+def test_kin_introduced_before_actor(blank_nlp) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "Garden Wall review\n\nGarden Wall is Ines Rook's second feature. The "
+        "commandant is played by Piet Vos. His wife Hedwig is Lena Dorn, who tends "
+        "her flowers. Her sister Anna is Norwegian."
+    )
+    got = pairs(run(blank_nlp, text))
+    assert ("Lena Dorn", "Hedwig") in got
+    assert not any(c == "Anna" for _a, c in got)
+
+
+def test_actor_is_described_relative(blank_nlp) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "Home Movies review\n\nHome Movies is Ines Rook's memoir. Mia Lund plays "
+        "his mother Mitzi, and Tom Hale is his gentle, bookish father Burt."
+    )
+    assert ("Tom Hale", "Burt") in pairs(run(blank_nlp, text))
+    near = (
+        "Home Movies review\n\nHome Movies is Ines Rook's memoir. Mia Lund plays "
+        "his mother Mitzi, and Tom Hale is his gentle, bookish father. Burt waits."
+    )
+    assert ("Tom Hale", "Burt") not in pairs(run(blank_nlp, near))
+
+
+def test_as_aside_before_the_verb(blank_nlp) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "Big Room review\n\nBig Room is Ines Rook's chamber drama. Lena Dorn, as "
+        "his friend and nurse Liz, is the film's best argument. Piet Vos, as that "
+        "boy grown up, Joe, is a revelation."
+    )
+    got = pairs(run(blank_nlp, text))
+    assert ("Lena Dorn", "Liz") in got
+    assert ("Piet Vos", "Joe") in got
+    near = (
+        "Big Room review\n\nBig Room is Ines Rook's chamber drama. Lena Dorn, as "
+        "his friend and nurse, is superb. Liz, her patient, dies."
+    )
+    assert ("Lena Dorn", "Liz") not in pairs(run(blank_nlp, near))
+
+
+def test_pair_of_actors_are_a_pair_of_parts(blank_nlp) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "Long Island review\n\nLong Island is Ines Rook's thriller. Lena Dorn and "
+        "Tom Hale are the visiting couple, Amanda and Clay, and they are scared."
+    )
+    got = pairs(run(blank_nlp, text))
+    assert {("Lena Dorn", "Amanda"), ("Tom Hale", "Clay")} <= got
+    near = (
+        "Long Island review\n\nLong Island is Ines Rook's thriller. Lena Dorn and "
+        "Tom Hale are the producers, and Amanda and Clay are its heroes."
+    )
+    assert not pairs(run(blank_nlp, near)) & {("Lena Dorn", "Amanda")}
+
+
+def test_two_parts_voiced_by_one_actor(blank_nlp) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "Bath House review\n\nBath House is Ines Rook's animated fable. Yubi and "
+        "Zeni are both voiced by Mari Sato, which is a lovely joke."
+    )
+    got = pairs(run(blank_nlp, text))
+    assert {("Mari Sato", "Yubi"), ("Mari Sato", "Zeni")} <= got
+    near = "Bath House review\n\nBath House is Ines Rook's fable. Yubi and Zeni are both drawn by Mari Sato."
+    assert not actors(run(blank_nlp, near))
+
+
+def test_owner_of_a_found_title(blank_nlp) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        'Cannes wrap\n\nThe Palme went to "Cold Water" and the jury prize to '
+        '"A Quiet Life". Not everything worked: '
+        'Terry Malden\'s "A Quiet Life" is beautiful and forty minutes too long.'
+    )
+    x = run(blank_nlp, text)
+    assert "Terry Malden" in {d.name for d in films(x)["A Quiet Life"].directors}
+    near = (
+        "Dune Two review\n\nDune Two is Ines Rook's sequel, adapted from Frank "
+        'Hollis\'s "Dune Two" novel.'
+    )
+    assert "Frank Hollis" not in directors(run(blank_nlp, near))
+
+
+def test_title_is_owners_story(blank_nlp) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        'Cannes diary\n\n"A Quiet Life", also in competition, is Terry Malden\'s '
+        'story of an Austrian farmer. "Cold Water" is Ines Rook\'s debut.'
+    )
+    x = run(blank_nlp, text)
+    assert "Terry Malden" in {d.name for d in films(x)["A Quiet Life"].directors}
+
+
+def test_title_first_feature_by_described_maker(blank_nlp) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        'Berlin dispatch\n\n"Past Years", the first feature by the Korean-Canadian '
+        'playwright Celia Song, barely raises its voice. "Past Years" is tender.'
+    )
+    x = run(blank_nlp, text)
+    assert directors(x) == {"Celia Song"}
+    near = (
+        'Berlin dispatch\n\n"Past Years", the first feature in the lineup, barely '
+        'raises its voice. "Past Years" is tender, with Celia Song.'
+    )
+    assert "Celia Song" not in directors(run(blank_nlp, near))
+
+
+def test_title_won_owner_a_top_prize(blank_nlp) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        'Cannes column\n\n"Sad Triangle" won Ruben Oster his second Palme d\'Or in '
+        'May. "Sad Triangle" is a satire of the rich.'
+    )
+    assert "Ruben Oster" in directors(run(blank_nlp, text))
+    near = (
+        'Cannes column\n\n"Sad Triangle" won Ruben Oster his second Volpi Cup in '
+        'May. "Sad Triangle" is a satire of the rich.'
+    )
+    assert "Ruben Oster" not in directors(run(blank_nlp, near))
