@@ -73,7 +73,18 @@ def _rules() -> dict[str, re.Pattern[str]]:
             rf"\b({NAME_WORD})\s+and\s+({NAME_WORD})\s+are\s+(?:both\s+)?"
             rf"(?:played|voiced|portrayed)\s+by\s+({FULL_NAME})"
         ),
+        "cast.lend_support": re.compile(
+            rf"({NAME_LIST})\s+(?:lend|lends|provide|provides|offer|offers)\s+"
+            r"(?:(?:strong|solid|able|fine|good|great|excellent|welcome)\s+)?support\b"
+        ),
+        "cast.part_of": re.compile(
+            rf"\b({FULL_NAME})\s+(?:has|gets|takes|is given|plays)\s+the\s+"
+            rf"(?:[a-z-]+\s+){{0,2}}?(?:part|role)\s+of\s+({_CHAR})(?=\s*[,.;]|\s+[a-z])"
+        ),
         # after a title
+        "title_comma_owner": re.compile(
+            rf"\"?,\s+({FULL_NAME})'s?\s+(?:[\w-]+,?\s+){{0,5}}?{_WORK}\b"
+        ),
         "title_is_owner": re.compile(
             rf"\"?(?:,[^,.;()\n]{{1,50}},)?\s+(?:is|was)\s+({FULL_NAME})'s?\s+"
             rf"(?:[a-z][\w-]*\s+){{0,3}}?{_WORK}\b"
@@ -134,6 +145,17 @@ def find_aside_people(text: str) -> list[PersonFact]:
             if lo + m.start(1) not in seen:
                 seen.add(lo + m.start(1))
                 out.extend(_parallel_facts(m, lo))
+    for m in rules["cast.lend_support"].finditer(text):
+        for name in re.finditer(FULL_NAME, m.group(1)):
+            clean = trim_name(name.group(0))
+            if len(clean.split()) >= 2:
+                at = m.start(1) + name.start() + name.group(0).find(clean)
+                out.append(PersonFact("cast", clean, at, at + len(clean),
+                                      "cast.lend_support", 0.8))  # fmt: skip
+    for m in rules["cast.part_of"].finditer(text):
+        char = _char(m.group(2))
+        if char:
+            out.append(_cast(m, 1, "cast.part_of", char))
     for m in rules["cast.both_voiced"].finditer(text):
         for group in (1, 2):
             char = _char(m.group(group))
@@ -151,7 +173,13 @@ def find_title_people(text: str, titles: list[str]) -> list[PersonFact]:
     """
     rules = _rules()
     out: list[PersonFact] = []
-    after = ("title_is_owner", "title_work_by", "title_won_owner", "title_which_made")
+    after = (
+        "title_is_owner",
+        "title_work_by",
+        "title_won_owner",
+        "title_which_made",
+        "title_comma_owner",
+    )
     for title in {t for t in titles if len(t) > 2}:
         for at in find_all(title, text):
             end = at + len(title)

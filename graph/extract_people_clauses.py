@@ -171,7 +171,8 @@ def _rules() -> dict[str, re.Pattern[str]]:
         ),
         "cast.aside_played_by": re.compile(
             rf"(?:^|(?<=[\s(]))({NAME_WORD}(?:\s+{NAME_WORD})?),\s+([^,.;()\n]{{1,60}}?)"
-            r"(?:,\s+|\s+and\s+)played\s+by\s+(?:(?:newcomer|the|veteran|young|late|"
+            r"(?:,\s+(?:is\s+|was\s+)?|\s+and\s+)(?:played|voiced)\s+by\s+"
+            r"(?:(?:newcomer|the|veteran|young|late|"
             rf"great)\s+)?({FULL_NAME})"
         ),
         "cast.cast_list": re.compile(
@@ -392,7 +393,9 @@ def find_clause_people(text: str) -> list[PersonFact]:
         part = called.group(1) if called else m.group(1)
         if part.split()[0].casefold() in STOPWORDS:
             continue  # "But, as ever, played by ...": no part
-        if not called and re.search(r"\b[A-Z]\w*\b(?!')", m.group(2)):
+        if not called and re.search(
+            r"(?<!\bthe )(?<!\bof )(?<!\bfrom )\b[A-Z]\w*\b(?!')", m.group(2)
+        ):
             continue  # "Mollie, while his uncle William Hale, played by": his part
         out.append(_fact(m, 3, "cast", "cast.aside_played_by", 0.85, part))
     for key in ("cast.cast_list", "cast.leads_cast", "cast.in_the_lead"):

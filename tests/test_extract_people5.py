@@ -142,3 +142,113 @@ def test_title_won_owner_a_top_prize(blank_nlp) -> None:  # type: ignore[no-unty
         'May. "Sad Triangle" is a satire of the rich.'
     )
     assert "Ruben Oster" not in directors(run(blank_nlp, near))
+
+
+def test_list_lends_support(blank_nlp) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "Ghost House review\n\nGhost House is Ines Rook's comedy. Tom Hale, Mia Lund "
+        "and Piet Vos lend support, and it is fun."
+    )
+    assert {"Tom Hale", "Mia Lund", "Piet Vos"} <= actors(run(blank_nlp, text))
+    near = (
+        "Ghost House review\n\nGhost House is Ines Rook's comedy. Tom Hale and Mia "
+        "Lund lend their names to the credits as producers."
+    )
+    assert not actors(run(blank_nlp, near))
+
+
+def test_has_the_part_of(blank_nlp) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "Ring Day review\n\nRing Day is Ines Rook's boxing film. Tom Hale has the "
+        "thankless part of Elis, the manager."
+    )
+    assert ("Tom Hale", "Elis") in pairs(run(blank_nlp, text))
+    near = (
+        "Ring Day review\n\nRing Day is Ines Rook's boxing film. Tom Hale has the "
+        "rights of Elis Berg's novel."
+    )
+    assert "Tom Hale" not in actors(run(blank_nlp, near))
+
+
+def test_title_comma_owner_portrait(blank_nlp) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        'Venice report\n\nThe jury handed the Golden Lion to "Casa", Alfonso Ruiz\'s '
+        'intimate, enormous portrait of a household. "Casa" is long.'
+    )
+    assert "Alfonso Ruiz" in directors(run(blank_nlp, text))
+    near = (
+        'Venice report\n\nThe jury handed the Golden Lion to "Casa", Alfonso Ruiz\'s '
+        'favourite of the year. "Casa" is long.'
+    )
+    assert "Alfonso Ruiz" not in directors(run(blank_nlp, near))
+
+
+def test_directed_this_time_by_three(blank_nlp) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "Web Verse review\n\nWeb Verse, directed this time by Joaquim Dos Santos, "
+        "Kemp Powers and Justin K. Thompson, picks up with Miles."
+    )
+    got = directors(run(blank_nlp, text))
+    assert {"Joaquim Dos Santos", "Kemp Powers", "Justin K. Thompson"} <= got
+
+
+def test_collaborators_with_are_not_cast(blank_nlp) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "Casa review\n\nCasa is Alfonso Ruiz's memoir. Ruiz, who shot the film "
+        "after years of working with Emil Lubez, builds it around Cleo. Greta Berg "
+        "wrote this one with Noah Bach, and it stars Mia Lund as Cleo."
+    )
+    got = actors(run(blank_nlp, text))
+    assert "Mia Lund" in got
+    assert not {"Emil Lubez", "Noah Bach"} & got
+
+
+def test_director_possessive_relative_is_no_director(blank_nlp) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "A Parting review\n\nA Parting is Asghar Farzi's drama. Termeh is played by "
+        "Sarina Farzi, the director's own daughter."
+    )
+    x = run(blank_nlp, text)
+    assert "Sarina Farzi" not in directors(x)
+    assert "Sarina Farzi" in actors(x)
+
+
+def test_ranked_character_outside_parenthesis(blank_nlp) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "Leaving review\n\nLeaving is Park Chan's thriller. Detective Hae-jun (Park "
+        "Hae-il), a Busan insomniac, investigates a fall."
+    )
+    got = pairs(run(blank_nlp, text))
+    assert ("Park Hae-il", "Detective Hae-jun") in got
+
+
+def test_original_title_parenthesis_is_no_actor(blank_nlp) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "A Parting review\n\nAsghar Farzi's A Parting (Jodaeiye Nader az Simin) won "
+        "the Golden Bear, and the cast is superb."
+    )
+    assert "Jodaeiye Nader" not in actors(run(blank_nlp, text))
+
+
+def test_described_aside_is_played_by(blank_nlp) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "Flower Moon review\n\nFlower Moon is Martin Scor's epic. Ernest takes orders "
+        "from his uncle, William Hale. Hale, the cattleman who calls himself the "
+        "friend of the Osage, is played by Robert Niro with a smile."
+    )
+    got = pairs(run(blank_nlp, text))
+    assert ("Robert Niro", "Hale") in got
+    assert ("Robert Niro", "Osage") not in got
+
+
+def test_returns_as_is_an_actor_not_the_maker(blank_nlp) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "This week in cinemas\n\nBy Ann Lee | The Post | 1 March 2024\n\n"
+        "IN CINEMAS\n\nDune Three ★★★★★\nDenis Vill finishes what he started in "
+        "2021, and it is big. Rebecca Ferg returns as Paul's mother Jessica.\n\n"
+        "Quiet Days ★★★★\nWim Wend films a toilet cleaner in Tokyo.\n\n"
+        "Madame Net ★\nIt is bad.\n"
+    )
+    x = run(blank_nlp, text)
+    assert "Rebecca Ferg" not in directors(x)
+    assert "Wim Wend" in directors(x)  # "X films ...": the maker
