@@ -103,6 +103,16 @@ def _rules() -> dict[str, re.Pattern[str]]:
             rf"\"?,\s+which\s+({FULL_NAME})\s+(?:made|directed|shot|filmed|adapted|"
             r"moved|transposed|co-directed|wrote and directed)\b"
         ),
+        "prize_to_before": re.compile(
+            r"(?:Palme d'Or|Golden Lion|Golden Bear|Grand Prix|Silver Lion for Best "
+            r"Director|best director prize|award for best director)\s+"
+            rf"(?:[a-z]+\s+){{0,3}}?to\s+({FULL_NAME})\s+for\s+\"?$"
+        ),
+        "back_with_before": re.compile(
+            rf"(?:^|(?<=[.!?]\s)|(?<=\n))({FULL_NAME})(?:,[^.;\n]{{1,90}},)?\s+"
+            r"(?:came back|comes back|returned|returns|is back|was back)\s+"
+            r"(?:[^.;,\n]{0,40}?\s)?with\s+\"?$"
+        ),
         "owner_before": re.compile(
             rf"({FULL_NAME})'s?\s+(?:(?!and\b|or\b)[a-z][\w-]*,?\s+){{0,3}}\"?$"
         ),
@@ -188,6 +198,10 @@ def find_title_people(text: str, titles: list[str]) -> list[PersonFact]:
             owner = rules["owner_before"].search(text, max(0, at - 80), at)
             if owner and not is_source_author(text, owner.start()):
                 _director(out, owner, "director.possessive_title", title)
+            for key in ("prize_to_before", "back_with_before"):
+                m = rules[key].search(text, max(0, at - 200), at)
+                if m:
+                    _director(out, m, f"director.{key}", title)
             for key in after:
                 m = rules[key].match(text, end)
                 if m:

@@ -184,7 +184,8 @@ def _rules() -> dict[str, re.Pattern[str]]:
         "cast.leads_cast": re.compile(
             rf"({NAME_LIST})\s+(?:leads?|heads?|anchors?|tops?|rounds? out|completes?|"
             r"make up|makes up|fills? out)\s+(?:a|an|the)\s+(?:[\w-]+\s+)?"
-            r"(?:cast|ensemble)\b"
+            r"(?:cast|ensemble|family|household|clan|suspects|couple|trio|quartet|gang|"
+            r"siblings)\b"
         ),
         "cast.in_the_lead": re.compile(
             r"\b[Ii]n\s+the\s+(?:lead|leading|title|main|central)\s+roles?,\s+"
@@ -247,7 +248,7 @@ def _rules() -> dict[str, re.Pattern[str]]:
             rf"({_CHAR})?(?=\s*[,.;]|\s+(?:with|in|a|an|who|and)\b)"
         ),
         "cast.turn_as": re.compile(
-            rf"\b({FULL_NAME})'s?\s+(?:[a-z-]+\s+){{0,2}}?(?:turn|performance|"
+            rf"\b({FULL_NAME})'s?\s+(?:[a-z-]+\s+){{0,2}}?(?:turn|performance|comeback|"
             r"portrayal)\s+as\s+(?:(?:the|a|an|his|her)\s+)?"
             rf"(?:(?:[a-z][\w-]*\s+){{0,3}}?({_CHAR}))?"
         ),

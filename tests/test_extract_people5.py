@@ -252,3 +252,51 @@ def test_returns_as_is_an_actor_not_the_maker(blank_nlp) -> None:  # type: ignor
     x = run(blank_nlp, text)
     assert "Rebecca Ferg" not in directors(x)
     assert "Wim Wend" in directors(x)  # "X films ...": the maker
+
+
+def test_leads_the_family_and_make_up_the_suspects(blank_nlp) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "Cellar review\n\nCellar is Bong Jun's satire. Song Kang-ho leads the Kim "
+        "family, who con their way in. Tom Hale, Mia Lund and Piet Vos make up the "
+        "suspects."
+    )
+    got = actors(run(blank_nlp, text))
+    assert {"Song Kang-ho", "Tom Hale", "Mia Lund", "Piet Vos"} <= got
+    near = (
+        "Cellar review\n\nCellar is Bong Jun's satire. Ruben Ost, Tom Hale and Mia "
+        "Lund make up the jury."
+    )
+    assert not actors(run(blank_nlp, near))
+
+
+def test_comeback_as_a_part(blank_nlp) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "Everything review\n\nEverything is Dan Kwon's comedy. Ke Huy Quan's "
+        "comeback as her husband Waymond is the year's happiest story."
+    )
+    assert ("Ke Huy Quan", "Waymond") in pairs(run(blank_nlp, text))
+
+
+def test_prize_to_maker_for_title(blank_nlp) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "Cannes palmares\n\nThe jury closed the festival by giving the Palme d'Or "
+        'to Justine Trio for "A Fall", a courtroom drama, and Best Actress to Merve '
+        'Dizz for "Dry Grass".'
+    )
+    x = run(blank_nlp, text)
+    assert "Justine Trio" in directors(x)
+    assert "Merve Dizz" not in directors(x)
+
+
+def test_came_back_with_title(blank_nlp) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        'Cannes diary\n\nLukas Dhon, whose "Lass" (2018) premiered here, came back '
+        'in the main competition with "Near", about two boys. "Near" is tender.'
+    )
+    x = run(blank_nlp, text)
+    assert "Lukas Dhon" in {d.name for d in films(x)["Near"].directors}
+    near = (
+        'Cannes diary\n\nLukas Dhon came back from the beach with a tan. "Near" is '
+        "tender."
+    )
+    assert "Lukas Dhon" not in directors(run(blank_nlp, near))
