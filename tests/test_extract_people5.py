@@ -300,3 +300,16 @@ def test_came_back_with_title(blank_nlp) -> None:  # type: ignore[no-untyped-def
         "tender."
     )
     assert "Lukas Dhon" not in directors(run(blank_nlp, near))
+
+
+def test_two_particles_in_a_name(blank_nlp) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "Hippo review\n\nHippo, directed by Nelson Carl de los Santos Arias, is "
+        "narrated by a ghost. It is strange."
+    )
+    assert directors(run(blank_nlp, text)) == {"Nelson Carl de los Santos Arias"}
+    near = (
+        "Hippo review\n\nHippo, directed by Nelson Carl, is set in the town of los "
+        "Santos. It is strange."
+    )
+    assert directors(run(blank_nlp, near)) == {"Nelson Carl"}
