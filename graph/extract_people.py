@@ -511,6 +511,8 @@ def _cast(text: str, index: TextIndex) -> list[PersonFact]:
         ):
             continue
         clean, char = _full(m.group(1)), _single(m.group(3))
+        if clean and not m.group(1).rstrip(",").endswith(clean.split()[-1]):
+            continue  # "Small Things Like These, ..., as": a title cut short
         if re.search(r"\band\s+$", text[max(0, m.start(1) - 5) : m.start(1)]) and (
             re.match(rf"\s+and\s+{NAME_WORD}", text[m.end(3) :])
         ):

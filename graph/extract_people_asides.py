@@ -22,12 +22,20 @@ Ann Berg", "Title won Ann Berg her first Palme d'Or", "Title, which Ann Berg mad
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 from functools import lru_cache
 
 from graph.extract_counterfactual import is_source_author
 from graph.extract_names import trim_name
 from graph.extract_people import CAST_CUE, PersonFact, _parallel_facts
-from graph.extract_text import FULL_NAME, NAME_LIST, NAME_WORD, STOPWORDS, find_all
+from graph.extract_text import (
+    FULL_NAME,
+    NAME_LIST,
+    NAME_WORD,
+    STOPWORDS,
+    TITLE_RUN,
+    find_all,
+)
 
 #: A relative or companion a part is introduced by: "his wife Hedwig".
 _KIN = (
@@ -68,6 +76,12 @@ def _rules() -> dict[str, re.Pattern[str]]:
         "cast.parallel_are": re.compile(
             rf"({NAME_LIST})\s+are\s+(?:the|his|her|their)\s+(?:[a-z][\w-]*\s+){{0,3}}?"
             rf"[a-z][\w-]*,\s+({NAME_WORD}(?:\s*,\s*{NAME_WORD})*\s+and\s+{NAME_WORD})"
+        ),
+        "cast.prize_for_part": re.compile(
+            r"\b(?:prizes?|awards?|Award|Cup|Bear|Lion)\s+(?:for\s+[^,.;]{1,40}?\s+)?"
+            rf"(?:went|go|goes)\s+to\s+({FULL_NAME}),?\s+for\s+(?:his|her|their)\s+"
+            rf"(?:[\w-]+\s+){{0,4}}?({NAME_WORD})\s+in\s+(?:{FULL_NAME}'s?\s+)?"
+            rf"\"?({TITLE_RUN})"
         ),
         "cast.both_voiced": re.compile(
             rf"\b({NAME_WORD})\s+and\s+({NAME_WORD})\s+are\s+(?:both\s+)?"
@@ -166,6 +180,11 @@ def find_aside_people(text: str) -> list[PersonFact]:
         char = _char(m.group(2))
         if char:
             out.append(_cast(m, 1, "cast.part_of", char))
+    for m in rules["cast.prize_for_part"].finditer(text):
+        char = _char(m.group(2))
+        if char and len(trim_name(m.group(1)).split()) >= 2:
+            fact = _cast(m, 1, "cast.prize_for_part", char)
+            out.append(replace(fact, title_hint=m.group(3)))
     for m in rules["cast.both_voiced"].finditer(text):
         for group in (1, 2):
             char = _char(m.group(group))

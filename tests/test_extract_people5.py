@@ -313,3 +313,29 @@ def test_two_particles_in_a_name(blank_nlp) -> None:  # type: ignore[no-untyped-
         "Santos. It is strange."
     )
     assert directors(run(blank_nlp, near)) == {"Nelson Carl"}
+
+
+def test_prize_went_to_actor_for_a_part(blank_nlp) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        'Cannes palmares\n\nThe Palme d\'Or went to "A Fall". The acting prizes '
+        "went to Koji Yaku, for his Tokyo toilet cleaner Hirayama in Wim Wend's "
+        '"Quiet Days". "Quiet Days" is lovely.'
+    )
+    x = run(blank_nlp, text)
+    assert ("Koji Yaku", "Hirayama") in {
+        (c.actor, c.character) for c in films(x)["Quiet Days"].cast
+    }
+    near = (
+        'Cannes palmares\n\nThe Palme d\'Or went to "A Fall". The prize went to '
+        'Koji Yaku, for his Tokyo friends, in "Quiet Days".'
+    )
+    assert "Koji Yaku" not in actors(run(blank_nlp, near))
+
+
+def test_title_cut_short_is_no_actor(blank_nlp) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        'Berlin 2024\n\nThe Golden Bear went to "Dahomey". Emily Wats won the '
+        "supporting prize for Small Things Like These, the festival's opening "
+        "film, as a chilling Mother Superior."
+    )
+    assert "Small Things" not in actors(run(blank_nlp, text))
