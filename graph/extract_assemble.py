@@ -405,6 +405,10 @@ def _prized_film(
     return film.title if _PRIZED_FOR.fullmatch(text, fact.end, at) else None
 
 
+#: Rules that name two parts of one actor ("A and B are both voiced by X").
+_TWO_PART_RULES = frozenset({"cast.both_voiced"})
+
+
 def _drop_loose_directors(
     directors: dict[int, dict[str, Person]],
     loose: set[tuple[int, str]],
@@ -499,6 +503,9 @@ def attach_facts(
             )
         else:
             prior_c = cast[id(film)].get(key)
+            if prior_c and prior_c.character and fact.rule in _TWO_PART_RULES:
+                key = f"{key}|{fold(fact.character or '')}"  # a second named part
+                prior_c = cast[id(film)].get(key)
             character = (prior_c.character if prior_c else None) or fact.character
             evs = ((prior_c.evidence if prior_c else ()) + (ev,))[:3]
             cast[id(film)][key] = CastMember(

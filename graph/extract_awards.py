@@ -259,7 +259,7 @@ MAKER_SENTENCE = re.compile(
     r"(?:adapts|directs|returns|goes|ties|"
     r"follows|films|shoots|stages|turns|tells|explores|delivers|crafts|paints|examines|"
     r"chronicles|depicts|captures|imagines|revisits|traces|observes|weaves|sets|"
-    r"brings|signs|makes|made|directed|shot)\b"
+    r"brings|signs|makes|made|directed|shot)\b(?!\s+(?:as|up)\b)"
 )
 
 

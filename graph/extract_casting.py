@@ -151,7 +151,8 @@ def _rules() -> dict[str, re.Pattern[str]]:
             rf"(?:actor|actress|star|lead),\s+({FULL_NAME})"
         ),
         "director.made_a_film": re.compile(
-            rf"({FULL_NAME})(?:\s+\([^()\n]{{1,80}}\))?(?:\s+is\s+\d+\s+and)?"
+            rf"(?<!\bof )(?<!\bby )({FULL_NAME})(?:\s+\([^()\n]{{1,80}}\))?"
+            r"(?:\s+is\s+\d+\s+and)?"
             r"(?:\s+and\s+(?:his|her|their)\s+"
             rf"[a-z-]+(?:,\s+{FULL_NAME},)?)?\s+(?:has\s+|have\s+)?(?:made|directed)\s+"
             r"(?:a|an|this|the|his|her)\s+(?:[\w-]+\s+){0,3}?(?:film|movie|documentary|"

@@ -59,7 +59,9 @@ def trim_name(name: str) -> str:
 
 _HEADLINE_VERB = re.compile(
     r"(?:Turns|Takes|Makes|Gets|Goes|Brings|Returns|Delivers|Crafts|Finds|Explores|"
-    r"Serves|Offers|Puts|Gives|Shows|Tells|Pulls|Spins|Mines|Digs|Looks|Aims)"
+    r"Serves|Offers|Puts|Gives|Shows|Tells|Pulls|Spins|Mines|Digs|Looks|Aims|Builds|"
+    r"Creates|Conjures|Captures|Stages|Paints|Lands|Breaks|Channels|Wins|"
+    r"Keeps|Lets|Nails|Reinvents|Revisits|Tackles|Unleashes|Leads|Sets|Plays)"
 )
 
 

@@ -28,6 +28,18 @@ _HEADING = re.compile(r"[ \t]*(?:\d{1,2}[.)][ \t]+)?[^.!?;\n]{1,80}\([^()\n]+\)"
 _FAMILY_BEFORE = re.compile(r"\bthe\s+[A-Z][a-z]+s\s*$")
 
 
+#: "Name xx Name" with a short foreign function word: an original title, no actor.
+_TITLE_ASIDE = re.compile(
+    rf"{FULL_NAME}\s+(?!(?:as|in|of|and|at|on|for|to|by)\s)[a-z]{{1,3}}\s+[A-Z]"
+)
+#: A rank or title that opens a character's name: "Detective Hae-jun".
+_RANKED = re.compile(
+    r"(?:Detective|Inspector|Captain|Sergeant|Officer|Agent|Colonel|General|"
+    r"Lieutenant|Major|Cardinal|Sister|Brother|Father|Mother|Uncle|Aunt|King|Queen|"
+    r"Prince|Princess|Doctor|Dr\.?|Professor|Mr\.?|Mrs\.?|Ms\.?|Miss)\s+\S"
+)
+
+
 def _name_before(text: str, end: int) -> tuple[str, int] | None:
     """The name (one to four words) that ends right before ``end`` (spaces allowed)."""
     window = text[max(0, end - 80) : end]
@@ -106,6 +118,8 @@ def find_paren_cast(text: str, index: TextIndex) -> list[PersonFact]:
         if items and not re.fullmatch(ANY_NAME, items[-1]):
             # "Tilda Swinton under a mountain of make-up": keep the leading name
             lead = re.match(rf"({FULL_NAME})\s+[a-z]", items[-1])
+            if _TITLE_ASIDE.match(items[-1]):
+                continue  # "(Jodaeiye Nader az Simin)": an original title
             if lead and len(items) == 1:
                 items = [lead.group(1), "described"]
         names = []
@@ -145,7 +159,11 @@ def find_paren_cast(text: str, index: TextIndex) -> list[PersonFact]:
         }:
             continue
         if len(name.split()) >= 2:
-            if before and len(before[0].split()) == 1:
+            if before and _RANKED.match(before[0]):
+                # "Detective Hae-jun (Park Hae-il)": a rank names the part outside
+                out.append(PersonFact("cast", name, at, at + len(name), "cast.paren",
+                                      0.85, before[0]))  # fmt: skip
+            elif before and len(before[0].split()) == 1:
                 out.append(
                     PersonFact(
                         "cast", name, at, at + len(name), "cast.paren", 0.85, before[0]

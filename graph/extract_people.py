@@ -94,10 +94,11 @@ def _rules() -> dict[str, re.Pattern[str]]:
         "director.by": re.compile(
             r"\b(?:(?:[Cc]o-)?[Dd]irected|helmed|[Rr]éalisée?|mise en scène|"
             r"written and directed|"
-            r"directed and written)\s+(?:by|par)\s+"
+            r"directed and written)(?:\s+(?:this time|here|again|once again))?"
+            r"\s+(?:by|par)\s+"
             r"(?:(?:the\s+)?(?:first-timer|newcomer|debutant|veteran|great|legendary|"
             r"young|late|documentarian|actor|actress|playwright|novelist|artist)\s+)?"
-            rf"({ANY_NAME}(?:\s+(?:and|et|&)\s+"
+            rf"({ANY_NAME}(?:,\s+{FULL_NAME})*(?:,?\s+(?:and|et|&)\s+"
             rf"{ANY_NAME})?)"
         ),
         "director.title": re.compile(
@@ -110,7 +111,7 @@ def _rules() -> dict[str, re.Pattern[str]]:
         "director.apposition": re.compile(
             rf"({FULL_NAME}),\s+(?:the|its|a|an)\s+"
             r"(?:(?!(?:the|a|an|who|that|whom)\b)[\w-]+\s+){0,2}?"
-            r"(?:director|filmmaker|film-maker|réalisatrice|réalisateur)\b(?!\s+of\s+photo)"
+            r"(?:director|filmmaker|film-maker|réalisatrice|réalisateur)\b(?!\s+of\s+photo|'s)"
         ),
         "director.possessive": re.compile(
             rf"({ANY_NAME})'s?\s+(?:(?!{_SOURCE}\b)(?:[a-z][\w-]*|\d+[\w-]*|{_DEMONYM}|[A-Z]\w*-[a-z][\w-]*|{_PRIZE}),?\s+)"
@@ -248,7 +249,8 @@ _MAIN_ROLES = re.compile(
 _WITH_NOT_CAST = re.compile(
     r"\b(?:written|co-written|wrote|co-wrote|scripted|produced|co-produced|"
     r"studied|worked|trained|met|talked|spoke|married|lived|collaborated|toured|"
-    r"dined|friends|compared|interview|conversation|studies|works)\s+$"
+    r"dined|friends|compared|interview|conversation|studies|works|working|writing|"
+    r"collaborating)(?:\s+(?:it|this|this one|the script|the screenplay))?\s+$"
 )
 _JURY_BEFORE = re.compile(
     r"\b(?:presided|chaired|headed|led)\s+(?:over\s+)?by\b|\bjury\b"
@@ -420,7 +422,7 @@ def _cast(text: str, index: TextIndex) -> list[PersonFact]:
             continue  # "with Nicole Holofcener's films": an owner, not a cast list
         if re.match(r"\s*\((?:19|20)\d\d\)", text[m.end(1) :]):
             continue  # "a detour into the thriller with Night Moves (2013)": a film
-        if _WITH_NOT_CAST.search(text[max(0, m.start() - 14) : m.start()]):
+        if _WITH_NOT_CAST.search(text[max(0, m.start() - 30) : m.start()]):
             continue  # "studied with Leonard Bernstein": a life, not a cast
         after = text[m.end(1) : m.end(1) + 60]
         sentence = index.sentence_at(m.start()).text
@@ -490,8 +492,8 @@ def _cast(text: str, index: TextIndex) -> list[PersonFact]:
         clean = _full(m.group(2))
         if clean:
             char = _single(m.group(1)) if m.group(1) else None
-            before = text[max(0, m.start(1) - 6) : m.start(1)]
-            place = re.search(r"\b(?:of|in|at|from|to)\s+$", before)
+            before = text[max(0, m.start(1) - 10) : m.start(1)]
+            place = re.search(r"\b(?:of|in|at|from|to)\s+(?:the\s+)?$", before)
             if char and place and " " not in char:
                 char = None  # "the commandant of Auschwitz, played by": a place
             out.append(
@@ -509,6 +511,8 @@ def _cast(text: str, index: TextIndex) -> list[PersonFact]:
         ):
             continue
         clean, char = _full(m.group(1)), _single(m.group(3))
+        if clean and not m.group(1).rstrip(",").endswith(clean.split()[-1]):
+            continue  # "Small Things Like These, ..., as": a title cut short
         if re.search(r"\band\s+$", text[max(0, m.start(1) - 5) : m.start(1)]) and (
             re.match(rf"\s+and\s+{NAME_WORD}", text[m.end(3) :])
         ):

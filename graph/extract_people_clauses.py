@@ -27,6 +27,7 @@ from functools import lru_cache
 
 from graph.extract_names import SOURCE_BEFORE
 from graph.extract_people import CAST_CUE, PersonFact, trim_name
+from graph.extract_people_asides import find_aside_people
 from graph.extract_roles import ROLE_NOUN
 from graph.extract_text import FULL_NAME, NAME_LIST, NAME_WORD, STOPWORDS, TITLE_RUN
 
@@ -170,7 +171,8 @@ def _rules() -> dict[str, re.Pattern[str]]:
         ),
         "cast.aside_played_by": re.compile(
             rf"(?:^|(?<=[\s(]))({NAME_WORD}(?:\s+{NAME_WORD})?),\s+([^,.;()\n]{{1,60}}?)"
-            r"(?:,\s+|\s+and\s+)played\s+by\s+(?:(?:newcomer|the|veteran|young|late|"
+            r"(?:,\s+(?:is\s+|was\s+)?|\s+and\s+)(?:played|voiced)\s+by\s+"
+            r"(?:(?:newcomer|the|veteran|young|late|"
             rf"great)\s+)?({FULL_NAME})"
         ),
         "cast.cast_list": re.compile(
@@ -182,7 +184,8 @@ def _rules() -> dict[str, re.Pattern[str]]:
         "cast.leads_cast": re.compile(
             rf"({NAME_LIST})\s+(?:leads?|heads?|anchors?|tops?|rounds? out|completes?|"
             r"make up|makes up|fills? out)\s+(?:a|an|the)\s+(?:[\w-]+\s+)?"
-            r"(?:cast|ensemble)\b"
+            r"(?:cast|ensemble|family|household|clan|suspects|couple|trio|quartet|gang|"
+            r"siblings)\b"
         ),
         "cast.in_the_lead": re.compile(
             r"\b[Ii]n\s+the\s+(?:lead|leading|title|main|central)\s+roles?,\s+"
@@ -245,7 +248,7 @@ def _rules() -> dict[str, re.Pattern[str]]:
             rf"({_CHAR})?(?=\s*[,.;]|\s+(?:with|in|a|an|who|and)\b)"
         ),
         "cast.turn_as": re.compile(
-            rf"\b({FULL_NAME})'s?\s+(?:[a-z-]+\s+){{0,2}}?(?:turn|performance|"
+            rf"\b({FULL_NAME})'s?\s+(?:[a-z-]+\s+){{0,2}}?(?:turn|performance|comeback|"
             r"portrayal)\s+as\s+(?:(?:the|a|an|his|her)\s+)?"
             rf"(?:(?:[a-z][\w-]*\s+){{0,3}}?({_CHAR}))?"
         ),
@@ -391,7 +394,9 @@ def find_clause_people(text: str) -> list[PersonFact]:
         part = called.group(1) if called else m.group(1)
         if part.split()[0].casefold() in STOPWORDS:
             continue  # "But, as ever, played by ...": no part
-        if not called and re.search(r"\b[A-Z]\w*\b(?!')", m.group(2)):
+        if not called and re.search(
+            r"(?<!\bthe )(?<!\bof )(?<!\bfrom )\b[A-Z]\w*\b(?!')", m.group(2)
+        ):
             continue  # "Mollie, while his uncle William Hale, played by": his part
         out.append(_fact(m, 3, "cast", "cast.aside_played_by", 0.85, part))
     for key in ("cast.cast_list", "cast.leads_cast", "cast.in_the_lead"):
@@ -421,4 +426,4 @@ def find_clause_people(text: str) -> list[PersonFact]:
             out.append(_fact(m, 1, "cast", key, 0.8, m.group(2)))
     for m in rules["cast.possessive_described"].finditer(text):
         out.append(_fact(m, 1, "cast", "cast.possessive_described", 0.85, m.group(2)))
-    return [f for f in out if f is not None]
+    return [f for f in out if f is not None] + find_aside_people(text)

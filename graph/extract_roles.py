@@ -27,6 +27,7 @@ from functools import lru_cache
 
 from graph.extract_names import SOURCE_BEFORE
 from graph.extract_people import PersonFact, trim_name
+from graph.extract_people_asides import find_title_people
 from graph.extract_text import FULL_NAME, NAME_WORD, STOPWORDS
 
 _RELATION = (
@@ -307,7 +308,7 @@ def find_title_directors(text: str, titles: list[str]) -> list[PersonFact]:
                 out.append(PersonFact("director", name, m.start(1),
                                       m.start(1) + len(name), "director.title_made",
                                       0.8, title_hint=title))  # fmt: skip
-    return out
+    return out + find_title_people(text, titles)
 
 
 def possessive_characters(

@@ -60,11 +60,13 @@ NAME_WORD = (
 _PARTICLE = (
     r"(?:de|da|del|della|di|du|des|van|von|der|den|ter|dos|das|bin|ben|al|el|le|la)"
 )
+#: "de los", "van der": two particles in a row.
+_PARTICLES = rf"(?:{_PARTICLE}[ ]+(?:(?:los|las|la|der|den)[ ]+)?)"
 #: A full personal name: two to four name words, particles allowed inside.
 _SUFFIX = r"(?:,?[ ]+(?:Jr\.|Sr\.|II|III|IV)(?!\w))?"
-FULL_NAME = rf"{NAME_WORD}(?:[ ]+(?:{_PARTICLE}[ ]+)?{NAME_WORD}){{1,3}}{_SUFFIX}"
+FULL_NAME = rf"{NAME_WORD}(?:[ ]+{_PARTICLES}?{NAME_WORD}){{1,3}}{_SUFFIX}"
 #: A full name or a single name word (surnames, characters).
-ANY_NAME = rf"{NAME_WORD}(?:[ ]+(?:{_PARTICLE}[ ]+)?{NAME_WORD}){{0,3}}{_SUFFIX}"
+ANY_NAME = rf"{NAME_WORD}(?:[ ]+{_PARTICLES}?{NAME_WORD}){{0,3}}{_SUFFIX}"
 #: A list of names: "A, B and C", "A and even B".
 NAME_LIST = (
     rf"{FULL_NAME}(?:[ ]*,[ ]*(?:and[ ]+|even[ ]+)?{FULL_NAME})*"
