@@ -20,6 +20,7 @@ from pathlib import Path
 
 from graph.extract_nlp import Parsed
 from graph.extract_people import PersonFact
+from graph.extract_salience import is_prized
 from graph.extract_text import fold
 from graph.extract_title_base import TitleFact
 from graph.title_features import (
@@ -84,10 +85,13 @@ class TitleModel:
             text,
         )
         feats = {(c.start, c.end): f for c, f, _p in scored}
+        # a title handed a prize is left to the assembler's prize rules (a prize
+        # report's winners are its subjects), never marked a mere mention
         return found + [
             t
             if self.subject_probability(feats[(t.start, t.end)])
             >= self.subject_threshold
+            or is_prized(text, t.start, t.end)
             else replace(t, role="mentioned")
             for t in picked
         ]

@@ -34,15 +34,12 @@ if TYPE_CHECKING:
 
 EVAL_DIR = Path(__file__).resolve().parent.parent / "tests" / "data" / "eval"
 #: The open gold sets the committed model learns from (the sealed ones never).
-#: dev3 is left out for now: trained on it, the tagger finds "No Other Land" in a
-#: blind3 prize report, the assembler keeps it as a mentioned film and its four
-#: directors leave the subjects (blind3 directors 0.940 -> 0.886, under the floor).
 OPEN_SETS = (
     "dev", "holdout", "samples", "blind", "dev2",
-    "blind2", "blind3", "blind4", "blind5",
+    "blind2", "blind3", "blind4", "blind5", "dev3",
 )  # fmt: skip
 #: Sets the leave-one-set-out benchmark also measures (never trained on by default).
-LOSO_SETS = (*OPEN_SETS, "dev3")
+LOSO_SETS = OPEN_SETS
 THRESHOLD = 0.6
 SUBJECT_THRESHOLD = 0.5
 UNCOVERED = False

@@ -129,6 +129,29 @@ def test_tag_marks_a_title_the_subject_head_doubts_as_mentioned() -> None:
     assert [(t.title, t.role) for t in titles] == [("Cold Water", "mentioned")]
 
 
+def test_tag_leaves_a_prize_winner_to_the_prize_rules() -> None:
+    model = TitleModel({"bias": -5.0, "L1=<s>": 10.0}, 0.5, {"bias": -5.0})
+    text = (
+        "Cold Water, made by a collective of Ana Lind and Bo Berg, won the Jury Prize."
+    )
+    assert [(t.title, t.role) for t in model.tag(text, Context(), [])] == [
+        ("Cold Water", "unknown")  # not "mentioned": a prize report's winner
+    ]
+    near = "Cold Water, made by Ana Lind, was shown on the last day of the festival."
+    assert [(t.title, t.role) for t in model.tag(near, Context(), [])] == [
+        ("Cold Water", "mentioned")
+    ]
+
+
+def test_is_prized_skips_an_apposition_but_not_an_old_win() -> None:
+    from graph.extract_salience import is_prized
+
+    text = "Dry Land, a first film by Ana Lind, won the Golden Bear on Saturday."
+    assert is_prized(text, 0, 8)
+    old = "Ana Lind, who already won the jury prize for Dry Land, is back."
+    assert not is_prized(old, old.index("Dry"), old.index(", is"))
+
+
 def test_assemble_with_a_tagger_adds_model_titles(blank_nlp) -> None:  # type: ignore[no-untyped-def]
     model = TitleModel({"bias": -9.0, "L1=with": 12.0}, 0.5, {"bias": 5.0})
     import hashlib
