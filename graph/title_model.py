@@ -34,6 +34,14 @@ from graph.title_features import (
 MODEL_PATH = Path(__file__).resolve().parent / "data" / "title_model.json"
 RULE = "title_model"
 _PAREN = re.compile(r"[\"']?\s*\(\s*[\"']?")
+#: "(Original title: 'Das Lehrerzimmer')", "titre original : ...", "aka Title": the
+#: reviewed film's other title, never a film of its own.
+_OTHER_TITLE = re.compile(
+    r"(?:\b(?:original|french|english|international|us|uk)\s+title|"
+    r"\btitre\s+original|\baka|\ba\.k\.a\.|\balso\s+known\s+as)"
+    r"\s*[:=-]?\s*[\"'“‘«]?\s*$",
+    re.I,
+)
 
 
 @dataclass(frozen=True)
@@ -127,7 +135,9 @@ def pick_titles(
         key = fold(cand.text)
         if key in known or any(a < cand.end and cand.start < b for a, b in taken):
             continue
-        if _after_paren_of(cand, ends, text):
+        if _after_paren_of(cand, ends, text) or _OTHER_TITLE.search(
+            text, max(0, cand.start - 30), cand.start
+        ):
             continue  # "Title (Original Title)": the found film's other title
         taken.append((cand.start, cand.end))
         known.add(key)
