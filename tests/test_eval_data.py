@@ -35,6 +35,10 @@ BLIND8_GOLD = "blind8.jsonl"
 """Blind sets: checked for shape and ids only, kept out of the coverage counts."""
 DEV3_GOLD = "dev3.jsonl"
 """An open tuning and training set: checked for shape and ids only, like the blind sets."""
+DEV4_GOLD = "dev4.jsonl"
+"""Another open tuning and training set, written like a sealed one: shape and ids only."""
+DEV5_GOLD = "dev5.jsonl"
+"""An open tuning and training set, first scored as unseen: checked for shape and ids only."""
 
 FESTIVALS = {
     "Alpe d'Huez International Comedy Film Festival",
@@ -181,6 +185,8 @@ EVERY_RECORD = (
     + load_records(BLIND7_GOLD)
     + load_records(BLIND8_GOLD)
     + load_records(DEV3_GOLD)
+    + load_records(DEV4_GOLD)
+    + load_records(DEV5_GOLD)
 )
 
 
@@ -198,6 +204,8 @@ EVERY_RECORD = (
         BLIND7_GOLD,
         BLIND8_GOLD,
         DEV3_GOLD,
+        DEV4_GOLD,
+        DEV5_GOLD,
     ),
 )
 def test_gold_file_has_one_record_per_line(name: str) -> None:
