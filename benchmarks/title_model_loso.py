@@ -7,7 +7,7 @@ rule title covers; label = the candidate folds to a gold title of the review). E
 review is parsed once; only the assembly runs again per model and threshold.
 
 Usage:
-    python benchmarks/title_model_loso.py [--thresholds 0.5,0.7] [--sets dev,blind5]
+    python benchmarks/title_model_loso.py [--thresholds 0.6,0.7] [--sets dev,blind5]
 """
 
 from __future__ import annotations
@@ -23,6 +23,7 @@ from graph.title_model import TitleModel
 from graph.title_train import (
     EVAL_DIR,
     LOSO_SETS,
+    THRESHOLD,
     Example,
     collect,
     parse_reviews,
@@ -53,7 +54,7 @@ def candidate_pr(examples: list[Example], model: TitleModel) -> tuple[float, flo
 
 def main() -> None:
     parser = argparse.ArgumentParser()
-    parser.add_argument("--thresholds", default="0.5")
+    parser.add_argument("--thresholds", default=str(THRESHOLD))
     parser.add_argument(
         "--uncovered", action="store_true", help="train only on what no rule covers"
     )

@@ -207,9 +207,11 @@ _PRIZE_BEFORE = re.compile(
     r"\s+(?:[\"“'‘(]?(?:the|[\w.-]+(?:'s?|’s?)|[A-Z][\w.-]+)\s+){0,3}[\"“'‘(]?$",
     re.I,
 )
-#: The film named just before wins: "Title (Director) won the People's Choice".
+#: The film named just before wins: "Title (Director) won the People's Choice",
+#: "Title, made by a collective of ..., won the Documentary Award".
 _PRIZE_AFTER = re.compile(
-    r"[\"”’']?\s*(?:\([^()]{1,60}\)\s*)?(?:won|wins|took|takes|received|receives|"
+    r"[\"”’']?\s*(?:\([^()]{1,60}\)\s*|,[^.;:!?\n]{1,160}?,\s*)?"
+    r"(?:won|wins|took|takes|received|receives|"
     r"picked up|scooped|claimed|carried off|walked away with)\s+(?:the|a|its|both)\b"
 )
 _PRIZE_NOUN = re.compile(
@@ -228,7 +230,10 @@ _PRIZE_LINK = re.compile(
     r"(?:\s+[\w-]+){0,3})\s+[\"“'‘«]?\s*$",
     re.I,
 )
-_PAST = re.compile(r"\b(?:19|20)\d\d\b|\byears? (?:ago|earlier|before)\b|\blast year\b")
+_PAST = re.compile(
+    r"\b(?:19|20)\d\d\b|\byears? (?:ago|earlier|before)\b|\blast year\b|"
+    r"\b(?:already|previously|once) (?:won|took|received)\b"
+)
 
 
 def is_prized(text: str, start: int, end: int) -> bool:

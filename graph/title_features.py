@@ -206,6 +206,12 @@ def features_of_all(
     low = fold(text)
     common = _common_words(tokens)
     feats = [_features(text, c, context, tokens, low, common) for c in candidates]
+    lines: set[int] = set()
+    for c, f in zip(candidates, feats, strict=True):
+        line = text.rfind("\n", 0, c.start)
+        if c.maximal and "line_start" not in f and line not in lines:
+            lines.add(line)
+            f.append("first_run_of_line")  # the first name a paragraph gives
     return _with_elsewhere(candidates, feats)
 
 
@@ -304,10 +310,47 @@ def _features(
     out.append(f"common={share}")
     if context.language == "fr":
         out.append("french")
+    out += _sentence_features(text, c, line_start, line_end)
     where = next(
         (x for x in out if x in {"line_start", "sentence_start", "quoted"}), "mid"
     )
     out += [f"{where}&L1={l1}", f"{where}&R1={r1}"]
+    return out
+
+
+_SENT_END = re.compile(r"[.!?][\"')\]]*\s")
+_YEAR = re.compile(r"\b(?:19|20)\d\d\b")
+_COMPARE = re.compile(
+    r"\b(?:compar\w*|remind\w*|recall\w*|echo\w*|evok\w*|like|unlike|since|"
+    r"earlier|previous|former|ago|before|after|follow-up to|same year)\b",
+    re.I,
+)
+_APPOSITION = re.compile(
+    r",\s+(?:(?:a|an|the|his|her|their)\s|(?:[A-Z][\w.-]+\s+){0,3}[A-Z][\w.-]*'s?\s)"
+)
+
+
+def _sentence_features(
+    text: str, c: Candidate, line_start: int, line_end: int
+) -> list[str]:
+    """Where the candidate sits in its sentence and paragraph, and what the
+    sentence says around it (another year, a comparison, an apposition after)."""
+    out = []
+    head = text[line_start : c.start]
+    ends = list(_SENT_END.finditer(head))
+    out.append("sent_first" if not ends else "sent_later")
+    sent_start = line_start + ends[-1].end() if ends else line_start
+    stop = _SENT_END.search(text, c.end, line_end)
+    sent_end = stop.start() + 1 if stop else line_end
+    before, after = text[sent_start : c.start], text[c.end : sent_end]
+    paren = _YEAR_AFTER.match(after)
+    rest = after[paren.end() :] if paren else after
+    if _YEAR.search(before) or _YEAR.search(rest):
+        out.append("sent_year")
+    if _COMPARE.search(before) or _COMPARE.search(after):
+        out.append("sent_compare")
+    if _APPOSITION.match(text, c.end):
+        out.append("apposition")
     return out
 
 

@@ -20,6 +20,7 @@ from pathlib import Path
 
 from graph.extract_nlp import Parsed
 from graph.extract_people import PersonFact
+from graph.extract_salience import is_prized
 from graph.extract_text import fold
 from graph.extract_title_base import TitleFact
 from graph.title_features import (
@@ -33,6 +34,14 @@ from graph.title_features import (
 MODEL_PATH = Path(__file__).resolve().parent / "data" / "title_model.json"
 RULE = "title_model"
 _PAREN = re.compile(r"[\"']?\s*\(\s*[\"']?")
+#: "(Original title: 'Das Lehrerzimmer')", "titre original : ...", "aka Title": the
+#: reviewed film's other title, never a film of its own.
+_OTHER_TITLE = re.compile(
+    r"(?:\b(?:original|french|english|international|us|uk)\s+title|"
+    r"\btitre\s+original|\baka|\ba\.k\.a\.|\balso\s+known\s+as)"
+    r"\s*[:=-]?\s*[\"'“‘«]?\s*$",
+    re.I,
+)
 
 
 @dataclass(frozen=True)
@@ -84,10 +93,13 @@ class TitleModel:
             text,
         )
         feats = {(c.start, c.end): f for c, f, _p in scored}
+        # a title handed a prize is left to the assembler's prize rules (a prize
+        # report's winners are its subjects), never marked a mere mention
         return found + [
             t
             if self.subject_probability(feats[(t.start, t.end)])
             >= self.subject_threshold
+            or is_prized(text, t.start, t.end)
             else replace(t, role="mentioned")
             for t in picked
         ]
@@ -123,7 +135,9 @@ def pick_titles(
         key = fold(cand.text)
         if key in known or any(a < cand.end and cand.start < b for a, b in taken):
             continue
-        if _after_paren_of(cand, ends, text):
+        if _after_paren_of(cand, ends, text) or _OTHER_TITLE.search(
+            text, max(0, cand.start - 30), cand.start
+        ):
             continue  # "Title (Original Title)": the found film's other title
         taken.append((cand.start, cand.end))
         known.add(key)

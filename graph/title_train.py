@@ -34,17 +34,14 @@ if TYPE_CHECKING:
 
 EVAL_DIR = Path(__file__).resolve().parent.parent / "tests" / "data" / "eval"
 #: The open gold sets the committed model learns from (the sealed ones never).
-#: dev3 is left out for now: trained on it, the tagger finds "No Other Land" in a
-#: blind3 prize report, the assembler keeps it as a mentioned film and its four
-#: directors leave the subjects (blind3 directors 0.940 -> 0.886, under the floor).
 OPEN_SETS = (
     "dev", "holdout", "samples", "blind", "dev2",
-    "blind2", "blind3", "blind4", "blind5",
+    "blind2", "blind3", "blind4", "blind5", "dev3", "dev4", "dev5",
 )  # fmt: skip
 #: Sets the leave-one-set-out benchmark also measures (never trained on by default).
-LOSO_SETS = (*OPEN_SETS, "dev3")
-THRESHOLD = 0.6
-SUBJECT_THRESHOLD = 0.5
+LOSO_SETS = OPEN_SETS
+THRESHOLD = 0.65
+SUBJECT_THRESHOLD = 0.65
 UNCOVERED = False
 EPOCHS = 12
 RATE = 0.3

@@ -9,7 +9,13 @@ import pytest
 
 from graph.config import Settings
 from graph.extract_title_base import TitleFact
-from graph.title_features import Candidate, Context, features_of, find_candidates
+from graph.title_features import (
+    Candidate,
+    Context,
+    features_of,
+    features_of_all,
+    find_candidates,
+)
 from graph.title_model import MODEL_PATH, TitleModel, load_model, pick_titles
 from graph.title_train import Example, fit, gold_keys, title_key, train
 from tests.rules_helpers import run_rules
@@ -89,6 +95,20 @@ def test_features_carry_what_another_occurrence_shows() -> None:
 # --- picking ------------------------------------------------------------------------
 
 
+def test_features_of_the_sentence_and_paragraph() -> None:
+    text = "Warm Rain opened.\nLater, Cold Water, Ana Lind's debut, echoes a 1990 film."
+    feats = _features(text, "Cold Water")
+    assert {"sent_first", "sent_year", "sent_compare", "apposition"} <= set(feats)
+    near = _features(text, "Warm Rain")  # near miss: a plain first sentence
+    assert not {"sent_year", "sent_compare", "apposition"} & set(near)
+    text = "It rained.\nA year on, Cold Water beat Dry Land."
+    found = find_candidates(text)
+    feats = features_of_all(text, found, Context())
+    first = dict(zip([c.text for c in found], feats, strict=True))
+    assert "first_run_of_line" in first["Cold Water"]
+    assert "first_run_of_line" not in first["Dry Land"]
+
+
 def test_pick_titles_takes_the_best_non_overlapping_spans_away_from_rules() -> None:
     text = "Cold Water and Warm Rain"
     cands = [Candidate(0, 10, "Cold Water"), Candidate(0, 24, text),
@@ -127,6 +147,35 @@ def test_tag_marks_a_title_the_subject_head_doubts_as_mentioned() -> None:
     model = TitleModel({"bias": -5.0, "L1=saw": 10.0}, 0.5, {"bias": -5.0})
     titles = model.tag("We saw Cold Water.", Context(), [])
     assert [(t.title, t.role) for t in titles] == [("Cold Water", "mentioned")]
+
+
+def test_tag_never_makes_an_original_title_a_film_of_its_own() -> None:
+    model = TitleModel({"bias": -5.0, "quoted": 10.0}, 0.5)
+    text = 'Review of Cold Water.\n(Original title: "Kaltes Wasser")\nSee "Dry Land".'
+    assert [t.title for t in model.tag(text, Context(), [])] == ["Dry Land"]
+
+
+def test_tag_leaves_a_prize_winner_to_the_prize_rules() -> None:
+    model = TitleModel({"bias": -5.0, "L1=<s>": 10.0}, 0.5, {"bias": -5.0})
+    text = (
+        "Cold Water, made by a collective of Ana Lind and Bo Berg, won the Jury Prize."
+    )
+    assert [(t.title, t.role) for t in model.tag(text, Context(), [])] == [
+        ("Cold Water", "unknown")  # not "mentioned": a prize report's winner
+    ]
+    near = "Cold Water, made by Ana Lind, was shown on the last day of the festival."
+    assert [(t.title, t.role) for t in model.tag(near, Context(), [])] == [
+        ("Cold Water", "mentioned")
+    ]
+
+
+def test_is_prized_skips_an_apposition_but_not_an_old_win() -> None:
+    from graph.extract_salience import is_prized
+
+    text = "Dry Land, a first film by Ana Lind, won the Golden Bear on Saturday."
+    assert is_prized(text, 0, 8)
+    old = "Ana Lind, who already won the jury prize for Dry Land, is back."
+    assert not is_prized(old, old.index("Dry"), old.index(", is"))
 
 
 def test_assemble_with_a_tagger_adds_model_titles(blank_nlp) -> None:  # type: ignore[no-untyped-def]
