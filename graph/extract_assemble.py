@@ -26,12 +26,15 @@ from graph.extract_sections import section_title_at, section_titles
 from graph.extract_subjects import (
     demote_old_winners,
     drop_descriptors,
+    fallback_rank,
     find_headline_labels,
     followed_topics,
+    is_person_title,
     locate_films,
     promote_prized,
     promote_topics,
     with_subtitle,
+    without_people,
 )
 from graph.extract_text import TextIndex, find_all, fold
 from graph.extract_title_evidence import with_comma_tails
@@ -119,6 +122,7 @@ def group_films(
     """
     films: list[FilmDraft] = []
     titles = [with_subtitle(text, x) if x.start >= body_start else x for x in titles]
+    titles = [without_people(x, people) for x in titles]
     tailed = with_comma_tails(text, titles)
     # "Right Now" of "Right Now, Wrong Then": people named with the short title
     short = {
@@ -155,6 +159,11 @@ def group_films(
         return []
     for film in films:
         film.keys |= {short[k] for k in film.keys if k in short}
+    persons = [f for f in films if is_person_title(text, f, people)]
+    if any(not f.mentioned for f in films if f not in persons):
+        films = [f for f in films if f not in persons]
+    else:  # a review's only film stays, for its people: "the least "Nolan" film"
+        films = [f for f in films if f not in persons or not f.mentioned] or films
     spots = locate_films(text, films)
     _demote_passing_winners(
         text, films, keep=followed_topics(text, spots, people, body_start)
@@ -195,8 +204,7 @@ def group_films(
         if opening:
             opening[0].subject = True
         elif candidates:
-            low = fold(text)
-            best = max(candidates, key=lambda f: sum(low.count(k) for k in f.keys))
+            best = max(candidates, key=lambda f: fallback_rank(text, f))
             best.subject = True
     kept = []
     for film in films:

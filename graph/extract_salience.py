@@ -36,7 +36,9 @@ _COMPARE = re.compile(
     r"(?:whose|his|her|their) (?!new\b|latest\b|next\b)(?:[\w-]+ ){0,2}"
     r"(?:feature|film|documentary|movie|debut|short|work)s?,?|whose)"
     r")\s+(?:[\"“'‘(]?(?:the|a|an|his|her|their|its|[\w.-]+(?:'s?|’s?)|"
-    r"[A-Z][\w.-]+)\s+){0,3}[\"“'‘(]?$",
+    r"[A-Z][\w.-]+)\s+){0,3}"
+    # the next of a list of dated works: "after Naissance des pieuvres (2007), "
+    r"(?:[^.;()]{1,50}\([^()]{0,20}(?:19|20)\d\d\),?\s+(?:and\s+)?){0,3}[\"“'‘(]?$",
     re.I,
 )
 

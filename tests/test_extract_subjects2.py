@@ -1,0 +1,108 @@
+"""Subject decisions and film precision, on ``spacy.blank("en")``: a person's name
+read as a film, a name a rule took into a title, an editor's note over the
+headline, an earlier work named in a dated list, and the subject of a review no
+rule gave one. Each text is invented here, with a near miss."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any
+
+from rules_helpers import run_rules as run
+
+from graph.extract_people import PersonFact
+from graph.extract_salience import is_compared
+from graph.extract_subjects import without_people
+from graph.extract_title_base import TitleFact
+
+if TYPE_CHECKING:
+    from spacy.language import Language
+
+
+def _roles(x: Any) -> dict[str, str]:
+    return {f.title: f.role for f in x.films}
+
+
+def test_a_quoted_surname_of_a_person_is_no_film(blank_nlp: Language) -> None:
+    text = (
+        "Cold Water review: a chilly drama\n\n"
+        'Directed by Mara Olsen, Cold Water is the least "Olsen" film she has made. '
+        "Ann Lee plays Mia.\n\n"
+        'Cold Water opens Friday. "Harbour Lights" was her first film.'
+    )
+    roles = _roles(run(blank_nlp, text))
+    assert roles.get("Cold Water") == "subject"
+    assert "Olsen" not in roles
+    # near miss: a quoted title that is nobody's name stays
+    assert roles.get("Harbour Lights") == "mentioned"
+
+
+def test_a_lone_person_title_keeps_the_review_people(blank_nlp: Language) -> None:
+    text = (
+        "9/10\n\n"
+        'Mara Olsen has made the least "Olsen" film of her career. Ann Lee plays '
+        "Mia, a diver, and Tom Roe plays her brother Jon."
+    )
+    films = run(blank_nlp, text).films
+    # no other film to hold the cast: the only film stays rather than lose them
+    assert [c.actor for f in films for c in f.cast]
+
+
+def _fact(title: str, rule: str = "film.prose_intro") -> TitleFact:
+    return TitleFact(title, 10, 10 + len(title), rule, 0.7, "subject")
+
+
+def test_a_full_name_before_an_article_is_the_director() -> None:
+    people = [PersonFact("cast", "Ann Lee", 0, 7, "cast.as", 0.8)]
+    fact = without_people(_fact("Jon Brandt's A Quiet Field"), people)
+    assert (fact.title, fact.director, fact.start) == (
+        "A Quiet Field",
+        "Jon Brandt",
+        23,
+    )
+    # near misses: a possessive title, an owner the review does not give as a person
+    assert without_people(_fact("Sophie's Choice"), people).title == "Sophie's Choice"
+    kept = without_people(_fact("Jayne Mansfield's Car"), people)
+    assert kept.title == "Jayne Mansfield's Car"
+    owned = without_people(_fact("Ann Lee's Salt Road"), people)
+    assert owned.title == "Salt Road"
+
+
+def test_a_translation_s_makers_leave_the_title() -> None:
+    fact = without_people(_fact("Salt Road of Kleber Dorn and Juliano Ruiz"), [])
+    assert fact.title == "Salt Road"
+    # near misses: a title whose "of" names one person, or no person
+    kept = without_people(_fact("The Diary of Anne Frank"), [])
+    assert kept.title == "The Diary of Anne Frank"
+    kept = without_people(_fact("Portrait of a Lady on Fire"), [])
+    assert kept.title == "Portrait of a Lady on Fire"
+
+
+def test_an_editor_note_is_no_headline(blank_nlp: Language) -> None:
+    text = (
+        "[Automatic translation from French]\n\n"
+        '"Cold Water": Mara Olsen makes the sea explode\n\n'
+        "The first feature of Mara Olsen goes out this Wednesday. Ann Lee plays Mia."
+    )
+    assert _roles(run(blank_nlp, text)).get("Cold Water") == "subject"
+
+
+def test_a_dated_list_after_a_comparison_word_is_compared() -> None:
+    text = (
+        "After Salt Houses (2007), Quiet Hours (2011) and Harbour Lights (Ports, "
+        "2014), the director leaves the present. Cold Water (2019) is a costume film."
+    )
+    assert is_compared(text, text.index("Quiet Hours"))
+    assert is_compared(text, text.index("Harbour Lights"))
+    # near miss: a dated title opening its own sentence
+    assert not is_compared(text, text.index("Cold Water"))
+
+
+def test_the_fallback_subject_is_no_earlier_work(blank_nlp: Language) -> None:
+    text = (
+        "Lido, 2019: the sea at night\n\n"
+        "Her Quiet Hours (2011) was a study of girls. Now, in 2019, Mara Olsen "
+        'returns with "Cold Water", her most beautiful film. Ann Lee plays Mia.'
+    )
+    roles = _roles(run(blank_nlp, text))
+    assert roles.get("Cold Water") == "subject"
+    assert roles.get("Quiet Hours") != "subject"
