@@ -94,6 +94,10 @@ _ROUND_UP = re.compile(
 )
 
 
+#: A numbered part of a series: "Part Two", "Chapter 3", "Vol. 1".
+_NUMBERED_PART = re.compile(r"(?:Part|Chapter|Volume|Vol\.|Episode|Book|Act)\s")
+
+
 def is_round_up(headline: str | None) -> bool:
     """True when a headline announces several films ("five films to watch")."""
     return bool(headline and _ROUND_UP.search(headline))
@@ -143,6 +147,8 @@ def group_films(
                 f
                 for f in films
                 if f.title.startswith((fact.title + ", ", fact.title + ": "))
+                # "Dune: Part Two" is not "Dune", its first part
+                and not _NUMBERED_PART.match(f.title, len(fact.title) + 2)
             ),
             None,
         )

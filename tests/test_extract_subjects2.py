@@ -106,3 +106,37 @@ def test_the_fallback_subject_is_no_earlier_work(blank_nlp: Language) -> None:
     roles = _roles(run(blank_nlp, text))
     assert roles.get("Cold Water") == "subject"
     assert roles.get("Quiet Hours") != "subject"
+
+
+def test_a_numbered_part_stays_in_the_headline_title(blank_nlp: Language) -> None:
+    text = (
+        "Salt Road: Part Two — the epic of a generation\n\n"
+        "I defended Jon Brandt's Salt Road (1984) at parties. This one is better. "
+        "Ann Lee plays Mia, and the desert has never looked bigger."
+    )
+    roles = _roles(run(blank_nlp, text))
+    assert roles.get("Salt Road: Part Two") == "subject"
+    # the first part, dated and owned, is another film
+    assert roles.get("Salt Road") == "mentioned"
+
+
+def test_a_tagline_then_the_film_names_the_film(blank_nlp: Language) -> None:
+    text = (
+        "Love among the glaciers: Cold Water\n\n"
+        "Mara Olsen's Cold Water is built from archive footage of two divers. "
+        "Cold Water never explains them."
+    )
+    roles = _roles(run(blank_nlp, text))
+    assert roles.get("Cold Water") == "subject"
+    assert "Love" not in roles
+
+
+def test_a_sidebar_name_before_for_is_no_title(blank_nlp: Language) -> None:
+    text = (
+        "Cannes diary\n\n"
+        "AN ESCAPE\nInto the Critics' Week for Salt Road, the debut of the Scottish "
+        "director Mara Olsen, and out again in tears. Ann Lee plays Mia."
+    )
+    roles = _roles(run(blank_nlp, text))
+    assert "Salt Road" in roles
+    assert not any(t.startswith("Week") for t in roles)
