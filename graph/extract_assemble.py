@@ -172,7 +172,10 @@ def group_films(
         films = [f for f in films if f not in persons or not f.mentioned] or films
     spots = locate_films(text, films)
     _demote_passing_winners(
-        text, films, keep=followed_topics(text, spots, people, body_start)
+        text,
+        films,
+        keep=followed_topics(text, spots, people, body_start),
+        body_start=body_start,
     )
     demote_old_winners(text, films)
     compared = {
@@ -238,8 +241,15 @@ def _in_aside(text: str, at: int) -> bool:
     return line.count("(") > line.count(")")
 
 
+#: A headline about a festival's prizes (plural: not "a Silver Bear for X"): every
+#: film the report hands one is reviewed.
+_PRIZE_HEADLINE = re.compile(
+    r"\b(?:prizes|awards|winners|palmar[eè]s|sweeps?|swept)\b", re.I
+)
+
+
 def _demote_passing_winners(
-    text: str, films: list[FilmDraft], *, keep: set[int]
+    text: str, films: list[FilmDraft], *, keep: set[int], body_start: int = 0
 ) -> None:
     """A review whose headline names its one film mentions another prize winner
     named only once in passing ("The Golden Bear went to X's Y, a documentary"),
@@ -257,6 +267,8 @@ def _demote_passing_winners(
     ]  # fmt: skip
     if len(winners) != 1:
         return  # a palmarès: every winner is reviewed
+    if _PRIZE_HEADLINE.search(text[:body_start]):
+        return  # "Golden Bear and both acting prizes for X": a prize report
     low = text.casefold()
     film = winners[0]
     if id(film) in keep:

@@ -140,3 +140,20 @@ def test_a_sidebar_name_before_for_is_no_title(blank_nlp: Language) -> None:
     roles = _roles(run(blank_nlp, text))
     assert "Salt Road" in roles
     assert not any(t.startswith("Week") for t in roles)
+
+
+def test_a_prize_report_keeps_its_other_winner(blank_nlp: Language) -> None:
+    head = "{} for Mara Olsen's Cold Water\n\n"
+    body = (
+        "It was the most lopsided awards night in years. Mara Olsen's Cold Water "
+        "won the Golden Bear. Ann Lee plays Mia, a diver. Cold Water is sombre.\n\n"
+        "The Silver Bear Grand Jury Prize went to Jon Brandt's Salt Road, which "
+        "Brandt calls his last film.\n"
+    )
+    report = _roles(
+        run(blank_nlp, head.format("Golden Bear and both acting prizes") + body)
+    )
+    assert report.get("Salt Road") == "subject"
+    # near miss: a headline about one film's prize keeps the other winner mentioned
+    single = _roles(run(blank_nlp, head.format("A Golden Bear") + body))
+    assert single.get("Salt Road") == "mentioned"
