@@ -110,6 +110,7 @@ def group_films(
     *,
     round_up: bool = False,
     body_start: int = 0,
+    persons: frozenset[str] = frozenset(),
 ) -> list[FilmDraft]:
     """Merge title facts into films, subjects first (see the module docstring).
 
@@ -120,6 +121,9 @@ def group_films(
         round_up: the headline announces several films: every film introduced with
             its director ("Mara Olsen's Cold Water, a drama ...") is reviewed.
         body_start: where the body begins, after the headline.
+        persons: folded full names the parser tags as people ("agnes varda"): a
+            film found only from its shape that is one of them, or its surname, is
+            no film.
 
     Returns:
         The films, the ones the review is about first; empty when there is none.
@@ -165,11 +169,11 @@ def group_films(
         return []
     for film in films:
         film.keys |= {short[k] for k in film.keys if k in short}
-    persons = [f for f in films if is_person_title(text, f, people)]
-    if any(not f.mentioned for f in films if f not in persons):
-        films = [f for f in films if f not in persons]
+    named = [f for f in films if is_person_title(text, f, people, persons)]
+    if any(not f.mentioned for f in films if f not in named):
+        films = [f for f in films if f not in named]
     else:  # a review's only film stays, for its people: "the least "Nolan" film"
-        films = [f for f in films if f not in persons or not f.mentioned] or films
+        films = [f for f in films if f not in named or not f.mentioned] or films
     spots = locate_films(text, films)
     _demote_passing_winners(
         text,

@@ -299,23 +299,26 @@ _SHAPE_ONLY = frozenset(
 )
 
 
-def is_person_title(text: str, film: FilmDraft, people: list[PersonFact]) -> bool:
+def is_person_title(
+    text: str,
+    film: FilmDraft,
+    people: list[PersonFact],
+    persons: frozenset[str] = frozenset(),
+) -> bool:
     """True when a film found only from its shape is a person's or a character's
     name: the least "Nolan" film of a review naming Christopher Nolan, "since
-    Claude Chabrol" of a director, "after Na Young" of a character the text writes
-    as a name elsewhere ("Na Young and Hae Sung walk home")."""
+    Claude Chabrol" of a director, "Varda" of the text's "Agnès Varda" (``persons``:
+    the folded full names the parser tags as people, some of them titles, so only
+    their surnames count), "after Na Young" of a
+    character the text writes as a name elsewhere ("Na Young and Hae Sung walk
+    home")."""
     if not film.facts or any(x.rule not in _SHAPE_ONLY for x in film.facts):
         return False
     if film.year or film.original_title:
         return False
-    names: set[str] = set()
-    for p in people:
-        names.add(fold(p.name))
-        if p.character:
-            names.add(fold(p.character))
-        parts = p.name.split()
-        if len(parts) >= 2:
-            names.add(fold(parts[-1]))
+    names = _person_names(people)
+    if len(film.title.split()) == 1:  # a surname: a parser's person may be a title
+        names |= {p.split()[-1] for p in persons}
     if film.keys & names:
         return True
     starts = {x.start for x in film.facts}

@@ -157,3 +157,17 @@ def test_a_prize_report_keeps_its_other_winner(blank_nlp: Language) -> None:
     # near miss: a headline about one film's prize keeps the other winner mentioned
     single = _roles(run(blank_nlp, head.format("A Golden Bear") + body))
     assert single.get("Salt Road") == "mentioned"
+
+
+def test_a_surname_the_parser_tags_is_no_film() -> None:
+    from graph.extract_assemble import FilmDraft
+    from graph.extract_subjects import is_person_title
+
+    text = "Mara Olsen liked to write. Olsen died in 2019. Olsen is missed."
+    film = FilmDraft(TitleFact("Olsen", 27, 32, "title_model", 0.6, "unknown"))
+    assert is_person_title(text, film, [], frozenset({"mara olsen"}))
+    # near misses: a two-word title the parser calls a person, a rule's own title
+    two = FilmDraft(TitleFact("Le Bonheur", 0, 10, "title_model", 0.6, "unknown"))
+    assert not is_person_title(text, two, [], frozenset({"le bonheur"}))
+    cued = FilmDraft(TitleFact("Olsen", 27, 32, "film.list_line", 0.8, "subject"))
+    assert not is_person_title(text, cued, [], frozenset({"mara olsen"}))
