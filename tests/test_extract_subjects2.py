@@ -171,3 +171,18 @@ def test_a_surname_the_parser_tags_is_no_film() -> None:
     assert not is_person_title(text, two, [], frozenset({"le bonheur"}))
     cued = FilmDraft(TitleFact("Olsen", 27, 32, "film.list_line", 0.8, "subject"))
     assert not is_person_title(text, cued, [], frozenset({"mara olsen"}))
+
+
+def test_a_possessive_opening_a_cast_paragraph_is_a_film(blank_nlp: Language) -> None:
+    text = (
+        "Cannes wrap: a vintage year\n\n"
+        "Mara Olsen's Cold Water won the Palme d'Or. Ann Lee plays Mia, a diver.\n\n"
+        "Pedro Ruiz's Pain and Glory gave Tom Roe the best role of his career. "
+        "Tom Roe plays Salvador, an ageing director.\n\n"
+        "Sofia Brandt's Tokyo hotel romance is the other talk of the festival. "
+        "Bill Stone plays Bob, a tired actor."
+    )
+    roles = _roles(run(blank_nlp, text))
+    assert roles.get("Pain and Glory") == "subject"
+    # near miss: a one-word place qualifying a genre noun is no title
+    assert "Tokyo" not in roles
