@@ -278,9 +278,12 @@ def _demote_passing_winners(
     if id(film) in keep:
         return
     rules = {x.rule for x in film.facts}
-    if rules <= {"film.award_prose", "film.possessive", "film.quoted"} and (
-        sum(low.count(k.casefold()) for k in {f.title for f in film.facts}) <= 1
-    ):
+    if rules <= {
+        "film.award_prose",
+        "film.possessive",
+        "film.quoted",
+        "film.of_maker",
+    } and (sum(low.count(k.casefold()) for k in {f.title for f in film.facts}) <= 1):
         film.subject = False
         film.mentioned = True
 

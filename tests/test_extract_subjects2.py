@@ -186,3 +186,20 @@ def test_a_possessive_opening_a_cast_paragraph_is_a_film(blank_nlp: Language) ->
     assert roles.get("Pain and Glory") == "subject"
     # near miss: a one-word place qualifying a genre noun is no title
     assert "Tokyo" not in roles
+
+
+def test_a_translation_names_a_film_with_its_maker() -> None:
+    from graph.extract_of_maker import find_of_maker_titles
+
+    text = (
+        "The Grand Prize went to Salt Road, of the Belgian Lukas Dorn, and Stars at "
+        "Dusk of Claire Ruiz. The jury also liked Holy Fire of Ali Brandt. I reread "
+        "The Diary of Anne Frank and The Wolf of Wall Street on the train, and the "
+        "Festival of Mara Olsen closed."
+    )
+    found = {f.title: f.director for f in find_of_maker_titles(text)}
+    assert found == {
+        "Salt Road": "Lukas Dorn",
+        "Stars at Dusk": "Claire Ruiz",
+        "Holy Fire": "Ali Brandt",
+    }
