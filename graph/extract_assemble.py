@@ -247,9 +247,7 @@ def _in_aside(text: str, at: int) -> bool:
 
 #: A headline about a festival's prizes (plural: not "a Silver Bear for X"): every
 #: film the report hands one is reviewed.
-_PRIZE_HEADLINE = re.compile(
-    r"\b(?:prizes|awards|winners|palmar[eè]s|sweeps?|swept)\b", re.I
-)
+_PRIZE_HEADLINE = re.compile(r"\b(?:prizes|awards|winners|palmar[eè]s)\b", re.I)
 
 
 def _demote_passing_winners(

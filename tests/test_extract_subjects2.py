@@ -203,3 +203,20 @@ def test_a_translation_names_a_film_with_its_maker() -> None:
         "Stars at Dusk": "Claire Ruiz",
         "Holy Fire": "Ali Brandt",
     }
+
+
+def test_a_shared_prize_and_a_prized_role_link_their_film() -> None:
+    from graph.extract_salience import is_prized
+
+    text = (
+        "One will regret that Salt Road had to share the Price of the jury with "
+        "Cold Water. The prize of interpretation crowned Ann Lee, superb in the "
+        "role of a nurse in Holy Fire. She shared a flat with Tom Roe, seen in "
+        "Grey Lake."
+    )
+    for title in ("Cold Water", "Holy Fire"):
+        at = text.index(title)
+        assert is_prized(text, at, at + len(title))
+    # near miss: "shared ... with" and "in" without a prize in the sentence
+    at = text.index("Grey Lake")
+    assert not is_prized(text, at, at + len("Grey Lake"))
