@@ -33,6 +33,7 @@ from graph.extract_subjects import (
     locate_films,
     promote_prized,
     promote_topics,
+    with_heading_prefix,
     with_subtitle,
     without_people,
 )
@@ -131,6 +132,7 @@ def group_films(
     films: list[FilmDraft] = []
     titles = [with_subtitle(text, x) if x.start >= body_start else x for x in titles]
     titles = [without_people(x, people) for x in titles]
+    titles = [with_heading_prefix(text, x) for x in titles]
     tailed = with_comma_tails(text, titles)
     # "Right Now" of "Right Now, Wrong Then": people named with the short title
     short = {

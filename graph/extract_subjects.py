@@ -391,3 +391,21 @@ def fallback_rank(text: str, film: FilmDraft) -> tuple[bool, int, int]:
     first = min(x.start for x in film.facts)
     old = bool(film.year and film.year < latest - 1)
     return (not old, sum(low.count(k) for k in film.keys), -first)
+
+
+#: A heading line's franchise prefix before a title: "Mission: Impossible – ".
+_HEAD_PREFIX = re.compile(
+    r"(?:^|\n)([A-Z][\w'’-]*(?: [A-Z][\w'’-]*){0,3}: [A-Z][\w'’-]*"
+    r"(?: [A-Z][\w'’-]*){0,3} [–—-] )$"
+)
+
+
+def with_heading_prefix(text: str, fact: TitleFact) -> TitleFact:
+    """The fact with the franchise prefix that opens its heading line: "Mission:
+    Impossible – Dead Reckoning Part One (in cinemas July 12)" is one title; a
+    prefix inside a sentence ("I loved it: Big – Cold Water") is not."""
+    m = _HEAD_PREFIX.search(text, max(0, fact.start - 60), fact.start)
+    if m is None:
+        return fact
+    start = m.start(1)
+    return replace(fact, title=text[start : fact.end], start=start)

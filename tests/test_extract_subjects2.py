@@ -220,3 +220,19 @@ def test_a_shared_prize_and_a_prized_role_link_their_film() -> None:
     # near miss: "shared ... with" and "in" without a prize in the sentence
     at = text.index("Grey Lake")
     assert not is_prized(text, at, at + len("Grey Lake"))
+
+
+def test_a_heading_s_franchise_prefix_joins_the_title() -> None:
+    from graph.extract_subjects import with_heading_prefix
+
+    text = "Out in July\n\nMission: Unlikely - Cold Reckoning Part One (in cinemas)\n"
+    at = text.index("Cold")
+    fact = TitleFact("Cold Reckoning Part One", at, at + 23, "r", 0.7, "subject")
+    assert with_heading_prefix(text, fact).title == (
+        "Mission: Unlikely - Cold Reckoning Part One"
+    )
+    # near miss: a prefix inside a sentence
+    prose = "I loved it all: Big Fun - Cold Water opens Friday."
+    at = prose.index("Cold")
+    fact = TitleFact("Cold Water", at, at + 10, "r", 0.7, "subject")
+    assert with_heading_prefix(prose, fact).title == "Cold Water"
