@@ -364,7 +364,7 @@ def assemble(
         for t in titles
     )
     round_up = is_round_up(head[0] if head else None) and not opens
-    films = group_films(text, titles, people, round_up=round_up,
+    films = group_films(text, titles, people, round_up=round_up, persons=multi,
                         body_start=head_span[1] if head_span else 0)  # fmt: skip
     if not films:
         warnings = ("no film title found",) if people else ()

@@ -26,12 +26,16 @@ from graph.extract_sections import section_title_at, section_titles
 from graph.extract_subjects import (
     demote_old_winners,
     drop_descriptors,
+    fallback_rank,
     find_headline_labels,
     followed_topics,
+    is_person_title,
     locate_films,
     promote_prized,
     promote_topics,
+    with_heading_prefix,
     with_subtitle,
+    without_people,
 )
 from graph.extract_text import TextIndex, find_all, fold
 from graph.extract_title_evidence import with_comma_tails
@@ -91,6 +95,10 @@ _ROUND_UP = re.compile(
 )
 
 
+#: A numbered part of a series: "Part Two", "Chapter 3", "Vol. 1".
+_NUMBERED_PART = re.compile(r"(?:Part|Chapter|Volume|Vol\.|Episode|Book|Act)\s")
+
+
 def is_round_up(headline: str | None) -> bool:
     """True when a headline announces several films ("five films to watch")."""
     return bool(headline and _ROUND_UP.search(headline))
@@ -103,6 +111,7 @@ def group_films(
     *,
     round_up: bool = False,
     body_start: int = 0,
+    persons: frozenset[str] = frozenset(),
 ) -> list[FilmDraft]:
     """Merge title facts into films, subjects first (see the module docstring).
 
@@ -113,12 +122,17 @@ def group_films(
         round_up: the headline announces several films: every film introduced with
             its director ("Mara Olsen's Cold Water, a drama ...") is reviewed.
         body_start: where the body begins, after the headline.
+        persons: folded full names the parser tags as people ("agnes varda"): a
+            film found only from its shape that is one of them, or its surname, is
+            no film.
 
     Returns:
         The films, the ones the review is about first; empty when there is none.
     """
     films: list[FilmDraft] = []
     titles = [with_subtitle(text, x) if x.start >= body_start else x for x in titles]
+    titles = [without_people(x, people) for x in titles]
+    titles = [with_heading_prefix(text, x) for x in titles]
     tailed = with_comma_tails(text, titles)
     # "Right Now" of "Right Now, Wrong Then": people named with the short title
     short = {
@@ -139,6 +153,8 @@ def group_films(
                 f
                 for f in films
                 if f.title.startswith((fact.title + ", ", fact.title + ": "))
+                # "Dune: Part Two" is not "Dune", its first part
+                and not _NUMBERED_PART.match(f.title, len(fact.title) + 2)
             ),
             None,
         )
@@ -155,9 +171,17 @@ def group_films(
         return []
     for film in films:
         film.keys |= {short[k] for k in film.keys if k in short}
+    named = [f for f in films if is_person_title(text, f, people, persons)]
+    if any(not f.mentioned for f in films if f not in named):
+        films = [f for f in films if f not in named]
+    else:  # a review's only film stays, for its people: "the least "Nolan" film"
+        films = [f for f in films if f not in named or not f.mentioned] or films
     spots = locate_films(text, films)
     _demote_passing_winners(
-        text, films, keep=followed_topics(text, spots, people, body_start)
+        text,
+        films,
+        keep=followed_topics(text, spots, people, body_start),
+        body_start=body_start,
     )
     demote_old_winners(text, films)
     compared = {
@@ -195,8 +219,7 @@ def group_films(
         if opening:
             opening[0].subject = True
         elif candidates:
-            low = fold(text)
-            best = max(candidates, key=lambda f: sum(low.count(k) for k in f.keys))
+            best = max(candidates, key=lambda f: fallback_rank(text, f))
             best.subject = True
     kept = []
     for film in films:
@@ -224,8 +247,13 @@ def _in_aside(text: str, at: int) -> bool:
     return line.count("(") > line.count(")")
 
 
+#: A headline about a festival's prizes (plural: not "a Silver Bear for X"): every
+#: film the report hands one is reviewed.
+_PRIZE_HEADLINE = re.compile(r"\b(?:prizes|awards|winners|palmar[eè]s)\b", re.I)
+
+
 def _demote_passing_winners(
-    text: str, films: list[FilmDraft], *, keep: set[int]
+    text: str, films: list[FilmDraft], *, keep: set[int], body_start: int = 0
 ) -> None:
     """A review whose headline names its one film mentions another prize winner
     named only once in passing ("The Golden Bear went to X's Y, a documentary"),
@@ -243,14 +271,19 @@ def _demote_passing_winners(
     ]  # fmt: skip
     if len(winners) != 1:
         return  # a palmarès: every winner is reviewed
+    if _PRIZE_HEADLINE.search(text[:body_start]):
+        return  # "Golden Bear and both acting prizes for X": a prize report
     low = text.casefold()
     film = winners[0]
     if id(film) in keep:
         return
     rules = {x.rule for x in film.facts}
-    if rules <= {"film.award_prose", "film.possessive", "film.quoted"} and (
-        sum(low.count(k.casefold()) for k in {f.title for f in film.facts}) <= 1
-    ):
+    if rules <= {
+        "film.award_prose",
+        "film.possessive",
+        "film.quoted",
+        "film.of_maker",
+    } and (sum(low.count(k.casefold()) for k in {f.title for f in film.facts}) <= 1):
         film.subject = False
         film.mentioned = True
 

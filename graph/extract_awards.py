@@ -446,7 +446,8 @@ def _long_title_ok(title: str) -> bool:
 #: "Silver Bear Grand Jury Prize to Title": a prize a title rule ran into.
 _PRIZE_LEAD = re.compile(
     r"(?:[A-Z][\w'-]*\s+){0,5}?(?:Prize|Award|Bear|Lion|Leopard|Shell|Cup|Globe|"
-    r"Contribution|Screenplay|Performance|Director|Mention)\s+(?:to|for)\s+(?=\S)"
+    r"Contribution|Screenplay|Performance|Director|Mention|Week|Fortnight)\s+"
+    r"(?:to|for)\s+(?=\S)"
 )
 
 

@@ -53,6 +53,10 @@ def headline_of(text: str, headline: str | None) -> tuple[str, int] | None:
         return None  # a one-line text is a snippet, not a headline over a body
     lines = [ln.strip() for ln in stripped.split("\n")[1:5] if ln.strip()]
     second = lines[0] if lines else ""
+    if re.fullmatch(r"\[[^\]]*\]|\([^)]*\)", first) and second:
+        # "[Translated automatically from French]": an editor's note, not the title
+        first, lines = second, lines[1:]
+        second = lines[0] if lines else ""
     tagged = re.search(r"\s[-–—|]\s", first) is not None  # "NAME — its tagline"
     if _is_masthead(first) and second and (tagged or not second.isupper()):
         first = second  # "THE LONG TAKE" over the headline: the column's name

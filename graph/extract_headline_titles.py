@@ -219,11 +219,26 @@ def _headline_candidates(rest: str) -> list[tuple[str, str, str | None]]:
     m = re.match(rf"^\"?\s*({TITLE_RUN})", rest)
     if m and _TERMINATOR.match(rest[m.end(1) :]):
         title = _clean(m.group(1))
+        part = _PART.match(rest, m.end(1))
+        if part:  # "Dune: Part Two — the epic of a generation": one title
+            title = _clean(rest[m.start(1) : part.end(1)])
         parts = re.split(r"\s+and\s+", title)
         if not all(p[:1].isupper() or p[:1].isdigit() for p in parts):
             parts = [title]  # "All the Beauty and the Bloodshed" is one title
         out += [(part, "headline.title", None) for part in parts]
+    m = re.search(rf":\s+\"?({TITLE_RUN})\"?\s*$", rest)
+    if m and re.match(r"[A-Z][\w'-]*\s+[a-z]", rest):
+        # "Love among the volcanoes: Fire of Love": a tagline, then the film
+        out = [c for c in out if c[1] != "headline.title"]
+        out.append((_clean(m.group(1)), "headline.title", None))
     return out
+
+
+#: A numbered part after a title's colon: ": Part Two", ": Chapter 3", ": Vol. 1".
+_PART = re.compile(
+    r":\s+((?:Part|Chapter|Volume|Vol\.|Episode|Book|Act)\s+"
+    r"(?:[A-Z][a-z]+|\d+|[IVX]+)\b)(?=\s*(?:$|[-–—|:,(]))"
+)
 
 
 def headline_titles(

@@ -10,7 +10,9 @@ without any typography to mark the title, and returns
 - "Cold Water (Mara Olsen, Denmark)": a director and a country in parentheses;
 - "In Cold Water, Mara Olsen follows a fisherwoman ..." (a director verb must follow,
   and the title must not be a place or a month);
-- "Mara Olsen's documentary Cold Water" (reviewed when the text repeats the title).
+- "Mara Olsen's documentary Cold Water" (reviewed when the text repeats the title);
+- "Cold Water of Mara Olsen" (a translation's makers, see
+  :mod:`graph.extract_of_maker`).
 """
 
 from __future__ import annotations
@@ -22,6 +24,7 @@ from graph.extract_awards import foreign_tail
 from graph.extract_diary import find_diary_titles
 from graph.extract_films import TitleFact, looks_like_title
 from graph.extract_gazetteer import REGIONS
+from graph.extract_of_maker import find_of_maker_titles
 from graph.extract_people import PersonFact, trim_name
 from graph.extract_text import (
     FULL_NAME,
@@ -131,7 +134,8 @@ def find_intro_titles(
                              "film.intro_owner_work", 0.75, role,
                              director=director))  # fmt: skip
     out += [t for t in find_diary_titles(text) if fold(t.title) not in not_titles]
-    return out
+    # the parser's people are no veto: it tags "Holy Spider of Ali Doe" a person
+    return out + find_of_maker_titles(text, not_titles=non_film_names())
 
 
 @lru_cache(maxsize=1)

@@ -127,6 +127,7 @@ def find_possessive_titles(
     """
     directors = {fold(p.name) for p in people if p.role == "director"}
     cast = {fold(p.name) for p in people if p.role == "cast"} - directors
+    cast_starts = [p.start for p in people if p.role == "cast"]
     out: list[TitleFact] = []
     for m in _possessive().finditer(text):
         owner = trim_name(m.group(1))
@@ -161,8 +162,12 @@ def find_possessive_titles(
             near = text[max(0, m.start() - 60) : m.end() + 15]
             if _SOURCE_WORK.search(near):
                 continue  # "made from Jules Verne's ...": an author, not a director
-            introduced = bool(_INTRO_AFTER.match(text, start + len(whole))) or bool(
-                _ROLE_IN.search(text[max(0, m.start() - 80) : m.start()])
+            introduced = (
+                bool(_INTRO_AFTER.match(text, start + len(whole)))
+                or bool(_ROLE_IN.search(text[max(0, m.start() - 80) : m.start()]))
+                or _opens_cast_paragraph(text, m.start(), cast_starts)
+                # "Sofia Doe's Tokyo hotel romance": a one-word qualifier
+                and (" " in whole or not _NOUN_AFTER.match(text, start + len(whole)))
             )
             repeated = word_count(text, title) >= 2
             if len(owner.split()) < 2 or not (
@@ -178,6 +183,18 @@ def find_possessive_titles(
         out.append(TitleFact(whole, start, start + len(whole), "film.possessive", 0.65,
                              "unknown", director=owner))  # fmt: skip
     return out + _programme(text, out)
+
+
+def _opens_cast_paragraph(text: str, at: int, cast_starts: list[int]) -> bool:
+    """True when "Full Name's Title" sits in a paragraph's opening sentence and the
+    paragraph then casts the film: "Pedro Doe's Pain and Glory gave Antonio Roe the
+    best role of his career. He plays Salvador, ..."."""
+    para = max(text.rfind("\n\n", 0, at), -2) + 2
+    if re.search(r"[.!?]\s", text[para:at]):
+        return False  # not in the paragraph's opening sentence
+    gap = re.search(r"\n\s*\n", text[at:])
+    end = at + gap.start() if gap else len(text)
+    return any(at < c < end for c in cast_starts)
 
 
 _PROGRAMME = re.compile(

@@ -36,7 +36,9 @@ _COMPARE = re.compile(
     r"(?:whose|his|her|their) (?!new\b|latest\b|next\b)(?:[\w-]+ ){0,2}"
     r"(?:feature|film|documentary|movie|debut|short|work)s?,?|whose)"
     r")\s+(?:[\"“'‘(]?(?:the|a|an|his|her|their|its|[\w.-]+(?:'s?|’s?)|"
-    r"[A-Z][\w.-]+)\s+){0,3}[\"“'‘(]?$",
+    r"[A-Z][\w.-]+)\s+){0,3}"
+    # the next of a list of dated works: "after Naissance des pieuvres (2007), "
+    r"(?:[^.;()]{1,50}\([^()]{0,20}(?:19|20)\d\d\),?\s+(?:and\s+)?){0,3}[\"“'‘(]?$",
     re.I,
 )
 
@@ -215,19 +217,22 @@ _PRIZE_AFTER = re.compile(
     r"picked up|scooped|claimed|carried off|walked away with)\s+(?:the|a|its|both)\b"
 )
 _PRIZE_NOUN = re.compile(
-    r"\b(?:prize|prix|award|palme|palm|lion|bear|leopard|jury|interpretation|"
+    r"\b(?:prize|prix|price|award|palme|palm|lion|bear|leopard|jury|interpretation|"
     r"recompense|best (?:film|actor|actress|director|screenplay))\b",
     re.I,
 )
 _PRIZE_VERB = re.compile(
     r"\b(?:won|wins|win|took|takes|receives?|received|goes|went|returns|returned|"
-    r"shared|awarded|given|crowned|crowns|rewarded|handed|honou?red)\b",
+    r"share|shared|awarded|given|crowned|crowns|rewarded|handed|honou?red)\b",
     re.I,
 )
 #: The link from a prize to the film named right after it.
 _PRIZE_LINK = re.compile(
     r"(?:\b(?:for|to|between|and)|\b(?:crowned|crowns|rewarded|honou?red)"
-    r"(?:\s+[\w-]+){0,3})\s+[\"“'‘«]?\s*$",
+    r"(?:\s+[\w-]+){0,3}"
+    # "had to share the Price of the jury with X", "... in the role of a nurse in X"
+    r"|\bshar(?:e|es|ed|ing)\b[^.;]{0,60}\bwith|\brole\b[^.;]{0,60}\bin)"
+    r"\s+[\"“'‘«]?\s*$",
     re.I,
 )
 _PAST = re.compile(

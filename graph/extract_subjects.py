@@ -25,7 +25,9 @@ from graph.extract_salience import (
     paragraph_start,
     paragraph_topics,
 )
+from graph.extract_text import FULL_NAME, fold
 from graph.extract_title_base import TitleFact
+from graph.extract_title_evidence import used_as_name
 
 if TYPE_CHECKING:
     from graph.extract_assemble import FilmDraft
@@ -288,3 +290,122 @@ def demote_old_winners(text: str, films: list[FilmDraft]) -> None:
         ):
             film.subject = False
             film.mentioned = True
+
+
+#: Rules that only guess a title from its shape (quotes, a cue word, the tagger):
+#: a person's name caught by them is no film.
+_SHAPE_ONLY = frozenset(
+    {"film.quoted", "film.mentioned_own", "film.mentioned_other", "title_model"}
+)
+
+
+def is_person_title(
+    text: str,
+    film: FilmDraft,
+    people: list[PersonFact],
+    persons: frozenset[str] = frozenset(),
+) -> bool:
+    """True when a film found only from its shape is a person's or a character's
+    name: the least "Nolan" film of a review naming Christopher Nolan, "since
+    Claude Chabrol" of a director, "Varda" of the text's "Agnès Varda" (``persons``:
+    the folded full names the parser tags as people, some of them titles, so only
+    their surnames count), "after Na Young" of a
+    character the text writes as a name elsewhere ("Na Young and Hae Sung walk
+    home")."""
+    if not film.facts or any(x.rule not in _SHAPE_ONLY for x in film.facts):
+        return False
+    if film.year or film.original_title:
+        return False
+    names = _person_names(people)
+    if len(film.title.split()) == 1:  # a surname: a parser's person may be a title
+        names |= {p.split()[-1] for p in persons}
+    if film.keys & names:
+        return True
+    starts = {x.start for x in film.facts}
+    return all(
+        x.rule != "title_model"
+        and any(used_as_name(text, x.title, skip=s) for s in starts)
+        for x in film.facts
+    )
+
+
+def _person_names(people: list[PersonFact]) -> set[str]:
+    """The folded names of the review's people and characters, with the surnames
+    of its full names ("Cuarón" of "Alfonso Cuarón")."""
+    names: set[str] = set()
+    for p in people:
+        names.add(fold(p.name))
+        if p.character:
+            names.add(fold(p.character))
+        parts = p.name.split()
+        if len(parts) >= 2:
+            names.add(fold(parts[-1]))
+    return names
+
+
+#: "James Doe's Title": a person's name before the title.
+_OWNER_LEAD = re.compile(r"(.+?)['’]s? (?=\S)")
+#: "Title of Kleber Doe and Jo Roe": a machine translation's "film of its makers".
+_OF_MAKER = re.compile(r" (?:of|by) (?=[A-Z])")
+
+
+def without_people(fact: TitleFact, people: list[PersonFact]) -> TitleFact:
+    """The fact without a person's name a rule took into its title: "James Doe's A
+    Complete Unknown" (a full name before an article, or a name the review gives
+    as a person: kept as the director), "Bacurau of Kleber Doe and Jo Roe" (a
+    translation's makers: two full names, or people of the review). "Schindler's
+    List" and "The Diary of Anne Frank" stay."""
+    names = _person_names(people)
+    title, start = fact.title, fact.start
+    director = fact.director
+    lead = _OWNER_LEAD.match(title)
+    if (
+        lead
+        and len(title) > lead.end() + 1
+        and (
+            fold(lead.group(1)) in names
+            or re.fullmatch(FULL_NAME, lead.group(1))
+            and re.match(r"(?:The|A|An) ", title[lead.end() :])
+        )
+    ):
+        director = director or lead.group(1)
+        title, start = title[lead.end() :], start + lead.end()
+    for m in _OF_MAKER.finditer(title):
+        tail = title[m.end() :]
+        if fold(tail) in names or re.fullmatch(
+            rf"{FULL_NAME}(?:, {FULL_NAME})* (?:and|&) {FULL_NAME}", tail
+        ):
+            title = title[: m.start()]
+            break
+    if title == fact.title:
+        return fact
+    return replace(fact, title=title, start=start, end=start + len(title),
+                   director=director)  # fmt: skip
+
+
+def fallback_rank(text: str, film: FilmDraft) -> tuple[bool, int, int]:
+    """How likely a film is the subject of a review no rule gave one: not an
+    earlier work ("Tomboy (2011)" in a 2019 report), named most, named first."""
+    latest = max((int(y) for y in re.findall(r"\b(?:19|20)\d\d\b", text)), default=0)
+    low = fold(text)
+    first = min(x.start for x in film.facts)
+    old = bool(film.year and film.year < latest - 1)
+    return (not old, sum(low.count(k) for k in film.keys), -first)
+
+
+#: A heading line's franchise prefix before a title: "Mission: Impossible – ".
+_HEAD_PREFIX = re.compile(
+    r"(?:^|\n)([A-Z][\w'’-]*(?: [A-Z][\w'’-]*){0,3}: [A-Z][\w'’-]*"
+    r"(?: [A-Z][\w'’-]*){0,3} [–—-] )$"
+)
+
+
+def with_heading_prefix(text: str, fact: TitleFact) -> TitleFact:
+    """The fact with the franchise prefix that opens its heading line: "Mission:
+    Impossible – Dead Reckoning Part One (in cinemas July 12)" is one title; a
+    prefix inside a sentence ("I loved it: Big – Cold Water") is not."""
+    m = _HEAD_PREFIX.search(text, max(0, fact.start - 60), fact.start)
+    if m is None:
+        return fact
+    start = m.start(1)
+    return replace(fact, title=text[start : fact.end], start=start)
