@@ -98,7 +98,8 @@ def _rules() -> dict[str, re.Pattern[str]]:
             r"\s+(?:by|par)\s+"
             r"(?:(?:the\s+)?(?:first-timer|newcomer|debutant|veteran|great|legendary|"
             r"young|late|documentarian|actor|actress|playwright|novelist|artist)\s+)?"
-            rf"({ANY_NAME}(?:,\s+{FULL_NAME})*(?:,?\s+(?:and|et|&)\s+"
+            # "A, B and C": commas only in a list that ends with "and"
+            rf"({ANY_NAME}(?:(?:,\s+{FULL_NAME})*,?\s+(?:and|et|&)\s+"
             rf"{ANY_NAME})?)"
         ),
         "director.title": re.compile(

@@ -339,3 +339,13 @@ def test_title_cut_short_is_no_actor(blank_nlp) -> None:  # type: ignore[no-unty
         "film, as a chilling Mother Superior."
     )
     assert "Small Things" not in actors(run(blank_nlp, text))
+
+
+def test_a_comma_after_the_director_is_no_list(blank_nlp) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "Cold Water review\n\nDirected by Mara Olsen, Cold Water is a chilly drama. "
+        "Directed this time by Jo Berg, Ann Lee and Eli Vass, Salt Houses is warmer."
+    )
+    names = {d.name for f in run(blank_nlp, text).films for d in f.directors}
+    assert "Cold Water" not in names
+    assert {"Mara Olsen", "Jo Berg", "Ann Lee", "Eli Vass"} <= names
