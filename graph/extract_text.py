@@ -17,7 +17,7 @@ from functools import lru_cache
 from graph.models import Evidence
 
 #: Version of the rule set, part of every ``Evidence.extractor`` name.
-RULES_VERSION = 4
+RULES_VERSION = 5
 
 # Characters replaced one for one, so that offsets never move.
 _SAME_LENGTH = str.maketrans(

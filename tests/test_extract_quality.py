@@ -7,7 +7,7 @@ trades one set for another fails loudly instead of passing unnoticed). The seale
 sets (``blind6.jsonl`` and newer, see tests/data/README.md) are deliberately absent:
 they are scored by hand for the notes, never used as a gate, so nobody tunes against
 them. ``blind5.jsonl`` was opened for error analysis in the fourth session, and
-``dev3.jsonl`` is an open set written then.
+``dev3.jsonl``, ``dev4.jsonl`` and ``dev5.jsonl`` are open sets written then.
 """
 
 from __future__ import annotations
@@ -22,7 +22,7 @@ from graph.extract import Extractor
 EVAL = Path(__file__).parent / "data" / "eval"
 
 #: set -> (macro-F1 floor, {core field: F1 floor}): the scores measured on
-#: 2026-11-24 (rules version 4) minus 0.03 per field and 0.02 for the macro.
+#: 2026-11-24 (rules version 5) minus 0.03 per field and 0.02 for the macro.
 FLOORS: dict[str, tuple[float, dict[str, float]]] = {
     "dev.jsonl": (
         0.96,
@@ -67,7 +67,7 @@ FLOORS: dict[str, tuple[float, dict[str, float]]] = {
     "dev2.jsonl": (
         0.95,
         {
-            "films_about": 0.92,
+            "films_about": 0.94,
             "directors": 0.93,
             "cast": 0.95,
             "pairs": 0.93,
@@ -105,23 +105,43 @@ FLOORS: dict[str, tuple[float, dict[str, float]]] = {
         },
     ),
     "blind5.jsonl": (
-        0.92,
+        0.93,
         {
             "films_about": 0.95,
             "directors": 0.92,
-            "cast": 0.86,
-            "pairs": 0.83,
+            "cast": 0.90,
+            "pairs": 0.86,
             "festival_year": 0.97,
         },
     ),
     "dev3.jsonl": (
-        0.91,
+        0.92,
         {
-            "films_about": 0.91,
-            "directors": 0.86,
+            "films_about": 0.92,
+            "directors": 0.88,
             "cast": 0.90,
             "pairs": 0.88,
             "festival_year": 0.97,
+        },
+    ),
+    "dev4.jsonl": (
+        0.83,
+        {
+            "films_about": 0.89,
+            "directors": 0.78,
+            "cast": 0.86,
+            "pairs": 0.79,
+            "festival_year": 0.81,
+        },
+    ),
+    "dev5.jsonl": (
+        0.83,
+        {
+            "films_about": 0.82,
+            "directors": 0.74,
+            "cast": 0.87,
+            "pairs": 0.84,
+            "festival_year": 0.81,
         },
     ),
 }
