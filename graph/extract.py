@@ -88,6 +88,7 @@ from graph.extract_text import (
     STOPWORDS,
     TextIndex,
     emphasis_to_quotes,
+    find_all,
     fold,
     normalise_text,
 )
@@ -428,17 +429,22 @@ def _meta(base: ReviewMeta, verdict: str | None, evidence: tuple) -> ReviewMeta:
 
 
 def _possessive_of_titles(text: str, titles: list[str]) -> list[PersonFact]:
-    """ "Justine Triet's Anatomy of a Fall" where the title is a reviewed film."""
+    """ "Justine Triet's Anatomy of a Fall" and "Anatomy of a Fall, by Justine Triet"
+    where the title is a film of the review (patterns matched beside each occurrence
+    of the title, no regex per title)."""
     out = []
+    lowered = text.lower()
+    same_length = len(lowered) == len(text)
+    maker, by = _possessive_rules()
     for title in {t for t in titles if len(t) > 2}:
-        # "Coralie Fargeat's gleefully repulsive THE SUBSTANCE"
-        tail = (
-            rf"'s?\s+(?:(?!and\b|or\b)[a-z][\w-]*,?\s+){{0,3}}"
-            rf"\"?(?i:{re.escape(title)})\b"
+        # "Coralie Fargeat's gleefully repulsive THE SUBSTANCE": any case
+        starts = (
+            find_all(title.lower(), lowered) if same_length else find_all(title, text)
         )
-        # the name pattern is costly to compile: only when a possessive is there
-        found = re.search(tail, text) is not None
-        for m in re.finditer(rf"({FULL_NAME}){tail}", text) if found else ():
+        for start in starts:
+            m = maker.search(text, max(0, start - 90), start)
+            if m is None:
+                continue
             name = trim_name(m.group(1))
             if len(name.split()) >= 2 and not is_source_author(text, m.start()):
                 out.append(
@@ -452,16 +458,26 @@ def _possessive_of_titles(text: str, titles: list[str]) -> list[PersonFact]:
                         title_hint=title,
                     )
                 )
-        head = rf"\"?{re.escape(title)}\"?,?\s+(?:by|de|d'|from)\s*"
-        found = re.search(head, text) is not None
-        for m in re.finditer(rf"{head}({FULL_NAME})", text) if found else ():
-            name = trim_name(m.group(1))
-            if len(name.split()) >= 2:
+        for start in find_all(title, text):
+            m = by.match(text, start + len(title))
+            name = trim_name(m.group(1)) if m else ""
+            if m and len(name.split()) >= 2:
                 end = m.start(1) + len(name)
                 rule = "director.title_by"
                 out.append(PersonFact("director", name, m.start(1), end, rule, 0.85,
                                       title_hint=title))  # fmt: skip
     return out
+
+
+@lru_cache(maxsize=1)
+def _possessive_rules() -> tuple[re.Pattern[str], re.Pattern[str]]:
+    """A maker's possessive right before a title ("Jo Doe's quiet "), and a maker
+    right after one ('", by Jo Doe')."""
+    maker = re.compile(
+        rf"({FULL_NAME})'s?\s+(?:(?!and\b|or\b)[a-z][\w-]*,?\s+){{0,3}}\"?$"
+    )
+    by = re.compile(rf"\"?,?\s+(?:by|de|d'|from)\s*({FULL_NAME})")
+    return maker, by
 
 
 def _headline_people(text: str, head: tuple[str, int] | None) -> list[PersonFact]:

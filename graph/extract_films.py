@@ -27,6 +27,7 @@ from graph.extract_text import (
     FULL_NAME,
     TITLE_RUN,
     UP,
+    find_all,
     fold,
     is_name_like,
 )
@@ -427,21 +428,27 @@ def _original_titles(
     for fact in [f for f in facts if " " in f.title or not f.title.islower()]:
         # "Avec Le Règne animal (The Animal Kingdom)": a sentence-case title the
         # review already knows, with its second title
-        pattern = rf"{re.escape(fact.title)}\s*\(([{UP}][^()\n\d.!?;,]{{1,60}})\)"
-        for m in re.finditer(pattern, text):
-            inner = m.group(1).strip()
+        for start in find_all(fact.title, text):
+            after = _SECOND_TITLE_AFTER.match(text, start + len(fact.title))
+            if after is None:
+                continue
+            inner = after.group(1).strip()
             if (
-                (m.start(), inner) in seen
+                (start, inner) in seen
                 or fold(inner) == fold(fact.title)
                 or _is_person(inner, people)
-                or not is_second_title(inner, text[m.end() :])
+                or not is_second_title(inner, text[after.end() :])
             ):
                 continue
-            seen.add((m.start(), inner))
-            out.append(TitleFact(fact.title, m.start(), m.start() + len(fact.title),
+            seen.add((start, inner))
+            out.append(TitleFact(fact.title, start, start + len(fact.title),
                                  "film.original_title", 0.85, "unknown",
                                  original_title=inner))  # fmt: skip
     return out
+
+
+#: A second title in parentheses right after a known title.
+_SECOND_TITLE_AFTER = re.compile(rf"\s*\(([{UP}][^()\n\d.!?;,]{{1,60}})\)")
 
 
 _SPEECH = (

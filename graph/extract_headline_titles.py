@@ -19,6 +19,7 @@ from graph.extract_text import (
     ANY_NAME,
     FULL_NAME,
     TITLE_RUN,
+    find_all,
     fold,
     is_name_like,
     owner_surname,
@@ -96,11 +97,19 @@ def is_second_title(inner: str, body: str) -> bool:
         return False
     if not re.fullmatch(FULL_NAME, inner):
         return True
-    last = re.escape(inner.split()[-1])
-    return not re.search(
-        rf"\b{last}(?:'s?\s|\s+(?:is|was|has|plays|directs|returns|revient|signe)\b)",
-        body,
-    )
+    last = inner.split()[-1]
+    for start in find_all(last, body):
+        if start and (body[start - 1].isalnum() or body[start - 1] == "_"):
+            continue
+        if _SURNAME_VERB.match(body, start + len(last)):
+            return False  # "(Mara Olsen)" ... "Olsen's", "Olsen directs"
+    return True
+
+
+#: What follows a surname used alone as a person ("'s ", " directs").
+_SURNAME_VERB = re.compile(
+    r"(?:'s?\s|\s+(?:is|was|has|plays|directs|returns|revient|signe)\b)"
+)
 
 
 def _surname_alone(title: str, body: str) -> bool:

@@ -28,7 +28,7 @@ from functools import lru_cache
 from graph.extract_names import SOURCE_BEFORE
 from graph.extract_people import PersonFact, trim_name
 from graph.extract_people_asides import find_title_people
-from graph.extract_text import FULL_NAME, NAME_WORD, STOPWORDS
+from graph.extract_text import FULL_NAME, NAME_WORD, STOPWORDS, find_all
 
 _RELATION = (
     r"(?:wife|husband|mother|father|sister|brother|daughter|son|friend|lover|partner|"
@@ -262,6 +262,42 @@ _SIBLINGS = r"(?:sisters|brothers|siblings|twins|duo|couple|sœurs|frères)\s+"
 _WRITTEN = r"[^,.;]{0,30}\b(?:screenplay|script|novel|book|story|play|memoir)s?\b"
 
 
+@lru_cache(maxsize=1)
+def _after_title_rules() -> tuple[re.Pattern[str], re.Pattern[str]]:
+    """What follows a title that names its director: ", by the sisters Delphine and
+    Muriel Coulin", ", the anthology that Yorgos Lanthimos made"."""
+    source = rf"(?:,\s+from\s+(?!{_WRITTEN})[^,.;]{{1,40}})?"  # not "from a novel"
+    head = rf"\"?{source},?\s+"
+    by = re.compile(
+        rf"{head}(?:by|de)\s+(?:(?:the|les)\s+(?:{_SIBLINGS})?{_NATIONALITY}?"
+        rf"(?:{_SIBLINGS})?)?(?:({FULL_NAME}|{NAME_WORD})\s+(?:and|et|&)\s+)?"
+        rf"({FULL_NAME})"
+    )
+    made = re.compile(
+        rf"{head}(?:the|a|an)\s+[^.;()]{{0,60}}?\b(?:that|which)\s+({FULL_NAME})"
+        r"\s+(?:made|directed|shot|filmed|wrote and directed)\b"
+    )
+    return by, made
+
+
+def _title_by(m: re.Match[str], title: str) -> list[PersonFact]:
+    """The directors of one "Title, by X (and Y)" match."""
+    second = trim_name(m.group(2))
+    if len(second.split()) < 2:
+        return []
+    names = [(second, m.start(2))]
+    first = trim_name(m.group(1) or "")
+    if len(first.split()) >= 2:  # "the Austrian duo Veronika Franz and ..."
+        names.append((first, m.start(1)))
+    elif first:  # "Delphine and Muriel Coulin": siblings share the surname
+        names.append((f"{first} {second.split()[-1]}", m.start(1)))
+    return [
+        PersonFact("director", name, at, at + len(name), "director.title_by", 0.85,
+                   title_hint=title)
+        for name, at in names
+    ]  # fmt: skip
+
+
 def find_title_directors(text: str, titles: list[str]) -> list[PersonFact]:
     """Directors tied to a known title in prose: "Title, by the sisters Delphine and
     Muriel Coulin", "Title, from Un Certain Regard, by the Norwegian Halfdan Ullmann
@@ -272,43 +308,30 @@ def find_title_directors(text: str, titles: list[str]) -> list[PersonFact]:
         titles: the titles of the review's films.
     """
     out: list[PersonFact] = []
+    by, made = _after_title_rules()
     for title in {t for t in titles if len(t) > 2}:
-        source = rf"(?:,\s+from\s+(?!{_WRITTEN})[^,.;]{{1,40}})?"  # not "from a novel"
-        head = rf"\"?{re.escape(title)}\"?{source},?\s+"
-        if not re.search(rf"{head}(?:by|de|the|a|an|les)\s", text):
-            continue  # the name patterns are costly to compile: only when needed
-        by = re.compile(
-            rf"{head}(?:by|de)\s+(?:(?:the|les)\s+(?:{_SIBLINGS})?{_NATIONALITY}?"
-            rf"(?:{_SIBLINGS})?)?(?:({FULL_NAME}|{NAME_WORD})\s+(?:and|et|&)\s+)?"
-            rf"({FULL_NAME})"
-        )
-        made = re.compile(
-            rf"{head}(?:the|a|an)\s+[^.;()]{{0,60}}?\b(?:that|which)\s+({FULL_NAME})"
-            r"\s+(?:made|directed|shot|filmed|wrote and directed)\b"
-        )
-        for m in by.finditer(text):
-            if SOURCE_BEFORE.search(text[max(0, m.start() - 30) : m.start()]):
-                continue  # 'based on the book "Wiseguy" by X': its author
-            second = trim_name(m.group(2))
-            if len(second.split()) < 2:
-                continue
-            names = [(second, m.start(2))]
-            first = trim_name(m.group(1) or "")
-            if len(first.split()) >= 2:  # "the Austrian duo Veronika Franz and ..."
-                names.append((first, m.start(1)))
-            elif first:  # "Delphine and Muriel Coulin": siblings share the surname
-                names.append((f"{first} {second.split()[-1]}", m.start(1)))
-            for name, at in names:
-                out.append(PersonFact("director", name, at, at + len(name),
-                                      "director.title_by", 0.85,
-                                      title_hint=title))  # fmt: skip
-        for m in made.finditer(text):
-            name = trim_name(m.group(1))
-            if len(name.split()) >= 2:
-                out.append(PersonFact("director", name, m.start(1),
-                                      m.start(1) + len(name), "director.title_made",
-                                      0.8, title_hint=title))  # fmt: skip
+        # the patterns are matched where the title ends (no regex per title)
+        for start in find_all(title, text):
+            end = start + len(title)
+            m = by.match(text, end)
+            if m and not SOURCE_BEFORE.search(text[max(0, start - 30) : start]):
+                # not 'based on the book "Wiseguy" by X': its author
+                out += _title_by(m, title)
+            m = made.match(text, end)
+            if m:
+                name = trim_name(m.group(1))
+                if len(name.split()) >= 2:
+                    out.append(PersonFact("director", name, m.start(1),
+                                          m.start(1) + len(name), "director.title_made",
+                                          0.8, title_hint=title))  # fmt: skip
     return out + find_title_people(text, titles)
+
+
+#: What follows an actor's name to give the part: "'s Ada is a marvel".
+_POSSESSIVE_PART = re.compile(
+    rf"'s?\s+({NAME_WORD})"
+    r"(?=\s+(?:is|was|gives|becomes|has|remains|feels|seems)\b|[,;])"
+)
 
 
 def possessive_characters(
@@ -329,16 +352,17 @@ def possessive_characters(
     for actor in sorted(cast - has_role - directors):
         forms = {actor, actor.split()[-1]}
         for form in forms:
-            pattern = (
-                rf"(?<![\w-]){re.escape(form)}'s?\s+({NAME_WORD})"
-                r"(?=\s+(?:is|was|gives|becomes|has|remains|feels|seems)\b|[,;])"
-            )
-            for m in re.finditer(pattern, text):
+            for start in find_all(form, text):
+                if start and (text[start - 1].isalnum() or text[start - 1] in "_-"):
+                    continue
+                m = _POSSESSIVE_PART.match(text, start + len(form))
+                if m is None:
+                    continue
                 char = m.group(1)
                 if char.casefold() in STOPWORDS or char.casefold() in not_characters:
                     continue
                 rule = "cast.possessive_character"
-                out.append(PersonFact("cast", actor, m.start(), m.start() + len(form),
+                out.append(PersonFact("cast", actor, start, start + len(form),
                                       rule, 0.6, char))  # fmt: skip
                 break
     return out

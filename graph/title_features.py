@@ -14,6 +14,7 @@ candidates.
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import lru_cache
@@ -205,7 +206,12 @@ def features_of_all(
     tokens = _tokens(text)
     low = fold(text)
     common = _common_words(tokens)
-    feats = [_features(text, c, context, tokens, low, common) for c in candidates]
+    starts = [t[0] for t in tokens]
+    ends = [(m.start(), m.end()) for m in _SENT_END.finditer(text)]
+    feats = [
+        _features(text, c, context, tokens, low, common, starts, ends)
+        for c in candidates
+    ]
     lines: set[int] = set()
     for c, f in zip(candidates, feats, strict=True):
         line = text.rfind("\n", 0, c.start)
@@ -245,8 +251,10 @@ def _features(
     tokens: list[tuple[int, int, str]],
     low: str | None = None,
     common: frozenset[str] | None = None,
+    starts: list[int] | None = None,
+    sentence_ends: list[tuple[int, int]] | None = None,
 ) -> list[str]:
-    starts = [t[0] for t in tokens]
+    starts = [t[0] for t in tokens] if starts is None else starts
     first = _index_at(starts, c.start)
     last = _index_at(starts, c.end - 1)
     words = [t[2] for t in tokens[first : last + 1] if _is_word(t[2])] or [c.text]
@@ -288,7 +296,7 @@ def _features(
     out += _entity_features(c, context)
     key = fold(c.text)
     low = fold(text) if low is None else low
-    repeats = len(find_all(key, low)) if key else 0
+    repeats = _count(key, low) if key else 0
     out.append(f"repeats={min(repeats, 3)}")
     if key in context.person_names:
         out.append("is_person_name")
@@ -310,12 +318,18 @@ def _features(
     out.append(f"common={share}")
     if context.language == "fr":
         out.append("french")
-    out += _sentence_features(text, c, line_start, line_end)
+    out += _sentence_features(text, c, line_start, line_end, sentence_ends)
     where = next(
         (x for x in out if x in {"line_start", "sentence_start", "quoted"}), "mid"
     )
     out += [f"{where}&L1={l1}", f"{where}&R1={r1}"]
     return out
+
+
+@lru_cache(maxsize=1024)
+def _count(needle: str, haystack: str) -> int:
+    """How often ``needle`` occurs in ``haystack`` (a review's candidates repeat)."""
+    return len(find_all(needle, haystack))
 
 
 _SENT_END = re.compile(r"[.!?][\"')\]]*\s")
@@ -331,15 +345,24 @@ _APPOSITION = re.compile(
 
 
 def _sentence_features(
-    text: str, c: Candidate, line_start: int, line_end: int
+    text: str,
+    c: Candidate,
+    line_start: int,
+    line_end: int,
+    spans: list[tuple[int, int]] | None = None,
 ) -> list[str]:
     """Where the candidate sits in its sentence and paragraph, and what the
     sentence says around it (another year, a comparison, an apposition after)."""
     out = []
-    head = text[line_start : c.start]
-    ends = list(_SENT_END.finditer(head))
-    out.append("sent_first" if not ends else "sent_later")
-    sent_start = line_start + ends[-1].end() if ends else line_start
+    if spans is None:
+        spans = [(m.start(), m.end()) for m in _SENT_END.finditer(text)]
+    # the last sentence end between the line start and the candidate
+    i = bisect_right(spans, (c.start, c.start)) - 1
+    while i >= 0 and spans[i][1] > c.start:
+        i -= 1
+    last = spans[i] if i >= 0 and spans[i][0] >= line_start else None
+    out.append("sent_first" if last is None else "sent_later")
+    sent_start = last[1] if last else line_start
     stop = _SENT_END.search(text, c.end, line_end)
     sent_end = stop.start() + 1 if stop else line_end
     before, after = text[sent_start : c.start], text[c.end : sent_end]
