@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
+from graph.extract_festivals import strong_festival_names
 from graph.extract_gazetteer import FESTIVALS
 from graph.extract_text import ANY_NAME, FULL_NAME, MONTHS, UP, fold, normalise_text
 
@@ -28,18 +29,6 @@ def dateline_month(text: str) -> str | None:
     if not m:
         return None
     return f"{int(m.group(2)):04d}-{MONTHS[m.group(1).lower()]:02d}"
-
-
-def critic_from_text(text: str) -> str | None:
-    """The critic a byline names ("By Ann Lee", "Reviewed by", "Par", see
-    :func:`read_byline`)."""
-    return read_byline(text)[0]
-
-
-def publication_from_text(text: str) -> str | None:
-    """The publication a byline names ("By Ann Lee | The Long Take | 2 May 2024",
-    "posted on Second Reel", "for Kino Post", see :func:`read_byline`)."""
-    return read_byline(text)[1]
 
 
 #: Words that open a byline before the critic's name.
@@ -249,7 +238,9 @@ def _clean_publication(part: str, critic: str | None) -> str | None:
     ):
         return None
     folded = fold(part)
-    if folded in _places() or any(f" {n} " in f" {folded} " for n in _festivals()):
+    if folded in _places() or any(
+        f" {n} " in f" {folded} " for n in strong_festival_names()
+    ):
         return None
     if part[0].islower():
         return part if blog and " " not in part else None
@@ -258,12 +249,6 @@ def _clean_publication(part: str, critic: str | None) -> str | None:
     if any(w[0].islower() and w not in _SMALL for w in part.split() if w[0].isalpha()):
         return None  # a sentence, not a name: "Released in theaters the same day"
     return part
-
-
-@lru_cache(maxsize=1)
-def _festivals() -> frozenset[str]:
-    """Folded festival names that never name anything else ("berlinale")."""
-    return frozenset(fold(n) for c, strong, _weak in FESTIVALS for n in (c, *strong))
 
 
 @lru_cache(maxsize=1)

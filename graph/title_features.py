@@ -205,11 +205,14 @@ def features_of_all(
     """:func:`features_of` for every candidate (the text is tokenised once)."""
     tokens = _tokens(text)
     low = fold(text)
+    repeats = {
+        k: len(find_all(k, low)) for k in {fold(c.text) for c in candidates} if k
+    }
     common = _common_words(tokens)
     starts = [t[0] for t in tokens]
     ends = [(m.start(), m.end()) for m in _SENT_END.finditer(text)]
     feats = [
-        _features(text, c, context, tokens, low, common, starts, ends)
+        _features(text, c, context, tokens, repeats, common, starts, ends)
         for c in candidates
     ]
     lines: set[int] = set()
@@ -249,7 +252,7 @@ def _features(
     c: Candidate,
     context: Context,
     tokens: list[tuple[int, int, str]],
-    low: str | None = None,
+    repeats: dict[str, int] | None = None,
     common: frozenset[str] | None = None,
     starts: list[int] | None = None,
     sentence_ends: list[tuple[int, int]] | None = None,
@@ -295,9 +298,11 @@ def _features(
         out.append("film_noun_near")
     out += _entity_features(c, context)
     key = fold(c.text)
-    low = fold(text) if low is None else low
-    repeats = _count(key, low) if key else 0
-    out.append(f"repeats={min(repeats, 3)}")
+    if repeats is None:
+        found = len(find_all(key, fold(text))) if key else 0
+    else:
+        found = repeats.get(key, 0)
+    out.append(f"repeats={min(found, 3)}")
     if key in context.person_names:
         out.append("is_person_name")
     elif any(fold(w) in context.person_names for w in words if len(w) > 2):
@@ -324,12 +329,6 @@ def _features(
     )
     out += [f"{where}&L1={l1}", f"{where}&R1={r1}"]
     return out
-
-
-@lru_cache(maxsize=1024)
-def _count(needle: str, haystack: str) -> int:
-    """How often ``needle`` occurs in ``haystack`` (a review's candidates repeat)."""
-    return len(find_all(needle, haystack))
 
 
 _SENT_END = re.compile(r"[.!?][\"')\]]*\s")
