@@ -10,6 +10,12 @@ from tests.rules_helpers import run_rules
 BERLIN = "Berlin International Film Festival"
 
 
+def _festivals(nlp, text: str, date: str) -> set[tuple[str, int | None]]:  # type: ignore[no-untyped-def]
+    """(festival, edition year) of every film of ``text``, reviewed on ``date``."""
+    x = run_rules(nlp, text, date=date)
+    return {(f.name, f.year) for film in x.films for f in film.festivals}
+
+
 @pytest.mark.parametrize(
     ("festival", "ordinal", "year"),
     [
@@ -48,8 +54,7 @@ def test_old_edition_by_ordinal_in_a_recent_review(blank_nlp) -> None:  # type: 
         "Spirited Away review\n\n"
         "The film shared the Golden Bear at the 52nd Berlinale with another film."
     )
-    x = run_rules(blank_nlp, text, date="2024-07-07")
-    festivals = {(f.name, f.year) for film in x.films for f in film.festivals}
+    festivals = _festivals(blank_nlp, text, "2024-07-07")
     assert (BERLIN, 2002) in festivals
 
 
@@ -59,8 +64,7 @@ def test_another_event_in_the_festival_city_is_not_the_festival(blank_nlp) -> No
         "It premiered at the 81st Venice Film Festival. An epilogue set at the 1980 "
         "Venice Architecture Biennale closes the film."
     )
-    x = run_rules(blank_nlp, text, date="2024-09-01")
-    festivals = {(f.name, f.year) for film in x.films for f in film.festivals}
+    festivals = _festivals(blank_nlp, text, "2024-09-01")
     assert festivals == {("Venice Film Festival", 2024)}
 
 
@@ -69,8 +73,7 @@ def test_a_film_fresh_from_another_festival(blank_nlp) -> None:  # type: ignore[
         "TIFF 2022: The Whale review\n\n"
         "The Whale arrived from Venice with its buzz intact, and Toronto loved it."
     )
-    x = run_rules(blank_nlp, text, date="2022-09-19")
-    festivals = {(f.name, f.year) for film in x.films for f in film.festivals}
+    festivals = _festivals(blank_nlp, text, "2022-09-19")
     assert ("Venice Film Festival", 2022) in festivals
 
 
@@ -85,8 +88,7 @@ def test_played_a_festival_back_in_a_month(blank_nlp) -> None:  # type: ignore[n
         "Talk to Me review\n\n"
         "It played Sundance in the Midnight section back in January, to screams."
     )
-    x = run_rules(blank_nlp, text, date="2023-07-26")
-    festivals = {(f.name, f.year) for film in x.films for f in film.festivals}
+    festivals = _festivals(blank_nlp, text, "2023-07-26")
     assert ("Sundance Film Festival", 2023) in festivals
 
 
@@ -98,8 +100,7 @@ def test_played_a_festival_back_in_a_month(blank_nlp) -> None:  # type: ignore[n
     ],
 )
 def test_a_year_earlier_in_the_festival_sentence(blank_nlp, sentence: str) -> None:  # type: ignore[no-untyped-def]
-    x = run_rules(blank_nlp, f"La Haine review\n\n{sentence}", date="2025-03-14")
-    festivals = {(f.name, f.year) for film in x.films for f in film.festivals}
+    festivals = _festivals(blank_nlp, f"La Haine review\n\n{sentence}", "2025-03-14")
     assert festivals == {("Cannes Film Festival", 1995)}
 
 
